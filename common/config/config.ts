@@ -1,0 +1,119 @@
+// The only module that reads process.env. It parses every setting of
+// settings.ts, reports all bad variables at once, and freezes the result.
+
+import path from 'node:path';
+import { ConfigError } from '../errors';
+import { settings, type SettingName } from './settings';
+import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseLogLevel, parsePositiveInt, parseString, type LogLevel } from './parsers';
+
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface Config {
+  readonly home: string;
+  readonly logLevel: LogLevel;
+  readonly kafka: {
+    readonly brokers: readonly string[];
+    readonly clientId: string;
+    readonly detectionsTopic: string;
+    readonly deadLetterTopic: string;
+    readonly partitions: number;
+    readonly replicationFactor: number;
+  };
+  readonly hbase: {
+    readonly zookeeperQuorum: readonly HostPort[];
+    readonly zookeeperRoot: string;
+    readonly namespace: string;
+    readonly user: string;
+    readonly regions: number;
+    readonly callTimeoutMs: number;
+  };
+  readonly hdfs: {
+    readonly webhdfsUrl: URL;
+    readonly namenodeRpc: string;
+    readonly user: string;
+    readonly root: string;
+  };
+  readonly stack: {
+    readonly local: boolean;
+    readonly readyTimeoutS: number;
+  };
+}
+
+/** The repository root (two levels above dist/common/config or common/config). */
+export const repoRoot = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  const parts = from.split(path.sep);
+  const distIndex = parts.lastIndexOf('dist');
+  const base = distIndex >= 0 ? parts.slice(0, distIndex).join(path.sep) : path.resolve(from, '..', '..');
+  return base || path.sep;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  function read<T>(name: SettingName, parse: (raw: string) => T): T {
+    const { env: variable, default: fallback } = settings[name];
+    const raw = env[variable] === undefined || env[variable] === '' ? fallback : (env[variable] as string);
+    try {
+      return parse(raw);
+    } catch (error) {
+      problems.push(`${variable}=${JSON.stringify(raw)}: ${(error as Error).message}`);
+      return undefined as T;
+    }
+  }
+
+  const config: Config = {
+    home: read('home', (raw) => path.resolve(repoRoot, parseString(raw))),
+    logLevel: read('logLevel', parseLogLevel),
+    kafka: {
+      brokers: read('kafkaBrokers', (raw) => parseHostPortList(raw).map(({ host, port }) => `${host}:${port}`)),
+      clientId: read('kafkaClientId', parseString),
+      detectionsTopic: read('kafkaDetectionsTopic', parseString),
+      deadLetterTopic: read('kafkaDeadLetterTopic', parseString),
+      partitions: read('kafkaPartitions', parsePositiveInt),
+      replicationFactor: read('kafkaReplicationFactor', parsePositiveInt),
+    },
+    hbase: {
+      zookeeperQuorum: read('hbaseZookeeperQuorum', parseHostPortList),
+      zookeeperRoot: read('hbaseZookeeperRoot', parseHdfsPath),
+      namespace: read('hbaseNamespace', parseString),
+      user: read('hbaseUser', parseString),
+      regions: read('hbaseRegions', parsePositiveInt),
+      callTimeoutMs: read('hbaseCallTimeoutMs', parsePositiveInt),
+    },
+    hdfs: {
+      webhdfsUrl: read('hdfsWebhdfsUrl', parseHttpUrl),
+      namenodeRpc: read('hdfsNamenodeRpc', parseString),
+      user: read('hdfsUser', parseString),
+      root: read('hdfsRoot', parseHdfsPath),
+    },
+    stack: {
+      local: read('stackLocal', parseBoolean),
+      readyTimeoutS: read('stackReadyTimeoutS', parsePositiveInt),
+    },
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return deepFreeze(config);
+}
+
+/** The effective configuration as `VARIABLE=value` lines, secrets redacted, for start-up logs. */
+export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.values(settings).map((s) => {
+    const given = env[s.env];
+    const value = s.secret && given ? '<redacted>' : given || s.default;
+    return `${s.env}=${value}${given ? '' : ' (default)'}`;
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof URL)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

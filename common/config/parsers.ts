@@ -1,0 +1,61 @@
+// Parsers for setting values; each throws an Error whose message says what was expected.
+
+import type { HostPort } from './config';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export function parseString(raw: string): string {
+  const value = raw.trim();
+  if (value === '') throw new Error('must not be empty');
+  return value;
+}
+
+export function parsePositiveInt(raw: string): number {
+  if (!/^\d+$/.test(raw.trim())) throw new Error('expected a positive whole number');
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error('expected a positive whole number');
+  return value;
+}
+
+export function parseBoolean(raw: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new Error('expected true or false');
+}
+
+export function parseLogLevel(raw: string): LogLevel {
+  const value = raw.trim().toLowerCase();
+  if (value === 'debug' || value === 'info' || value === 'warn' || value === 'error') return value;
+  throw new Error('expected debug, info, warn or error');
+}
+
+export function parseHostPort(raw: string): HostPort {
+  const match = /^\[?([^\]\s]+?)\]?:(\d{1,5})$/.exec(raw.trim());
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port < 1 || port > 65535) throw new Error(`expected host:port, got ${JSON.stringify(raw)}`);
+  return { host: match[1] as string, port };
+}
+
+export function parseHostPortList(raw: string): HostPort[] {
+  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  if (items.length === 0) throw new Error('expected at least one host:port');
+  return items.map(parseHostPort);
+}
+
+export function parseHttpUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error('expected an http:// or https:// URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('expected an http:// or https:// URL');
+  return url;
+}
+
+export function parseHdfsPath(raw: string): string {
+  const value = raw.trim().replace(/\/+$/, '');
+  if (!value.startsWith('/')) throw new Error('expected an absolute path starting with /');
+  return value === '' ? '/' : value;
+}

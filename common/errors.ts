@@ -1,0 +1,62 @@
+// Every error the project throws derives from UtopiaError, so callers decide by
+// type and by `retriable`, never by message text.
+
+export interface UtopiaErrorOptions {
+  retriable?: boolean;
+  cause?: unknown;
+}
+
+export class UtopiaError extends Error {
+  readonly retriable: boolean;
+  override readonly cause?: unknown;
+
+  constructor(message: string, options: UtopiaErrorOptions = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.retriable = options.retriable ?? false;
+    this.cause = options.cause;
+  }
+}
+
+/** A setting in the environment is missing or malformed. */
+export class ConfigError extends UtopiaError {}
+
+/** The local stack could not be installed, started, stopped or probed. */
+export class StackError extends UtopiaError {}
+
+/** A Kafka call failed. */
+export class KafkaError extends UtopiaError {}
+
+/** An HBase call failed. */
+export class HBaseError extends UtopiaError {}
+
+/** A WebHDFS call failed; carries what was attempted where. */
+export class HdfsError extends UtopiaError {
+  constructor(
+    readonly operation: string,
+    readonly path: string,
+    readonly status: number | undefined,
+    detail: string,
+    options: UtopiaErrorOptions = {},
+  ) {
+    super(`HDFS ${operation} ${path} failed${status === undefined ? '' : ` (HTTP ${status})`}: ${detail}`, options);
+  }
+}
+
+/** Input broke a rule of the data contract; `reason` is a stable machine-readable code. */
+export class ValidationError extends UtopiaError {
+  constructor(readonly reason: string, message: string) {
+    super(message);
+  }
+}
+
+/** A retried operation failed on every attempt; `cause` is the last failure. */
+export class RetriesExceededError extends UtopiaError {
+  constructor(readonly attempts: number, cause: unknown) {
+    super(`gave up after ${attempts} attempts: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
