@@ -1,0 +1,1 @@
+export { createKafka, withKafkaAdmin, type KafkaClientOptions } from './kafka-client';
