@@ -1,0 +1,21 @@
+// Public surface of the HBase adapter: a typed, promise-based store over the patched
+// hbase-rpc-client (SIMPLE authentication only, no Kerberos) and an admin wrapper
+// over HBase's Java Admin API.
+
+export { HBaseStore, hbaseStoreOptions, type HBaseStoreOptions } from './hbase-store';
+export { HBaseAdmin, ADMIN_MAIN_CLASS, ADMIN_SOURCE, type HBaseAdminOptions, type AdminOperation, type AdminResult, type FamilySpec, type RegionDescription } from './hbase-admin';
+export { toHBaseError } from './hbase-error';
+export { prefixEnd } from './scan-range';
+export {
+  cellValue,
+  type Cell,
+  type CellInput,
+  type CheckCondition,
+  type DeleteOptions,
+  type IncrementOptions,
+  type ReadOptions,
+  type Row,
+  type RowMutation,
+  type ScanOptions,
+  type TimeRange,
+} from './hbase-types';
