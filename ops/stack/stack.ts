@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Config } from '../../common/config';
 import type { Logger } from '../../common/log';
 import { withFileLock } from './file-lock';
+import { compileAdminTool } from './hbase-admin-tool';
 import { installJars } from './install-jars';
 import { stopProcesses } from './process-control';
 import { ensureStarted, probeOnce, runningPids, type ServiceState } from './service-runner';
@@ -36,6 +37,7 @@ export function createStack(config: Config, log: Logger): Stack {
     await locked(async () => {
       const groups = [...new Set(allServices.map((s) => s.group))] as JarGroup[];
       await Promise.all(groups.map((group) => installJars(layout, group, log)));
+      await compileAdminTool(layout, log);
       await Promise.all(startChains.map(async (chain) => {
         for (const spec of chain) await ensureStarted(context, spec);
       }));

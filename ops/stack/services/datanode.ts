@@ -1,5 +1,8 @@
-// The HDFS DataNode; ready once the NameNode counts it live and has left safe mode.
+// The HDFS DataNode; ready once a small file written through WebHDFS (which
+// streams through the DataNode) reads back. The NameNode's live count alone is
+// not enough: it still counts a killed DataNode live for half a minute.
 
+import { createHdfsStore } from '../../../common/hdfs';
 import { hdfsConfigFiles, hdfsPorts, nameNodeBean } from './hdfs-site';
 import { hadoopLogArgs } from './namenode';
 import type { ServiceSpec } from '../service-spec';
@@ -24,6 +27,11 @@ export const dataNodeService: ServiceSpec = {
     if (live < 1) throw new Error('the NameNode sees no live DataNode yet');
     const info = await nameNodeBean(ctx, 'NameNodeInfo');
     if (String(info.Safemode ?? '') !== '') throw new Error('the NameNode is still in safe mode');
-    return `${live} live DataNode, safe mode off`;
+    const store = createHdfsStore(ctx.config.hdfs, { retry: { retries: 0 }, idleTimeoutMs: 3000 });
+    const probeFile = '/tmp/.utopia-stack-probe';
+    const token = Buffer.from(`probe ${process.pid} ${Date.now()}`);
+    await store.upload(probeFile, token, { overwrite: true });
+    if (!(await store.readFile(probeFile)).equals(token)) throw new Error('a file written through WebHDFS read back different');
+    return `${live} live DataNode, WebHDFS write+read ok`;
   },
 };
