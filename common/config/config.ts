@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseLogLevel, parsePositiveInt, parseString, type LogLevel } from './parsers';
+import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseLogLevel, parsePositiveInt, parseString, type LogLevel } from './parsers';
 
 export interface HostPort {
   readonly host: string;
@@ -81,7 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       zookeeperRoot: read('hbaseZookeeperRoot', parseHdfsPath),
       namespace: read('hbaseNamespace', parseString),
       user: read('hbaseUser', parseString),
-      regions: read('hbaseRegions', parsePositiveInt),
+      // The salt prefix is one byte, so at most 256 pre-split regions.
+      regions: read('hbaseRegions', parseIntInRange(1, 256)),
       callTimeoutMs: read('hbaseCallTimeoutMs', parsePositiveInt),
     },
     hdfs: {

@@ -17,6 +17,14 @@ export function parsePositiveInt(raw: string): number {
   return value;
 }
 
+export function parseIntInRange(min: number, max: number): (raw: string) => number {
+  return (raw) => {
+    const value = parsePositiveInt(raw);
+    if (value < min || value > max) throw new Error(`expected a whole number from ${min} to ${max}`);
+    return value;
+  };
+}
+
 export function parseBoolean(raw: string): boolean {
   const value = raw.trim().toLowerCase();
   if (['true', '1', 'yes'].includes(value)) return true;

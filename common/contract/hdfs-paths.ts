@@ -124,8 +124,12 @@ export function viewDayDir(root: string, view: string, day: string): string {
   return join(viewsDir(root), checkName(view, 'view'), dayFolder(day));
 }
 
+export function reportsDir(root: string): string {
+  return join(root, 'reports');
+}
+
 export function reportsDayDir(root: string, day: string): string {
-  return join(root, 'reports', dayFolder(day));
+  return join(reportsDir(root), dayFolder(day));
 }
 
 export function referenceDir(root: string): string {

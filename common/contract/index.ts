@@ -35,7 +35,7 @@ export type { TableSpec, ColumnFamilySpec } from './tables';
 export { DETECTIONS_RETENTION_MS, DEAD_LETTER_RETENTION_MS, DEAD_LETTER_PARTITIONS, kafkaTopics } from './topics';
 export type { TopicSpec } from './topics';
 export {
-  OFFSET_DIGITS, SUCCESS_MARKER, landingDir, landingPartitionDir, landingFileName, landingFilePath, parseLandingFileName, lastLandedOffsets,
+  OFFSET_DIGITS, SUCCESS_MARKER, landingDir, reportsDir, landingPartitionDir, landingFileName, landingFilePath, parseLandingFileName, lastLandedOffsets,
   tempPath, tmpDir, warehouseDir, warehouseDayDir, warehousePartPath, warehouseSuccessPath, viewsDir, viewDayDir, reportsDayDir,
   referenceDir, referenceVersionDir, quarantineDir, locksDir, lockPath,
 } from './hdfs-paths';

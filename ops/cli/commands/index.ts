@@ -1,4 +1,9 @@
-import type { Command } from '../command';
-import { stackCommand } from './stack';
+// Every `utopia` subcommand, in the order `utopia help` lists them.
 
-export const commands: readonly Command[] = [stackCommand];
+import type { Command } from '../command';
+import { configCommand } from './config';
+import { setupCommand } from './setup';
+import { stackCommand } from './stack';
+import { startCommand } from './start';
+
+export const commands: readonly Command[] = [startCommand, stackCommand, setupCommand, configCommand];

@@ -1,0 +1,46 @@
+import { expect } from 'chai';
+import { ConfigError } from '../errors';
+import { describeConfig, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives local-stack defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.kafka.brokers).to.deep.equal(['127.0.0.1:9092']);
+    expect(config.kafka.partitions).to.equal(12);
+    expect(config.hbase.zookeeperQuorum).to.deep.equal([{ host: '127.0.0.1', port: 2181 }]);
+    expect(config.hdfs.webhdfsUrl.toString()).to.equal('http://127.0.0.1:9870/');
+    expect(config.stack.local).to.equal(true);
+    expect(Object.isFrozen(config.kafka)).to.equal(true);
+  });
+
+  it('reads overrides from the environment', () => {
+    const config = loadConfig({ KAFKA_BROKERS: 'a:1, b:2', KAFKA_PARTITIONS: '24', UTOPIA_LOCAL_STACK: 'false', HDFS_ROOT: '/data/utopia/' });
+    expect(config.kafka.brokers).to.deep.equal(['a:1', 'b:2']);
+    expect(config.kafka.partitions).to.equal(24);
+    expect(config.stack.local).to.equal(false);
+    expect(config.hdfs.root).to.equal('/data/utopia');
+  });
+
+  it('names every bad variable in one error', () => {
+    const error = (() => {
+      try {
+        loadConfig({ KAFKA_PARTITIONS: 'twelve', HBASE_ZOOKEEPER_QUORUM: 'nohost', HBASE_REGIONS: '300', HDFS_ROOT: 'relative' });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).to.be.instanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).to.include('KAFKA_PARTITIONS="twelve"');
+    expect(message).to.include('HBASE_ZOOKEEPER_QUORUM="nohost"');
+    expect(message).to.include('HBASE_REGIONS="300": expected a whole number from 1 to 256');
+    expect(message).to.include('HDFS_ROOT="relative"');
+  });
+
+  it('describes the effective configuration, marking defaults', () => {
+    const lines = describeConfig({ KAFKA_BROKERS: 'k:9' });
+    expect(lines).to.include('KAFKA_BROKERS=k:9');
+    expect(lines).to.include('HDFS_USER=utopia (default)');
+  });
+});

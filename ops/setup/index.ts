@@ -1,0 +1,1 @@
+export { runSetup } from './setup';
