@@ -1,0 +1,33 @@
+import { expect } from 'chai';
+import { bucketStart, countRowKey, countScanRange, decodeCountRowKey, type CountKey } from './count-key';
+
+describe('count row keys', () => {
+  const key: CountKey = { granularity: 'minute', scope: 'item', locationOid: 2n ** 62n + 7n, bucketStartMs: Date.UTC(2026, 10, 22, 13, 5), itemName: '自転車 🚲' };
+
+  it('round-trips every field, including UTF-8 items and large oids', () => {
+    expect(decodeCountRowKey(countRowKey(key))).to.deep.equal(key);
+    const total: CountKey = { ...key, granularity: 'hour', scope: 'total', itemName: '', bucketStartMs: Date.UTC(2026, 10, 22, 13) };
+    expect(decodeCountRowKey(countRowKey(total))).to.deep.equal(total);
+  });
+
+  it('keeps scopes and granularities apart', () => {
+    const bytes = new Set(['minute', 'hour'].flatMap((g) => ['item', 'total'].map((s) => countRowKey({ ...key, granularity: g as 'minute', scope: s as 'item' })[0])));
+    expect(bytes.size).to.equal(4);
+  });
+
+  it('scans exactly the buckets of [from, to) of one location', () => {
+    const from = Date.UTC(2026, 0, 1, 10, 0);
+    const to = Date.UTC(2026, 0, 1, 10, 3, 30);
+    const { startRow, stopRow } = countScanRange('minute', 'item', 5n, from, to);
+    const inside = (ms: number, loc = 5n) => {
+      const row = countRowKey({ ...key, locationOid: loc, bucketStartMs: bucketStart(ms, 'minute'), itemName: 'zz' });
+      return Buffer.compare(row, startRow) >= 0 && Buffer.compare(row, stopRow) < 0;
+    };
+    expect(inside(from)).to.equal(true);
+    expect(inside(from + 3 * 60_000)).to.equal(true); // the bucket holding to - 1
+    expect(inside(from + 4 * 60_000)).to.equal(false);
+    expect(inside(from - 1)).to.equal(false);
+    expect(inside(from, 6n)).to.equal(false);
+    expect(inside(from, 4n)).to.equal(false);
+  });
+});

@@ -1,0 +1,30 @@
+// Rows of the meta table (family m): the small shared state the layers hand
+// each other. Values are UTF-8 text (JSON where structured).
+//   row "batch/watermark"      qualifier "day"     last closed day (YYYY-MM-DD) served from the batch view
+//   row "reference/current"    qualifier "version" current Dataset B version
+//   row "reconciliation/last"  qualifier "report"  JSON of the last reconciliation figures
+//   row "quality"              qualifiers "<counter>:p<partition>": 16-byte partition counts
+//                              (partition-count.ts) of the speed layer's data-quality counters
+
+export const META_ROWS = {
+  watermark: 'batch/watermark',
+  referenceCurrent: 'reference/current',
+  reconciliationLast: 'reconciliation/last',
+  quality: 'quality',
+} as const;
+
+export const META_QUALIFIERS = { watermarkDay: 'day', referenceVersion: 'version', reconciliationReport: 'report' } as const;
+
+/** The speed layer's data-quality counters, one per-partition cell each in row "quality". */
+export const QUALITY_COUNTERS = ['accepted', 'duplicates', 'dead_letters', 'late', 'unknown_location'] as const;
+export type QualityCounter = (typeof QUALITY_COUNTERS)[number];
+
+export function qualityQualifier(counter: QualityCounter, partition: number): string {
+  return `${counter}:p${partition}`;
+}
+
+export function parseQualityQualifier(qualifier: string): { counter: QualityCounter; partition: number } | undefined {
+  const match = /^([a-z_]+):p(\d+)$/.exec(qualifier);
+  const counter = match?.[1] as QualityCounter | undefined;
+  return counter && QUALITY_COUNTERS.includes(counter) ? { counter, partition: Number(match?.[2]) } : undefined;
+}

@@ -1,0 +1,19 @@
+import { expect } from 'chai';
+import { decodePartitionCount, encodePartitionCount, NO_OFFSET, parsePartitionQualifier, partitionQualifier, sumPartitionCounts } from './partition-count';
+
+describe('partition counts', () => {
+  it('round-trips count and offset in 16 bytes', () => {
+    const value = { count: 2n ** 40n + 3n, lastOffset: 2n ** 53n + 1n };
+    const cell = encodePartitionCount(value);
+    expect(cell).to.have.length(16);
+    expect(decodePartitionCount(cell)).to.deep.equal(value);
+    expect(decodePartitionCount(encodePartitionCount({ count: 0n, lastOffset: NO_OFFSET })).lastOffset).to.equal(-1n);
+  });
+
+  it('sums partitions and maps qualifiers both ways', () => {
+    expect(sumPartitionCounts([encodePartitionCount({ count: 5n, lastOffset: 1n }), encodePartitionCount({ count: 7n, lastOffset: 9n })])).to.equal(12n);
+    expect(parsePartitionQualifier(partitionQualifier(11))).to.equal(11);
+    expect(parsePartitionQualifier('x11')).to.equal(undefined);
+    expect(() => decodePartitionCount(Buffer.alloc(8))).to.throw(/16 bytes/);
+  });
+});

@@ -1,0 +1,49 @@
+// Cells of the speed view's counters (live_counts and the quality counters in
+// meta). Each Kafka partition has one writer at a time, so each counter keeps
+// one cell per partition, qualifier `p<partition>`, holding an absolute value
+// and the last offset that contributed to it:
+//
+//   count (int64, big-endian) | last offset (int64, big-endian)   = 16 bytes
+//
+// On a replay, a message at or below the stored offset was already counted and
+// is skipped; readers add the cells of all partitions. No increments, so no
+// double counting after a retried RPC.
+
+import { int64FromBytes, writeInt64 } from './int64';
+
+export interface PartitionCount {
+  readonly count: bigint;
+  /** The last offset counted; -1 when nothing was counted yet. */
+  readonly lastOffset: bigint;
+}
+
+export const NO_OFFSET = -1n;
+
+export function partitionQualifier(partition: number): string {
+  if (!Number.isInteger(partition) || partition < 0) throw new Error(`invalid Kafka partition ${partition}`);
+  return `p${partition}`;
+}
+
+export function parsePartitionQualifier(qualifier: string): number | undefined {
+  const match = /^p(\d+)$/.exec(qualifier);
+  return match ? Number(match[1]) : undefined;
+}
+
+export function encodePartitionCount(value: PartitionCount): Buffer {
+  const cell = Buffer.alloc(16);
+  writeInt64(cell, value.count, 0);
+  writeInt64(cell, value.lastOffset, 8);
+  return cell;
+}
+
+export function decodePartitionCount(cell: Buffer): PartitionCount {
+  if (cell.length !== 16) throw new Error(`partition count cell must be 16 bytes, got ${cell.length}`);
+  return { count: int64FromBytes(cell, 0), lastOffset: int64FromBytes(cell, 8) };
+}
+
+/** The sum a reader shows: every partition's absolute count added up. */
+export function sumPartitionCounts(cells: Iterable<Buffer>): bigint {
+  let total = 0n;
+  for (const cell of cells) total += decodePartitionCount(cell).count;
+  return total;
+}
