@@ -44,6 +44,6 @@ export { ALL_LOCATIONS, BUCKET_MS, bucketStart, countRowKey, decodeCountRowKey, 
 export { NO_OFFSET, partitionQualifier, parsePartitionQualifier, encodePartitionCount, decodePartitionCount, sumPartitionCounts, type PartitionCount } from './partition-count';
 export { RECENT_KEY_LENGTH, recentRowKey, decodeRecentRowKey, recentLocationPrefix } from './recent-key';
 export { DETECTION_QUALIFIERS, encodeDetectionCells, decodeDetectionCells, type TextCell } from './detection-cells';
-export { META_ROWS, META_QUALIFIERS, QUALITY_COUNTERS, qualityQualifier, parseQualityQualifier, type QualityCounter } from './meta-rows';
+export { META_ROWS, META_QUALIFIERS, QUALITY_COUNTERS, qualityQualifier, parseQualityQualifier, type QualityCounter, type SpeedMetricsSnapshot } from './meta-rows';
 export { topItemsRowKey, decodeTopItemsRowKey, topItemsPrefix } from './top-items-key';
 export { REFERENCE_NAME_QUALIFIER, checkReferenceVersion, referenceVersionPrefix, referenceRowKey, decodeReferenceRowKey, referenceVersionAt } from './reference-rows';

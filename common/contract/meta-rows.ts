@@ -5,15 +5,31 @@
 //   row "reconciliation/last"  qualifier "report"  JSON of the last reconciliation figures
 //   row "quality"              qualifiers "<counter>:p<partition>": 16-byte partition counts
 //                              (partition-count.ts) of the speed layer's data-quality counters
+//   row "speed/metrics"        qualifier <instance id>: JSON SpeedMetricsSnapshot, rewritten every few seconds
+//   row "batch/last-run"       qualifier "report": JSON of the last nightly run (day, status, durations, figures)
 
 export const META_ROWS = {
   watermark: 'batch/watermark',
   referenceCurrent: 'reference/current',
   reconciliationLast: 'reconciliation/last',
   quality: 'quality',
+  speedMetrics: 'speed/metrics',
+  batchLastRun: 'batch/last-run',
 } as const;
 
-export const META_QUALIFIERS = { watermarkDay: 'day', referenceVersion: 'version', reconciliationReport: 'report' } as const;
+/** What each speed-layer instance publishes for the serving layer's /metrics and dashboard. */
+export interface SpeedMetricsSnapshot {
+  readonly instance: string;
+  /** Epoch ms of this snapshot; a reader treats an instance silent for 30 s as gone. */
+  readonly updatedAt: number;
+  readonly eventsPerSecond: number;
+  readonly batchLatencyMs: { readonly p50: number; readonly p99: number };
+  /** Consumer lag (messages) of the partitions this instance owns. */
+  readonly lagByPartition: Readonly<Record<string, number>>;
+  readonly rssBytes: number;
+}
+
+export const META_QUALIFIERS = { watermarkDay: 'day', referenceVersion: 'version', reconciliationReport: 'report', batchRunReport: 'report' } as const;
 
 /** The speed layer's data-quality counters, one per-partition cell each in row "quality". */
 export const QUALITY_COUNTERS = ['accepted', 'duplicates', 'dead_letters', 'late', 'unknown_location'] as const;
