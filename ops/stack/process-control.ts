@@ -86,3 +86,13 @@ export function tailOf(file: string, lines = 15): string {
     return '(no log yet)';
   }
 }
+
+/** Resident memory of a process in bytes (0 if it is gone). */
+export function residentBytes(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}

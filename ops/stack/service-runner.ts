@@ -7,7 +7,7 @@ import { StackError, errorMessage } from '../../common/errors';
 import { sleep } from '../../common/retry';
 import { jdk17Flags, javaBin, serviceMarker } from './jvm';
 import { takenPorts } from './port-check';
-import { findServiceProcesses, isAlive, startDetached, tailOf } from './process-control';
+import { findServiceProcesses, isAlive, residentBytes, startDetached, tailOf } from './process-control';
 import type { ServiceContext, ServiceSpec } from './service-spec';
 
 export interface ServiceState {
@@ -15,6 +15,7 @@ export interface ServiceState {
   readonly pids: number[];
   readonly healthy: boolean;
   readonly detail: string;
+  readonly rssBytes: number;
 }
 
 export function runningPids(ctx: ServiceContext, spec: ServiceSpec): number[] {
@@ -23,11 +24,12 @@ export function runningPids(ctx: ServiceContext, spec: ServiceSpec): number[] {
 
 export async function probeOnce(ctx: ServiceContext, spec: ServiceSpec): Promise<ServiceState> {
   const pids = runningPids(ctx, spec);
-  if (pids.length === 0) return { spec, pids, healthy: false, detail: 'not running' };
+  if (pids.length === 0) return { spec, pids, healthy: false, detail: 'not running', rssBytes: 0 };
+  const rssBytes = pids.reduce((sum, pid) => sum + residentBytes(pid), 0);
   try {
-    return { spec, pids, healthy: true, detail: await spec.probe(ctx) };
+    return { spec, pids, healthy: true, detail: await spec.probe(ctx), rssBytes };
   } catch (error) {
-    return { spec, pids, healthy: false, detail: `running but not answering: ${errorMessage(error)}` };
+    return { spec, pids, healthy: false, detail: `running but not answering: ${errorMessage(error)}`, rssBytes };
   }
 }
 

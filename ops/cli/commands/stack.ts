@@ -6,18 +6,22 @@ import { createStack, type ServiceState } from '../../stack';
 import { UsageError, type Command } from '../command';
 import { formatTable } from '../format-table';
 
+const mib = (bytes: number) => `${Math.round(bytes / 1048576)} MiB`;
+
 export function statusTable(states: readonly ServiceState[], portsOf: (s: ServiceState) => string, logOf: (s: ServiceState) => string): string {
-  return formatTable(
-    ['service', 'state', 'pid', 'ports', 'health', 'log'],
+  const table = formatTable(
+    ['service', 'state', 'pid', 'ports', 'rss', 'health', 'log'],
     states.map((s) => [
       s.spec.name,
       s.healthy ? 'up' : s.pids.length > 0 ? 'unhealthy' : 'down',
       s.pids.join(',') || '-',
       portsOf(s),
+      s.pids.length > 0 ? mib(s.rssBytes) : '-',
       s.detail,
       logOf(s),
     ]),
   );
+  return `${table}\ntotal rss: ${mib(states.reduce((sum, s) => sum + s.rssBytes, 0))}`;
 }
 
 export const stackCommand: Command = {
