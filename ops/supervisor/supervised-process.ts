@@ -1,0 +1,69 @@
+// One child process of `npm start`: its output prefixed line by line, restarted
+// with backoff when it dies on its own, stopped with SIGTERM (SIGKILL after a
+// grace period) when the supervisor stops.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+import { backoffDelay } from '../../common/retry';
+
+export interface ProcessSpec {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+  /** false for one-shot work (exits 0 when done); true for services. */
+  readonly restart: boolean;
+}
+
+export interface SupervisedProcess {
+  readonly name: string;
+  stop(graceMs: number): Promise<void>;
+  /** Resolves with the exit code of a one-shot process (never for a service). */
+  readonly finished: Promise<number>;
+}
+
+export function supervise(spec: ProcessSpec, write: (line: string) => void): SupervisedProcess {
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let restarts = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let resolveFinished: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((resolve) => (resolveFinished = resolve));
+  const prefix = `[${spec.name}]`;
+
+  function launch(): void {
+    const started = Date.now();
+    child = spawn(spec.command, [...spec.args], { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream) readline.createInterface({ input: stream }).on('line', (line) => write(`${prefix} ${line}`));
+    }
+    child.once('exit', (code, signal) => {
+      child = undefined;
+      if (stopping) return;
+      if (!spec.restart) {
+        resolveFinished(code ?? 1);
+        return;
+      }
+      // A process that ran a while before dying starts the backoff over.
+      restarts = Date.now() - started > 60_000 ? 1 : restarts + 1;
+      const delay = backoffDelay(restarts, { initialDelayMs: 1000, maxDelayMs: 30_000 });
+      write(`${prefix} exited (${signal ?? `code ${code}`}); restarting in ${(delay / 1000).toFixed(1)} s`);
+      restartTimer = setTimeout(launch, delay);
+    });
+  }
+
+  async function stop(graceMs: number): Promise<void> {
+    stopping = true;
+    clearTimeout(restartTimer);
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+    running.kill('SIGTERM');
+    const timer = setTimeout(() => running.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  launch();
+  return { name: spec.name, stop, finished };
+}
