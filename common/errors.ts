@@ -60,3 +60,6 @@ export class RetriesExceededError extends UtopiaError {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A Parquet file could not be decoded (truncated, corrupt, or an unsupported layout). */
+export class ParquetError extends UtopiaError {}

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseLogLevel, parsePositiveInt, parseString, type LogLevel } from './parsers';
+import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNonNegativeInt, parsePositiveInt, parseString, type LogLevel } from './parsers';
 
 export interface HostPort {
   readonly host: string;
@@ -35,6 +35,50 @@ export interface Config {
     readonly namenodeRpc: string;
     readonly user: string;
     readonly root: string;
+  };
+  readonly api: {
+    readonly host: string;
+    readonly port: number;
+    readonly viewerKeys: readonly string[];
+    readonly adminKeys: readonly string[];
+    readonly rateLimitPerS: number;
+    readonly rateLimitBurst: number;
+    readonly maxRangeDays: number;
+    readonly maxPageSize: number;
+    readonly liveCacheMs: number;
+    readonly settledCacheMs: number;
+    readonly auditLog: boolean;
+  };
+  readonly speed: {
+    readonly groupId: string;
+    readonly sessionTimeoutMs: number;
+    readonly concurrency: number;
+    readonly lateAfterMs: number;
+    readonly metricsIntervalMs: number;
+    readonly referencePollMs: number;
+    readonly countCacheCells: number;
+  };
+  readonly ingest: {
+    readonly host: string;
+    readonly port: number;
+    readonly maxBodyBytes: number;
+    readonly maxRecords: number;
+  };
+  readonly landing: {
+    readonly groupId: string;
+    readonly flushRows: number;
+    readonly flushAgeMs: number;
+  };
+  readonly batch: {
+    readonly cron: string;
+    readonly timeZone: string;
+    readonly closeGraceMin: number;
+    readonly topX: number;
+    readonly landingRetentionDays: number;
+    readonly workDir: string;
+    readonly spillBuckets: number;
+    readonly partRows: number;
+    readonly lockLeaseS: number;
   };
   readonly stack: {
     readonly local: boolean;
@@ -90,6 +134,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       namenodeRpc: read('hdfsNamenodeRpc', parseString),
       user: read('hdfsUser', parseString),
       root: read('hdfsRoot', parseHdfsPath),
+    },
+    api: {
+      host: read('apiHost', parseString),
+      port: read('apiPort', parseIntInRange(1, 65535)),
+      viewerKeys: read('apiViewerKeys', parseKeyList),
+      adminKeys: read('apiAdminKeys', parseKeyList),
+      rateLimitPerS: read('apiRateLimitPerS', parsePositiveInt),
+      rateLimitBurst: read('apiRateLimitBurst', parsePositiveInt),
+      maxRangeDays: read('apiMaxRangeDays', parseIntInRange(1, 3660)),
+      maxPageSize: read('apiMaxPageSize', parseIntInRange(1, 100_000)),
+      liveCacheMs: read('apiLiveCacheMs', parseNonNegativeInt),
+      settledCacheMs: read('apiSettledCacheMs', parseNonNegativeInt),
+      auditLog: read('apiAuditLog', parseBoolean),
+    },
+    speed: {
+      groupId: read('speedGroupId', parseString),
+      sessionTimeoutMs: read('speedSessionTimeoutMs', parseIntInRange(6000, 300_000)),
+      concurrency: read('speedConcurrency', parseIntInRange(1, 64)),
+      lateAfterMs: read('speedLateAfterMs', parsePositiveInt),
+      metricsIntervalMs: read('speedMetricsIntervalMs', parsePositiveInt),
+      referencePollMs: read('speedReferencePollMs', parsePositiveInt),
+      countCacheCells: read('speedCountCacheCells', parsePositiveInt),
+    },
+    ingest: {
+      host: read('ingestHost', parseString),
+      port: read('ingestPort', parseIntInRange(1, 65535)),
+      maxBodyBytes: read('ingestMaxBodyBytes', parsePositiveInt),
+      maxRecords: read('ingestMaxRecords', parsePositiveInt),
+    },
+    landing: {
+      groupId: read('landingGroupId', parseString),
+      flushRows: read('landingFlushRows', parsePositiveInt),
+      flushAgeMs: read('landingFlushAgeMs', parsePositiveInt),
+    },
+    batch: {
+      cron: read('batchCron', parseString),
+      timeZone: read('batchTimeZone', parseString),
+      closeGraceMin: read('batchCloseGraceMin', parseNonNegativeInt),
+      topX: read('batchTopX', parseIntInRange(1, 1000)),
+      landingRetentionDays: read('batchLandingRetentionDays', parsePositiveInt),
+      workDir: read('batchWorkDir', (raw) => path.resolve(repoRoot, parseString(raw))),
+      spillBuckets: read('batchSpillBuckets', parseIntInRange(1, 4096)),
+      partRows: read('batchPartRows', parsePositiveInt),
+      lockLeaseS: read('batchLockLeaseS', parsePositiveInt),
     },
     stack: {
       local: read('stackLocal', parseBoolean),

@@ -17,6 +17,20 @@ export function parsePositiveInt(raw: string): number {
   return value;
 }
 
+export function parseNonNegativeInt(raw: string): number {
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value)) throw new Error('expected a whole number >= 0');
+  return value;
+}
+
+/** Comma-separated secrets (API keys); empty means none. Short keys are refused: they can be guessed. */
+export function parseKeyList(raw: string): string[] {
+  const keys = raw.split(',').map((key) => key.trim()).filter(Boolean);
+  if (keys.some((key) => key.length < 16)) throw new Error('each key must be at least 16 characters');
+  if (keys.some((key) => !/^[\x21-\x7e]+$/.test(key))) throw new Error('keys must be printable ASCII without spaces');
+  return keys;
+}
+
 export function parseIntInRange(min: number, max: number): (raw: string) => number {
   return (raw) => {
     const value = parsePositiveInt(raw);

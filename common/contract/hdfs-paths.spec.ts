@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { ValidationError } from '../errors';
 import {
   landingFileName, landingFilePath, lastLandedOffsets, lockPath, parseLandingFileName, quarantineDir, referenceVersionDir, reportsDayDir,
-  tempPath, viewDayDir, warehouseDayDir, warehouseDir, warehousePartPath, warehouseSuccessPath,
+  tempPath, viewDayDir, warehouseDayDir, warehouseDir, warehousePartPath, warehouseSuccessPath, landingIndexPath, warehouseManifestPath,
 } from './hdfs-paths';
 
 const file = { topic: 'utopia.detections', partition: 3, startOffset: 100n, endOffset: 199n };
@@ -91,5 +91,10 @@ describe('HDFS paths', () => {
     expect(() => tempPath('/utopia', '/utopia/tmp/t/x', 't')).to.throw(ValidationError);
     expect(() => tempPath('/utopia', final, 'a/b')).to.throw(ValidationError);
   });
-});
 
+  it('places the batch state and the per-day manifest (hidden from Spark by the underscore)', () => {
+    expect(landingIndexPath('/utopia')).to.equal('/utopia/batch/landing-index.json');
+    expect(warehouseManifestPath('/utopia', '2024-05-01')).to.equal('/utopia/warehouse/detections/dt=2024-05-01/_manifest.json');
+    expect(() => warehouseManifestPath('/utopia', '2024-13-01')).to.throw(ValidationError);
+  });
+});

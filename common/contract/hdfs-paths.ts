@@ -8,6 +8,7 @@
 //   <root>/reference/version=<v>/                            Dataset B versions
 //   <root>/quarantine/                                       files refused by a loader
 //   <root>/locks/<name>.lock                                 one batch run at a time
+//   <root>/batch/landing-index.json                          the batch's index of landing files
 //
 // Landing files follow the Kafka Connect HDFS sink: the name holds the topic,
 // partition and the first and last (inclusive) offset, zero-padded to 20 digits
@@ -113,6 +114,21 @@ export function warehousePartPath(root: string, day: string, part: number): stri
 
 export function warehouseSuccessPath(root: string, day: string): string {
   return join(warehouseDayDir(root, day), SUCCESS_MARKER);
+}
+
+/** State the batch keeps between runs (its index of landing files). */
+export function batchStateDir(root: string): string {
+  return join(root, 'batch');
+}
+
+/** JSON: per landing file, the event days it holds and how many rows of each (read once, then trusted). */
+export function landingIndexPath(root: string): string {
+  return join(batchStateDir(root), 'landing-index.json');
+}
+
+/** JSON: the landing files (and row counts) a warehouse day was compacted from; '_' so Spark and pyarrow skip it. */
+export function warehouseManifestPath(root: string, day: string): string {
+  return join(warehouseDayDir(root, day), '_manifest.json');
 }
 
 export function viewsDir(root: string): string {

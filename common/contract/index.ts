@@ -37,7 +37,7 @@ export type { TopicSpec } from './topics';
 export {
   OFFSET_DIGITS, SUCCESS_MARKER, landingDir, reportsDir, landingPartitionDir, landingFileName, landingFilePath, parseLandingFileName, lastLandedOffsets,
   tempPath, tmpDir, warehouseDir, warehouseDayDir, warehousePartPath, warehouseSuccessPath, viewsDir, viewDayDir, reportsDayDir,
-  referenceDir, referenceVersionDir, quarantineDir, locksDir, lockPath,
+  referenceDir, referenceVersionDir, quarantineDir, locksDir, lockPath, batchStateDir, landingIndexPath, warehouseManifestPath,
 } from './hdfs-paths';
 export type { LandingFile } from './hdfs-paths';
 export { ALL_LOCATIONS, BUCKET_MS, bucketStart, countRowKey, decodeCountRowKey, countScanRange, type CountGranularity, type CountScope, type CountKey } from './count-key';
@@ -47,3 +47,4 @@ export { DETECTION_QUALIFIERS, encodeDetectionCells, decodeDetectionCells, type 
 export { META_ROWS, META_QUALIFIERS, QUALITY_COUNTERS, qualityQualifier, parseQualityQualifier, type QualityCounter, type SpeedMetricsSnapshot } from './meta-rows';
 export { topItemsRowKey, decodeTopItemsRowKey, topItemsPrefix } from './top-items-key';
 export { REFERENCE_NAME_QUALIFIER, checkReferenceVersion, referenceVersionPrefix, referenceRowKey, decodeReferenceRowKey, referenceVersionAt } from './reference-rows';
+export { BATCH_COUNT_QUALIFIER, encodeBatchCount, decodeBatchCount } from './batch-count-cell';
