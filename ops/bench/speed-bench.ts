@@ -1,0 +1,150 @@
+// `npm run bench:speed [-- --events N --fresh-seconds S]`: the speed layer's
+// figures in one run on this machine, with the whole stack on it:
+//   1. sustained events/s through validation, dedup, enrichment and all HBase
+//      writes (a backlog of N simulated events, 5 % duplicates, consumed from scratch);
+//   2. freshness (publish to readable in HBase) p50/p99 at 10,000 events/s;
+//   3. the speed layer's RSS (peak, sampled from /proc);
+//   4. the ceilings: Kafka's consumer performance tool and HBase's
+//      PerformanceEvaluation randomWrite, with our figure as a ratio of each.
+// Prints a table and writes artifacts/bench-speed.json.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { Partitioners } from 'kafkajs';
+import { repoRoot } from '../../common/config';
+import { detectionRowKey, detectionTableName } from '../../common/contract';
+import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
+import { createKafka } from '../../common/kafka';
+import { createLogger } from '../../common/log';
+import { sleep } from '../../common/retry';
+import { loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
+import { formatTable } from '../cli/format-table';
+import { numberFlag, parseFlags } from '../cli/parse-flags';
+import { defaultSimulation, generateEvents, publishEvents } from '../simulator';
+import { createBenchWorld, rssOf } from './bench-world';
+import { hbaseRandomWriteCeiling, kafkaConsumerCeiling } from './ceilings';
+
+const log = createLogger('bench', 'info');
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2), ['events', 'fresh-seconds', 'fresh-rate']);
+  const events = numberFlag(flags, 'events', 100_000, (n) => n > 0);
+  const freshSeconds = numberFlag(flags, 'fresh-seconds', 20, (n) => n > 0);
+  const freshRate = numberFlag(flags, 'fresh-rate', 10_000, (n) => n > 0);
+  const world = await createBenchWorld();
+  const store = new HBaseStore(hbaseStoreOptions(world.config));
+  const producer = createKafka(world.config, { clientIdSuffix: 'bench' }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const artifacts = path.join(repoRoot, 'artifacts');
+  let speed: ReturnType<typeof world.startSpeed> | undefined;
+  let peakRss = 0;
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOf(speed?.pid))), 500);
+  try {
+    await loadReference(world.config, SAMPLE_LOCATIONS_CSV, log);
+    await producer.connect();
+
+    // 1. Sustained throughput: a backlog consumed from scratch.
+    log.info(`publishing a backlog of ${events} events`);
+    const base = { ...defaultSimulation, startMs: Date.now(), hotLocation: 0.3, locations: 10_000 };
+    await publishEvents(producer, generateEvents({ ...base, events, seed: 1, rate: Infinity }), { topic: world.config.kafka.detectionsTopic, rate: Infinity });
+    speed = world.startSpeed(path.join(artifacts, 'bench-speed.log'));
+    let lag = await world.lag();
+    const initialLag = lag;
+    let firstProgressAt = 0;
+    while (lag > 0) {
+      await sleep(250);
+      lag = await world.lag();
+      if (!firstProgressAt && lag < initialLag) firstProgressAt = Date.now();
+    }
+    const sustainedMs = Date.now() - firstProgressAt;
+    const sustained = Math.round((initialLag * 1000) / Math.max(1, sustainedMs));
+    log.info(`backlog of ${initialLag} consumed in ${sustainedMs} ms: ${sustained} events/s`);
+
+    // 2. Freshness at a steady rate: every 50th original is timed from send to readable.
+    const table = detectionTableName(world.config.hbase.namespace);
+    const pending = new Map<bigint, number>();
+    const latencies: number[] = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling || pending.size > 0) {
+        const oids = [...pending.keys()];
+        if (oids.length > 0) {
+          const rows = await store.mget(table, oids.map(detectionRowKey));
+          const now = Date.now();
+          rows.forEach((row, i) => {
+            const oid = oids[i] as bigint;
+            if (row) {
+              latencies.push(now - (pending.get(oid) as number));
+              pending.delete(oid);
+            }
+          });
+        }
+        await sleep(25);
+      }
+    })();
+    let n = 0;
+    const fresh = await publishEvents(
+      producer,
+      generateEvents({ ...base, events: freshSeconds * freshRate, seed: 2, rate: freshRate, startMs: Date.now(), firstOid: 2n ** 62n }),
+      {
+        topic: world.config.kafka.detectionsTopic,
+        rate: freshRate,
+        onSent: (batch, sentAt) => {
+          for (const e of batch) if (e.kind === 'original' && e.event && n++ % 50 === 0) pending.set(e.event.detectionOid, sentAt);
+        },
+      },
+    );
+    polling = false;
+    await Promise.race([poller, sleep(60_000)]);
+    // Samples still unreadable after the wait count as that late (a lower bound), so p99 is not flattered.
+    const waitedAt = Date.now();
+    const timed = [...latencies, ...[...pending.values()].map((sentAt) => waitedAt - sentAt)].sort((a, b) => a - b);
+    const unreadable = pending.size;
+    pending.clear(); // ends the poller
+    const pct = (p: number) => timed[Math.min(timed.length - 1, Math.floor((p / 100) * timed.length))] ?? NaN;
+
+    // 3./4. Ceilings on the same machine.
+    const kafkaCeiling = await kafkaConsumerCeiling(world.config, world.config.kafka.detectionsTopic, events);
+    const hbaseCeiling = await hbaseRandomWriteCeiling(world.config, 100_000);
+    const result = {
+      measuredAt: new Date().toISOString(),
+      sustainedEventsPerSecond: sustained,
+      backlogEvents: initialLag,
+      freshness: { rateTarget: freshRate, rateAchieved: fresh.eventsPerSecond, samples: timed.length, unreadableAfter60s: unreadable, p50Ms: pct(50), p99Ms: pct(99), maxMs: timed[timed.length - 1] ?? NaN },
+      speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
+      ceilings: { kafkaConsumer: kafkaCeiling, hbaseRandomWrite: hbaseCeiling },
+      ratios: {
+        ofKafkaConsumer: kafkaCeiling.eventsPerSecond ? +(sustained / kafkaCeiling.eventsPerSecond).toFixed(3) : null,
+        ofHBaseRandomWrite: hbaseCeiling.eventsPerSecond ? +(sustained / hbaseCeiling.eventsPerSecond).toFixed(3) : null,
+      },
+      targets: { eventsPerSecond: 30_000, freshnessP99Ms: 1000, rssMb: 300 },
+    };
+    fs.mkdirSync(artifacts, { recursive: true });
+    fs.writeFileSync(path.join(artifacts, 'bench-speed.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const show = (v: number | null) => (v === null || Number.isNaN(v) ? 'n/a' : String(v));
+    console.log(formatTable(['figure', 'value', 'target'], [
+      ['sustained events/s (all HBase writes)', show(sustained), '>= 30000'],
+      [`freshness p50 ms at ${freshRate}/s (achieved ${fresh.eventsPerSecond}/s)`, show(pct(50)), ''],
+      [`freshness p99 ms at ${freshRate}/s`, show(pct(99)), '< 1000'],
+      ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
+      ['Kafka ConsumerPerformance msgs/s', show(kafkaCeiling.eventsPerSecond), kafkaCeiling.note],
+      ['HBase PE randomWrite rows/s', show(hbaseCeiling.eventsPerSecond), hbaseCeiling.note],
+      ['ours / Kafka consumer', show(result.ratios.ofKafkaConsumer), ''],
+      ['ours / HBase randomWrite', show(result.ratios.ofHBaseRandomWrite), ''],
+    ]));
+    console.log(`\nwritten to ${path.join('artifacts', 'bench-speed.json')}`);
+  } finally {
+    clearInterval(rssTimer);
+    speed?.kill('SIGTERM');
+    await producer.disconnect().catch(() => undefined);
+    store.close();
+    await world.cleanUp().catch((error: unknown) => log.warn(`clean-up failed: ${(error as Error).message}`));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench:speed failed: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  },
+);

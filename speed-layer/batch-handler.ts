@@ -1,0 +1,126 @@
+// The kafkajs eachBatch handler: cuts a fetched batch into chunks, and for each
+// chunk runs processBatch (retried with backoff while HBase or Kafka is down),
+// then resolves and commits the chunk's offsets. Small chunks bound memory and
+// the time between commits; a heartbeat timer keeps the session alive while a
+// slow chunk is in hand.
+
+import type { EachBatchPayload } from 'kafkajs';
+import { errorMessage, UtopiaError } from '../common/errors';
+import type { Logger } from '../common/log';
+import { retry } from '../common/retry';
+import { processBatch, type BatchProcessorDeps } from './batch-processor';
+import type { ConsumedMessage } from './consumed-message';
+import type { DeadLetterSender } from './dead-letter-sender';
+import type { SpeedMetrics } from './speed-metrics';
+
+/** The partition was revoked while its batch was in hand: drop the rest, never commit it. */
+export class BatchAbandoned extends UtopiaError {}
+
+export interface BatchHandlerOptions {
+  readonly deps: BatchProcessorDeps;
+  readonly deadLetters: DeadLetterSender;
+  readonly metrics: SpeedMetrics;
+  readonly log: Logger;
+  /** Aborted when a stop must not wait any longer. */
+  readonly signal: AbortSignal;
+  readonly chunkSize: number;
+}
+
+export interface BatchHandler {
+  handle(payload: EachBatchPayload): Promise<void>;
+  /** After every (re)join: chunks of the previous assignment must not commit anything any more. */
+  rejoined(): void;
+}
+
+export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
+  const { deps, deadLetters, metrics, log, signal, chunkSize } = options;
+  // One chunk of a partition at a time in this process, even across a rejoin, and a
+  // generation number so a chunk of an earlier assignment cannot write its state back.
+  const running = new Map<number, Promise<void>>();
+  let generation = 0;
+  return {
+    rejoined() {
+      generation++;
+      deps.counters.clear();
+    },
+    async handle(payload) {
+      const partition = payload.batch.partition;
+      const previous = running.get(partition) ?? Promise.resolve();
+      const current = previous.then(() => handleBatch(payload, generation));
+      const settled = current.catch(() => undefined);
+      running.set(partition, settled);
+      try {
+        await current;
+      } finally {
+        if (running.get(partition) === settled) running.delete(partition);
+      }
+    },
+  };
+
+  async function handleBatch(payload: EachBatchPayload, batchGeneration: number): Promise<void> {
+    const { batch, heartbeat } = payload;
+    if (batch.isEmpty()) return;
+    // Connect this partition's dead-letter producer first: it fences a previous owner's open transaction.
+    await retry(() => deadLetters.producerFor(batch.partition), { retries: Infinity, signal, onRetry: (e, n, ms) => log.warn(`dead-letter producer of partition ${batch.partition} (attempt ${n}, retry in ${ms} ms): ${errorMessage(e)}`) });
+    const beat = setInterval(() => heartbeat().catch(() => undefined), 1000);
+    try {
+      for (let i = 0; i < batch.messages.length; i += chunkSize) {
+        const messages: ConsumedMessage[] = batch.messages.slice(i, i + chunkSize).map((m) => ({
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key ?? null,
+          value: m.value ?? null,
+          timestampMs: Number(m.timestamp),
+        }));
+        await handleChunk(payload, messages, batchGeneration);
+      }
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  async function handleChunk(payload: EachBatchPayload, messages: ConsumedMessage[], batchGeneration: number): Promise<void> {
+    const { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isStale } = payload;
+    const started = Date.now();
+    const retryLog = (what: string) => (error: unknown, attempt: number, delayMs: number): void => {
+      log.warn(`${what} ${batch.partition} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
+      heartbeat().catch(() => undefined);
+    };
+    const guard = (): void => {
+      if (isStale() || batchGeneration !== generation) throw new BatchAbandoned(`partition ${batch.partition} was revoked or the group rebalanced; batch dropped uncommitted`);
+    };
+    const plan = await retry(() => processBatch(deps, batch.partition, messages, guard), {
+      retries: Infinity,
+      initialDelayMs: 200,
+      maxDelayMs: 10_000,
+      signal,
+      bail: (error) => error instanceof BatchAbandoned,
+      onRetry: retryLog('batch of partition'),
+    });
+    guard();
+    const last = (messages[messages.length - 1] as ConsumedMessage).offset;
+    const next = (BigInt(last) + 1n).toString();
+    if (plan.deadLetters.length > 0) {
+      // Dead letters and the offsets in one transaction: retried as a whole (HBase writes are idempotent).
+      await retry(
+        async () => {
+          guard();
+          await deadLetters.sendAndCommit(batch.partition, plan.deadLetters, next);
+        },
+        { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal, bail: (error) => error instanceof BatchAbandoned, onRetry: retryLog('dead letters of partition') },
+      );
+      resolveOffset(last);
+      metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))));
+      return;
+    }
+    resolveOffset(last);
+    try {
+      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+    } catch (error) {
+      // HBase holds the chunk, so an uncommitted offset costs only a replay (idempotent);
+      // kafkajs rejoins the group at its next heartbeat if the member was dropped.
+      log.warn(`offset commit of partition ${batch.partition} at ${next} failed, the batch will be replayed: ${errorMessage(error)}`);
+    }
+    metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))));
+  }
+}

@@ -1,0 +1,41 @@
+// One chunk of a Kafka batch (one partition), except dead letters and the
+// offset commit (batch-handler.ts): classify, look up existing rows, plan,
+// write HBase.
+// Every step is idempotent, so the whole of it can be retried or replayed.
+
+import type { HBaseStore } from '../common/hbase';
+import { batchOids, classifyBatch } from './classify-batch';
+import type { ConsumedMessage } from './consumed-message';
+import type { CounterStore } from './counter-store';
+import { detectionMutations, readLineage } from './detection-rows';
+import { planBatch, type BatchPlan } from './plan-batch';
+import type { ReferenceCache } from './reference-cache';
+import type { SpeedTables } from './speed-tables';
+
+export interface BatchProcessorDeps {
+  readonly store: HBaseStore;
+  readonly tables: SpeedTables;
+  readonly counters: CounterStore;
+  readonly reference: ReferenceCache;
+  readonly lateAfterMs: number;
+}
+
+export async function processBatch(deps: BatchProcessorDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void): Promise<BatchPlan> {
+  const classified = classifyBatch(messages);
+  const oids = batchOids(classified);
+  const existingLineage = oids.length > 0 ? await readLineage(deps.store, deps.tables.detections, oids) : new Map<bigint, string>();
+  const plan = planBatch({ partition, classified, existingLineage, reference: deps.reference.locations, lateAfterMs: deps.lateAfterMs });
+  const updates = await deps.counters.updates(plan.counters);
+
+  beforeWrite();
+  const { detections, recent } = detectionMutations(plan.rows);
+  const counterPuts = deps.counters.mutations(updates);
+  await Promise.all([
+    deps.store.puts(deps.tables.detections, detections),
+    deps.store.puts(deps.tables.recent, recent),
+    ...[...counterPuts].map(([table, mutations]) => deps.store.puts(table, mutations)),
+  ]);
+  beforeWrite(); // a rebalance during the writes: the next owner re-reads the cells from HBase
+  deps.counters.commit(updates);
+  return plan;
+}

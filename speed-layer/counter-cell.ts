@@ -1,0 +1,38 @@
+// One per-partition counter cell (partition-count.ts layout) and the pure rule
+// that makes counting exactly-once: a message counts in a cell only if its
+// offset is above the last offset that cell has already absorbed.
+
+import type { PartitionCount } from '../common/contract';
+
+export type CounterTable = 'liveCounts' | 'meta';
+
+export interface CounterAddress {
+  readonly table: CounterTable;
+  readonly row: Buffer;
+  readonly qualifier: string;
+  /** Cell timestamp to write (a live count's bucket start; keeps TTLs tied to event time). */
+  readonly timestamp: number;
+}
+
+/** The contributions of one batch to one cell, offsets ascending. */
+export interface CounterContribution {
+  readonly address: CounterAddress;
+  readonly offsets: bigint[];
+}
+
+export function counterId(address: Pick<CounterAddress, 'table' | 'row' | 'qualifier'>): string {
+  return `${address.table}|${address.row.toString('latin1')}|${address.qualifier}`;
+}
+
+/** The cell after absorbing `offsets`; undefined when nothing new counts (nothing to write). */
+export function applyContribution(current: PartitionCount, offsets: readonly bigint[]): PartitionCount | undefined {
+  let added = 0n;
+  let last = current.lastOffset;
+  for (let i = offsets.length - 1; i >= 0; i--) {
+    const offset = offsets[i] as bigint;
+    if (offset <= current.lastOffset) break; // ascending: everything before is older still
+    added++;
+    if (offset > last) last = offset;
+  }
+  return added === 0n ? undefined : { count: current.count + added, lastOffset: last };
+}

@@ -1,0 +1,88 @@
+// Sends refused events to the dead-letter topic exactly once: the original key
+// and value bytes, the reason and origin in headers (common/contract
+// dead-letter.ts), in a Kafka transaction that also commits the chunk's
+// consumer offsets. A crash before the commit aborts both, so the replay sends
+// them again and read_committed readers see each dead letter once.
+// One transactional id per source partition: the next owner of a partition
+// fences a dead or stale owner's open transaction when it connects.
+
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { deadLetterHeaders } from '../common/contract';
+import type { DeadLetter } from './plan-batch';
+
+export interface DeadLetterTarget {
+  readonly deadLetterTopic: string;
+  readonly sourceTopic: string;
+  readonly groupId: string;
+  readonly transactionTimeoutMs: number;
+}
+
+export class DeadLetterSender {
+  private readonly producers = new Map<number, Promise<Producer>>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly target: DeadLetterTarget,
+  ) {}
+
+  /** Connects this partition's transactional producer (fencing a previous owner's open transaction). */
+  producerFor(partition: number): Promise<Producer> {
+    let producer = this.producers.get(partition);
+    if (!producer) {
+      const created = this.kafka.producer({
+        transactionalId: `${this.target.groupId}.dead-letters.${this.target.sourceTopic}.${partition}`,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        transactionTimeout: this.target.transactionTimeoutMs,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      producer = created.connect().then(() => created);
+      producer.catch(() => this.producers.delete(partition));
+      this.producers.set(partition, producer);
+    }
+    return producer;
+  }
+
+  /** Dead letters and the consumer offset `nextOffset`, committed together. */
+  async sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string): Promise<void> {
+    const producer = await this.producerFor(partition);
+    const transaction = await producer.transaction();
+    try {
+      await transaction.send({
+        topic: this.target.deadLetterTopic,
+        acks: -1,
+        messages: deadLetters.map(({ message, rejection }) => ({
+          key: message.key,
+          value: message.value,
+          headers: deadLetterHeaders({
+            reason: rejection.reason,
+            message: rejection.message,
+            sourceTopic: this.target.sourceTopic,
+            sourcePartition: message.partition,
+            sourceOffset: message.offset,
+          }),
+        })),
+      });
+      await transaction.sendOffsets({
+        consumerGroupId: this.target.groupId,
+        topics: [{ topic: this.target.sourceTopic, partitions: [{ partition, offset: nextOffset }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      // A fenced or broken producer cannot be reused: the retry connects a new one.
+      await this.drop(partition);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.producers.keys()].map((partition) => this.drop(partition)));
+  }
+
+  private async drop(partition: number): Promise<void> {
+    const producer = this.producers.get(partition);
+    this.producers.delete(partition);
+    await producer?.then((p) => p.disconnect()).catch(() => undefined);
+  }
+}

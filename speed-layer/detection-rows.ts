@@ -1,0 +1,33 @@
+// Reads the lineage of existing detection rows and turns enriched detections
+// into the puts of the detection table and of the live feed (table recent).
+// Both use cell timestamp = timestamp_detected, so a replayed put writes the
+// very same cells.
+
+import { cellValue, type HBaseStore, type RowMutation } from '../common/hbase';
+import { DETECTION_QUALIFIERS, detectionRowKey, encodeDetectionCells, FAMILIES, recentRowKey, type EnrichedDetection } from '../common/contract';
+
+/** Lineage cell of each existing row among `oids`. */
+export async function readLineage(store: HBaseStore, table: string, oids: readonly bigint[]): Promise<Map<bigint, string>> {
+  const rows = await store.mget(table, oids.map(detectionRowKey), { families: [FAMILIES.detections] });
+  const lineage = new Map<bigint, string>();
+  rows.forEach((row, i) => {
+    const src = cellValue(row, FAMILIES.detections, DETECTION_QUALIFIERS.lineage);
+    if (src !== undefined) lineage.set(oids[i] as bigint, src.toString('utf8'));
+  });
+  return lineage;
+}
+
+export function detectionMutations(rows: readonly EnrichedDetection[]): { detections: RowMutation[]; recent: RowMutation[] } {
+  const detections: RowMutation[] = [];
+  const recent: RowMutation[] = [];
+  for (const row of rows) {
+    const timestamp = row.timestampDetected;
+    const cells = encodeDetectionCells(row);
+    detections.push({ row: detectionRowKey(row.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp })) });
+    recent.push({
+      row: recentRowKey(row.geographicalLocationOid, timestamp, row.detectionOid),
+      cells: cells.map((c) => ({ family: FAMILIES.recent, qualifier: c.qualifier, value: c.value, timestamp })),
+    });
+  }
+  return { detections, recent };
+}

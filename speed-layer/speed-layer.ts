@@ -1,0 +1,134 @@
+// The speed layer: a kafkajs consumer group that turns each batch into HBase
+// writes (processBatch) and commits its offsets only after HBase holds them.
+// At-least-once delivery + idempotent, lineage- and offset-guarded writes =
+// exactly-once results.
+
+import os from 'node:os';
+import type { Consumer } from 'kafkajs';
+import type { Config } from '../common/config';
+import { errorMessage } from '../common/errors';
+import { HBaseStore, hbaseStoreOptions } from '../common/hbase';
+import { createKafka } from '../common/kafka';
+import type { Logger } from '../common/log';
+import { retry, sleep } from '../common/retry';
+import { createBatchHandler, type BatchHandler } from './batch-handler';
+import type { BatchProcessorDeps } from './batch-processor';
+import { CounterStore } from './counter-store';
+import { DeadLetterSender } from './dead-letter-sender';
+import { ReferenceCache } from './reference-cache';
+import { publishSnapshot, SpeedMetrics } from './speed-metrics';
+import { speedTables } from './speed-tables';
+
+export interface SpeedLayer {
+  readonly instance: string;
+  readonly metrics: SpeedMetrics;
+  start(): Promise<void>;
+  /** Finishes the batch in hand, commits, disconnects. */
+  stop(): Promise<void>;
+}
+
+/** Messages per processBatch call: big enough for efficient HBase multi calls, small enough to bound memory and latency. */
+const CHUNK_SIZE = 1000;
+/** An open transaction of a killed instance blocks read_committed readers until fenced or timed out. */
+const DEAD_LETTER_TRANSACTION_TIMEOUT_MS = 15_000;
+
+const STOP_GRACE_MS = 30_000;
+
+export function createSpeedLayer(config: Config, log: Logger, instance = `${os.hostname()}-${process.pid}`): SpeedLayer {
+  const store = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), readyTimeoutMs: 60_000 });
+  const tables = speedTables(config);
+  const kafka = createKafka(config, { clientIdSuffix: 'speed', retries: 10, logger: log.child('kafka') });
+  const counters = new CounterStore(store, tables, config.speed.countCacheCells);
+  const reference = new ReferenceCache(store, tables, log.child('reference'));
+  const metrics = new SpeedMetrics(instance);
+  const deadLetters = new DeadLetterSender(kafka, {
+    deadLetterTopic: config.kafka.deadLetterTopic,
+    sourceTopic: config.kafka.detectionsTopic,
+    groupId: config.speed.groupId,
+    transactionTimeoutMs: DEAD_LETTER_TRANSACTION_TIMEOUT_MS,
+  });
+  const abort = new AbortController();
+  let consumer: Consumer | undefined;
+  let metricsTimer: NodeJS.Timeout | undefined;
+  let stopping = false;
+
+  const onRetry = (what: string) => (error: unknown, attempt: number, delayMs: number) =>
+    log.warn(`${what} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
+
+  /** A consumer that runs until stop(); when kafkajs gives up on it (it does not restart on every error), a new one takes over. */
+  async function runConsumer(handler: BatchHandler): Promise<void> {
+    const current = kafka.consumer({
+      groupId: config.speed.groupId,
+      sessionTimeout: config.speed.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(config.speed.sessionTimeoutMs / 5),
+      maxBytesPerPartition: 256 * 1024,
+      maxBytes: 4 * 1024 * 1024,
+      maxWaitTimeInMs: 500,
+      retry: { retries: 10, restartOnFailure: async () => true },
+    });
+    consumer = current;
+    current.on(current.events.GROUP_JOIN, ({ payload }) => {
+      // Another instance may have written our new partitions' counters: forget every cached cell.
+      handler.rejoined();
+      metrics.forgetPartitions();
+      const parts = Object.values(payload.memberAssignment).flat();
+      log.info(`joined group ${config.speed.groupId}: partitions ${parts.join(',') || '(none)'}`);
+    });
+    current.on(current.events.CRASH, ({ payload }) => {
+      log.error(`consumer crashed (${payload.restart ? 'kafkajs restarts it' : 'starting a new one'}): ${errorMessage(payload.error)}`);
+      if (payload.restart || stopping) return;
+      handler.rejoined();
+      void current
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => sleep(2000))
+        .then(() => (stopping ? undefined : runConsumer(handler)))
+        .catch((error: unknown) => log.error(`could not start a new consumer: ${errorMessage(error)}`));
+    });
+    await retry(() => current.connect(), { retries: Infinity, signal: abort.signal, onRetry: onRetry('Kafka consumer connection') });
+    await retry(() => current.subscribe({ topic: config.kafka.detectionsTopic, fromBeginning: true }), { retries: Infinity, signal: abort.signal, onRetry: onRetry('Kafka subscribe') });
+    await current.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: config.speed.concurrency,
+      eachBatch: (payload) => handler.handle(payload),
+    });
+  }
+
+  async function start(): Promise<void> {
+    await retry(() => store.ready(), { retries: Infinity, signal: abort.signal, onRetry: onRetry('HBase connection') });
+    await reference.start(config.speed.referencePollMs);
+    const deps: BatchProcessorDeps = {
+      store, tables, counters, reference,
+      lateAfterMs: config.speed.lateAfterMs,
+    };
+    await runConsumer(createBatchHandler({ deps, deadLetters, metrics, log, signal: abort.signal, chunkSize: CHUNK_SIZE }));
+    metricsTimer = setInterval(() => {
+      const snapshot = metrics.snapshot();
+      const lag = Object.values(snapshot.lagByPartition).reduce((a, b) => a + b, 0);
+      log.info(`${snapshot.eventsPerSecond} events/s, batch p50 ${snapshot.batchLatencyMs.p50} ms p99 ${snapshot.batchLatencyMs.p99} ms, lag ${lag}, rss ${Math.round(snapshot.rssBytes / 2 ** 20)} MB (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
+      publishSnapshot(store, tables.meta, snapshot).catch((error: unknown) => log.warn(`metrics snapshot not published: ${errorMessage(error)}`));
+    }, config.speed.metricsIntervalMs);
+    metricsTimer.unref();
+    log.info(`speed layer ${instance} consuming ${config.kafka.detectionsTopic} (group ${config.speed.groupId}, reference ${reference.version ?? 'none yet'})`);
+  }
+
+  async function stop(): Promise<void> {
+    log.info('stopping: finishing the batch in hand');
+    stopping = true;
+    const force = setTimeout(() => abort.abort(), STOP_GRACE_MS);
+    force.unref();
+    if (metricsTimer) clearInterval(metricsTimer);
+    try {
+      await consumer?.disconnect();
+      await deadLetters.close();
+    } finally {
+      clearTimeout(force);
+      reference.stop();
+      store.close();
+    }
+    log.info(`stopped after ${metrics.totalEvents} events`);
+  }
+
+  return { instance, metrics, start, stop };
+}

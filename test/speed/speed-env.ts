@@ -1,0 +1,190 @@
+// An isolated world for one speed-layer test: random HBase namespace, topics,
+// consumer group and HDFS root (set up with ops/setup), the speed layer run as
+// a child process (`utopia speed`) that tests can SIGKILL, and readers that
+// collect what the pipeline wrote, to compare with the simulator's truth.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, repoRoot, type Config } from '../../common/config';
+import {
+  decodeCountRowKey, decodeDetectionCells, decodeDetectionRowKey, decodePartitionCount, detectionTableName, FAMILIES, liveCountsTableName,
+  META_ROWS, metaTableName, parseDeadLetterHeaders, parseQualityQualifier, type QualityCounter,
+} from '../../common/contract';
+import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
+import { createHdfsStore } from '../../common/hdfs';
+import { createKafka, withKafkaAdmin } from '../../common/kafka';
+import { createLogger } from '../../common/log';
+import { retry, sleep } from '../../common/retry';
+import { runSetup } from '../../ops/setup';
+import { countKey } from '../../ops/simulator';
+import { createHBaseAdmin } from '../../ops/stack/hbase-admin-tool';
+import { stackLayout } from '../../ops/stack/stack-layout';
+import { randomName } from '../helpers/random-name';
+
+export interface SpeedEnv {
+  readonly env: NodeJS.ProcessEnv;
+  readonly config: Config;
+  readonly store: HBaseStore;
+  cleanUp(): Promise<void>;
+}
+
+export async function createSpeedEnv(prefix: string, extra: NodeJS.ProcessEnv = {}): Promise<SpeedEnv> {
+  const id = randomName(prefix).replace(/-/g, '_');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HBASE_NAMESPACE: `test_${id}`,
+    HBASE_REGIONS: '4',
+    KAFKA_DETECTIONS_TOPIC: `test.${id}.detections`,
+    KAFKA_DEAD_LETTER_TOPIC: `test.${id}.dead-letter`,
+    KAFKA_PARTITIONS: '12',
+    HDFS_ROOT: `/tmp-tests/${id}`,
+    SPEED_GROUP_ID: `test-${id}`,
+    SPEED_REFERENCE_POLL_MS: '1000',
+    SPEED_METRICS_INTERVAL_MS: '1000',
+    ...extra,
+  };
+  const config = loadConfig(env);
+  // Another engineer's test may be restarting a service: setup is idempotent, so retry it.
+  await retry(() => runSetup(config, createLogger('test-setup', 'warn')), { retries: 5, initialDelayMs: 2000 });
+  const store = new HBaseStore({ ...hbaseStoreOptions(config), retryPauseMs: 100 });
+  return {
+    env,
+    config,
+    store,
+    async cleanUp() {
+      store.close();
+      const admin = await createHBaseAdmin(stackLayout(config.home), config, createLogger('test', 'warn'));
+      const tables = (await admin.listTables(config.hbase.namespace)).map(String);
+      await admin.deleteTables(tables);
+      await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
+      await withKafkaAdmin(config, {}, (kafka) => kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }));
+      await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true });
+    },
+  };
+}
+
+/** `utopia speed` as a child process, its log in a temp file. */
+export class SpeedProcess {
+  readonly logFile: string;
+  private child: ChildProcess | undefined;
+  private exited: Promise<number | null> = Promise.resolve(null);
+
+  constructor(private readonly env: NodeJS.ProcessEnv, readonly name = 'speed') {
+    this.logFile = path.join(os.tmpdir(), `${randomName(name)}.log`);
+  }
+
+  start(): void {
+    const log = fs.openSync(this.logFile, 'a');
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'], { env: this.env, stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Sends `signal` and resolves with the exit code (-1 when killed by a signal). */
+  async stop(signal: NodeJS.Signals): Promise<number | null> {
+    if (this.running) this.child?.kill(signal);
+    return this.exited;
+  }
+
+  log(): string {
+    return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+  }
+}
+
+/** Waits until the group has committed every partition up to its end offset. */
+export async function waitForCaughtUp(config: Config, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lag = -1;
+  while (Date.now() < deadline) {
+    lag = await withKafkaAdmin(config, {}, async (admin) => {
+      const ends = await admin.fetchTopicOffsets(config.kafka.detectionsTopic);
+      const [committed] = await admin.fetchOffsets({ groupId: config.speed.groupId, topics: [config.kafka.detectionsTopic] });
+      const done = new Map((committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+      return ends.reduce((sum, e) => {
+        const committed = done.get(e.partition) ?? -1n; // -1: nothing committed yet
+        return sum + Number(BigInt(e.high) - (committed < 0n ? 0n : committed));
+      }, 0);
+    }).catch(() => -1);
+    if (lag === 0) return;
+    if (!isAlive()) throw new Error('the speed layer exited before catching up');
+    await sleep(1000);
+  }
+  throw new Error(`speed layer did not catch up within ${timeoutMs} ms (lag ${lag})`);
+}
+
+export interface PipelineState {
+  /** oid -> "<location>|<item>|<timestamp>" */
+  readonly detections: Record<string, string>;
+  readonly names: Map<string, string | null>;
+  /** countKey -> sum over partitions */
+  readonly counts: Record<string, number>;
+  readonly quality: Record<QualityCounter, number>;
+}
+
+export async function readPipelineState(env: SpeedEnv): Promise<PipelineState> {
+  const ns = env.config.hbase.namespace;
+  const detections: Record<string, string> = {};
+  const names = new Map<string, string | null>();
+  for await (const row of env.store.scan(detectionTableName(ns), { caching: 2000 })) {
+    const oid = decodeDetectionRowKey(row.key).toString();
+    const d = decodeDetectionCells(new Map(row.cells.map((c) => [c.qualifier, c.value])));
+    detections[oid] = `${d.geographicalLocationOid}|${d.itemName}|${d.timestampDetected}`;
+    names.set(oid, d.geographicalLocation);
+  }
+  const counts: Record<string, number> = {};
+  for await (const row of env.store.scan(liveCountsTableName(ns), { caching: 2000 })) {
+    const key = decodeCountRowKey(row.key);
+    const total = row.cells.reduce((sum, c) => sum + Number(decodePartitionCount(c.value).count), 0);
+    counts[countKey(key.locationOid, key.bucketStartMs, key.itemName)] = total;
+  }
+  const quality: Record<QualityCounter, number> = { accepted: 0, duplicates: 0, dead_letters: 0, late: 0, unknown_location: 0 };
+  const meta = await env.store.get(metaTableName(ns), Buffer.from(META_ROWS.quality, 'utf8'), { families: [FAMILIES.meta] });
+  for (const cell of meta?.cells ?? []) {
+    const parsed = parseQualityQualifier(cell.qualifier);
+    if (parsed) quality[parsed.counter] += Number(decodePartitionCount(cell.value).count);
+  }
+  return { detections, names, counts, quality };
+}
+
+export interface DeadLetterRecord {
+  readonly key: string | null;
+  readonly value: string;
+  readonly reason: string;
+  readonly source: string;
+}
+
+/** Every committed record of the dead-letter topic (read_committed, from the start). */
+export async function readDeadLetters(config: Config, expected: number, idleMs = 5000): Promise<DeadLetterRecord[]> {
+  const kafka = createKafka(config, { clientIdSuffix: 'test-dl' });
+  const consumer = kafka.consumer({ groupId: randomName('test-dl-reader') });
+  const records: DeadLetterRecord[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: config.kafka.deadLetterTopic, fromBeginning: true });
+    let last = Date.now();
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const info = parseDeadLetterHeaders(message.headers ?? {});
+        records.push({
+          key: message.key?.toString('utf8') ?? null,
+          value: message.value?.toString('utf8') ?? '',
+          reason: info?.reason ?? '(no reason header)',
+          source: info ? `${info.sourcePartition}:${info.sourceOffset}` : '',
+        });
+        last = Date.now();
+      },
+    });
+    const started = Date.now();
+    while (Date.now() - started < 120_000 && (records.length < expected || Date.now() - last < idleMs)) await sleep(250);
+    return records;
+  } finally {
+    await consumer.disconnect();
+  }
+}

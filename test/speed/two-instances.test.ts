@@ -1,0 +1,45 @@
+// Acceptance: two speed-layer instances share the partitions; one is SIGKILLed
+// mid-run and not restarted. The survivor takes its partitions over and the
+// result is exact.
+
+import { expect } from 'chai';
+import { sleep } from '../../common/retry';
+import { expectExactResult, loadSampleReference, publishWhile, scenarioOptions } from './scenario';
+import { createSpeedEnv, SpeedProcess, type SpeedEnv } from './speed-env';
+
+const EVENTS = Number(process.env.SPEED_TEST_EVENTS_TWO ?? 100_000);
+
+describe('speed layer: two instances, one killed', function () {
+  this.timeout(15 * 60_000);
+  let env: SpeedEnv;
+  let a: SpeedProcess;
+  let b: SpeedProcess;
+
+  before(async () => {
+    env = await createSpeedEnv('speed-two');
+    await loadSampleReference(env);
+  });
+
+  after(async () => {
+    await a?.stop('SIGKILL');
+    await b?.stop('SIGKILL');
+    await env?.cleanUp();
+  });
+
+  it(`${EVENTS} events over two instances, one SIGKILLed mid-run, equal the truth exactly`, async () => {
+    a = new SpeedProcess(env.env, 'speed-a');
+    b = new SpeedProcess(env.env, 'speed-b');
+    a.start();
+    b.start();
+    const truth = await publishWhile(env, scenarioOptions(EVENTS), async () => {
+      await sleep(4000 + Math.random() * 4000);
+      expect(a.running && b.running, 'both instances run before the kill').to.equal(true);
+      await a.stop('SIGKILL');
+    });
+    await expectExactResult(env, truth, () => b.running);
+    // Both instances owned partitions before the kill.
+    expect(a.log()).to.match(/joined group .*: partitions \d/);
+    expect(b.log()).to.match(/joined group .*: partitions \d/);
+    expect(await b.stop('SIGTERM'), b.log().slice(-3000)).to.equal(0);
+  });
+});
