@@ -1,0 +1,44 @@
+// Binary form of a LandingRow in the local spill files: fixed fields then the
+// item name, so a bucket reads back with a few Buffer reads per row.
+//   oid i64 | loc i64 | cam i64 | offset i64 | ts f64 | kafka ts f64 | partition i32 | item length u32 | item UTF-8
+
+import type { LandingRow } from '../schema/landing-row';
+
+const FIXED = 8 * 6 + 4 + 4;
+
+export function encodedLength(row: LandingRow): number {
+  return FIXED + Buffer.byteLength(row.itemName, 'utf8');
+}
+
+export function encodeRow(row: LandingRow, out: Buffer, at: number): number {
+  out.writeBigInt64LE(row.detectionOid, at);
+  out.writeBigInt64LE(row.geographicalLocationOid, at + 8);
+  out.writeBigInt64LE(row.videoCameraOid, at + 16);
+  out.writeBigInt64LE(row.offset, at + 24);
+  out.writeDoubleLE(row.timestampDetected, at + 32);
+  out.writeDoubleLE(row.kafkaTimestamp, at + 40);
+  out.writeInt32LE(row.partition, at + 48);
+  const length = out.write(row.itemName, at + FIXED, 'utf8');
+  out.writeUInt32LE(length, at + 52);
+  return at + FIXED + length;
+}
+
+export function decodeRows(buffer: Buffer): LandingRow[] {
+  const rows: LandingRow[] = [];
+  let at = 0;
+  while (at < buffer.length) {
+    const length = buffer.readUInt32LE(at + 52);
+    rows.push({
+      detectionOid: buffer.readBigInt64LE(at),
+      geographicalLocationOid: buffer.readBigInt64LE(at + 8),
+      videoCameraOid: buffer.readBigInt64LE(at + 16),
+      offset: buffer.readBigInt64LE(at + 24),
+      timestampDetected: buffer.readDoubleLE(at + 32),
+      kafkaTimestamp: buffer.readDoubleLE(at + 40),
+      partition: buffer.readInt32LE(at + 48),
+      itemName: buffer.toString('utf8', at + FIXED, at + FIXED + length),
+    });
+    at += FIXED + length;
+  }
+  return rows;
+}

@@ -1,0 +1,135 @@
+// One closed event day, from its spilled landing rows to warehouse, views and
+// reconciliation. Pass 1 goes bucket by bucket of detection_oid (dedup,
+// enrich, warehouse parts, detection-row reconciliation, re-spill by
+// location); pass 2 (build-views.ts) goes bucket by bucket of location.
+
+import path from 'node:path';
+import { bucketOf, dayRange, DETECTIONS_TTL_SECONDS, LIVE_COUNTS_TTL_SECONDS, warehouseDayDir } from '../../common/contract';
+import type { HBaseStore } from '../../common/hbase';
+import type { HdfsStore } from '../../common/hdfs';
+import type { Logger } from '../../common/log';
+import { HBaseDaySpill } from './hbase-day-scan';
+import { dedupFirstOccurrence } from './dedup';
+import type { ReferenceSnapshot } from './reference-loader';
+import { SpillWriter } from './spill';
+import { WarehouseDayWriter } from './warehouse-writer';
+import { reconcileBucketRows, type RowReconciliation } from '../reconcile/reconcile-rows';
+import type { CountReconciliation } from '../reconcile/reconcile-counts';
+import type { DayReport } from '../report/day-report';
+import type { LandingRow } from '../schema/landing-row';
+import type { WarehouseRow } from '../schema/warehouse-schema';
+import { buildViews } from '../views/build-views';
+
+export interface DayContext {
+  readonly hdfs: HdfsStore;
+  readonly hbase: HBaseStore;
+  readonly logger: Logger;
+  readonly root: string;
+  readonly namespace: string;
+  readonly buckets: number;
+  readonly partRows: number;
+  readonly topX: number;
+  readonly workDir: string;
+  readonly runId: string;
+  readonly reference: ReferenceSnapshot;
+  readonly now: number;
+}
+
+export interface DayInput {
+  readonly day: string;
+  readonly spill: SpillWriter;
+  readonly sourceFiles: readonly string[];
+  readonly invalidEvents: number;
+  readonly recompaction: boolean;
+  readonly quarantinedFiles: readonly string[];
+  /** Figures of the earlier compaction whose warehouse rows were merged back in (recompaction). */
+  readonly previous?: { readonly landedRows: number; readonly duplicates: number; readonly warehouseRowsRead: number };
+}
+
+export async function runDay(ctx: DayContext, input: DayInput): Promise<DayReport> {
+  const { day } = input;
+  const { endMs } = dayRange(day);
+  const started = Date.now();
+  const token = `${ctx.runId}-${day}`;
+  const log = ctx.logger.child(day);
+  const enrich = (row: LandingRow): WarehouseRow => ({ ...row, geographicalLocation: ctx.reference.names.get(row.geographicalLocationOid) ?? null });
+
+  const reconcileRows = ctx.now - endMs < DETECTIONS_TTL_SECONDS * 1000;
+  const reconcileCounts = ctx.now - endMs < LIVE_COUNTS_TTL_SECONDS * 1000;
+  const rowFigures: RowReconciliation = { hbaseRows: 0, repaired: 0, repairedOids: [], hbaseOnly: 0, hbaseOnlyOids: [], masked: 0, maskedOids: [] };
+  const countFigures: CountReconciliation = { cellsChecked: 0, cellsCorrected: 0, corrections: [] };
+  let reconcileMs = 0;
+  const hbaseSpill = new HBaseDaySpill(path.join(ctx.workDir, `${day}-hbase`));
+  if (reconcileRows) {
+    const t = Date.now();
+    const scanned = await hbaseSpill.fill(ctx.hbase, ctx.namespace, day, ctx.buckets, (n) => log.info(`HBase detection rows scanned: ${n}`));
+    reconcileMs += Date.now() - t;
+    log.info(`HBase holds ${scanned} detection rows for ${day}`);
+  }
+
+  const warehouse = new WarehouseDayWriter(ctx.hdfs, ctx.root, day, token, ctx.partRows, ctx.reference.version);
+  const byLocation = new SpillWriter(path.join(ctx.workDir, `${day}-by-location`));
+  let landed = 0;
+  let duplicates = 0;
+  let late = 0;
+  let unknown = 0;
+  try {
+    for (let b = 0; b < ctx.buckets; b++) {
+      const { rows, messages, duplicates: dropped } = dedupFirstOccurrence(input.spill.read(day, b));
+      landed += messages;
+      duplicates += dropped;
+      const enriched = rows.map(enrich);
+      for (const row of enriched) {
+        if (row.kafkaTimestamp >= endMs) late++;
+        if (row.geographicalLocation === null) unknown++;
+        byLocation.add(day, bucketOf(row.geographicalLocationOid, ctx.buckets), row);
+      }
+      await warehouse.add(enriched);
+      if (reconcileRows) {
+        const t = Date.now();
+        await reconcileBucketRows(ctx.hbase, ctx.namespace, enriched, hbaseSpill.read(b), rowFigures);
+        reconcileMs += Date.now() - t;
+      }
+      if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 8)) === 0) log.info(`compaction: bucket ${b + 1}/${ctx.buckets}, ${landed} rows read, ${duplicates} duplicates`);
+    }
+    byLocation.flush();
+    const unique = landed - duplicates;
+    if (input.previous) {
+      landed += input.previous.landedRows - input.previous.warehouseRowsRead;
+      duplicates += input.previous.duplicates;
+    }
+    const manifest = { day, runId: ctx.runId, files: input.sourceFiles, landedRows: landed, duplicates, rows: unique, referenceVersion: ctx.reference.version, writtenAt: new Date().toISOString() };
+    const parts = await warehouse.commit(manifest);
+    const compactionDone = Date.now();
+    log.info(`warehouse ${warehouseDayDir(ctx.root, day)}: ${unique} rows in ${parts} part(s)`);
+
+    const countsStart = Date.now();
+    const views = await buildViews({
+      hdfs: ctx.hdfs, hbase: ctx.hbase, root: ctx.root, namespace: ctx.namespace, day, token, buckets: ctx.buckets, x: ctx.topX, spill: byLocation,
+      enrich: (row) => row as WarehouseRow, recompaction: input.recompaction, reconcileCounts, counts: countFigures,
+      onProgress: (b) => { if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 4)) === 0) log.info(`views: location bucket ${b + 1}/${ctx.buckets}`); },
+    });
+    const viewsMs = Date.now() - countsStart;
+    const finished = Date.now();
+    return {
+      day, runId: ctx.runId, startedAt: new Date(started).toISOString(), finishedAt: new Date(finished).toISOString(), durationMs: finished - started,
+      phasesMs: { compaction: compactionDone - started - reconcileMs, views: viewsMs, reconciliation: reconcileMs },
+      referenceVersion: ctx.reference.version, recompaction: input.recompaction, landingFiles: input.sourceFiles.length,
+      totals: { landedRows: landed, uniqueDetections: unique, duplicatesDropped: duplicates, lateEvents: late, invalidEvents: input.invalidEvents, unknownLocationEvents: unknown, locations: views.locations, items: views.items },
+      warehouse: { path: warehouseDayDir(ctx.root, day), parts, rows: unique },
+      topX: ctx.topX,
+      topItems: views.topItems.map((t) => ({ geographical_location: t.locationName, geographical_location_oid: t.locationOid.toString(), item_rank: t.rank, item_name: t.itemName, item_count: t.count })),
+      reconciliation: {
+        detectionRows: reconcileRows ? rowFigures : { skipped: `day ended over ${DETECTIONS_TTL_SECONDS / 86400} days ago: beyond the detections TTL` },
+        liveCounts: reconcileCounts ? countFigures : { skipped: `day ended over ${LIVE_COUNTS_TTL_SECONDS / 86400} days ago: beyond the live-counts TTL` },
+      },
+      quarantinedFiles: input.quarantinedFiles,
+    };
+  } catch (error) {
+    await warehouse.abort();
+    throw error;
+  } finally {
+    byLocation.remove();
+    hbaseSpill.remove();
+  }
+}

@@ -1,0 +1,60 @@
+// Spill files on local disk: rows go to one file per (day, bucket) so that a
+// day of any size and skew is later processed one bucket at a time. Each
+// bucket has a small in-memory buffer appended to its file when full, so
+// memory is buckets x buffer size whatever the input.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LandingRow } from '../schema/landing-row';
+import { decodeRows, encodedLength, encodeRow } from './row-codec';
+
+const BUFFER_BYTES = 256 * 1024;
+
+export class SpillWriter {
+  private readonly buffers = new Map<string, { buf: Buffer; used: number }>();
+  readonly rowsByDay = new Map<string, number>();
+
+  constructor(readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+
+  file(day: string, bucket: number): string {
+    return path.join(this.dir, `${day}.b${bucket}.bin`);
+  }
+
+  add(day: string, bucket: number, row: LandingRow): void {
+    const key = `${day}.b${bucket}`;
+    let slot = this.buffers.get(key);
+    if (!slot) this.buffers.set(key, (slot = { buf: Buffer.allocUnsafe(BUFFER_BYTES), used: 0 }));
+    const need = encodedLength(row);
+    if (slot.used + need > slot.buf.length) {
+      this.write(day, bucket, slot);
+      if (need > slot.buf.length) slot.buf = Buffer.allocUnsafe(need);
+    }
+    slot.used = encodeRow(row, slot.buf, slot.used);
+    this.rowsByDay.set(day, (this.rowsByDay.get(day) ?? 0) + 1);
+  }
+
+  /** Writes every buffer out; call before reading buckets back. */
+  flush(): void {
+    for (const [key, slot] of this.buffers) {
+      const [day, bucket] = key.split('.b');
+      this.write(day as string, Number(bucket), slot);
+    }
+  }
+
+  read(day: string, bucket: number): LandingRow[] {
+    const file = this.file(day, bucket);
+    return fs.existsSync(file) ? decodeRows(fs.readFileSync(file)) : [];
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private write(day: string, bucket: number, slot: { buf: Buffer; used: number }): void {
+    if (slot.used === 0) return;
+    fs.appendFileSync(this.file(day, bucket), slot.buf.subarray(0, slot.used));
+    slot.used = 0;
+  }
+}

@@ -1,0 +1,12 @@
+// Public surface of the batch layer.
+
+export { LandingWriter, type LandingWriterDeps } from './landing/landing-writer';
+export { runBatch, type BatchRunDeps, type BatchRunOptions, type BatchRunResult } from './batch/batch-run';
+export { scheduleBatch, type BatchSchedule } from './batch/scheduler';
+export { LockHeldError } from './batch/batch-lock';
+export { loadDayReport, saveDayReport, REPORT_FILES } from './report/report-store';
+export type { DayReport, ReportTopItem } from './report/day-report';
+export { LANDING_SCHEMA } from './schema/landing-schema';
+export { WAREHOUSE_SCHEMA } from './schema/warehouse-schema';
+export { HOURLY_VIEW, TOP_ITEMS_VIEW } from './schema/view-schemas';
+export { runTopItems, type TopItemsOptions, type TopItemsResult } from './top-items/top-items-job';

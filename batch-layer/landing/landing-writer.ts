@@ -1,0 +1,129 @@
+// The landing writer: a second consumer group on the detections topic that
+// turns it into raw Parquet files in HDFS, exactly once.
+//
+// - Per partition, messages are buffered and flushed by size or age into one
+//   file named by its offset range (flush-file.ts).
+// - Offsets are committed only after the rename; kafkajs offsets are resolved
+//   as messages are buffered (that only moves the fetch position).
+// - The last landed offset is read from the HDFS listing when a partition is
+//   first seen after (re)assignment; messages at or below it are skipped, so a
+//   replay after a crash between rename and commit lands nothing twice.
+// - On a rebalance or a failed flush the buffers are dropped and the partition
+//   is re-read from HDFS's last landed offset: nothing is lost.
+
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Config } from '../../common/config';
+import { errorMessage } from '../../common/errors';
+import type { HdfsStore } from '../../common/hdfs';
+import type { Logger } from '../../common/log';
+import { flushToHdfs } from './flush-file';
+import { lastLandedOffset } from './landed-offsets';
+import { PartitionBuffer } from './partition-buffer';
+
+export interface LandingWriterDeps {
+  readonly config: Config;
+  readonly kafka: Kafka;
+  readonly hdfs: HdfsStore;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+interface PartitionState {
+  /** The next offset to land; undefined when nothing landed yet. */
+  next: bigint | undefined;
+  buffer: PartitionBuffer;
+}
+
+export class LandingWriter {
+  private readonly consumer: Consumer;
+  private readonly states = new Map<number, PartitionState>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+  filesLanded = 0;
+
+  constructor(private readonly deps: LandingWriterDeps) {
+    this.now = deps.now ?? Date.now;
+    this.consumer = deps.kafka.consumer({ groupId: deps.config.landing.groupId, sessionTimeout: 30_000, maxBytesPerPartition: 4 * 1024 * 1024 });
+    // A new assignment resets kafkajs' fetch positions to the committed offsets: drop what we hold.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.serial(async () => this.states.clear());
+    });
+  }
+
+  async start(): Promise<void> {
+    const { config } = this.deps;
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: config.kafka.detectionsTopic, fromBeginning: true });
+    await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.serial(() => this.onBatch(payload)) });
+    const tick = Math.max(200, Math.min(5_000, Math.floor(config.landing.flushAgeMs / 4)));
+    this.timer = setInterval(() => void this.serial(() => this.flushAged()).catch(() => undefined), tick);
+  }
+
+  /** Flushes what is buffered, then leaves the group. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.serial(async () => {
+      for (const state of this.states.values()) if (!state.buffer.isEmpty) await this.flush(state);
+    }).catch((error) => this.deps.logger.warn(`final flush failed (will be replayed): ${errorMessage(error)}`));
+    await this.consumer.disconnect();
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, isStale, isRunning }: EachBatchPayload): Promise<void> {
+    const { config, hdfs } = this.deps;
+    let state = this.states.get(batch.partition);
+    if (!state) {
+      const landed = await lastLandedOffset(hdfs, config.hdfs.root, batch.topic, batch.partition);
+      state = { next: landed === undefined ? undefined : landed + 1n, buffer: new PartitionBuffer(batch.partition) };
+      this.states.set(batch.partition, state);
+      this.deps.logger.info(`partition ${batch.partition}: resuming after landed offset ${landed ?? 'none'}`);
+    }
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      const offset = BigInt(message.offset);
+      if (state.next !== undefined && offset < state.next) {
+        resolveOffset(message.offset); // landed before the last commit: skip
+        continue;
+      }
+      state.buffer.add(message, this.now());
+      resolveOffset(message.offset);
+      if (state.buffer.messages >= config.landing.flushRows) {
+        await this.flush(state);
+        await heartbeat();
+      }
+    }
+    await heartbeat();
+  }
+
+  private async flushAged(): Promise<void> {
+    const now = this.now();
+    for (const state of this.states.values()) {
+      if (!state.buffer.isEmpty && now - state.buffer.startedAt >= this.deps.config.landing.flushAgeMs) await this.flush(state);
+    }
+  }
+
+  private async flush(state: PartitionState): Promise<void> {
+    const { config, hdfs, logger } = this.deps;
+    const buffer = state.buffer;
+    const topic = config.kafka.detectionsTopic;
+    try {
+      const file = await flushToHdfs(hdfs, config.hdfs.root, topic, buffer);
+      await this.consumer.commitOffsets([{ topic, partition: buffer.partition, offset: String(file.endOffset + 1n) }]);
+      state.next = file.endOffset + 1n;
+      state.buffer = new PartitionBuffer(buffer.partition);
+      this.filesLanded++;
+      logger.info(`landed partition ${file.partition} offsets ${file.startOffset}..${file.endOffset} (${buffer.rows.length} valid rows)`);
+    } catch (error) {
+      // Drop the buffer and re-read from what HDFS holds: the files are the truth.
+      logger.warn(`flush of partition ${buffer.partition} failed, re-reading it: ${errorMessage(error)}`);
+      this.states.delete(buffer.partition);
+      this.consumer.seek({ topic, partition: buffer.partition, offset: String(buffer.firstOffset) });
+    }
+  }
+}

@@ -1,0 +1,115 @@
+// Corrects the speed view's live minute counts of a closed day against the
+// warehouse. The speed layer keeps one absolute cell per Kafka partition
+// (partition-count.ts); the truth is recomputed per partition from the
+// warehouse rows' lineage. A drifted cell is rewritten with checkAndPut
+// against the very value read, so a concurrent speed-layer write is never
+// clobbered (on a lost race the cell is read again and re-checked).
+
+import {
+  countScanRange, dayRange, decodeCountRowKey, decodePartitionCount, encodePartitionCount, FAMILIES, liveCountsTableName, parsePartitionQualifier, partitionQualifier, type CountScope,
+} from '../../common/contract';
+import { cellValue, type HBaseStore } from '../../common/hbase';
+import type { PartitionFigure } from '../views/view-accumulator';
+
+export interface CountCorrection {
+  readonly locationOid: string;
+  readonly scope: CountScope;
+  readonly minute: string;
+  readonly itemName: string;
+  readonly partition: number;
+  readonly before: string | null;
+  readonly after: string;
+}
+
+export interface CountReconciliation {
+  cellsChecked: number;
+  cellsCorrected: number;
+  corrections: CountCorrection[];
+}
+
+const LIST_LIMIT = 200;
+
+export async function reconcileMinuteCounts(
+  hbase: HBaseStore,
+  namespace: string,
+  locations: Iterable<bigint>,
+  day: string,
+  truth: ReadonlyMap<string, ReadonlyMap<number, PartitionFigure>>,
+  out: CountReconciliation,
+): Promise<void> {
+  const table = liveCountsTableName(namespace);
+  const { startMs, endMs } = dayRange(day);
+  const seen = new Set<string>();
+  // Corrections run CONCURRENCY at a time: each is one checkAndPut round trip.
+  const pending: (() => Promise<void>)[] = [];
+  // One range scan per location and scope, SCANS at a time: each is a few round trips, mostly waiting.
+  const scans: (() => Promise<void>)[] = [];
+  for (const location of locations) {
+    for (const scope of ['item', 'total'] as CountScope[]) {
+      scans.push(async () => {
+        const { startRow, stopRow } = countScanRange('minute', scope, location, startMs, endMs);
+        for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, families: [FAMILIES.liveCounts], caching: 5000 })) {
+          const key = row.key.toString('latin1');
+          for (const cell of row.cells) {
+            const partition = parsePartitionQualifier(cell.qualifier);
+            if (partition === undefined) continue;
+            seen.add(`${key}|${partition}`);
+            out.cellsChecked++;
+            const expected = truth.get(key)?.get(partition);
+            if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0)) pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));
+          }
+        }
+      });
+    }
+  }
+  await runPool(scans, SCANS);
+  for (const [key, cells] of truth) {
+    for (const [partition, figure] of cells) {
+      if (seen.has(`${key}|${partition}`)) continue;
+      out.cellsChecked++;
+      pending.push(() => correct(hbase, table, Buffer.from(key, 'latin1'), partition, null, figure, out));
+    }
+  }
+  await runPool(pending, CONCURRENCY);
+}
+
+const CONCURRENCY = 32;
+const SCANS = 16;
+
+export async function runPool(tasks: readonly (() => Promise<void>)[], width: number): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) await (tasks[next++] as () => Promise<void>)();
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
+}
+
+async function correct(hbase: HBaseStore, table: string, row: Buffer, partition: number, read: Buffer | null, truth: PartitionFigure | undefined, out: CountReconciliation): Promise<void> {
+  const qualifier = partitionQualifier(partition);
+  const key = decodeCountRowKey(row);
+  let current = read;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const old = current ? decodePartitionCount(current) : undefined;
+    const count = BigInt(truth?.count ?? 0);
+    if (old && old.count === count) return; // someone fixed it meanwhile
+    const lastOffset = old && truth ? (old.lastOffset > truth.lastOffset ? old.lastOffset : truth.lastOffset) : (old?.lastOffset ?? truth?.lastOffset ?? -1n);
+    const value = encodePartitionCount({ count, lastOffset });
+    const ok = await hbase.checkAndPut(
+      table,
+      { family: FAMILIES.liveCounts, qualifier, value: current },
+      { row, cells: [{ family: FAMILIES.liveCounts, qualifier, value, timestamp: key.bucketStartMs }] },
+    );
+    if (ok) {
+      out.cellsCorrected++;
+      if (out.corrections.length < LIST_LIMIT) {
+        out.corrections.push({
+          locationOid: key.locationOid.toString(), scope: key.scope, minute: new Date(key.bucketStartMs).toISOString(), itemName: key.itemName, partition,
+          before: old ? old.count.toString() : null, after: count.toString(),
+        });
+      }
+      return;
+    }
+    current = cellValue(await hbase.get(table, row, { families: [FAMILIES.liveCounts] }), FAMILIES.liveCounts, qualifier) ?? null;
+  }
+  throw new Error(`live count ${row.toString('hex')}/${qualifier} kept changing; not corrected`);
+}

@@ -1,0 +1,45 @@
+// report.csv: one "section,key,value" line per figure, then the top-X rows, so
+// a spreadsheet opens it as is. Pure.
+
+import type { DayReport } from './day-report';
+
+export function reportCsv(report: DayReport): string {
+  const lines: string[][] = [['section', 'key', 'value']];
+  const add = (section: string, key: string, value: unknown): void => void lines.push([section, key, String(value ?? '')]);
+  add('run', 'day', report.day);
+  add('run', 'run_id', report.runId);
+  add('run', 'started_at', report.startedAt);
+  add('run', 'duration_ms', report.durationMs);
+  for (const [phase, ms] of Object.entries(report.phasesMs)) add('run', `${phase}_ms`, ms);
+  add('run', 'reference_version', report.referenceVersion);
+  add('run', 'recompaction', report.recompaction);
+  add('run', 'landing_files', report.landingFiles);
+  for (const [key, value] of Object.entries(report.totals)) add('totals', snake(key), value);
+  const rows = report.reconciliation.detectionRows;
+  if (rows.skipped !== undefined) add('reconciliation', 'detection_rows', `skipped: ${rows.skipped}`);
+  else {
+    add('reconciliation', 'hbase_detection_rows', rows.hbaseRows);
+    add('reconciliation', 'rows_repaired', rows.repaired);
+    add('reconciliation', 'rows_only_in_hbase', rows.hbaseOnly);
+    add('reconciliation', 'rows_repaired_but_masked_by_delete_markers', rows.masked);
+  }
+  const counts = report.reconciliation.liveCounts;
+  if (counts.skipped !== undefined) add('reconciliation', 'live_counts', `skipped: ${counts.skipped}`);
+  else {
+    add('reconciliation', 'live_count_cells_checked', counts.cellsChecked);
+    add('reconciliation', 'live_count_cells_corrected', counts.cellsCorrected);
+  }
+  add('quality', 'quarantined_files', report.quarantinedFiles.length);
+  const out = lines.map(csvLine);
+  out.push('', csvLine(['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count']));
+  for (const t of report.topItems) out.push(csvLine([t.geographical_location ?? '', String(t.item_rank), t.item_name, t.geographical_location_oid, String(t.item_count)]));
+  return out.join('\n') + '\n';
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return fields.map((f) => (/[",\n\r]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
+}
+
+function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

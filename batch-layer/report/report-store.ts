@@ -1,0 +1,26 @@
+// The three report files of a day in HDFS (reportsDayDir): report.json,
+// report.csv and report.html, each written atomically. The serving layer
+// serves them by these exact names.
+
+import { reportsDayDir } from '../../common/contract';
+import { writeAtomically, type HdfsStore } from '../../common/hdfs';
+import type { DayReport } from './day-report';
+import { reportCsv } from './report-csv';
+import { reportHtml } from './report-html';
+
+export const REPORT_FILES = { json: 'report.json', csv: 'report.csv', html: 'report.html' } as const;
+
+export async function saveDayReport(hdfs: HdfsStore, root: string, report: DayReport): Promise<string> {
+  const dir = reportsDayDir(root, report.day);
+  await hdfs.mkdirs(dir);
+  await writeAtomically(hdfs, `${dir}/${REPORT_FILES.json}`, Buffer.from(JSON.stringify(report, null, 2)), { overwrite: true });
+  await writeAtomically(hdfs, `${dir}/${REPORT_FILES.csv}`, Buffer.from(reportCsv(report)), { overwrite: true });
+  await writeAtomically(hdfs, `${dir}/${REPORT_FILES.html}`, Buffer.from(reportHtml(report)), { overwrite: true });
+  return dir;
+}
+
+export async function loadDayReport(hdfs: HdfsStore, root: string, day: string, format: keyof typeof REPORT_FILES = 'json'): Promise<string | undefined> {
+  const path = `${reportsDayDir(root, day)}/${REPORT_FILES[format]}`;
+  if (!(await hdfs.exists(path))) return undefined;
+  return (await hdfs.readFile(path)).toString('utf8');
+}

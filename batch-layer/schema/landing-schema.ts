@@ -1,0 +1,87 @@
+// Parquet schema of landing files (<root>/landing/detections/partition=<p>/...):
+// the five Dataset A fields with their contract names and int64 types, then the
+// Kafka lineage. Footer metadata "utopia.invalid_by_day" holds, as JSON
+// {day: count}, the invalid messages of the file's offset range by the day of
+// their Kafka timestamp (their own timestamp may be the broken part).
+
+import type { ColumnBatch, ColumnSpec, DecodedValue } from '../../common/parquet';
+import type { LandingRow } from './landing-row';
+
+export const INVALID_BY_DAY_KEY = 'utopia.invalid_by_day';
+
+export const LANDING_SCHEMA: readonly ColumnSpec[] = [
+  { name: 'geographical_location_oid', type: 'int64' },
+  { name: 'video_camera_oid', type: 'int64' },
+  { name: 'detection_oid', type: 'int64' },
+  { name: 'item_name', type: 'utf8' },
+  { name: 'timestamp_detected', type: 'int64' },
+  { name: 'kafka_partition', type: 'int32' },
+  { name: 'kafka_offset', type: 'int64' },
+  { name: 'kafka_timestamp', type: 'int64' },
+];
+
+export function landingBatch(rows: readonly LandingRow[]): ColumnBatch {
+  const n = rows.length;
+  const loc = new BigInt64Array(n);
+  const cam = new BigInt64Array(n);
+  const oid = new BigInt64Array(n);
+  const ts = new BigInt64Array(n);
+  const part = new Int32Array(n);
+  const off = new BigInt64Array(n);
+  const kts = new BigInt64Array(n);
+  const item: string[] = new Array(n);
+  rows.forEach((r, i) => {
+    loc[i] = r.geographicalLocationOid;
+    cam[i] = r.videoCameraOid;
+    oid[i] = r.detectionOid;
+    item[i] = r.itemName;
+    ts[i] = BigInt(r.timestampDetected);
+    part[i] = r.partition;
+    off[i] = r.offset;
+    kts[i] = BigInt(r.kafkaTimestamp);
+  });
+  return {
+    rowCount: n,
+    columns: new Map<string, BigInt64Array | Int32Array | string[]>([
+      ['geographical_location_oid', loc],
+      ['video_camera_oid', cam],
+      ['detection_oid', oid],
+      ['item_name', item],
+      ['timestamp_detected', ts],
+      ['kafka_partition', part],
+      ['kafka_offset', off],
+      ['kafka_timestamp', kts],
+    ]),
+  };
+}
+
+/** Rows of one decoded row group; throws if a column is missing or null. */
+export function landingRowsFrom(columns: ReadonlyMap<string, DecodedValue[]>, rowCount: number): LandingRow[] {
+  const col = (name: string): DecodedValue[] => {
+    const values = columns.get(name);
+    if (!values || values.length !== rowCount) throw new Error(`landing column ${name} missing or short`);
+    return values;
+  };
+  const loc = col('geographical_location_oid');
+  const cam = col('video_camera_oid');
+  const oid = col('detection_oid');
+  const item = col('item_name');
+  const ts = col('timestamp_detected');
+  const part = col('kafka_partition');
+  const off = col('kafka_offset');
+  const kts = col('kafka_timestamp');
+  const rows: LandingRow[] = new Array(rowCount);
+  for (let i = 0; i < rowCount; i++) {
+    rows[i] = {
+      geographicalLocationOid: loc[i] as bigint,
+      videoCameraOid: cam[i] as bigint,
+      detectionOid: oid[i] as bigint,
+      itemName: item[i] as string,
+      timestampDetected: Number(ts[i]),
+      partition: part[i] as number,
+      offset: off[i] as bigint,
+      kafkaTimestamp: Number(kts[i]),
+    };
+  }
+  return rows;
+}

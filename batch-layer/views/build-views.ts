@@ -1,0 +1,95 @@
+// Pass 2 of a day: the deduplicated rows, spilled by location bucket, become
+// the batch views. Each location's rows are all in one bucket, so its top-X
+// and counts are complete there; ALL_LOCATIONS sums accumulate across buckets.
+// The live minute counts of the same locations are reconciled on the way.
+// Hour rows are only ever rewritten, never deleted: a recompaction starts from
+// the earlier warehouse rows plus late ones, so its (location, hour, item)
+// keys are a superset of the earlier run's. Top-X rows are cleaned up anyway
+// (one prefix scan) since a rank's row is cheap to check.
+
+import { ALL_LOCATIONS, decodeCountRowKey, viewDayDir, tempPath } from '../../common/contract';
+import type { HBaseStore } from '../../common/hbase';
+import type { HdfsStore } from '../../common/hdfs';
+import { encodeParquet } from '../../common/parquet';
+import type { SpillWriter } from '../batch/spill';
+import { swapDirectory } from '../batch/swap-dir';
+import { reconcileMinuteCounts, type CountReconciliation } from '../reconcile/reconcile-counts';
+import type { LandingRow } from '../schema/landing-row';
+import { HOURLY_SCHEMA, HOURLY_VIEW, hourlyBatch, TOP_ITEMS_SCHEMA, TOP_ITEMS_VIEW, topItemsBatch, type HourlyCount } from '../schema/view-schemas';
+import type { WarehouseRow } from '../schema/warehouse-schema';
+import { deleteStaleTopRows, putHourCounts, putTopItems } from './hbase-views';
+import { topX, type TopItem } from './top-x';
+import { ViewAccumulator } from './view-accumulator';
+
+export interface ViewInputs {
+  readonly hdfs: HdfsStore;
+  readonly hbase: HBaseStore;
+  readonly root: string;
+  readonly namespace: string;
+  readonly day: string;
+  readonly token: string;
+  readonly buckets: number;
+  readonly x: number;
+  readonly spill: SpillWriter;
+  readonly enrich: (row: LandingRow) => WarehouseRow;
+  /** The day was compacted before: rows of the earlier view may need deleting. */
+  readonly recompaction: boolean;
+  /** Reconcile live counts (false beyond the live-count TTL). */
+  readonly reconcileCounts: boolean;
+  readonly counts: CountReconciliation;
+  readonly onProgress?: (bucket: number) => void;
+}
+
+export interface ViewOutputs {
+  readonly topItems: TopItem[];
+  readonly locations: number;
+  readonly items: number;
+}
+
+export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
+  const { hdfs, hbase, root, namespace, day, token } = input;
+  const stamp = Date.now();
+  const all = new ViewAccumulator();
+  const tops: TopItem[] = [];
+  const itemNames = new Set<string>();
+  let locations = 0;
+  const hourlyStaging = tempPath(root, viewDayDir(root, HOURLY_VIEW, day), token);
+  await hdfs.mkdirs(hourlyStaging);
+  let parts = 0;
+  for (let b = 0; b < input.buckets; b++) {
+    const rows = input.spill.read(day, b);
+    if (rows.length === 0) continue;
+    const acc = new ViewAccumulator();
+    for (const landing of rows) {
+      const row = input.enrich(landing);
+      acc.addRow(row, true, false);
+      all.addRow(row, false, true);
+      itemNames.add(row.itemName);
+    }
+    for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
+    locations += acc.items.size;
+    await putHourCounts(hbase, namespace, acc.hour, stamp);
+    if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, acc.items.keys(), day, acc.minute, input.counts);
+    const hourly: HourlyCount[] = [];
+    for (const [key, count] of acc.hour) {
+      const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
+      if (decoded.scope !== 'item') continue;
+      hourly.push({ locationOid: decoded.locationOid, locationName: acc.names.get(decoded.locationOid) ?? null, hourStartMs: decoded.bucketStartMs, itemName: decoded.itemName, count });
+    }
+    await hdfs.upload(`${hourlyStaging}/part-${String(parts++).padStart(5, '0')}.parquet`, encodeParquet(HOURLY_SCHEMA, hourlyBatch(hourly)), { overwrite: true });
+    input.onProgress?.(b);
+  }
+  await putHourCounts(hbase, namespace, all.hour, stamp);
+  if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, [ALL_LOCATIONS], day, all.minute, input.counts);
+  tops.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
+  const kept = await putTopItems(hbase, namespace, day, tops, stamp);
+  if (input.recompaction) await deleteStaleTopRows(hbase, namespace, day, kept);
+  await hdfs.upload(`${hourlyStaging}/_SUCCESS`, Buffer.alloc(0), { overwrite: true });
+  await swapDirectory(hdfs, root, hourlyStaging, viewDayDir(root, HOURLY_VIEW, day), `${token}-h`);
+  const topStaging = tempPath(root, viewDayDir(root, TOP_ITEMS_VIEW, day), token);
+  await hdfs.mkdirs(topStaging);
+  await hdfs.upload(`${topStaging}/part-00000.parquet`, encodeParquet(TOP_ITEMS_SCHEMA, topItemsBatch(tops)), { overwrite: true });
+  await hdfs.upload(`${topStaging}/_SUCCESS`, Buffer.alloc(0), { overwrite: true });
+  await swapDirectory(hdfs, root, topStaging, viewDayDir(root, TOP_ITEMS_VIEW, day), `${token}-t`);
+  return { topItems: tops, locations, items: itemNames.size };
+}

@@ -1,0 +1,56 @@
+// Writes the batch view into HBase (table batch_views, family v):
+//   hour counts per count-key.ts (granularity hour), qualifier "n", 8-byte int64;
+//   daily top-X per top-items-key.ts, qualifiers item, count (decimal), name.
+// A recompaction rewrites every row (its keys are a superset of the earlier
+// run's); top-X rows the new run did not write are deleted.
+
+import {
+  BATCH_COUNT_QUALIFIER, batchViewsTableName, encodeBatchCount, FAMILIES, topItemsPrefix, topItemsRowKey,
+} from '../../common/contract';
+import type { HBaseStore, RowMutation } from '../../common/hbase';
+import type { TopItem } from './top-x';
+import { putsWithRetry } from '../batch/hbase-retry';
+
+const CHUNK = 2000;
+
+export async function putHourCounts(hbase: HBaseStore, namespace: string, hour: ReadonlyMap<string, number>, stamp: number): Promise<void> {
+  const table = batchViewsTableName(namespace);
+  let batch: RowMutation[] = [];
+  for (const [key, count] of hour) {
+    batch.push({ row: Buffer.from(key, 'latin1'), cells: [{ family: FAMILIES.batchViews, qualifier: BATCH_COUNT_QUALIFIER, value: encodeBatchCount(BigInt(count)), timestamp: stamp }] });
+    if (batch.length >= CHUNK) {
+      await putsWithRetry(hbase, table, batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await putsWithRetry(hbase, table, batch);
+}
+
+export async function putTopItems(hbase: HBaseStore, namespace: string, day: string, items: readonly TopItem[], stamp: number): Promise<Set<string>> {
+  const table = batchViewsTableName(namespace);
+  const written = new Set<string>();
+  const mutations: RowMutation[] = items.map((item) => {
+    const row = topItemsRowKey(day, item.locationOid, item.rank);
+    written.add(row.toString('latin1'));
+    const cells = [
+      { family: FAMILIES.batchViews, qualifier: 'item', value: Buffer.from(item.itemName, 'utf8'), timestamp: stamp },
+      { family: FAMILIES.batchViews, qualifier: 'count', value: Buffer.from(String(item.count)), timestamp: stamp },
+    ];
+    if (item.locationName !== null) cells.push({ family: FAMILIES.batchViews, qualifier: 'name', value: Buffer.from(item.locationName, 'utf8'), timestamp: stamp });
+    return { row, cells };
+  });
+  for (let i = 0; i < mutations.length; i += CHUNK) await putsWithRetry(hbase, table, mutations.slice(i, i + CHUNK));
+  return written;
+}
+
+export async function deleteStaleTopRows(hbase: HBaseStore, namespace: string, day: string, keep: ReadonlySet<string>): Promise<number> {
+  const table = batchViewsTableName(namespace);
+  let deleted = 0;
+  for await (const row of hbase.scan(table, { prefix: topItemsPrefix(day), caching: 1000 })) {
+    if (!keep.has(row.key.toString('latin1'))) {
+      await hbase.delete(table, row.key);
+      deleted++;
+    }
+  }
+  return deleted;
+}

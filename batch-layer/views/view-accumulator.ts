@@ -1,0 +1,62 @@
+// Aggregates of deduplicated rows for the batch views, keyed the way HBase
+// stores them (count-key.ts row keys as latin1 strings, so equal keys meet):
+//   hour: item and total scope per location and for ALL_LOCATIONS -> count
+//   minute (the speed view's layout): per row key, per Kafka partition -> count and last offset
+//   items per location -> count, for the top-X
+// One accumulator per location bucket for per-location figures; a shared one
+// for the ALL_LOCATIONS rows (bounded by hours/minutes x items x partitions).
+
+import { ALL_LOCATIONS, bucketStart, countRowKey, type CountGranularity, type CountScope } from '../../common/contract';
+import type { WarehouseRow } from '../schema/warehouse-schema';
+
+export interface PartitionFigure {
+  count: number;
+  lastOffset: bigint;
+}
+
+export class ViewAccumulator {
+  readonly hour = new Map<string, number>();
+  readonly minute = new Map<string, Map<number, PartitionFigure>>();
+  readonly items = new Map<bigint, Map<string, number>>();
+  readonly names = new Map<bigint, string | null>();
+  private readonly keyCache = new Map<string, string>();
+
+  addRow(row: WarehouseRow, withLocation: boolean, withAll: boolean): void {
+    const locations: bigint[] = [];
+    if (withLocation) locations.push(row.geographicalLocationOid);
+    if (withAll) locations.push(ALL_LOCATIONS);
+    if (withLocation) {
+      this.names.set(row.geographicalLocationOid, row.geographicalLocation);
+      let items = this.items.get(row.geographicalLocationOid);
+      if (!items) this.items.set(row.geographicalLocationOid, (items = new Map()));
+      items.set(row.itemName, (items.get(row.itemName) ?? 0) + 1);
+    }
+    const hourMs = bucketStart(row.timestampDetected, 'hour');
+    const minuteMs = bucketStart(row.timestampDetected, 'minute');
+    for (const location of locations) {
+      for (const scope of ['item', 'total'] as const) {
+        const hourKey = this.key('hour', scope, location, hourMs, row.itemName);
+        this.hour.set(hourKey, (this.hour.get(hourKey) ?? 0) + 1);
+        const minuteKey = this.key('minute', scope, location, minuteMs, row.itemName);
+        let cells = this.minute.get(minuteKey);
+        if (!cells) this.minute.set(minuteKey, (cells = new Map()));
+        const cell = cells.get(row.partition);
+        if (!cell) cells.set(row.partition, { count: 1, lastOffset: row.offset });
+        else {
+          cell.count++;
+          if (row.offset > cell.lastOffset) cell.lastOffset = row.offset;
+        }
+      }
+    }
+  }
+
+  private key(granularity: CountGranularity, scope: CountScope, locationOid: bigint, bucketStartMs: number, item: string): string {
+    const id = `${granularity}|${scope}|${locationOid}|${bucketStartMs}|${scope === 'item' ? item : ''}`;
+    let key = this.keyCache.get(id);
+    if (key === undefined) {
+      key = countRowKey({ granularity, scope, locationOid, bucketStartMs, itemName: scope === 'item' ? item : '' }).toString('latin1');
+      if (this.keyCache.size < 100_000) this.keyCache.set(id, key);
+    }
+    return key;
+  }
+}

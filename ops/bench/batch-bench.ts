@@ -1,0 +1,157 @@
+// `npm run bench:batch [-- --events N] [--no-spark] [--cold] [--keep]`: the batch
+// layer on one event day of N events (default 10 million; 5 % duplicates, one
+// location with 30 %), in a private HBase namespace and HDFS root. The bench
+// plays the speed layer first (its detection rows and live counts in HBase),
+// then measures the nightly run (steady state), the classic top-X job, and
+// PySpark local mode computing the same top-X over the same Parquet files.
+// --cold instead measures a run on an empty HBase (everything repaired) and a re-run.
+// Prints a table and writes artifacts/bench-batch.json.
+
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, repoRoot } from '../../common/config';
+import { eventDay, reportsDayDir } from '../../common/contract';
+import { createHdfsStore } from '../../common/hdfs';
+import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
+import { withKafkaAdmin } from '../../common/kafka';
+import { createLogger } from '../../common/log';
+import type { DayReport } from '../../batch-layer';
+import { runSetup } from '../setup';
+import { createHBaseAdmin } from '../stack/hbase-admin-tool';
+import { stackLayout } from '../stack/stack-layout';
+import { formatTable } from '../cli/format-table';
+import { writeBenchData, writeBenchReference } from './batch-bench-data';
+import { SpeedViewWriter } from './batch-bench-speed-view';
+
+interface Measured {
+  readonly ms: number;
+  readonly peakRssMiB: number;
+  readonly code: number | null;
+  readonly stdout: string;
+}
+
+function measure(args: string[], env: NodeJS.ProcessEnv, command = process.execPath): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    let peakKb = 0;
+    child.stdout.on('data', (c) => (stdout += c));
+    const sample = (): void => {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const hwm = /VmHWM:\s+(\d+)/.exec(status);
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch {
+        /* exited */
+      }
+    };
+    const timer = setInterval(sample, 200);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      resolve({ ms: Date.now() - started, peakRssMiB: Math.round(peakKb / 1024), code, stdout });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const events = Number(argv[argv.indexOf('--events') + 1] ?? 0) || 10_000_000;
+  const spark = !argv.includes('--no-spark');
+  const keep = argv.includes('--keep');
+  // --cold: also measure a first run against an empty HBase (every row and live count repaired).
+  const cold = argv.includes('--cold');
+  const id = crypto.randomBytes(4).toString('hex');
+  const artifacts = path.join(repoRoot, 'artifacts');
+  const work = path.join(artifacts, `bench-batch-${id}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, HBASE_NAMESPACE: `bench_${id}`, HBASE_REGIONS: '8', HDFS_ROOT: `/bench/${id}`, KAFKA_DETECTIONS_TOPIC: `bench.${id}.detections`,
+    KAFKA_DEAD_LETTER_TOPIC: `bench.${id}.dead-letter`, BATCH_WORK_DIR: path.join(work, 'spill'), BATCH_CLOSE_GRACE_MIN: '0', UTOPIA_LOG_LEVEL: process.env.UTOPIA_LOG_LEVEL ?? 'info',
+  };
+  const config = loadConfig(env);
+  const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+  const logger = createLogger('bench', 'warn');
+  await runSetup(config, logger);
+  const hdfs = createHdfsStore(config.hdfs);
+  const hbase = new HBaseStore(hbaseStoreOptions(config));
+  const day = eventDay(Date.now() - 2 * 86_400_000);
+  const cli = path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js');
+  try {
+    log(`writing ${events} events of ${day} as landing files`);
+    const t = Date.now();
+    const speed = cold ? undefined : new SpeedViewWriter(hbase, config.hbase.namespace);
+    const data = await writeBenchData(config, hdfs, day, events, path.join(work, 'landing'), log, speed);
+    await speed?.finish();
+    const locations = path.join(work, 'locations.parquet');
+    await writeBenchReference(config, hbase, locations);
+    log(`data ready in ${Date.now() - t} ms: ${data.files} files, ${(data.bytes / 2 ** 20).toFixed(0)} MiB, ${data.distinct} distinct`);
+
+    const runs: { name: string; m: Measured; report: DayReport }[] = [];
+    for (const name of cold ? ['cold (HBase empty: repair all)', 'warm (re-run, HBase complete)'] : ['nightly (speed view in HBase)']) {
+      log(`batch run: ${name}`);
+      const m = await measure([cli, 'batch', 'run', '--date', day], env);
+      if (m.code !== 0) throw new Error(`batch run exited ${m.code}`);
+      const report = JSON.parse((await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/report.json`)).toString()) as DayReport;
+      runs.push({ name, m, report });
+    }
+    log('classic top-items job on the same files');
+    const ours = await measure([cli, 'top-items', '--detections', path.join(work, 'landing'), '--locations', locations, '--x', '10', '--out', path.join(work, 'top-ours.parquet')], env);
+    let peer: { seconds: number; startupSeconds: number; jobSeconds: number; note?: string } | { error: string } = { error: 'skipped (--no-spark)' };
+    if (spark) {
+      log('PySpark local mode peer');
+      const started = Date.now();
+      const run = spawnSync('python3', [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const line = run.stdout.trim().split('\n').pop() ?? '';
+      peer = run.status === 0 ? { seconds: (Date.now() - started) / 1000, ...(JSON.parse(line) as { startupSeconds: number; jobSeconds: number }) } : { error: `exit ${run.status}: ${run.stderr.slice(-400)}` };
+    }
+    const rows = runs.map(({ name, m, report }) => {
+      const p = report.phasesMs;
+      const rate = (n: number, ms: number): string => (ms > 0 ? `${Math.round((n * 1000) / ms).toLocaleString('en')}` : '-');
+      return {
+        run: name, events: String(report.totals.landedRows), 'total s': (m.ms / 1000).toFixed(1), 'end-to-end rows/s': rate(report.totals.landedRows, m.ms),
+        'compaction rows/s': rate(report.totals.landedRows, p.compaction), 'views rows/s': rate(report.totals.uniqueDetections, p.views),
+        'reconciliation rows/s': rate(report.totals.uniqueDetections, p.reconciliation), 'peak RSS MiB': String(m.peakRssMiB),
+      };
+    });
+    console.log(formatTable(Object.keys(rows[0]!), rows.map((r) => Object.values(r))));
+    const peerSeconds = 'seconds' in peer ? peer.seconds : undefined;
+    console.log(`\nclassic top-X job: ours ${(ours.ms / 1000).toFixed(1)} s (peak RSS ${ours.peakRssMiB} MiB)` +
+      (peerSeconds !== undefined ? `; PySpark local ${peerSeconds.toFixed(1)} s (job ${(peer as { jobSeconds: number }).jobSeconds.toFixed(1)} s + start-up); ours/Spark = ${(ours.ms / 1000 / peerSeconds).toFixed(2)}` : `; PySpark: ${(peer as { error: string }).error}`));
+    const result = {
+      measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, note: '2 cores shared with the local stack and two other engineers' },
+      events, data, day,
+      runs: runs.map(({ name, m, report }) => ({ name, totalMs: m.ms, peakRssMiB: m.peakRssMiB, phasesMs: report.phasesMs, totals: report.totals, reconciliation: summary(report) })),
+      table: rows, topItems: { oursMs: ours.ms, oursPeakRssMiB: ours.peakRssMiB, pyspark: peer, ratioOursToSpark: peerSeconds !== undefined ? ours.ms / 1000 / peerSeconds : null },
+      batchVsSpark: peerSeconds !== undefined ? runs.map(({ name, m }) => ({ name, ratio: m.ms / 1000 / peerSeconds })) : null,
+    };
+    fs.mkdirSync(artifacts, { recursive: true });
+    fs.writeFileSync(path.join(artifacts, 'bench-batch.json'), JSON.stringify(result, null, 2));
+    log('wrote artifacts/bench-batch.json');
+  } finally {
+    hbase.close();
+    if (!keep) {
+      await hdfs.delete(config.hdfs.root, { recursive: true }).catch(() => false);
+      fs.rmSync(work, { recursive: true, force: true });
+      const admin = await createHBaseAdmin(stackLayout(config.home), config, logger);
+      await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
+      await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
+      await withKafkaAdmin(config, {}, (k) => k.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(() => undefined);
+    }
+  }
+}
+
+function summary(report: DayReport): unknown {
+  const r = report.reconciliation;
+  return {
+    detectionRows: r.detectionRows.skipped ?? { hbaseRows: r.detectionRows.hbaseRows, repaired: r.detectionRows.repaired, hbaseOnly: r.detectionRows.hbaseOnly },
+    liveCounts: r.liveCounts.skipped ?? { checked: r.liveCounts.cellsChecked, corrected: r.liveCounts.cellsCorrected },
+  };
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
