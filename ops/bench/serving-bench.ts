@@ -1,0 +1,178 @@
+// `npm run bench:serving`: the serving API under 100 concurrent connections
+// with a day of data at 10,000 events/s loaded, against the floor of the same
+// answers read straight from HBase. Prints a table, writes
+// artifacts/bench-serving.json. Runs in its own namespace, HDFS root and
+// topics, deleted at the end (--keep to keep them).
+//   node dist/ops/bench/serving-bench.js [--locations 10] [--items 20] [--duration 10] [--connections 100]
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig, repoRoot, type Config } from '../../common/config';
+import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
+import { createHdfsStore } from '../../common/hdfs';
+import { withKafkaAdmin } from '../../common/kafka';
+import { createLogger } from '../../common/log';
+import { formatTable } from '../cli/format-table';
+import { runSetup } from '../setup';
+import { createHBaseAdmin } from '../stack/hbase-admin-tool';
+import { stackLayout } from '../stack/stack-layout';
+import { seedBenchData } from './bench-data';
+import { directScenario } from './direct-reads';
+import { directLoad, httpLoad, type LoadFigures } from './load-run';
+import { ViewSeeder } from './view-seeder';
+
+/** The target load: p99 under 50 ms at 1,000 requests/s. */
+const FIXED_RATE = 1_000;
+
+interface Options {
+  locations: number;
+  items: number;
+  duration: number;
+  connections: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { locations: 10, items: 20, duration: 10, connections: 100, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--keep') options.keep = true;
+    else if (arg === '--locations' || arg === '--items' || arg === '--duration' || arg === '--connections') {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value <= 0) throw new Error(`${arg} needs a positive whole number`);
+      options[arg.slice(2) as 'locations'] = value;
+    } else throw new Error(`unknown argument ${arg}`);
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = createLogger('bench', 'info');
+  const suffix = `bench_${crypto.randomBytes(4).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HBASE_NAMESPACE: suffix,
+    HDFS_ROOT: `/tmp-bench/${suffix}`,
+    KAFKA_DETECTIONS_TOPIC: `bench.${suffix}.detections`,
+    KAFKA_DEAD_LETTER_TOPIC: `bench.${suffix}.dead-letter`,
+    KAFKA_PARTITIONS: '12',
+    API_RATE_LIMIT_PER_S: '1000000',
+    API_RATE_LIMIT_BURST: '1000000',
+    UTOPIA_LOG_LEVEL: 'warn',
+    API_AUDIT_LOG: 'false', // 1,000s of lines a second would measure the terminal
+  };
+  const config = loadConfig(env);
+  await runSetup(config, log);
+  const store = new HBaseStore(hbaseStoreOptions(config));
+  try {
+    const data = await seedBenchData(new ViewSeeder(store, config.hbase.namespace), options.locations, options.items, (line) => log.info(line));
+    const pick = () => data.locations[Math.floor(Math.random() * data.locations.length)] as bigint;
+    const today = new Date(data.todayStartMs).toISOString();
+    const now = new Date(data.nowMs).toISOString();
+    const hourAgo = new Date(Math.floor(data.nowMs / 60_000) * 60_000 - 59 * 60_000).toISOString();
+    const scenarios: { name: string; path: (l: bigint) => string; direct: (l: bigint) => Promise<unknown> }[] = [
+      { name: 'counts, batch day (24 hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
+      { name: 'counts, today from speed view (hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs) },
+      { name: 'counts, last 60 min (minute buckets)', path: (l) => `/api/v1/counts?granularity=minute&from=${hourAgo}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, Date.parse(hourAgo), data.nowMs) },
+      { name: 'counts, yesterday + today merged', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${now}&location=${l}`, direct: async (l) => { await Promise.all([directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs), directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs)]); } },
+      { name: 'top-10, batch day', path: (l) => `/api/v1/top-items?limit=10&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTop(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
+      { name: 'top-10, today from speed view', path: (l) => `/api/v1/top-items?limit=10&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTop(store, config, l, data.todayStartMs, data.nowMs) },
+      { name: 'top-10, last 60 min', path: (l) => `/api/v1/top-items?limit=10&from=${hourAgo}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTop(store, config, l, Date.parse(hourAgo), data.nowMs) },
+    ];
+
+    const rows: Record<string, unknown>[] = [];
+    const server = await startServer(env);
+    try {
+      for (const s of scenarios) {
+        // Cold: the first request per location, read from HBase and then cached (closed days, settled hours).
+        const cold: number[] = [];
+        for (const l of data.locations) {
+          const started = performance.now();
+          const res = await fetch(`${server.url}${s.path(l)}`);
+          if (!res.ok) throw new Error(`${s.path(l)}: HTTP ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+          cold.push(performance.now() - started);
+        }
+        const max = await httpLoad(server.url, () => s.path(pick()), options.connections, options.duration);
+        rows.push({ ...row(s.name, 'API, max rate', max), coldP50Ms: Math.round(median(cold)) });
+        const fixed = await httpLoad(server.url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
+        rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s`, fixed), coldP50Ms: '' });
+        log.info(`API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms; cold ${Math.round(median(cold))} ms`);
+      }
+    } finally {
+      server.stop();
+    }
+    for (const s of scenarios) {
+      // The floor: one request at a time straight from HBase, what each answer costs without the API or a cache.
+      const figures = await directLoad(() => s.direct(pick()), 1, 5, 3);
+      rows.push({ ...row(s.name, 'HBase direct, 1 at a time', figures), coldP50Ms: '' });
+      log.info(`HBase direct | ${s.name}: p50 ${figures.p50Ms} ms`);
+    }
+
+    const table = formatTable(['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms'], rows.map((r) => [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms].map(String)));
+    console.log(`\nServing benchmark: ${options.connections} connections, ${options.duration} s per run; ${data.locations.length} locations x ${data.items.length} items, speed view ${data.speedRows} rows (1440 minutes), batch view ${data.batchRows} rows (yesterday); target p99 < 50 ms at >= 1,000 req/s\n`);
+    console.log(table);
+    const out = path.join(repoRoot, 'artifacts', 'bench-serving.json');
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), options, data: { locations: data.locations.length, items: data.items.length, speedRows: data.speedRows, batchRows: data.batchRows }, results: rows }, null, 2));
+    console.log(`\nwritten to ${out}`);
+  } finally {
+    store.close();
+    if (!options.keep) await cleanUp(config);
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function row(scenario: string, via: string, f: LoadFigures): Record<string, unknown> {
+  return { scenario, path: via, requestsPerS: f.requestsPerS, p50Ms: f.p50Ms, p99Ms: f.p99Ms, errors: f.errors, requests: f.requests };
+}
+
+/** The API in its own process, as `utopia serve` runs it, so the load generator does not share its CPU thread. */
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'serve'], { env: { ...env, API_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`utopia serve exited with ${child.exitCode}`);
+    if (await fetch(`${url}/api/v1/openapi.json`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill('SIGTERM') };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('utopia serve did not start within 30 s');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+async function cleanUp(config: Config): Promise<void> {
+  const log = createLogger('bench', 'warn');
+  const admin = await createHBaseAdmin(stackLayout(config.home), config, log);
+  await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
+  await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
+  await withKafkaAdmin(config, {}, (kafka) => kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }));
+  await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench:serving failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,65 @@
+// The Express app: security headers, audit trail, API key check, rate limit,
+// the /api/v1 routes, /metrics, the dashboard's static files, and the one
+// error middleware. Builds nothing itself: every store comes in ServingDeps.
+
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { repoRoot } from '../common/config';
+import type { ServingDeps } from './deps';
+import { notFound } from './errors';
+import { AccessControl, authenticate } from './http/access-control';
+import { auditLog } from './http/audit-log';
+import { errorMiddleware } from './http/error-middleware';
+import { rateLimit } from './http/rate-limit';
+import { sendJson } from './http/respond';
+import { securityHeaders } from './http/security-headers';
+import { openApiDocument } from './openapi/openapi-document';
+import { countsRoutes } from './routes/counts';
+import { healthRoutes } from './routes/health';
+import { jobRoutes } from './routes/jobs';
+import { locationRoutes } from './routes/locations';
+import { metricsRoutes } from './routes/metrics';
+import { qualityRoutes } from './routes/quality';
+import { reportRoutes } from './routes/reports';
+
+/** Plain files of the dashboard, served from the source folder (no build step). */
+export const PUBLIC_DIR = path.join(repoRoot, 'serving', 'public');
+const UPLOT_DIR = path.join(repoRoot, 'node_modules', 'uplot', 'dist');
+
+export function createApp(deps: ServingDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'simple');
+  const access = new AccessControl(deps.config.api.viewerKeys, deps.config.api.adminKeys);
+
+  app.use(securityHeaders);
+  app.use(auditLog([(entry) => deps.metrics.record(entry), ...(deps.audit ?? [])]));
+
+  // The dashboard page and its assets need no key: they hold no data; the page asks for a key when the API wants one.
+  app.use('/vendor/uplot', express.static(UPLOT_DIR, { index: false, maxAge: '1h' }));
+  app.use('/', express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0 }));
+
+  app.use(authenticate(access));
+  app.use(rateLimit(deps.config.api.rateLimitPerS, deps.config.api.rateLimitBurst));
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  const api = express.Router();
+  api.use((req, res, next) => {
+    res.locals.baseUrl = req.baseUrl;
+    next();
+  });
+  api.get('/openapi.json', (_req, res) => sendJson(res, openApiDocument));
+  api.use(locationRoutes(deps), countsRoutes(deps), qualityRoutes(deps), reportRoutes(deps), healthRoutes(deps), jobRoutes(deps));
+  app.use('/api/v1', api);
+  app.use(metricsRoutes(deps));
+
+  app.use((req) => {
+    throw notFound(`${req.method} ${req.path.slice(0, 200)}`);
+  });
+  app.use(errorMiddleware(deps.log));
+  return app;
+}

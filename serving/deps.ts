@@ -1,0 +1,26 @@
+// Everything the routes need, built once by serve.ts (or by a test) and handed
+// to createApp: the app itself opens no connection.
+
+import type { Config } from '../common/config';
+import type { Logger } from '../common/log';
+import type { AuditSink } from './http/audit-log';
+import type { JobRunner } from './jobs/job-runner';
+import type { RequestMetrics } from './metrics/request-metrics';
+import type { CountQuery } from './query/count-query';
+import type { DetectionReader, HealthProbes, KafkaFigures, MetaReader, ReferenceCache, ReportReader } from './views';
+
+export interface ServingDeps {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly query: CountQuery;
+  readonly meta: MetaReader;
+  readonly reference: ReferenceCache;
+  readonly detections: DetectionReader;
+  readonly reports: ReportReader;
+  readonly kafka: KafkaFigures;
+  readonly health: HealthProbes;
+  readonly jobs: JobRunner;
+  readonly metrics: RequestMetrics;
+  /** Where the audit trail goes: the audit log (API_AUDIT_LOG) and, in tests, a list. */
+  readonly audit?: readonly AuditSink[];
+}

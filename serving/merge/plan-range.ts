@@ -1,0 +1,70 @@
+// The lambda merge's plan for one time range: which part the batch view serves
+// (whole days at or before the watermark, hour buckets) and which part the
+// speed view serves (everything after, minute buckets). Pure.
+//
+// Decisions:
+// - The range is widened to whole buckets of the asked granularity (from
+//   rounded down, to rounded up); the answer states the effective range.
+// - Minute granularity over a batch day is refused with a 400: the batch view
+//   keeps hour buckets only, and a series that silently changes resolution
+//   half-way would mislead a chart. Ask for hour or day, or start after the watermark.
+// - A day at or before the watermark is served by the batch view alone, even
+//   where the speed view still holds counts for it: the batch view wins.
+
+import { badParameter } from '../errors';
+import { ceilTo, DAY_MS, floorTo, GRANULARITY_MS, type Granularity } from './granularity';
+
+export type ViewSource = 'batch' | 'speed';
+
+export interface RangePart {
+  readonly source: ViewSource;
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** The bucket size the source stores. */
+  readonly resolution: 'hour' | 'minute';
+}
+
+export interface RangePlan {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly granularity: Granularity;
+  /** Last day served by the batch view (YYYY-MM-DD), or null before the first batch run. */
+  readonly watermark: string | null;
+  /** Start of the speed view's time: the end of the watermark day (null: no batch data). */
+  readonly boundaryMs: number | null;
+  readonly parts: readonly RangePart[];
+}
+
+export interface RangeLimits {
+  readonly maxRangeDays: number;
+  readonly maxBuckets: number;
+}
+
+export const DEFAULT_MAX_BUCKETS = 10_000;
+
+export function planRange(fromMs: number, toMs: number, granularity: Granularity, watermark: string | null, limits: RangeLimits): RangePlan {
+  if (toMs <= fromMs) throw badParameter('to', 'must be after from');
+  const from = floorTo(fromMs, granularity);
+  const to = ceilTo(toMs, granularity);
+  if (to - from > limits.maxRangeDays * DAY_MS) throw badParameter('to', `the range from..to may cover at most ${limits.maxRangeDays} days`);
+  const buckets = (to - from) / GRANULARITY_MS[granularity];
+  if (buckets > limits.maxBuckets) throw badParameter('granularity', `${buckets} ${granularity} buckets exceed the limit of ${limits.maxBuckets}; use a coarser granularity or a shorter range`);
+
+  const boundaryMs = watermark === null ? null : Date.parse(`${watermark}T00:00:00Z`) + DAY_MS;
+  const parts: RangePart[] = [];
+  if (boundaryMs !== null && from < boundaryMs) {
+    if (granularity === 'minute') {
+      throw badParameter('granularity', `minute buckets are not kept for days at or before the batch watermark ${watermark} (the batch view has hour buckets): use granularity=hour or day, or a range starting after ${watermark}`);
+    }
+    parts.push({ source: 'batch', fromMs: from, toMs: Math.min(to, boundaryMs), resolution: 'hour' });
+  }
+  if (boundaryMs === null || to > boundaryMs) {
+    parts.push({ source: 'speed', fromMs: boundaryMs === null ? from : Math.max(from, boundaryMs), toMs: to, resolution: 'minute' });
+  }
+  return { fromMs: from, toMs: to, granularity, watermark, boundaryMs, parts };
+}
+
+/** The part of the plan a source serves, if any. */
+export function partOf(plan: RangePlan, source: ViewSource): RangePart | undefined {
+  return plan.parts.find((part) => part.source === source);
+}

@@ -1,0 +1,116 @@
+// Answers counts and top-X questions by the lambda merge: reads the batch
+// state, plans the range, reads each part from its view, merges. Whole
+// answers are reused: batch-only answers until the batch generation changes,
+// answers touching the speed view for liveCacheMs.
+
+import { LruCache, cachedPromise } from '../cache/lru-cache';
+import { mergeCounts, partOf, planRange, rankTopItems, sumItemCounts, type CountPoint, type Granularity, type RangeLimits, type RangePlan, type RankedItem } from '../merge';
+import type { BatchState, CountRow, CountViews, MetaReader } from '../views';
+
+export interface CountsQuery {
+  readonly locations: readonly bigint[];
+  readonly itemName: string | null;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly granularity: Granularity;
+}
+
+export interface CountSeries {
+  readonly location: bigint;
+  readonly itemName: string | null;
+  readonly points: readonly CountPoint[];
+}
+
+export interface CountsAnswer {
+  readonly plan: RangePlan;
+  readonly series: readonly CountSeries[];
+}
+
+export interface TopItemsQuery {
+  readonly location: bigint;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly limit: number;
+}
+
+export interface TopItemsAnswer {
+  readonly plan: RangePlan;
+  readonly items: readonly RankedItem[];
+}
+
+export class CountQuery {
+  private readonly answers = new LruCache<Promise<unknown>>(5_000);
+
+  constructor(
+    private readonly views: CountViews,
+    private readonly meta: MetaReader,
+    private readonly limits: RangeLimits,
+    private readonly liveCacheMs: number,
+    /** Told the batch generation of each request, so closed-day caches drop stale days. */
+    private readonly onGeneration: (generation: string) => void = () => undefined,
+  ) {}
+
+  private readonly state = new LruCache<Promise<BatchState>>(1);
+
+  /** The watermark and run generation, reused for at most liveCacheMs (one HBase read per request otherwise). */
+  private batchState(): Promise<BatchState> {
+    if (this.liveCacheMs <= 0) return this.meta.batchState();
+    return cachedPromise(this.state, 'state', Math.min(this.liveCacheMs, 1_000), () => this.meta.batchState());
+  }
+
+  async counts(query: CountsQuery): Promise<CountsAnswer> {
+    const state = await this.batchState();
+    this.onGeneration(state.generation);
+    const plan = planRange(query.fromMs, query.toMs, query.granularity, state.watermark, this.limits);
+    const key = `c|${state.generation}|${plan.fromMs}|${plan.toMs}|${plan.granularity}|${query.locations.join(',')}|${query.itemName ?? ''}`;
+    return this.cached(key, plan, async () => ({ plan, series: await Promise.all(query.locations.map((location) => this.series(plan, location, query.itemName))) }));
+  }
+
+  async topItems(query: TopItemsQuery): Promise<TopItemsAnswer> {
+    const state = await this.batchState();
+    this.onGeneration(state.generation);
+    // Minute precision where only the speed view is read; whole hours once a batch day is in range.
+    const speedOnly = state.watermark === null || query.fromMs >= Date.parse(`${state.watermark}T00:00:00Z`) + 86_400_000;
+    const plan = planRange(query.fromMs, query.toMs, speedOnly ? 'minute' : 'hour', state.watermark, { ...this.limits, maxBuckets: Infinity });
+    const key = `x|${state.generation}|${plan.fromMs}|${plan.toMs}|${query.location}|${query.limit}`;
+    return this.cached(key, plan, async () => {
+      const [batch, speed] = await Promise.all([this.readPart(plan, 'batch', query.location, null, 'item'), this.readPart(plan, 'speed', query.location, null, 'item')]);
+      return { plan, items: rankTopItems(sumItemCounts(byItem(batch), byItem(speed)), query.limit) };
+    });
+  }
+
+  private async series(plan: RangePlan, location: bigint, itemName: string | null): Promise<CountSeries> {
+    const scope = itemName === null ? 'total' : 'item';
+    const [batch, speed] = await Promise.all([this.readPart(plan, 'batch', location, itemName, scope), this.readPart(plan, 'speed', location, itemName, scope)]);
+    return { location, itemName, points: mergeCounts(plan, byBucket(batch), byBucket(speed)) };
+  }
+
+  private async readPart(plan: RangePlan, source: 'batch' | 'speed', location: bigint, itemName: string | null, scope: 'item' | 'total'): Promise<CountRow[]> {
+    const part = partOf(plan, source);
+    if (!part) return [];
+    if (source === 'batch') {
+      const rows = await this.views.batchRows(scope, location, part.fromMs, part.toMs);
+      return itemName === null ? rows : rows.filter((row) => row.itemName === itemName);
+    }
+    if (itemName !== null) return this.views.speedItemRows(location, itemName, part.fromMs, part.toMs);
+    return this.views.speedRows(scope, location, part.fromMs, part.toMs);
+  }
+
+  private cached<T>(key: string, plan: RangePlan, compute: () => Promise<T>): Promise<T> {
+    const live = partOf(plan, 'speed') !== undefined;
+    if (live && this.liveCacheMs <= 0) return compute();
+    return cachedPromise(this.answers as LruCache<Promise<T>>, key, live ? this.liveCacheMs : Infinity, compute);
+  }
+}
+
+function byBucket(rows: readonly CountRow[]): Map<number, bigint> {
+  const out = new Map<number, bigint>();
+  for (const row of rows) out.set(row.bucketMs, (out.get(row.bucketMs) ?? 0n) + row.count);
+  return out;
+}
+
+function byItem(rows: readonly CountRow[]): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const row of rows) out.set(row.itemName, (out.get(row.itemName) ?? 0n) + row.count);
+  return out;
+}

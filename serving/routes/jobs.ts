@@ -1,0 +1,56 @@
+// POST /api/v1/jobs/batch-runs {"date"} and /jobs/reference-loads {"path"}
+// (admin keys only) start CLI jobs; GET /jobs and /jobs/:id report them.
+
+import express, { Router } from 'express';
+import type { ServingDeps } from '../deps';
+import { badParameter, notFound } from '../errors';
+import type { Caller } from '../http/access-control';
+import { requireAdmin } from '../http/access-control';
+import { sendJson } from '../http/respond';
+import { readQuery } from '../params/query-params';
+import { parseDay } from '../params/parse-values';
+
+export function jobRoutes(deps: ServingDeps): Router {
+  const router = Router();
+  const body = express.json({ limit: '4kb', strict: true });
+
+  router.post('/jobs/batch-runs', requireAdmin(), body, (req, res) => {
+    readQuery(req.query, []);
+    const fields = readBody(req.body, ['date']);
+    if (typeof fields.date !== 'string') throw badParameter('date', 'required: the event day to compact, YYYY-MM-DD');
+    const day = parseDay('date', fields.date);
+    const job = deps.jobs.start('batch-run', ['batch', 'run', '--date', day], (res.locals.caller as Caller).id);
+    sendJson(res.location(`/api/v1/jobs/${job.id}`), job, 202);
+  });
+
+  router.post('/jobs/reference-loads', requireAdmin(), body, (req, res) => {
+    readQuery(req.query, []);
+    const fields = readBody(req.body, ['path']);
+    const path = fields.path;
+    if (typeof path !== 'string' || path.length === 0 || path.length > 1000) throw badParameter('path', 'required: the path of the reference file (1..1000 characters)');
+    if (path.startsWith('-') || /[\u0000-\u001f\u007f]/.test(path)) throw badParameter('path', 'must not start with "-" or hold control characters');
+    const job = deps.jobs.start('reference-load', ['reference', 'load', path], (res.locals.caller as Caller).id);
+    sendJson(res.location(`/api/v1/jobs/${job.id}`), job, 202);
+  });
+
+  router.get('/jobs', (req, res) => {
+    readQuery(req.query, []);
+    sendJson(res, { jobs: deps.jobs.list() });
+  });
+
+  router.get('/jobs/:id', (req, res) => {
+    readQuery(req.query, []);
+    if (!/^[0-9a-f]{16}$/.test(req.params.id)) throw badParameter('id', 'expected a job id (16 hex digits)');
+    const job = deps.jobs.get(req.params.id);
+    if (!job) throw notFound(`job ${req.params.id}`);
+    sendJson(res, job);
+  });
+
+  return router;
+}
+
+function readBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badParameter('body', 'expected a JSON object (Content-Type: application/json)');
+  for (const key of Object.keys(body)) if (!allowed.includes(key)) throw badParameter(key.slice(0, 60), `unknown field (allowed: ${allowed.join(', ')})`);
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,68 @@
+// Dataset B in memory for location search and names (10k rows is a few
+// hundred KB). The current version is re-checked at most every few seconds
+// and the rows are reloaded only when it changes.
+
+import { FAMILIES, REFERENCE_NAME_QUALIFIER, decodeReferenceRowKey, referenceTableName, referenceVersionPrefix } from '../../common/contract';
+import type { HBaseStore } from '../../common/hbase';
+import type { MetaReader } from './meta-reader';
+
+export interface Location {
+  readonly oid: bigint;
+  readonly name: string;
+}
+
+interface Loaded {
+  readonly version: string | null;
+  readonly byOid: ReadonlyMap<bigint, string>;
+  /** Sorted by name, then oid. */
+  readonly sorted: readonly (Location & { readonly folded: string })[];
+}
+
+export interface LocationPage {
+  readonly version: string | null;
+  readonly total: number;
+  readonly items: readonly Location[];
+}
+
+export class ReferenceCache {
+  private loaded: Loaded = { version: null, byOid: new Map(), sorted: [] };
+  private checkedAt = -Infinity;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(private readonly store: HBaseStore, private readonly namespace: string, private readonly meta: MetaReader, private readonly recheckMs = 2_000) {}
+
+  async search(query: string | undefined, offset: number, limit: number): Promise<LocationPage> {
+    const { version, sorted } = await this.current();
+    const needle = query?.toLowerCase();
+    const matches = needle === undefined ? sorted : sorted.filter((l) => l.folded.includes(needle));
+    return { version, total: matches.length, items: matches.slice(offset, offset + limit).map(({ oid, name }) => ({ oid, name })) };
+  }
+
+  async nameOf(oid: bigint): Promise<string | null> {
+    return (await this.current()).byOid.get(oid) ?? null;
+  }
+
+  private async current(): Promise<Loaded> {
+    if (Date.now() - this.checkedAt > this.recheckMs) {
+      this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
+      await this.refreshing;
+    }
+    return this.loaded;
+  }
+
+  private async refresh(): Promise<void> {
+    const version = await this.meta.referenceVersion();
+    if (version !== this.loaded.version) {
+      const rows = version === null ? [] : await this.store.scanAll(referenceTableName(this.namespace), { prefix: referenceVersionPrefix(version), families: [FAMILIES.reference], caching: 2000 });
+      const byOid = new Map<bigint, string>();
+      for (const row of rows) {
+        const name = row.cells.find((c) => c.qualifier === REFERENCE_NAME_QUALIFIER)?.value.toString('utf8');
+        if (name !== undefined) byOid.set(decodeReferenceRowKey(row.key).locationOid, name);
+      }
+      const sorted = [...byOid].map(([oid, name]) => ({ oid, name, folded: name.toLowerCase() }));
+      sorted.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0));
+      this.loaded = { version, byOid, sorted };
+    }
+    this.checkedAt = Date.now();
+  }
+}
