@@ -14,13 +14,9 @@ import {
 } from '../../common/contract';
 import { createHdfsStore, type WebHdfsStore } from '../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions, cellValue } from '../../common/hbase';
-import { withKafkaAdmin } from '../../common/kafka';
 import { createLogger, type Logger } from '../../common/log';
 import { openParquet } from '../../common/parquet';
-import { runSetup } from '../../ops/setup';
-import { createHBaseAdmin } from '../../ops/stack/hbase-admin-tool';
-import { stackLayout } from '../../ops/stack/stack-layout';
-import { randomName } from '../helpers/random-name';
+import { createIsolatedStores, isolatedEnv, removeIsolatedStores } from '../helpers/isolated-world';
 
 export interface BatchWorld {
   readonly env: NodeJS.ProcessEnv;
@@ -32,16 +28,11 @@ export interface BatchWorld {
 }
 
 export async function createBatchWorld(prefix: string, overrides: Record<string, string> = {}): Promise<BatchWorld> {
-  const suffix = randomName(prefix).replace(/-/g, '_');
+  const { id: suffix, env } = isolatedEnv(prefix);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${suffix}-`));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HBASE_NAMESPACE: `test_${suffix}`,
+  Object.assign(env, {
     HBASE_REGIONS: '2',
-    KAFKA_DETECTIONS_TOPIC: `test.${suffix}.detections`,
-    KAFKA_DEAD_LETTER_TOPIC: `test.${suffix}.dead-letter`,
     KAFKA_PARTITIONS: '3',
-    HDFS_ROOT: `/tmp-tests/${suffix}`,
     LANDING_GROUP_ID: `test-${suffix}-landing`,
     LANDING_FLUSH_ROWS: '400',
     LANDING_FLUSH_AGE_MS: '1500',
@@ -52,21 +43,17 @@ export async function createBatchWorld(prefix: string, overrides: Record<string,
     BATCH_CLOSE_GRACE_MIN: '0',
     UTOPIA_LOG_LEVEL: 'warn',
     ...overrides,
-  };
+  });
   const config = loadConfig(env);
   const logger = createLogger('test-batch', 'warn');
-  await runSetup(config, logger);
+  await createIsolatedStores(config, logger);
   const hdfs = createHdfsStore(config.hdfs, { retry: { retries: 4, initialDelayMs: 50, maxDelayMs: 500 } });
   const hbase = new HBaseStore({ ...hbaseStoreOptions(config), retryPauseMs: 50 });
   return {
     env, config, hdfs, hbase, logger,
     async remove() {
       hbase.close();
-      const admin = await createHBaseAdmin(stackLayout(config.home), config, logger);
-      await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
-      await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
-      await withKafkaAdmin(config, {}, (kafka) => kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(() => undefined);
-      await hdfs.delete(config.hdfs.root, { recursive: true }).catch(() => false);
+      await removeIsolatedStores(config, logger);
       fs.rmSync(workDir, { recursive: true, force: true });
     },
   };

@@ -4,15 +4,10 @@
 
 import { loadConfig, type Config } from '../../common/config';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
-import { createHdfsStore } from '../../common/hdfs';
-import { withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
 import { ViewSeeder } from '../../ops/bench/view-seeder';
-import { runSetup } from '../../ops/setup';
-import { createHBaseAdmin } from '../../ops/stack/hbase-admin-tool';
-import { stackLayout } from '../../ops/stack/stack-layout';
 import { startServing, type AuditEntry, type RunningServer } from '../../serving';
-import { randomName } from '../helpers/random-name';
+import { createIsolatedStores, isolatedEnv, removeIsolatedStores } from '../helpers/isolated-world';
 
 export interface ServingFixture {
   readonly config: Config;
@@ -29,14 +24,8 @@ export interface ServingFixture {
 }
 
 export async function createServingFixture(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServingFixture> {
-  const suffix = randomName('serving').replace('-', '_');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HBASE_NAMESPACE: `test_${suffix}`,
+  const { env } = isolatedEnv('serving', {
     HBASE_REGIONS: '2',
-    HDFS_ROOT: `/tmp-tests/${suffix}`,
-    KAFKA_DETECTIONS_TOPIC: `test.${suffix}.detections`,
-    KAFKA_DEAD_LETTER_TOPIC: `test.${suffix}.dead-letter`,
     KAFKA_PARTITIONS: '2',
     API_LIVE_CACHE_MS: '0',
     API_SETTLED_CACHE_MS: '0',
@@ -45,10 +34,10 @@ export async function createServingFixture(extraEnv: NodeJS.ProcessEnv = {}): Pr
     UTOPIA_LOG_LEVEL: 'warn',
     API_AUDIT_LOG: 'false',
     ...extraEnv,
-  };
+  });
   const config = loadConfig(env);
   const log = createLogger('test-serving', 'warn');
-  await runSetup(config, log);
+  await createIsolatedStores(config, log);
   const store = new HBaseStore({ ...hbaseStoreOptions(config), retryPauseMs: 50 });
   const audit: AuditEntry[] = [];
   const servers: RunningServer[] = [];
@@ -76,11 +65,7 @@ export async function createServingFixture(extraEnv: NodeJS.ProcessEnv = {}): Pr
     async close() {
       for (const s of servers) await s.close().catch(() => undefined);
       store.close();
-      const admin = await createHBaseAdmin(stackLayout(config.home), config, log);
-      await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
-      await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
-      await withKafkaAdmin(config, {}, (kafka) => kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }));
-      await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true });
+      await removeIsolatedStores(config, log);
     },
   };
   return fixture;

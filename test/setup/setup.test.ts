@@ -8,31 +8,15 @@ import { withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
 import { createHBaseAdmin } from '../../ops/stack/hbase-admin-tool';
 import { stackLayout } from '../../ops/stack/stack-layout';
-import { randomName } from '../helpers/random-name';
+import { isolatedEnv, removeIsolatedStores } from '../helpers/isolated-world';
 import { runCli } from '../helpers/run-cli';
 
 describe('utopia setup', function () {
   this.timeout(3 * 60_000);
-  const suffix = randomName('setup').replace('-', '_');
-  const env = {
-    ...process.env,
-    HBASE_NAMESPACE: `test_${suffix}`,
-    HBASE_REGIONS: '4',
-    KAFKA_DETECTIONS_TOPIC: `test.${suffix}.detections`,
-    KAFKA_DEAD_LETTER_TOPIC: `test.${suffix}.dead-letter`,
-    KAFKA_PARTITIONS: '6',
-    HDFS_ROOT: `/tmp-tests/${suffix}`,
-  };
+  const { env } = isolatedEnv('setup', { HBASE_REGIONS: '4', KAFKA_PARTITIONS: '6' });
   const config = loadConfig(env);
 
-  after(async () => {
-    const admin = await createHBaseAdmin(stackLayout(config.home), config, createLogger('test', 'warn'));
-    const tables = (await admin.listTables(config.hbase.namespace)).map(String);
-    await admin.deleteTables(tables);
-    await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
-    await withKafkaAdmin(config, {}, (kafka) => kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }));
-    await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true });
-  });
+  after(() => removeIsolatedStores(config, createLogger('test', 'warn')));
 
   it('creates topics, pre-split tables and folders, then reports them as existing', async () => {
     const first = await runCli(['setup'], env);

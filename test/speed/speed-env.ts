@@ -13,14 +13,11 @@ import {
   META_ROWS, metaTableName, parseDeadLetterHeaders, parseQualityQualifier, type QualityCounter,
 } from '../../common/contract';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
-import { createHdfsStore } from '../../common/hdfs';
 import { createKafka, withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
-import { retry, sleep } from '../../common/retry';
-import { runSetup } from '../../ops/setup';
+import { sleep } from '../../common/retry';
 import { countKey } from '../../ops/simulator';
-import { createHBaseAdmin } from '../../ops/stack/hbase-admin-tool';
-import { stackLayout } from '../../ops/stack/stack-layout';
+import { createIsolatedStores, isolatedEnv, removeIsolatedStores } from '../helpers/isolated-world';
 import { randomName } from '../helpers/random-name';
 
 export interface SpeedEnv {
@@ -31,23 +28,17 @@ export interface SpeedEnv {
 }
 
 export async function createSpeedEnv(prefix: string, extra: NodeJS.ProcessEnv = {}): Promise<SpeedEnv> {
-  const id = randomName(prefix).replace(/-/g, '_');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HBASE_NAMESPACE: `test_${id}`,
+  const { id, env } = isolatedEnv(prefix, {
     HBASE_REGIONS: '4',
-    KAFKA_DETECTIONS_TOPIC: `test.${id}.detections`,
-    KAFKA_DEAD_LETTER_TOPIC: `test.${id}.dead-letter`,
     KAFKA_PARTITIONS: '12',
-    HDFS_ROOT: `/tmp-tests/${id}`,
-    SPEED_GROUP_ID: `test-${id}`,
     SPEED_REFERENCE_POLL_MS: '1000',
     SPEED_METRICS_INTERVAL_MS: '1000',
     ...extra,
-  };
+  });
+  env.SPEED_GROUP_ID ??= `test-${id}`;
   const config = loadConfig(env);
-  // Another engineer's test may be restarting a service: setup is idempotent, so retry it.
-  await retry(() => runSetup(config, createLogger('test-setup', 'warn')), { retries: 5, initialDelayMs: 2000 });
+  const log = createLogger('test-setup', 'warn');
+  await createIsolatedStores(config, log);
   const store = new HBaseStore({ ...hbaseStoreOptions(config), retryPauseMs: 100 });
   return {
     env,
@@ -55,12 +46,7 @@ export async function createSpeedEnv(prefix: string, extra: NodeJS.ProcessEnv = 
     store,
     async cleanUp() {
       store.close();
-      const admin = await createHBaseAdmin(stackLayout(config.home), config, createLogger('test', 'warn'));
-      const tables = (await admin.listTables(config.hbase.namespace)).map(String);
-      await admin.deleteTables(tables);
-      await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
-      await withKafkaAdmin(config, {}, (kafka) => kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }));
-      await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true });
+      await removeIsolatedStores(config, log);
     },
   };
 }
