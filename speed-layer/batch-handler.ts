@@ -114,13 +114,17 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
       return;
     }
     resolveOffset(last);
-    try {
-      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
-    } catch (error) {
-      // HBase holds the chunk, so an uncommitted offset costs only a replay (idempotent);
-      // kafkajs rejoins the group at its next heartbeat if the member was dropped.
-      log.warn(`offset commit of partition ${batch.partition} at ${next} failed, the batch will be replayed: ${errorMessage(error)}`);
-    }
+    // Retried until Kafka takes it (committing an offset again is harmless): kafkajs
+    // goes on fetching from its own position, so a commit lost in a broker restart
+    // would otherwise leave the group's committed offset, and its lag, behind until
+    // the next message of this partition. A revoked partition is left to its new owner.
+    await retry(
+      async () => {
+        guard();
+        await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+      },
+      { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal, bail: (error) => error instanceof BatchAbandoned, onRetry: retryLog('offset commit of partition') },
+    );
     metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))));
   }
 }
