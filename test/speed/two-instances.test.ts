@@ -31,15 +31,18 @@ describe('speed layer: two instances, one killed', function () {
     b = new SpeedProcess(env.env, 'speed-b');
     a.start();
     b.start();
+    const ownsPartitions = /joined group .*: partitions \d/;
     const truth = await publishWhile(env, scenarioOptions(EVENTS), async () => {
-      await sleep(4000 + Math.random() * 4000);
+      // The kill must hit a member that shares the work: wait until both own partitions.
+      const deadline = Date.now() + 90_000;
+      while (!(ownsPartitions.test(a.log()) && ownsPartitions.test(b.log())) && Date.now() < deadline) await sleep(250);
+      expect(a.log(), 'instance a owns partitions before the kill').to.match(ownsPartitions);
+      expect(b.log(), 'instance b owns partitions before the kill').to.match(ownsPartitions);
+      await sleep(1000 + Math.random() * 4000);
       expect(a.running && b.running, 'both instances run before the kill').to.equal(true);
       await a.stop('SIGKILL');
     });
     await expectExactResult(env, truth, () => b.running);
-    // Both instances owned partitions before the kill.
-    expect(a.log()).to.match(/joined group .*: partitions \d/);
-    expect(b.log()).to.match(/joined group .*: partitions \d/);
     expect(await b.stop('SIGTERM'), b.log().slice(-3000)).to.equal(0);
   });
 });
