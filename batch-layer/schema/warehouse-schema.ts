@@ -6,8 +6,9 @@
 // Dataset B. Rows in a part are sorted by location, time, oid. Footer metadata
 // "utopia.reference_version" names the Dataset B version used.
 
-import type { ColumnBatch, ColumnSpec } from '../../common/parquet';
+import type { ColumnBatch, ColumnSpec, ColumnValues } from '../../common/parquet';
 import type { LandingRow } from './landing-row';
+import { landingBatch } from './landing-schema';
 
 export const REFERENCE_VERSION_KEY = 'utopia.reference_version';
 
@@ -27,43 +28,12 @@ export const WAREHOUSE_SCHEMA: readonly ColumnSpec[] = [
   { name: 'kafka_timestamp', type: 'int64' },
 ];
 
+/** The landing columns (the writer orders columns by WAREHOUSE_SCHEMA) plus the location name. */
 export function warehouseBatch(rows: readonly WarehouseRow[]): ColumnBatch {
-  const n = rows.length;
-  const oid = new BigInt64Array(n);
-  const loc = new BigInt64Array(n);
-  const name: (string | null)[] = new Array(n);
-  const cam = new BigInt64Array(n);
-  const item: string[] = new Array(n);
-  const ts = new BigInt64Array(n);
-  const part = new Int32Array(n);
-  const off = new BigInt64Array(n);
-  const kts = new BigInt64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    oid[i] = r.detectionOid;
-    loc[i] = r.geographicalLocationOid;
-    name[i] = r.geographicalLocation;
-    cam[i] = r.videoCameraOid;
-    item[i] = r.itemName;
-    ts[i] = BigInt(r.timestampDetected);
-    part[i] = r.partition;
-    off[i] = r.offset;
-    kts[i] = BigInt(r.kafkaTimestamp);
-  }
-  return {
-    rowCount: n,
-    columns: new Map<string, BigInt64Array | Int32Array | (string | null)[]>([
-      ['detection_oid', oid],
-      ['geographical_location_oid', loc],
-      ['geographical_location', name],
-      ['video_camera_oid', cam],
-      ['item_name', item],
-      ['timestamp_detected', ts],
-      ['kafka_partition', part],
-      ['kafka_offset', off],
-      ['kafka_timestamp', kts],
-    ]),
-  };
+  const landing = landingBatch(rows);
+  const columns = new Map<string, ColumnValues>(landing.columns);
+  columns.set('geographical_location', rows.map((r) => r.geographicalLocation));
+  return { rowCount: landing.rowCount, columns };
 }
 
 export function compareWarehouseRows(a: WarehouseRow, b: WarehouseRow): number {
