@@ -83,6 +83,10 @@ export class LandingWriter {
       state = { next: landed === undefined ? undefined : landed + 1n, buffer: new PartitionBuffer(batch.partition) };
       this.states.set(batch.partition, state);
       this.deps.logger.info(`partition ${batch.partition}: resuming after landed offset ${landed ?? 'none'}`);
+      // A crash between rename and commit leaves Kafka behind HDFS: catch the commit up,
+      // else the group shows a lag that nothing will ever clear when no new message comes.
+      const fetchedFrom = batch.firstOffset();
+      if (landed !== undefined && fetchedFrom !== null && landed + 1n > BigInt(fetchedFrom)) await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(landed + 1n) }]);
     }
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
