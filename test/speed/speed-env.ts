@@ -3,11 +3,7 @@
 // a child process (`utopia speed`) that tests can SIGKILL, and readers that
 // collect what the pipeline wrote, to compare with the simulator's truth.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig, repoRoot, type Config } from '../../common/config';
+import { loadConfig, type Config } from '../../common/config';
 import {
   decodeCountRowKey, decodeDetectionCells, decodeDetectionRowKey, decodePartitionCount, detectionTableName, FAMILIES, liveCountsTableName,
   META_ROWS, metaTableName, parseDeadLetterHeaders, parseQualityQualifier, type QualityCounter,
@@ -19,6 +15,7 @@ import { sleep } from '../../common/retry';
 import { countKey } from '../../ops/simulator';
 import { createIsolatedStores, isolatedEnv, removeIsolatedStores } from '../helpers/isolated-world';
 import { randomName } from '../helpers/random-name';
+import { CliProcess } from '../helpers/cli-process';
 
 export interface SpeedEnv {
   readonly env: NodeJS.ProcessEnv;
@@ -51,47 +48,21 @@ export async function createSpeedEnv(prefix: string, extra: NodeJS.ProcessEnv = 
   };
 }
 
-/** `utopia speed` as a child process, its log in a temp file. */
-export class SpeedProcess {
-  readonly logFile: string;
-  private child: ChildProcess | undefined;
-  private exited: Promise<number | null> = Promise.resolve(null);
-
-  constructor(private readonly env: NodeJS.ProcessEnv, readonly name = 'speed') {
-    this.logFile = path.join(os.tmpdir(), `${randomName(name)}.log`);
-  }
-
-  start(): void {
-    const log = fs.openSync(this.logFile, 'a');
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'], { env: this.env, stdio: ['ignore', log, log] });
-    fs.closeSync(log);
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-  }
-
-  get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** Sends `signal` and resolves with the exit code (-1 when killed by a signal). */
-  async stop(signal: NodeJS.Signals): Promise<number | null> {
-    if (this.running) this.child?.kill(signal);
-    return this.exited;
-  }
-
-  log(): string {
-    return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+/** `utopia speed` as a child process that tests can SIGKILL, its log in a temp file. */
+export class SpeedProcess extends CliProcess {
+  constructor(env: NodeJS.ProcessEnv, name = 'speed') {
+    super(env, 'speed', name);
   }
 }
 
-/** Waits until the group has committed every partition up to its end offset. */
-export async function waitForCaughtUp(config: Config, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
+/** Waits until the group (the speed layer's by default) has committed every partition up to its end offset. */
+export async function waitForCaughtUp(config: Config, timeoutMs: number, isAlive: () => boolean = () => true, groupId = config.speed.groupId): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lag = -1;
   while (Date.now() < deadline) {
     lag = await withKafkaAdmin(config, {}, async (admin) => {
       const ends = await admin.fetchTopicOffsets(config.kafka.detectionsTopic);
-      const [committed] = await admin.fetchOffsets({ groupId: config.speed.groupId, topics: [config.kafka.detectionsTopic] });
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [config.kafka.detectionsTopic] });
       const done = new Map((committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
       return ends.reduce((sum, e) => {
         const committed = done.get(e.partition) ?? -1n; // -1: nothing committed yet
@@ -99,10 +70,10 @@ export async function waitForCaughtUp(config: Config, timeoutMs: number, isAlive
       }, 0);
     }).catch(() => -1);
     if (lag === 0) return;
-    if (!isAlive()) throw new Error('the speed layer exited before catching up');
+    if (!isAlive()) throw new Error(`the consumer of group ${groupId} exited before catching up`);
     await sleep(1000);
   }
-  throw new Error(`speed layer did not catch up within ${timeoutMs} ms (lag ${lag})`);
+  throw new Error(`group ${groupId} did not catch up within ${timeoutMs} ms (lag ${lag})`);
 }
 
 export interface PipelineState {

@@ -7,8 +7,7 @@
 import { expect } from 'chai';
 import { createLogger } from '../../common/log';
 import { sleep } from '../../common/retry';
-import { createStack } from '../../ops/stack';
-import { findServiceProcesses, stopProcesses } from '../../ops/stack/process-control';
+import { restartService } from '../helpers/restart-service';
 import { expectExactResult, loadSampleReference, publishWhile, scenarioOptions } from './scenario';
 import { createSpeedEnv, SpeedProcess, type SpeedEnv } from './speed-env';
 
@@ -30,16 +29,6 @@ describe('speed layer: Kafka and HBase restarted mid-run', function () {
     await env?.cleanUp();
   });
 
-  async function restart(service: 'kafka' | 'hbase', downMs: number): Promise<void> {
-    const pids = findServiceProcesses(env.config.home, service);
-    expect(pids, `${service} runs`).to.not.deep.equal([]);
-    log.info(`stopping ${service} (pid ${pids.join(', ')})`);
-    await stopProcesses(pids, service === 'hbase' ? 40_000 : 15_000);
-    await sleep(downMs);
-    log.info(`starting ${service} again`);
-    await createStack(env.config, log).up();
-  }
-
   it(`${EVENTS} events with a Kafka restart and an HBase restart mid-run equal the truth exactly`, async () => {
     speed = new SpeedProcess(env.env, 'speed-restarts');
     speed.start();
@@ -47,9 +36,9 @@ describe('speed layer: Kafka and HBase restarted mid-run', function () {
       await published; // the whole stream is in Kafka: the speed layer works through the backlog below
     });
     await sleep(5000);
-    await restart('kafka', 3000);
+    await restartService(env.config, 'kafka', 3000, log);
     await sleep(8000);
-    await restart('hbase', 3000);
+    await restartService(env.config, 'hbase', 3000, log);
     await expectExactResult(env, truth, () => speed.running, 600_000);
     const text = speed.log();
     expect(text, 'the speed layer said it was retrying').to.match(/retrying in \d+ ms|Connection error|ECONNREFUSED|not ready/i);

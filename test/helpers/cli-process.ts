@@ -1,0 +1,42 @@
+// A long-running `utopia <command>` (speed layer, landing writer) as a child
+// process of a test: started, SIGKILLed and restarted at will, its log kept in
+// a temp file so a failing test can show it.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../../common/config';
+import { randomName } from './random-name';
+
+export class CliProcess {
+  readonly logFile: string;
+  private child: ChildProcess | undefined;
+  private exited: Promise<number | null> = Promise.resolve(null);
+
+  constructor(private readonly env: NodeJS.ProcessEnv, readonly command: string, readonly name = command) {
+    this.logFile = path.join(os.tmpdir(), `${randomName(name)}.log`);
+  }
+
+  start(): void {
+    const log = fs.openSync(this.logFile, 'a');
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), this.command], { env: this.env, stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Sends `signal` and resolves with the exit code (-1 when killed by a signal). */
+  async stop(signal: NodeJS.Signals): Promise<number | null> {
+    if (this.running) this.child?.kill(signal);
+    return this.exited;
+  }
+
+  log(): string {
+    return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+  }
+}
