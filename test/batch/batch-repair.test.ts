@@ -4,9 +4,10 @@
 // exact; a corrupt landing file is quarantined and the exit status says so.
 
 import { expect } from 'chai';
-import { countRowKey, decodePartitionCount, detectionRowKey, detectionTableName, eventDay, landingPartitionDir, liveCountsTableName, quarantineDir, warehouseDayDir } from '../../common/contract';
+import { lockPath, countRowKey, decodePartitionCount, detectionRowKey, detectionTableName, eventDay, landingPartitionDir, liveCountsTableName, quarantineDir, warehouseDayDir } from '../../common/contract';
 import { runBatch, type DayReport } from '../../batch-layer';
 import { generateEvents, produceEvents, truthOf, type SentEvent } from '../helpers/batch-events';
+import { CliProcess } from '../helpers/cli-process';
 import { runCli } from '../helpers/run-cli';
 import { landedWinners, speedCounts, writeSpeedCounts, writeSpeedRows } from './speed-view-writer';
 import { createBatchWorld, landedMessages, landingFiles, readWarehouse, startLandingProcess, stopProcess, waitFor, type BatchWorld } from './batch-fixture';
@@ -96,6 +97,27 @@ describe('batch reconciliation, locking and bad input', function () {
     expect((a.code === 75 ? a : b).stderr).to.include('another batch run holds the lock');
     const both = await Promise.all([runBatch(deps(), { date: day, lockWaitMs: 120_000 }), runBatch(deps(), { date: day, lockWaitMs: 120_000 })]);
     expect(both.map((r) => r.exitCode)).to.deep.equal([0, 0]);
+    const truth = truthOf(events, day);
+    const rows = await readWarehouse(world, warehouseDayDir(world.config.hdfs.root, day));
+    expect(rows.map((r) => `${r.oid}|${r.item}`).sort()).to.deep.equal([...truth.rows.values()].map((e) => `${e.event.detectionOid}|${e.event.itemName}`).sort());
+  });
+
+  it('takes over the lock of a crashed run once its lease has passed, not before', async () => {
+    const env = { ...world.env, BATCH_LOCK_LEASE_S: '8' };
+    const lock = lockPath(world.config.hdfs.root, 'batch');
+    const crashed = new CliProcess(env, 'batch', 'batch-crash', ['run', '--date', day]);
+    crashed.start();
+    await waitFor(() => world.hdfs.exists(lock), 60_000, 'the first run to take the lock');
+    expect(await crashed.stop('SIGKILL'), 'the first run was killed while holding the lock').to.equal(-1);
+    const killedAt = Date.now();
+    const refused = await runCli(['batch', 'run', '--date', day], env);
+    expect(Date.now() - killedAt, 'the refusal came within the lease').to.be.below(8000);
+    expect(refused.code, refused.stderr).to.equal(75);
+    expect(refused.stderr).to.include('another batch run holds the lock');
+    await new Promise((r) => setTimeout(r, Math.max(0, killedAt + 9000 - Date.now())));
+    const takeover = await runCli(['batch', 'run', '--date', day], env);
+    expect(takeover.code, takeover.stderr).to.equal(0);
+    expect(await world.hdfs.exists(lock), 'the lock is released after the run').to.equal(false);
     const truth = truthOf(events, day);
     const rows = await readWarehouse(world, warehouseDayDir(world.config.hdfs.root, day));
     expect(rows.map((r) => `${r.oid}|${r.item}`).sort()).to.deep.equal([...truth.rows.values()].map((e) => `${e.event.detectionOid}|${e.event.itemName}`).sort());

@@ -147,14 +147,21 @@ describe('end to end: the whole pipeline under faults', function () {
 
   it('the warehouse Parquet and the batch top-X of each closed day equal the truth', async () => {
     for (const day of closedDays()) {
-      const want = seedEvents.filter((e) => eventDay(e.timestampMs) === day).map((e) => `${e.detectionOid}|${e.locationOid}|${e.itemName}|${e.timestampMs}`).sort();
+      const ofDay = seedEvents.filter((e) => eventDay(e.timestampMs) === day);
+      const want = ofDay.map((e) => `${e.detectionOid}|${e.locationOid}|${e.itemName}|${e.timestampMs}`).sort();
       const rows = await readWarehouse(world, warehouseDayDir(world.config.hdfs.root, day));
       expect(rows.map((r) => `${r.oid}|${r.location}|${r.item}|${r.ts}`).sort(), `warehouse ${day}`).to.deep.equal(want);
       expect(rows.filter((r) => r.name === null).length, 'rows without a location name (all locations are in the sample)').to.equal(0);
       const top = await readTopItems(world, day);
       const { startMs, endMs } = dayRange(day);
-      for (const location of new Set(seedEvents.filter((e) => eventDay(e.timestampMs) === day).map((e) => e.locationOid))) {
-        const wantTop = truthTop(seedEvents, { location, fromMs: startMs, toMs: endMs }, TOP_X).map((t) => ({ item: t.item_name, count: Number(t.item_count) }));
+      const byLocation = new Map<bigint, SeedEvent[]>();
+      for (const e of ofDay) {
+        const list = byLocation.get(e.locationOid);
+        if (list) list.push(e);
+        else byLocation.set(e.locationOid, [e]);
+      }
+      for (const [location, events] of byLocation) {
+        const wantTop = truthTop(events, { location, fromMs: startMs, toMs: endMs }, TOP_X).map((t) => ({ item: t.item_name, count: Number(t.item_count) }));
         expect(top.get(location), `top-${TOP_X} of location ${location} on ${day}`).to.deep.equal(wantTop);
       }
       faults.checked(`warehouse dt=${day}: ${rows.length} rows and batch top-${TOP_X} of each location equal the truth`);

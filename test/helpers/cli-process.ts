@@ -1,4 +1,4 @@
-// A long-running `utopia <command>` (speed layer, landing writer) as a child
+// A `utopia <command>` (speed layer, landing writer, a batch run) as a child
 // process of a test: started, SIGKILLed and restarted at will, its log kept in
 // a temp file so a failing test can show it.
 
@@ -14,13 +14,13 @@ export class CliProcess {
   private child: ChildProcess | undefined;
   private exited: Promise<number | null> = Promise.resolve(null);
 
-  constructor(private readonly env: NodeJS.ProcessEnv, readonly command: string, readonly name = command) {
+  constructor(private readonly env: NodeJS.ProcessEnv, readonly command: string, readonly name = command, private readonly args: readonly string[] = []) {
     this.logFile = path.join(os.tmpdir(), `${randomName(name)}.log`);
   }
 
   start(): void {
     const log = fs.openSync(this.logFile, 'a');
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), this.command], { env: this.env, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), this.command, ...this.args], { env: this.env, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
