@@ -8,11 +8,17 @@ import { ITEM_NAMES, itemWeights } from './item-names';
 import { createPrng, type Prng } from './prng';
 
 export interface SimulationOptions {
+  /** How many events; Infinity = until the consumer of the generator stops. */
   readonly events: number;
   readonly seed: number;
   /** Events per second the timestamps are spread at (the producer's target rate). */
   readonly rate: number;
   readonly startMs: number;
+  /**
+   * When given, timestamps spread evenly from startMs to endMs whatever the
+   * publishing rate (to fill past days quickly, e.g. for the demo).
+   */
+  readonly endMs?: number;
   readonly duplicates: number;
   readonly sameOidNewPayload: number;
   readonly late: number;
@@ -32,6 +38,15 @@ export const defaultSimulation: SimulationOptions = {
   events: 10_000, seed: 1, rate: 10_000, startMs: 0, duplicates: 0.05, sameOidNewPayload: 0.005, late: 0.01, invalid: 0.001,
   hotLocation: 0, locations: 10_000, unknownLocation: 0, firstOid: 9_007_199_254_740_993n, items: ITEM_NAMES,
 };
+
+/**
+ * A first detection_oid from the clock, for endless runs: a million oids per
+ * millisecond, so a restarted or later run never re-sends the oids of an
+ * earlier one (they would be dropped as duplicates); above 2^53 like the default.
+ */
+export function clockFirstOid(nowMs: number): bigint {
+  return BigInt(nowMs) * 1_000_000n;
+}
 
 export type SimKind = 'original' | 'duplicate' | 'new_payload' | 'invalid';
 
@@ -54,7 +69,7 @@ export function* generateEvents(options: SimulationOptions): Generator<SimEvent>
   const recent: DetectionEvent[] = [];
   let nextOid = options.firstOid;
   for (let i = 0; i < options.events; i++) {
-    const nominalMs = options.startMs + Math.floor((i * 1000) / options.rate);
+    const nominalMs = nominalTime(options, i);
     const roll = rng.next();
     let threshold = options.invalid;
     if (roll < threshold) {
@@ -79,6 +94,12 @@ export function* generateEvents(options: SimulationOptions): Generator<SimEvent>
     else recent[rng.int(RECENT)] = event;
     yield { kind: 'original', key: event.detectionOid.toString(), value: encodeDetectionEvent(event), event };
   }
+}
+
+/** The i-th event's timestamp before jitter and lateness. */
+export function nominalTime(options: Pick<SimulationOptions, 'events' | 'rate' | 'startMs' | 'endMs'>, i: number): number {
+  if (options.endMs !== undefined && Number.isFinite(options.events)) return options.startMs + Math.floor((i * (options.endMs - options.startMs)) / options.events);
+  return options.startMs + Math.floor((i * 1000) / options.rate);
 }
 
 function originalEvent(options: SimulationOptions, rng: Prng, weights: number[], oid: bigint, nominalMs: number): DetectionEvent {

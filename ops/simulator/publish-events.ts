@@ -13,6 +13,10 @@ export interface PublishOptions {
   readonly rate: number;
   readonly batchSize?: number;
   readonly onProgress?: (sent: number, elapsedMs: number) => void;
+  /** Least time between two onProgress calls (default 1 s; a continuous run wants fewer lines). */
+  readonly progressEveryMs?: number;
+  /** Stops after the batch in hand (Ctrl-C of an endless run); the result counts what was sent. */
+  readonly signal?: AbortSignal;
   /** Called with each batch right after Kafka acknowledged it (e.g. to time freshness). */
   readonly onSent?: (batch: readonly SimEvent[], sentAtMs: number, ackedAtMs: number) => void;
 }
@@ -42,16 +46,17 @@ export async function publishEvents(producer: Producer, events: Iterable<SimEven
     sent += batch.length;
     batch = [];
     const now = Date.now();
-    if (options.onProgress && now - lastProgress >= 1000) {
+    if (options.onProgress && now - lastProgress >= (options.progressEveryMs ?? 1000)) {
       lastProgress = now;
       options.onProgress(sent, now - started);
     }
     if (Number.isFinite(options.rate)) {
       const due = started + (sent * 1000) / options.rate;
-      if (due > now) await sleep(due - now);
+      if (due > now) await sleep(due - now, options.signal);
     }
   };
   for (const event of events) {
+    if (options.signal?.aborted) break;
     batch.push(event);
     if (batch.length >= batchSize) await flush();
   }
