@@ -1,6 +1,8 @@
 // One child process of `npm start`: its output prefixed line by line, restarted
 // with backoff when it dies on its own, stopped with SIGTERM (SIGKILL after a
-// grace period) when the supervisor stops.
+// grace period) when the supervisor stops. Children run in their own process
+// group: the terminal's Ctrl-C reaches only the supervisor, which stops them
+// in order; if the supervisor itself exits, whatever still runs is killed.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
@@ -22,6 +24,11 @@ export interface SupervisedProcess {
   readonly finished: Promise<number>;
 }
 
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 export function supervise(spec: ProcessSpec, write: (line: string) => void): SupervisedProcess {
   let child: ChildProcess | undefined;
   let stopping = false;
@@ -33,11 +40,14 @@ export function supervise(spec: ProcessSpec, write: (line: string) => void): Sup
 
   function launch(): void {
     const started = Date.now();
-    child = spawn(spec.command, [...spec.args], { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    for (const stream of [child.stdout, child.stderr]) {
+    const launched = spawn(spec.command, [...spec.args], { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    child = launched;
+    live.add(launched);
+    for (const stream of [launched.stdout, launched.stderr]) {
       if (stream) readline.createInterface({ input: stream }).on('line', (line) => write(`${prefix} ${line}`));
     }
-    child.once('exit', (code, signal) => {
+    launched.once('exit', (code, signal) => {
+      live.delete(launched);
       child = undefined;
       if (stopping) return;
       if (!spec.restart) {

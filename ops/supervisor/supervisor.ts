@@ -1,5 +1,6 @@
 // Runs a set of processes until Ctrl-C (SIGINT) or SIGTERM, then stops them in
-// reverse order so producers stop before the consumers that drain them.
+// reverse order of start so producers stop before the consumers that drain
+// them. Processes may be added later (`npm start` starts in phases).
 
 import type { Logger } from '../../common/log';
 import { supervise, type ProcessSpec, type SupervisedProcess } from './supervised-process';
@@ -8,12 +9,20 @@ export interface Supervisor {
   readonly processes: readonly SupervisedProcess[];
   /** Resolves when the supervisor was asked to stop and every process is gone. */
   readonly stopped: Promise<void>;
+  /** True once a signal or stop() asked everything to stop. */
+  readonly stopping: boolean;
+  /** Starts one more process; refused once stopping. */
+  add(spec: ProcessSpec): SupervisedProcess;
   stop(): Promise<void>;
 }
 
+/** A second signal sooner than this after the first is the same Ctrl-C (npm forwards it to us too). */
+const SAME_SIGNAL_MS = 1500;
+
 export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Supervisor {
-  const processes = specs.map((spec) => supervise(spec, write));
+  const processes: SupervisedProcess[] = [];
   let stopping: Promise<void> | undefined;
+  let firstSignalAt = 0;
   let resolveStopped: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
 
@@ -27,9 +36,20 @@ export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, writ
     return stopping;
   }
 
+  function add(spec: ProcessSpec): SupervisedProcess {
+    if (stopping) throw new Error(`not starting ${spec.name}: stopping`);
+    const supervised = supervise(spec, write);
+    processes.push(supervised);
+    return supervised;
+  }
+
   const onSignal = () => {
-    if (stopping) process.exit(130);
-    void stop();
+    if (!stopping) {
+      firstSignalAt = Date.now();
+      void stop();
+    } else if (Date.now() - firstSignalAt > SAME_SIGNAL_MS) {
+      process.exit(130);
+    }
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -37,5 +57,11 @@ export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, writ
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   });
-  return { processes, stopped, stop };
+  for (const spec of specs) add(spec);
+  return {
+    processes, stopped, add, stop,
+    get stopping() {
+      return stopping !== undefined;
+    },
+  };
 }
