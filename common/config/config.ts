@@ -83,6 +83,8 @@ export interface Config {
   readonly stack: {
     readonly local: boolean;
     readonly readyTimeoutS: number;
+    /** Events/s of the live simulator `npm start` runs; 0 = none. */
+    readonly simulatorRate: number;
   };
 }
 
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stack: {
       local: read('stackLocal', parseBoolean),
       readyTimeoutS: read('stackReadyTimeoutS', parsePositiveInt),
+      simulatorRate: read('startSimulatorRate', parseNonNegativeInt),
     },
   };
   if (problems.length > 0) {

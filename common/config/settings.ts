@@ -75,6 +75,7 @@ export const settings = {
 
   stackLocal: setting('UTOPIA_LOCAL_STACK', 'true', 'true: npm start brings up the local stack; false: use the clusters configured above.'),
   stackReadyTimeoutS: setting('UTOPIA_STACK_READY_TIMEOUT_S', '180', 'Seconds `stack up` waits for each service to become ready.'),
+  startSimulatorRate: setting('START_SIMULATOR_RATE', '200', 'Events per second of the simulator `npm start` runs (0: no simulator; `--rate` overrides).'),
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;
