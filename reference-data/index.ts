@@ -1,6 +1,7 @@
 // Public surface of the reference data (Dataset B) tooling.
 
 export { loadReference, type ReferenceLoadResult } from './load-reference';
+export { currentReferenceVersion } from './current-reference-version';
 export { readReferenceSource, type SourceRows } from './read-reference-source';
 export { encodeReferenceParquet, readParquetRows } from './reference-parquet';
 export { parseCsv, formatCsvField, type CsvRecord } from './csv';
