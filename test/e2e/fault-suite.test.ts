@@ -229,8 +229,12 @@ describe('end to end: the whole pipeline under faults', function () {
 
   /** Waits until the group commits past where it stood: the restarted consumer works again. */
   async function progressCheck(groupId: string, who: string): Promise<string> {
-    const from = await committedTotal(groupId);
     const deadline = Date.now() + 5 * 60_000;
+    let from = await committedTotal(groupId);
+    while (from < 0 && Date.now() < deadline) {
+      await sleep(500); // Kafka is still coming back
+      from = await committedTotal(groupId);
+    }
     while (Date.now() < deadline) {
       const ends = await endTotal();
       const committed = await committedTotal(groupId);
