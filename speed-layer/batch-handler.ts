@@ -11,6 +11,7 @@ import { retry } from '../common/retry';
 import { processBatch, type BatchProcessorDeps } from './batch-processor';
 import type { ConsumedMessage } from './consumed-message';
 import type { DeadLetterSender } from './dead-letter-sender';
+import type { SessionLease } from './session-lease';
 import type { SpeedMetrics } from './speed-metrics';
 
 /** The partition was revoked while its batch was in hand: drop the rest, never commit it. */
@@ -24,6 +25,8 @@ export interface BatchHandlerOptions {
   /** Aborted when a stop must not wait any longer. */
   readonly signal: AbortSignal;
   readonly chunkSize: number;
+  /** Confirmed by the consumer's heartbeats: no write once it may have lost its partitions. */
+  readonly lease: SessionLease;
 }
 
 export interface BatchHandler {
@@ -33,7 +36,7 @@ export interface BatchHandler {
 }
 
 export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
-  const { deps, deadLetters, metrics, log, signal, chunkSize } = options;
+  const { deps, deadLetters, metrics, log, signal, chunkSize, lease } = options;
   // One chunk of a partition at a time in this process, even across a rejoin, and a
   // generation number so a chunk of an earlier assignment cannot write its state back.
   const running = new Map<number, Promise<void>>();
@@ -88,6 +91,8 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     };
     const guard = (): void => {
       if (isStale() || batchGeneration !== generation) throw new BatchAbandoned(`partition ${batch.partition} was revoked or the group rebalanced; batch dropped uncommitted`);
+      const silentMs = lease.expiredFor();
+      if (silentMs !== undefined) throw new BatchAbandoned(`no heartbeat answered for ${silentMs} ms: partition ${batch.partition} may belong to another instance now; batch dropped uncommitted`);
     };
     const plan = await retry(() => processBatch(deps, batch.partition, messages, guard), {
       retries: Infinity,
