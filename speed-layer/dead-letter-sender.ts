@@ -4,7 +4,8 @@
 // consumer offsets. A crash before the commit aborts both, so the replay sends
 // them again and read_committed readers see each dead letter once.
 // One transactional id per source partition: the next owner of a partition
-// fences a dead or stale owner's open transaction when it connects.
+// fences a dead or stale owner's open transaction when it connects, which it
+// does as soon as it is assigned the partition (reassigned()).
 
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { deadLetterHeaders } from '../common/contract';
@@ -74,6 +75,19 @@ export class DeadLetterSender {
       await this.drop(partition);
       throw error;
     }
+  }
+
+  /**
+   * After every (re)join: connect a new producer for each assigned partition at
+   * once. Connecting fences the previous owner's producer, so a frozen owner
+   * that wakes up mid-transaction cannot commit dead letters and offsets that
+   * this instance is about to process again from the old committed offset.
+   */
+  reassigned(partitions: readonly number[]): void {
+    const previous = [...this.producers.values()];
+    this.producers.clear();
+    for (const producer of previous) void producer.then((p) => p.disconnect()).catch(() => undefined);
+    for (const partition of partitions) void this.producerFor(partition).catch(() => undefined);
   }
 
   async close(): Promise<void> {

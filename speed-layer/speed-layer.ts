@@ -12,6 +12,7 @@ import { createKafka } from '../common/kafka';
 import type { Logger } from '../common/log';
 import { retry, sleep } from '../common/retry';
 import { createBatchHandler, type BatchHandler } from './batch-handler';
+import { SessionLease } from './session-lease';
 import type { BatchProcessorDeps } from './batch-processor';
 import { CounterStore } from './counter-store';
 import { DeadLetterSender } from './dead-letter-sender';
@@ -48,6 +49,7 @@ export function createSpeedLayer(config: Config, log: Logger, instance = `${os.h
     transactionTimeoutMs: DEAD_LETTER_TRANSACTION_TIMEOUT_MS,
   });
   const abort = new AbortController();
+  const lease = new SessionLease(config.speed.sessionTimeoutMs);
   let consumer: Consumer | undefined;
   let metricsTimer: NodeJS.Timeout | undefined;
   let stopping = false;
@@ -67,11 +69,14 @@ export function createSpeedLayer(config: Config, log: Logger, instance = `${os.h
       retry: { retries: 10, restartOnFailure: async () => true },
     });
     consumer = current;
+    current.on(current.events.HEARTBEAT, () => lease.confirmed());
     current.on(current.events.GROUP_JOIN, ({ payload }) => {
       // Another instance may have written our new partitions' counters: forget every cached cell.
+      lease.confirmed();
       handler.rejoined();
       metrics.forgetPartitions();
       const parts = Object.values(payload.memberAssignment).flat();
+      deadLetters.reassigned(parts);
       log.info(`joined group ${config.speed.groupId}: partitions ${parts.join(',') || '(none)'}`);
     });
     current.on(current.events.CRASH, ({ payload }) => {
@@ -102,7 +107,7 @@ export function createSpeedLayer(config: Config, log: Logger, instance = `${os.h
       store, tables, counters, reference,
       lateAfterMs: config.speed.lateAfterMs,
     };
-    await runConsumer(createBatchHandler({ deps, deadLetters, metrics, log, signal: abort.signal, chunkSize: CHUNK_SIZE }));
+    await runConsumer(createBatchHandler({ deps, deadLetters, metrics, log, signal: abort.signal, chunkSize: CHUNK_SIZE, lease }));
     metricsTimer = setInterval(() => {
       const snapshot = metrics.snapshot();
       const lag = Object.values(snapshot.lagByPartition).reduce((a, b) => a + b, 0);
