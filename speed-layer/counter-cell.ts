@@ -10,7 +10,7 @@ export interface CounterAddress {
   readonly table: CounterTable;
   readonly row: Buffer;
   readonly qualifier: string;
-  /** Cell timestamp to write (a live count's bucket start; keeps TTLs tied to event time). */
+  /** Base of the cell timestamp (a live count's bucket start, keeping TTLs tied to event time); see partitionCountTimestamp. */
   readonly timestamp: number;
 }
 

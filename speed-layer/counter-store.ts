@@ -5,7 +5,7 @@
 // rebalance, so it never runs ahead of HBase.
 
 import { cellValue, type HBaseStore, type RowMutation } from '../common/hbase';
-import { decodePartitionCount, encodePartitionCount, FAMILIES, NO_OFFSET, type PartitionCount } from '../common/contract';
+import { decodePartitionCount, encodePartitionCount, FAMILIES, NO_OFFSET, partitionCountTimestamp, type PartitionCount } from '../common/contract';
 import { applyContribution, counterId, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
 
@@ -73,7 +73,7 @@ export class CounterStore {
       const rowId = address.row.toString('latin1');
       let row = rows.get(rowId);
       if (!row) rows.set(rowId, (row = { row: address.row, cells: [] }));
-      row.cells.push({ family: FAMILY[address.table], qualifier: address.qualifier, value: encodePartitionCount(value), timestamp: address.timestamp });
+      row.cells.push({ family: FAMILY[address.table], qualifier: address.qualifier, value: encodePartitionCount(value), timestamp: partitionCountTimestamp(address.timestamp, value.count) });
     }
     return new Map([...byTable].map(([table, rows]) => [table, [...rows.values()]]));
   }

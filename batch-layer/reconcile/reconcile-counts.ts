@@ -6,7 +6,7 @@
 // clobbered (on a lost race the cell is read again and re-checked).
 
 import {
-  countScanRange, dayRange, decodeCountRowKey, decodePartitionCount, encodePartitionCount, FAMILIES, liveCountsTableName, parsePartitionQualifier, partitionQualifier, type CountScope,
+  countScanRange, dayRange, decodeCountRowKey, decodePartitionCount, encodePartitionCount, FAMILIES, liveCountsTableName, parsePartitionQualifier, partitionCountTimestamp, partitionQualifier, type CountScope, type PartitionCount,
 } from '../../common/contract';
 import { cellValue, type HBaseStore } from '../../common/hbase';
 import type { PartitionFigure } from '../views/view-accumulator';
@@ -97,7 +97,7 @@ async function correct(hbase: HBaseStore, table: string, row: Buffer, partition:
     const ok = await hbase.checkAndPut(
       table,
       { family: FAMILIES.liveCounts, qualifier, value: current },
-      { row, cells: [{ family: FAMILIES.liveCounts, qualifier, value, timestamp: key.bucketStartMs }] },
+      { row, cells: [{ family: FAMILIES.liveCounts, qualifier, value, timestamp: correctionTimestamp(key.bucketStartMs, old, count) }] },
     );
     if (ok) {
       out.cellsCorrected++;
@@ -112,4 +112,9 @@ async function correct(hbase: HBaseStore, table: string, row: Buffer, partition:
     current = cellValue(await hbase.get(table, row, { families: [FAMILIES.liveCounts] }), FAMILIES.liveCounts, qualifier) ?? null;
   }
   throw new Error(`live count ${row.toString('hex')}/${qualifier} kept changing; not corrected`);
+}
+
+/** A correction must shadow the drifted value, even a larger one (see partitionCountTimestamp). */
+function correctionTimestamp(bucketStartMs: number, old: PartitionCount | undefined, count: bigint): number {
+  return partitionCountTimestamp(bucketStartMs, old && old.count >= count ? old.count + 1n : count);
 }

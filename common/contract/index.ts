@@ -41,7 +41,7 @@ export {
 } from './hdfs-paths';
 export type { LandingFile } from './hdfs-paths';
 export { ALL_LOCATIONS, BUCKET_MS, bucketStart, countRowKey, decodeCountRowKey, countScanRange, type CountGranularity, type CountScope, type CountKey } from './count-key';
-export { NO_OFFSET, partitionQualifier, parsePartitionQualifier, encodePartitionCount, decodePartitionCount, sumPartitionCounts, type PartitionCount } from './partition-count';
+export { NO_OFFSET, partitionQualifier, parsePartitionQualifier, encodePartitionCount, decodePartitionCount, partitionCountTimestamp, sumPartitionCounts, type PartitionCount } from './partition-count';
 export { RECENT_KEY_LENGTH, recentRowKey, decodeRecentRowKey, recentLocationPrefix } from './recent-key';
 export { DETECTION_QUALIFIERS, encodeDetectionCells, decodeDetectionCells, type TextCell } from './detection-cells';
 export { META_ROWS, META_QUALIFIERS, QUALITY_COUNTERS, qualityQualifier, parseQualityQualifier, type QualityCounter, type SpeedMetricsSnapshot } from './meta-rows';

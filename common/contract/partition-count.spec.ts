@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { decodePartitionCount, encodePartitionCount, NO_OFFSET, parsePartitionQualifier, partitionQualifier, sumPartitionCounts } from './partition-count';
+import { decodePartitionCount, encodePartitionCount, NO_OFFSET, parsePartitionQualifier, partitionCountTimestamp, partitionQualifier, sumPartitionCounts } from './partition-count';
 
 describe('partition counts', () => {
   it('round-trips count and offset in 16 bytes', () => {
@@ -15,5 +15,12 @@ describe('partition counts', () => {
     expect(parsePartitionQualifier(partitionQualifier(11))).to.equal(11);
     expect(parsePartitionQualifier('x11')).to.equal(undefined);
     expect(() => decodePartitionCount(Buffer.alloc(8))).to.throw(/16 bytes/);
+  });
+
+  it('gives a fuller cell a later timestamp than a staler one of the same bucket', () => {
+    const minute = Date.UTC(2026, 10, 22, 10, 5);
+    expect(partitionCountTimestamp(minute, 0n)).to.equal(minute);
+    expect(partitionCountTimestamp(minute, 41n)).to.be.below(partitionCountTimestamp(minute, 42n));
+    expect(partitionCountTimestamp(0, 56_628n)).to.equal(56_628);
   });
 });

@@ -29,6 +29,19 @@ export function parsePartitionQualifier(qualifier: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * The HBase timestamp of a counter cell: its base (the bucket start of a live
+ * count, 0 for a quality counter) plus its count. A cell's count only grows as
+ * it absorbs offsets, so the fuller value always carries the higher timestamp
+ * and HBase shows it whatever order the writes arrive in: the late write of a
+ * zombie owner (frozen past its Kafka session) is shadowed instead of undoing
+ * its successor's counts. Counts per partition and minute stay far below a
+ * day, so the TTL still follows the event time.
+ */
+export function partitionCountTimestamp(baseMs: number, count: bigint): number {
+  return baseMs + Number(count);
+}
+
 export function encodePartitionCount(value: PartitionCount): Buffer {
   const cell = Buffer.alloc(16);
   writeInt64(cell, value.count, 0);
