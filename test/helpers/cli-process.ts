@@ -36,6 +36,15 @@ export class CliProcess {
     return this.exited;
   }
 
+  /** SIGSTOP: the process freezes as in a long GC pause or a VM stall, sockets open, timers stopped. */
+  pause(): void {
+    if (this.running) this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    if (this.running) this.child?.kill('SIGCONT');
+  }
+
   log(): string {
     return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
   }

@@ -9,7 +9,7 @@ import { createKafka, withKafkaAdmin } from '../../common/kafka';
 import { loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
 import { computeTruth, defaultSimulation, generateEvents, publishEvents, type SimulationOptions, type Truth } from '../../ops/simulator';
 import { createLogger } from '../../common/log';
-import { readDeadLetters, readPipelineState, waitForCaughtUp, type SpeedEnv } from './speed-env';
+import { readDeadLetters, readPipelineState, waitForCaughtUp, type PipelineState, type SpeedEnv } from './speed-env';
 
 export function scenarioOptions(events: number, overrides: Partial<SimulationOptions> = {}): SimulationOptions {
   return {
@@ -48,6 +48,17 @@ export async function publishWhile(env: SpeedEnv, options: SimulationOptions, di
 
 /** HBase rows, live counts, quality counters and dead letters equal the truth. */
 export async function expectExactResult(env: SpeedEnv, truth: Truth, isAlive: () => boolean, catchUpMs = 300_000): Promise<void> {
+  const state = await expectExactRows(env, truth, isAlive, catchUpMs);
+  const drift = countDrift(state, truth);
+  expect(drift.slice(0, 5), `${drift.length} live count cells differ`).to.deep.equal([]);
+  expect(state.quality.accepted, 'quality accepted').to.equal(truth.distinct);
+  expect(state.quality.duplicates, 'quality duplicates').to.equal(truth.duplicates);
+  expect(state.quality.dead_letters, 'quality dead_letters').to.equal(truth.invalid.length);
+  await expectExactDeadLetters(env, truth);
+}
+
+/** Once caught up: the topic holds what was published, and HBase's detection rows equal the truth. */
+async function expectExactRows(env: SpeedEnv, truth: Truth, isAlive: () => boolean, catchUpMs = 300_000): Promise<PipelineState> {
   await waitForCaughtUp(env.config, catchUpMs, isAlive);
   // The topic must hold exactly what was published, else the truth does not describe it.
   const inTopic = await withKafkaAdmin(env.config, {}, async (admin) => (await admin.fetchTopicOffsets(env.config.kafka.detectionsTopic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0));
@@ -56,13 +67,17 @@ export async function expectExactResult(env: SpeedEnv, truth: Truth, isAlive: ()
   expect(Object.keys(state.detections).length, 'detection rows').to.equal(truth.distinct);
   const wrongRows = Object.entries(truth.detections).filter(([oid, value]) => state.detections[oid] !== value);
   expect(wrongRows.slice(0, 5), `${wrongRows.length} detection rows differ`).to.deep.equal([]);
-  const countKeys = new Set([...Object.keys(truth.counts), ...Object.keys(state.counts)]);
-  const wrongCounts = [...countKeys].filter((k) => (state.counts[k] ?? 0) !== (truth.counts[k] ?? 0)).map((k) => `${k}: ${state.counts[k]} != ${truth.counts[k]}`);
-  expect(wrongCounts.slice(0, 5), `${wrongCounts.length} live count cells differ`).to.deep.equal([]);
-  expect(state.quality.accepted, 'quality accepted').to.equal(truth.distinct);
-  expect(state.quality.duplicates, 'quality duplicates').to.equal(truth.duplicates);
-  expect(state.quality.dead_letters, 'quality dead_letters').to.equal(truth.invalid.length);
+  return state;
+}
 
+/** Live count cells that differ from the truth, as "key: got != want". */
+function countDrift(state: PipelineState, truth: Truth): string[] {
+  const countKeys = new Set([...Object.keys(truth.counts), ...Object.keys(state.counts)]);
+  return [...countKeys].filter((k) => (state.counts[k] ?? 0) !== (truth.counts[k] ?? 0)).map((k) => `${k}: ${state.counts[k]} != ${truth.counts[k]}`);
+}
+
+/** The dead-letter topic holds exactly the truth's invalid events, with their reasons. */
+async function expectExactDeadLetters(env: SpeedEnv, truth: Truth): Promise<void> {
   const deadLetters = await readDeadLetters(env.config, truth.invalid.length);
   const got = deadLetters.map((d) => `${d.reason} ${d.key} ${d.value}`).sort();
   const want = truth.invalid.map((d) => `${d.reason} ${d.key} ${d.value}`).sort();

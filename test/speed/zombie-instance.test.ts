@@ -1,0 +1,59 @@
+// A zombie instance: one of two speed-layer instances is frozen (SIGSTOP) with
+// a batch in hand for longer than its Kafka session, so its partitions move to
+// the other instance; then it wakes up (SIGCONT) still holding counter values
+// it read before the freeze. It must drop the batch it held, its late writes
+// must not undo its successor's counts (counter cells are timestamped by their
+// count), and its dead letters must not repeat (the successor fences its
+// transactional producer on assignment): the result stays exact.
+
+import { expect } from 'chai';
+import { sleep } from '../../common/retry';
+import { expectExactResult, loadSampleReference, publishWhile, scenarioOptions } from './scenario';
+import { createSpeedEnv, SpeedProcess, type SpeedEnv } from './speed-env';
+
+const EVENTS = Number(process.env.SPEED_TEST_EVENTS_ZOMBIE ?? 60_000);
+const SESSION_MS = 6000;
+const FREEZES = 3;
+
+describe('speed layer: a frozen instance wakes up after losing its partitions', function () {
+  this.timeout(15 * 60_000);
+  let env: SpeedEnv;
+  let a: SpeedProcess;
+  let b: SpeedProcess;
+
+  before(async () => {
+    env = await createSpeedEnv('speed-zombie', { SPEED_SESSION_TIMEOUT_MS: String(SESSION_MS) });
+    await loadSampleReference(env);
+  });
+
+  after(async () => {
+    a?.resume();
+    await a?.stop('SIGKILL');
+    await b?.stop('SIGKILL');
+    await env?.cleanUp();
+  });
+
+  it(`${EVENTS} events, one instance frozen ${FREEZES} times past its session: equal the truth exactly`, async () => {
+    a = new SpeedProcess(env.env, 'speed-zombie-a');
+    b = new SpeedProcess(env.env, 'speed-zombie-b');
+    a.start();
+    b.start();
+    const ownsPartitions = /joined group .*: partitions \d/;
+    const truth = await publishWhile(env, scenarioOptions(EVENTS, { rate: 4000 }), async () => {
+      const deadline = Date.now() + 90_000;
+      while (!(ownsPartitions.test(a.log()) && ownsPartitions.test(b.log())) && Date.now() < deadline) await sleep(250);
+      expect(a.log(), 'instance a owns partitions before the freeze').to.match(ownsPartitions);
+      for (let i = 0; i < FREEZES; i++) {
+        await sleep(1000 + Math.random() * 2000);
+        a.pause();
+        await sleep(SESSION_MS * 2 + 2000); // b's rebalance takes a's partitions meanwhile
+        a.resume();
+        await sleep(8000); // a rejoins and gets partitions again
+      }
+    });
+    await expectExactResult(env, truth, () => a.running && b.running);
+    expect(a.log(), 'the woken instance dropped the batch it held').to.match(/batch dropped uncommitted/);
+    expect(await a.stop('SIGTERM'), a.log().slice(-3000)).to.equal(0);
+    expect(await b.stop('SIGTERM'), b.log().slice(-3000)).to.equal(0);
+  });
+});
