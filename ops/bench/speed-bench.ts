@@ -104,7 +104,7 @@ async function main(): Promise<void> {
 
     // 3./4. Ceilings on the same machine.
     const kafkaCeiling = await kafkaConsumerCeiling(world.config, world.config.kafka.detectionsTopic, events);
-    const hbaseCeiling = await hbaseRandomWriteCeiling(world.config, 100_000);
+    const hbaseCeiling = await hbaseRandomWriteCeiling(world.config, 100_000, log);
     const result = {
       measuredAt: new Date().toISOString(),
       sustainedEventsPerSecond: sustained,

@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { repoRoot } from '../../common/config';
 
-export type JarGroup = 'kafka' | 'hdfs' | 'hbase';
+/** hbase-pe: PerformanceEvaluation for the speed benchmark, never started as a service. */
+export type JarGroup = 'kafka' | 'hdfs' | 'hbase' | 'hbase-pe';
 
 export interface StackLayout {
   readonly home: string;
