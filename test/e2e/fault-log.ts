@@ -12,9 +12,14 @@ export interface FaultEntry {
 
 export class FaultLog {
   readonly entries: FaultEntry[] = [];
-  private readonly started = Date.now();
+  private started = Date.now();
 
   constructor(private readonly publishedSoFar: () => number) {}
+
+  /** Times are counted from here (the scenario's start, after the set-up hooks). */
+  start(): void {
+    this.started = Date.now();
+  }
 
   /** Records a fault, runs it and then its check; the check's answer is kept. */
   async inject(fault: string, act: () => Promise<void>, check: () => Promise<string>): Promise<void> {

@@ -90,6 +90,7 @@ describe('end to end: the whole pipeline under faults', function () {
     const startMs = todayStart - D;
     const options: SimulationOptions = scenarioOptions(EVENTS, { startMs, rate: (EVENTS * 1000) / (now - 60_000 - startMs) });
     truth = computeTruth(generateEvents(options), TOP_X);
+    faults.start();
     seedEvents = seedEventsOf(truth);
     speed.start();
     landing.start();
