@@ -2,6 +2,8 @@
 // per-partition live minute counts it would hold for the day (first copy of
 // every oid), written with plain multi-puts. Then the measured nightly run is
 // the steady state: reconciliation scans and compares, nothing to repair.
+// Rows arrive in detection-time order, so a minute's counts are final once a
+// later minute starts: they are written then, and memory stays one minute deep.
 
 import {
   ALL_LOCATIONS, bucketStart, countRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName, partitionQualifier,
@@ -14,6 +16,7 @@ export class SpeedViewWriter {
   private rows: RowMutation[] = [];
   private readonly counts = new Map<string, Map<number, { count: bigint; lastOffset: bigint; minute: number }>>();
   private inFlight: Promise<void>[] = [];
+  private minute = -Infinity;
   written = 0;
 
   constructor(private readonly hbase: HBaseStore, private readonly namespace: string) {}
@@ -22,6 +25,11 @@ export class SpeedViewWriter {
     const cells = encodeDetectionCells({ ...row, geographicalLocation: null, locationKnown: false, lineage: { partition: row.partition, offset: row.offset.toString() } });
     this.rows.push({ row: detectionRowKey(row.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: row.timestampDetected })) });
     const minute = bucketStart(row.timestampDetected, 'minute');
+    if (minute < this.minute) throw new Error('SpeedViewWriter needs rows in detection-time order');
+    if (minute > this.minute) {
+      await this.sendCounts();
+      this.minute = minute;
+    }
     for (const location of [row.geographicalLocationOid, ALL_LOCATIONS]) {
       for (const scope of ['item', 'total'] as const) {
         const key = countRowKey({ granularity: 'minute', scope, locationOid: location, bucketStartMs: minute, itemName: scope === 'item' ? row.itemName : '' }).toString('latin1');
@@ -40,13 +48,18 @@ export class SpeedViewWriter {
 
   async finish(): Promise<void> {
     await this.send(detectionTableName(this.namespace), this.rows.splice(0));
+    await this.sendCounts();
+    await Promise.all(this.inFlight);
+  }
+
+  /** Writes the counts held (all of finished minutes) and forgets them. */
+  private async sendCounts(): Promise<void> {
     let batch: RowMutation[] = [];
     for (const [key, cells] of this.counts) {
       batch.push({ row: Buffer.from(key, 'latin1'), cells: [...cells].map(([p, c]) => ({ family: FAMILIES.liveCounts, qualifier: partitionQualifier(p), value: encodePartitionCount(c), timestamp: c.minute })) });
       if (batch.length >= 2000) await this.send(liveCountsTableName(this.namespace), batch.splice(0));
     }
     await this.send(liveCountsTableName(this.namespace), batch);
-    await Promise.all(this.inFlight);
     this.counts.clear();
   }
 
