@@ -6,7 +6,7 @@
 (function () {
   const POLL_MS = 1000;
   const CHART_HEIGHT = 290;
-  const state = { location: 'all', locationName: 'All locations', key: sessionStorage.getItem('utopia-api-key') || '', lastFeedTop: null };
+  const state = { location: 'all', locationName: 'All locations', key: sessionStorage.getItem('utopia-api-key') || '', lastFeedTop: null, watermark: null };
   const $ = (id) => document.getElementById(id);
   const fmt = new Intl.NumberFormat('en-US');
 
@@ -82,9 +82,27 @@
   }
 
   // ---- panels ----
+  // Minute buckets exist only after the batch watermark's day (the batch view keeps
+  // hours), so in the first hour after that day ends the minute chart starts there.
+  function minuteChartStart() {
+    const lastHour = Math.floor(Date.now() / 60000) * 60000 - 59 * 60000;
+    if (!state.watermark) return lastHour;
+    return Math.max(lastHour, Date.parse(state.watermark + 'T00:00:00Z') + 86400000);
+  }
+
   async function refreshMinutes() {
-    const from = new Date(Math.floor(Date.now() / 60000) * 60000 - 59 * 60000).toISOString();
-    const answer = await api('/api/v1/counts?granularity=minute&from=' + encodeURIComponent(from) + '&location=' + state.location);
+    const start = minuteChartStart();
+    const clipped = start > Math.floor(Date.now() / 60000) * 60000 - 59 * 60000;
+    text($('kpi-hour-hint'), clipped ? 'since ' + new Date(start).toISOString().slice(11, 16) + ' UTC, after the watermark' : 'selected location');
+    if (start >= Date.now()) {
+      // The watermark covers today (a backfill): no minute buckets to show.
+      setSeries(minuteChart, $('chart-minutes'), { series: [{ total: '0', points: [] }] });
+      text($('kpi-hour'), '–');
+      text($('minute-total'), '');
+      text($('minute-source'), 'the batch view covers up to ' + state.watermark + ' in hour buckets');
+      return;
+    }
+    const answer = await api('/api/v1/counts?granularity=minute&from=' + encodeURIComponent(new Date(start).toISOString()) + '&location=' + state.location);
     setSeries(minuteChart, $('chart-minutes'), answer);
     text($('kpi-hour'), fmt.format(Number(answer.series[0].total)));
     text($('minute-total'), 'Σ ' + fmt.format(Number(answer.series[0].total)));
@@ -149,6 +167,7 @@
 
   async function refreshQuality() {
     const q = await api('/api/v1/quality');
+    state.watermark = q.watermark;
     text($('kpi-eps'), fmt.format(Math.round(q.eventsPerSecond)));
     text($('kpi-eps-hint'), q.speedInstances.length + ' speed instance(s)');
     text($('kpi-dup'), q.duplicateRate === null ? '–' : (q.duplicateRate * 100).toFixed(2) + ' %');
@@ -196,9 +215,11 @@
     if (busy) return;
     busy = true;
     try {
-      const jobs = [refreshMinutes(), refreshHours(), refreshTop(), refreshFeed(), refreshQuality()];
+      // Quality first: it brings the watermark the minute chart's range depends on.
+      const results = await Promise.allSettled([refreshQuality()]);
+      const jobs = [refreshMinutes(), refreshHours(), refreshTop(), refreshFeed()];
       if (healthTick++ % 5 === 0) jobs.push(refreshHealth());
-      const results = await Promise.allSettled(jobs);
+      results.push(...(await Promise.allSettled(jobs)));
       const failed = results.find((r) => r.status === 'rejected');
       text($('updated'), failed ? 'update failed: ' + failed.reason.message : 'updated ' + new Date().toISOString().slice(11, 19) + ' UTC');
       document.body.dataset.updatedAt = String(Date.now());

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '../../common/config';
 import { eventDay } from '../../common/contract';
+import { DAY_MS } from '../../serving/merge';
 import type { SeedEvent } from '../../ops/bench/view-seeder';
 import { createServingFixture, type ServingFixture } from './serving-fixture';
 import { generateEvents, truthTop } from './truth';
@@ -37,6 +38,8 @@ describe('serving: live dashboard in Chromium', function () {
     events = generateEvents(800, now - 50 * 60_000, now - 5_000, new Map([[PLAZA, 'Central Plaza'], [17n, locations.get(17n)!]]), ITEMS).distinct;
     await fx.seeder.reference('20261122T000000Z', locations);
     await seed(events);
+    // Run just after midnight UTC, some events fall on the watermark day: the batch view has them too.
+    await fx.seeder.batchCounts(events.filter((e) => e.timestampMs < boundaryMs()));
     await fx.seeder.watermark(eventDay(now - 86_400_000));
     await fx.seeder.reconciliation({ day: eventDay(now - 86_400_000), status: 'ok', repaired: 12, onlyInHBase: 0, drifted: 1 });
     await fx.seeder.speedMetrics({ instance: 'speed-1', updatedAt: Date.now() + 60_000, eventsPerSecond: 9876, batchLatencyMs: { p50: 5, p99: 30 }, lagByPartition: {}, rssBytes: 1 });
@@ -60,6 +63,9 @@ describe('serving: live dashboard in Chromium', function () {
   }
 
   const plaza = () => events.filter((e) => e.locationOid === PLAZA);
+  /** End of the watermark day (yesterday): minute buckets exist only after it. */
+  const boundaryMs = () => Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  const plazaMinutes = () => plaza().filter((e) => e.timestampMs >= boundaryMs());
 
   async function waitForTotal(selector: string, expected: number, timeoutMs: number): Promise<number> {
     const started = Date.now();
@@ -82,9 +88,9 @@ describe('serving: live dashboard in Chromium', function () {
     await page.fill('#location-search', 'plaza');
     await page.click('#location-results li[data-oid="4242"]');
     expect(await page.textContent('#location-title')).to.equal('Central Plaza');
-    await waitForTotal('#chart-minutes', plaza().length, 5_000);
+    await waitForTotal('#chart-minutes', plazaMinutes().length, 5_000);
     await waitForTotal('#chart-hours', plaza().length, 5_000);
-    expect(await page.textContent('#kpi-hour')).to.equal(plaza().length.toLocaleString('en-US'));
+    expect(await page.textContent('#kpi-hour')).to.equal(plazaMinutes().length.toLocaleString('en-US'));
 
     // The charts really drew: uPlot canvases with painted pixels.
     const painted = await page.evaluate(() => [...document.querySelectorAll('.chart canvas')].map((c) => {
@@ -117,7 +123,7 @@ describe('serving: live dashboard in Chromium', function () {
     await seed(events);
     await fx.seeder.quality([{ counter: 'dead_letters', partition: 1, count: 9n }]);
     const writeMs = Date.now() - writeStarted;
-    const tookMs = await waitForTotal('#chart-minutes', plaza().length, 2_000);
+    const tookMs = await waitForTotal('#chart-minutes', plazaMinutes().length, 2_000);
     console.log(`      writing the new data took ${writeMs} ms; the dashboard showed it ${tookMs} ms after the write completed`);
     await waitForTotal('#chart-hours', plaza().length, 2_000);
     await page.waitForFunction((oid) => document.querySelector('#feed tr td:nth-child(5)')?.textContent === oid, [...fresh].sort((a, b) => b.timestampMs - a.timestampMs)[0]!.detectionOid.toString(), { timeout: 2_000 });
@@ -127,5 +133,29 @@ describe('serving: live dashboard in Chromium', function () {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await page.screenshot({ path: file, fullPage: true });
     expect(fs.statSync(file).size).to.be.greaterThan(20_000);
+  });
+
+  it('starts the minute chart where the watermark day ends, in the first hour after it', async () => {
+    // A browser whose clock reads 00:20 UTC, the watermark being yesterday: the last
+    // 60 minutes reach into a batch day, which has no minute buckets.
+    const night = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    try {
+      await night.clock.setFixedTime(boundaryMs() + 20 * 60_000);
+      const minuteStarts: string[] = [];
+      night.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname === '/api/v1/counts' && url.searchParams.get('granularity') === 'minute') minuteStarts.push(url.searchParams.get('from')!);
+      });
+      await night.goto(fx.server.url);
+      await night.fill('#location-search', 'plaza');
+      await night.click('#location-results li[data-oid="4242"]');
+      await night.waitForFunction((want) => document.querySelector('#chart-minutes')?.getAttribute('data-total') === want, String(plazaMinutes().length), { timeout: 5_000, polling: 50 });
+      expect(new Set(minuteStarts)).to.deep.equal(new Set([new Date(boundaryMs()).toISOString()]));
+      expect(await night.textContent('#kpi-hour-hint')).to.equal('since 00:00 UTC, after the watermark');
+      expect(await night.textContent('#minute-source')).to.include(`(watermark ${eventDay(boundaryMs() - 1)})`);
+      expect(await night.textContent('#updated')).to.match(/^updated /);
+    } finally {
+      await night.close();
+    }
   });
 });
