@@ -23,22 +23,33 @@ export function encodeRow(row: LandingRow, out: Buffer, at: number): number {
   return at + FIXED + length;
 }
 
+/** Length of the encoded row at `at` if it lies whole before `end`, else 0. */
+export function completeRowLength(buffer: Buffer, at: number, end: number): number {
+  if (at + FIXED > end) return 0;
+  const length = FIXED + buffer.readUInt32LE(at + 52);
+  return at + length <= end ? length : 0;
+}
+
+export function decodeRow(buffer: Buffer, at: number): LandingRow {
+  const length = buffer.readUInt32LE(at + 52);
+  return {
+    detectionOid: buffer.readBigInt64LE(at),
+    geographicalLocationOid: buffer.readBigInt64LE(at + 8),
+    videoCameraOid: buffer.readBigInt64LE(at + 16),
+    offset: buffer.readBigInt64LE(at + 24),
+    timestampDetected: buffer.readDoubleLE(at + 32),
+    kafkaTimestamp: buffer.readDoubleLE(at + 40),
+    partition: buffer.readInt32LE(at + 48),
+    itemName: buffer.toString('utf8', at + FIXED, at + FIXED + length),
+  };
+}
+
 export function decodeRows(buffer: Buffer): LandingRow[] {
   const rows: LandingRow[] = [];
-  let at = 0;
-  while (at < buffer.length) {
-    const length = buffer.readUInt32LE(at + 52);
-    rows.push({
-      detectionOid: buffer.readBigInt64LE(at),
-      geographicalLocationOid: buffer.readBigInt64LE(at + 8),
-      videoCameraOid: buffer.readBigInt64LE(at + 16),
-      offset: buffer.readBigInt64LE(at + 24),
-      timestampDetected: buffer.readDoubleLE(at + 32),
-      kafkaTimestamp: buffer.readDoubleLE(at + 40),
-      partition: buffer.readInt32LE(at + 48),
-      itemName: buffer.toString('utf8', at + FIXED, at + FIXED + length),
-    });
-    at += FIXED + length;
+  for (let at = 0, n = 0; at < buffer.length; at += n) {
+    n = completeRowLength(buffer, at, buffer.length);
+    if (n === 0) throw new Error(`spill data truncated at byte ${at} of ${buffer.length}`);
+    rows.push(decodeRow(buffer, at));
   }
   return rows;
 }

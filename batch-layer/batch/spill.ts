@@ -1,14 +1,16 @@
 // Spill files on local disk: rows go to one file per (day, bucket) so that a
 // day of any size and skew is later processed one bucket at a time. Each
 // bucket has a small in-memory buffer appended to its file when full, so
-// memory is buckets x buffer size whatever the input.
+// memory is buckets x buffer size whatever the input. A skewed bucket (the hot
+// location's) is read back as a stream of rows, never whole.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LandingRow } from '../schema/landing-row';
-import { decodeRows, encodedLength, encodeRow } from './row-codec';
+import { completeRowLength, decodeRow, decodeRows, encodedLength, encodeRow } from './row-codec';
 
 const BUFFER_BYTES = 256 * 1024;
+const READ_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export class SpillWriter {
   private readonly buffers = new Map<string, { buf: Buffer; used: number }>();
@@ -46,6 +48,33 @@ export class SpillWriter {
   read(day: string, bucket: number): LandingRow[] {
     const file = this.file(day, bucket);
     return fs.existsSync(file) ? decodeRows(fs.readFileSync(file)) : [];
+  }
+
+  /** A bucket's rows in file order, read a chunk at a time: memory stays at one chunk whatever the bucket's size. */
+  *rows(day: string, bucket: number, chunkBytes = READ_CHUNK_BYTES): Generator<LandingRow> {
+    const file = this.file(day, bucket);
+    if (!fs.existsSync(file)) return;
+    const fd = fs.openSync(file, 'r');
+    try {
+      let chunk = Buffer.allocUnsafe(chunkBytes);
+      let held = 0;
+      for (;;) {
+        const read = fs.readSync(fd, chunk, held, chunk.length - held, null);
+        held += read;
+        let at = 0;
+        for (let n = completeRowLength(chunk, at, held); n > 0; at += n, n = completeRowLength(chunk, at, held)) yield decodeRow(chunk, at);
+        if (read === 0) {
+          if (at !== held) throw new Error(`${file}: truncated row at its end`);
+          return;
+        }
+        chunk.copy(chunk, 0, at, held);
+        held -= at;
+        // A row longer than the chunk: grow it to take the row whole.
+        if (held === chunk.length) chunk = Buffer.concat([chunk, Buffer.allocUnsafe(chunk.length)]);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 
   remove(): void {

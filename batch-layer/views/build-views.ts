@@ -1,5 +1,6 @@
 // Pass 2 of a day: the deduplicated rows, spilled by location bucket, become
-// the batch views. Each location's rows are all in one bucket, so its top-X
+// the batch views, streamed from the spill (the hot location's bucket can hold
+// a third of the day). Each location's rows are all in one bucket, so its top-X
 // and counts are complete there; ALL_LOCATIONS sums accumulate across buckets.
 // The live minute counts of the same locations are reconciled on the way.
 // Hour rows are only ever rewritten, never deleted: a recompaction starts from
@@ -57,15 +58,16 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
   await hdfs.mkdirs(hourlyStaging);
   let parts = 0;
   for (let b = 0; b < input.buckets; b++) {
-    const rows = input.spill.read(day, b);
-    if (rows.length === 0) continue;
     const acc = new ViewAccumulator();
-    for (const landing of rows) {
+    let rows = 0;
+    for (const landing of input.spill.rows(day, b)) {
       const row = input.enrich(landing);
       acc.addRow(row, true, false);
       all.addRow(row, false, true);
       itemNames.add(row.itemName);
+      rows++;
     }
+    if (rows === 0) continue;
     for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
     locations += acc.items.size;
     await putHourCounts(hbase, namespace, acc.hour, stamp);
