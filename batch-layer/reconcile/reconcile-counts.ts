@@ -39,7 +39,8 @@ export async function reconcileMinuteCounts(
 ): Promise<void> {
   const table = liveCountsTableName(namespace);
   const { startMs, endMs } = dayRange(day);
-  const seen = new Set<string>();
+  // The truth cells the scans met, by reference: no string is built per cell.
+  const seen = new Set<PartitionFigure>();
   // Corrections run CONCURRENCY at a time: each is one checkAndPut round trip.
   const pending: (() => Promise<void>)[] = [];
   // One range scan per location and scope, SCANS at a time: each is a few round trips, mostly waiting.
@@ -53,9 +54,9 @@ export async function reconcileMinuteCounts(
           for (const cell of row.cells) {
             const partition = parsePartitionQualifier(cell.qualifier);
             if (partition === undefined) continue;
-            seen.add(`${key}|${partition}`);
             out.cellsChecked++;
             const expected = truth.get(key)?.get(partition);
+            if (expected) seen.add(expected);
             if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0)) pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));
           }
         }
@@ -65,7 +66,7 @@ export async function reconcileMinuteCounts(
   await runPool(scans, SCANS);
   for (const [key, cells] of truth) {
     for (const [partition, figure] of cells) {
-      if (seen.has(`${key}|${partition}`)) continue;
+      if (seen.has(figure)) continue;
       out.cellsChecked++;
       pending.push(() => correct(hbase, table, Buffer.from(key, 'latin1'), partition, null, figure, out));
     }
