@@ -43,13 +43,3 @@ export function decodeRow(buffer: Buffer, at: number): LandingRow {
     itemName: buffer.toString('utf8', at + FIXED, at + FIXED + length),
   };
 }
-
-export function decodeRows(buffer: Buffer): LandingRow[] {
-  const rows: LandingRow[] = [];
-  for (let at = 0, n = 0; at < buffer.length; at += n) {
-    n = completeRowLength(buffer, at, buffer.length);
-    if (n === 0) throw new Error(`spill data truncated at byte ${at} of ${buffer.length}`);
-    rows.push(decodeRow(buffer, at));
-  }
-  return rows;
-}

@@ -14,7 +14,7 @@ describe('SpillWriter', () => {
   beforeEach(() => (spill = new SpillWriter(fs.mkdtempSync(path.join(os.tmpdir(), 'spill-spec-')))));
   afterEach(() => spill.remove());
 
-  it('streams a bucket back row by row, equal to reading it whole, across chunk edges and rows longer than a chunk', () => {
+  it('reads a bucket back as written, whole or streamed, across chunk edges and rows longer than a chunk', () => {
     const names = ['car', '🚗 emoji car', '自転車', 'x'.repeat(5000), '', 'éclair stand'];
     const written = Array.from({ length: 500 }, (_, i) => row(BigInt(i) * 7919n, names[i % names.length]!));
     for (const r of written) spill.add('2026-11-22', 3, r);

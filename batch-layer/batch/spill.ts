@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LandingRow } from '../schema/landing-row';
-import { completeRowLength, decodeRow, decodeRows, encodedLength, encodeRow } from './row-codec';
+import { completeRowLength, decodeRow, encodedLength, encodeRow } from './row-codec';
 
 const BUFFER_BYTES = 256 * 1024;
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -45,9 +45,9 @@ export class SpillWriter {
     }
   }
 
+  /** A bucket's rows as one array, for the passes that sort or dedup a (balanced) bucket. */
   read(day: string, bucket: number): LandingRow[] {
-    const file = this.file(day, bucket);
-    return fs.existsSync(file) ? decodeRows(fs.readFileSync(file)) : [];
+    return Array.from(this.rows(day, bucket));
   }
 
   /** A bucket's rows in file order, read a chunk at a time: memory stays at one chunk whatever the bucket's size. */

@@ -83,7 +83,7 @@ export async function runTopItems(options: TopItemsOptions): Promise<TopItemsRes
     const counts = new Map<bigint, Map<string, number>>();
     for (let b = 0; b < buckets; b++) {
       const seen = new Set<string>();
-      for (const row of spill.read('all', b)) {
+      for (const row of spill.rows('all', b)) {
         const key = `${row.geographicalLocationOid}\u0000${row.detectionOid}\u0000${row.itemName}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -86,13 +86,12 @@
   // hours), so in the first hour after that day ends the minute chart starts there.
   function minuteChartStart() {
     const lastHour = Math.floor(Date.now() / 60000) * 60000 - 59 * 60000;
-    if (!state.watermark) return lastHour;
-    return Math.max(lastHour, Date.parse(state.watermark + 'T00:00:00Z') + 86400000);
+    const watermarkEnd = state.watermark ? Date.parse(state.watermark + 'T00:00:00Z') + 86400000 : -Infinity;
+    return { start: Math.max(lastHour, watermarkEnd), clipped: watermarkEnd > lastHour };
   }
 
   async function refreshMinutes() {
-    const start = minuteChartStart();
-    const clipped = start > Math.floor(Date.now() / 60000) * 60000 - 59 * 60000;
+    const { start, clipped } = minuteChartStart();
     text($('kpi-hour-hint'), clipped ? 'since ' + new Date(start).toISOString().slice(11, 16) + ' UTC, after the watermark' : 'selected location');
     if (start >= Date.now()) {
       // The watermark covers today (a backfill): no minute buckets to show.
