@@ -41,9 +41,12 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
   // generation number so a chunk of an earlier assignment cannot write its state back.
   const running = new Map<number, Promise<void>>();
   let generation = 0;
+  // Per partition, the group's committed offset read after fencing its earlier owners, once per assignment.
+  const claimed = new Map<number, bigint | undefined>();
   return {
     rejoined() {
       generation++;
+      claimed.clear();
       deps.counters.clear();
     },
     async handle(payload) {
@@ -63,11 +66,10 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
   async function handleBatch(payload: EachBatchPayload, batchGeneration: number): Promise<void> {
     const { batch, heartbeat } = payload;
     if (batch.isEmpty()) return;
-    // Connect this partition's dead-letter producer first: it fences a previous owner's open transaction.
-    await retry(() => deadLetters.producerFor(batch.partition), { retries: Infinity, signal, onRetry: (e, n, ms) => log.warn(`dead-letter producer of partition ${batch.partition} (attempt ${n}, retry in ${ms} ms): ${errorMessage(e)}`) });
+    const start = await skipCommitted(payload, batchGeneration);
     const beat = setInterval(() => heartbeat().catch(() => undefined), 1000);
     try {
-      for (let i = 0; i < batch.messages.length; i += chunkSize) {
+      for (let i = start; i < batch.messages.length; i += chunkSize) {
         const messages: ConsumedMessage[] = batch.messages.slice(i, i + chunkSize).map((m) => ({
           partition: batch.partition,
           offset: m.offset,
@@ -80,6 +82,36 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     } finally {
       clearInterval(beat);
     }
+  }
+
+  /**
+   * Fences the partition's earlier owners (its dead-letter producer) before the
+   * first batch of an assignment, and skips what one of them committed after
+   * kafkajs fetched the group's offset: those messages are done, dead letters
+   * included. Returns the index of the first message still to process.
+   */
+  async function skipCommitted(payload: EachBatchPayload, batchGeneration: number): Promise<number> {
+    const { batch, resolveOffset } = payload;
+    const partition = batch.partition;
+    let committed = claimed.get(partition);
+    if (!claimed.has(partition)) {
+      committed = await retry(() => deadLetters.claim(partition), {
+        retries: Infinity,
+        signal,
+        onRetry: (e, n, ms) => log.warn(`fencing the earlier owners of partition ${partition} (attempt ${n}, retry in ${ms} ms): ${errorMessage(e)}`),
+      });
+      // A rejoin meanwhile makes this batch stale: the first chunk's guard drops it.
+      if (batchGeneration !== generation) return 0;
+      claimed.set(partition, committed);
+    }
+    const start = firstUncommitted(batch.messages, committed);
+    if (start > 0) {
+      const first = (batch.messages[0] as { offset: string }).offset;
+      const lastDone = (batch.messages[start - 1] as { offset: string }).offset;
+      log.warn(`partition ${partition}: offsets ${first}..${lastDone} were committed by the previous owner after this instance was handed them; skipped`);
+      resolveOffset(lastDone);
+    }
+    return start;
   }
 
   async function handleChunk(payload: EachBatchPayload, messages: ConsumedMessage[], batchGeneration: number): Promise<void> {
@@ -132,4 +164,11 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     );
     metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))));
   }
+}
+
+/** Index of the first message at or after the committed offset (all of them when nothing is committed). */
+export function firstUncommitted(messages: readonly { readonly offset: string }[], committed: bigint | undefined): number {
+  if (committed === undefined) return 0;
+  const index = messages.findIndex((message) => BigInt(message.offset) >= committed);
+  return index === -1 ? messages.length : index;
 }

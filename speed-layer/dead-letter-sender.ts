@@ -4,10 +4,17 @@
 // consumer offsets. A crash before the commit aborts both, so the replay sends
 // them again and read_committed readers see each dead letter once.
 // One transactional id per source partition: the next owner of a partition
-// fences a dead or stale owner's open transaction when it connects, which it
-// does as soon as it is assigned the partition (reassigned()).
+// fences a dead or stale owner's producer (and aborts its open transaction) as
+// soon as it is assigned the partition (reassigned()). kafkajs takes the
+// transactional producer id, the request that fences, at the first
+// transaction() and not at connect(), so producerFor() opens and aborts an
+// empty transaction (local, no request) right after connecting.
+// kafkajs's transactional offset commits carry no group generation (KIP-447),
+// so a previous owner's commit can still land between the new owner's offset
+// fetch and its fence. claim() therefore reads the committed offset again after
+// the fence, when no earlier owner can move it any more.
 
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { deadLetterHeaders } from '../common/contract';
 import type { DeadLetter } from './plan-batch';
 
@@ -20,13 +27,14 @@ export interface DeadLetterTarget {
 
 export class DeadLetterSender {
   private readonly producers = new Map<number, Promise<Producer>>();
+  private admin: Promise<Admin> | undefined;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly target: DeadLetterTarget,
   ) {}
 
-  /** Connects this partition's transactional producer (fencing a previous owner's open transaction). */
+  /** Connects this partition's transactional producer and fences every earlier producer of its id. */
   producerFor(partition: number): Promise<Producer> {
     let producer = this.producers.get(partition);
     if (!producer) {
@@ -37,11 +45,28 @@ export class DeadLetterSender {
         transactionTimeout: this.target.transactionTimeoutMs,
         createPartitioner: Partitioners.DefaultPartitioner,
       });
-      producer = created.connect().then(() => created);
+      producer = created
+        .connect()
+        .then(() => created.transaction())
+        .then((empty) => empty.abort())
+        .then(() => created);
       producer.catch(() => this.producers.delete(partition));
       this.producers.set(partition, producer);
     }
     return producer;
+  }
+
+  /**
+   * Fences the partition's earlier owners, then returns the offset the group has
+   * committed for it (undefined if none): messages below it are done, dead
+   * letters included, even if this instance was handed older ones.
+   */
+  async claim(partition: number): Promise<bigint | undefined> {
+    await this.producerFor(partition);
+    const admin = await this.connectedAdmin();
+    const [topic] = await admin.fetchOffsets({ groupId: this.target.groupId, topics: [this.target.sourceTopic] });
+    const committed = topic?.partitions.find((p) => p.partition === partition)?.offset;
+    return committed === undefined || BigInt(committed) < 0n ? undefined : BigInt(committed);
   }
 
   /** Dead letters and the consumer offset `nextOffset`, committed together. */
@@ -92,6 +117,21 @@ export class DeadLetterSender {
 
   async close(): Promise<void> {
     await Promise.all([...this.producers.keys()].map((partition) => this.drop(partition)));
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.then((a) => a.disconnect()).catch(() => undefined);
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const created = this.kafka.admin();
+      const admin = created.connect().then(() => created);
+      admin.catch(() => {
+        if (this.admin === admin) this.admin = undefined;
+      });
+      this.admin = admin;
+    }
+    return this.admin;
   }
 
   private async drop(partition: number): Promise<void> {
