@@ -9,7 +9,7 @@ import {
   countScanRange, dayRange, decodeCountRowKey, decodePartitionCount, encodePartitionCount, FAMILIES, liveCountsTableName, parsePartitionQualifier, partitionCountTimestamp, partitionQualifier, type CountScope, type PartitionCount,
 } from '../../common/contract';
 import { cellValue, type HBaseStore } from '../../common/hbase';
-import type { PartitionFigure } from '../views/view-accumulator';
+import type { MinuteCounts, PartitionFigure } from '../views/minute-counts';
 
 export interface CountCorrection {
   readonly locationOid: string;
@@ -34,13 +34,13 @@ export async function reconcileMinuteCounts(
   namespace: string,
   locations: Iterable<bigint>,
   day: string,
-  truth: ReadonlyMap<string, ReadonlyMap<number, PartitionFigure>>,
+  truth: MinuteCounts,
   out: CountReconciliation,
 ): Promise<void> {
   const table = liveCountsTableName(namespace);
   const { startMs, endMs } = dayRange(day);
-  // The truth cells the scans met, by reference: no string is built per cell.
-  const seen = new Set<PartitionFigure>();
+  // The truth cells the scans met: one byte per row key and partition.
+  const seen = new Map(truth.partitions().map((partition) => [partition, new Uint8Array(truth.size)]));
   // Corrections run CONCURRENCY at a time: each is one checkAndPut round trip.
   const pending: (() => Promise<void>)[] = [];
   // One range scan per location and scope, SCANS at a time: each is a few round trips, mostly waiting.
@@ -55,8 +55,9 @@ export async function reconcileMinuteCounts(
             const partition = parsePartitionQualifier(cell.qualifier);
             if (partition === undefined) continue;
             out.cellsChecked++;
-            const expected = truth.get(key)?.get(partition);
-            if (expected) seen.add(expected);
+            const slot = truth.slotOf(key);
+            const expected = slot === undefined ? undefined : truth.figure(slot, partition);
+            if (expected) (seen.get(partition) as Uint8Array)[slot as number] = 1;
             if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0)) pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));
           }
         }
@@ -64,12 +65,10 @@ export async function reconcileMinuteCounts(
     }
   }
   await runPool(scans, SCANS);
-  for (const [key, cells] of truth) {
-    for (const [partition, figure] of cells) {
-      if (seen.has(figure)) continue;
-      out.cellsChecked++;
-      pending.push(() => correct(hbase, table, Buffer.from(key, 'latin1'), partition, null, figure, out));
-    }
+  for (const { slot, key, partition, figure } of truth.cells()) {
+    if ((seen.get(partition) as Uint8Array)[slot] === 1) continue;
+    out.cellsChecked++;
+    pending.push(() => correct(hbase, table, Buffer.from(key, 'latin1'), partition, null, figure, out));
   }
   await runPool(pending, CONCURRENCY);
 }

@@ -1,22 +1,18 @@
 // Aggregates of deduplicated rows for the batch views, keyed the way HBase
 // stores them (count-key.ts row keys as latin1 strings, so equal keys meet):
 //   hour: item and total scope per location and for ALL_LOCATIONS -> count
-//   minute (the speed view's layout): per row key, per Kafka partition -> count and last offset
+//   minute (the speed view's layout): per row key, per Kafka partition -> count and last offset (minute-counts.ts)
 //   items per location -> count, for the top-X
 // One accumulator per location bucket for per-location figures; a shared one
 // for the ALL_LOCATIONS rows (bounded by hours/minutes x items x partitions).
 
 import { ALL_LOCATIONS, bucketStart, countRowKey, type CountGranularity, type CountScope } from '../../common/contract';
 import type { WarehouseRow } from '../schema/warehouse-schema';
-
-export interface PartitionFigure {
-  count: number;
-  lastOffset: bigint;
-}
+import { MinuteCounts } from './minute-counts';
 
 export class ViewAccumulator {
   readonly hour = new Map<string, number>();
-  readonly minute = new Map<string, Map<number, PartitionFigure>>();
+  readonly minute = new MinuteCounts();
   readonly items = new Map<bigint, Map<string, number>>();
   readonly names = new Map<bigint, string | null>();
   private readonly keyCache = new Map<string, string>();
@@ -37,15 +33,7 @@ export class ViewAccumulator {
       for (const scope of ['item', 'total'] as const) {
         const hourKey = this.key('hour', scope, location, hourMs, row.itemName);
         this.hour.set(hourKey, (this.hour.get(hourKey) ?? 0) + 1);
-        const minuteKey = this.key('minute', scope, location, minuteMs, row.itemName);
-        let cells = this.minute.get(minuteKey);
-        if (!cells) this.minute.set(minuteKey, (cells = new Map()));
-        const cell = cells.get(row.partition);
-        if (!cell) cells.set(row.partition, { count: 1, lastOffset: row.offset });
-        else {
-          cell.count++;
-          if (row.offset > cell.lastOffset) cell.lastOffset = row.offset;
-        }
+        this.minute.add(this.key('minute', scope, location, minuteMs, row.itemName), row.partition, row.offset);
       }
     }
   }
