@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     console.log(`\nclassic top-X job: ours ${(ours.ms / 1000).toFixed(1)} s (peak RSS ${ours.peakRssMiB} MiB)` +
       (peerSeconds !== undefined ? `; PySpark local ${peerSeconds.toFixed(1)} s (job ${(peer as { jobSeconds: number }).jobSeconds.toFixed(1)} s + start-up); ours/Spark = ${(ours.ms / 1000 / peerSeconds).toFixed(2)}` : `; PySpark: ${(peer as { error: string }).error}`));
     const result = {
-      measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, note: '2 cores shared with the local stack and two other engineers' },
+      measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, note: 'cores shared with the local stack (Kafka, HBase, HDFS) running on the same machine' },
       events, data, day,
       runs: runs.map(({ name, m, report }) => ({ name, totalMs: m.ms, peakRssMiB: m.peakRssMiB, phasesMs: report.phasesMs, totals: report.totals, reconciliation: summary(report) })),
       table: rows, topItems: { oursMs: ours.ms, oursPeakRssMiB: ours.peakRssMiB, pyspark: peer, ratioOursToSpark: peerSeconds !== undefined ? ours.ms / 1000 / peerSeconds : null },
