@@ -16,6 +16,7 @@
 
 import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { deadLetterHeaders } from '../common/contract';
+import { committedOffsets } from '../common/kafka';
 import type { DeadLetter } from './plan-batch';
 
 export interface DeadLetterTarget {
@@ -63,10 +64,7 @@ export class DeadLetterSender {
    */
   async claim(partition: number): Promise<bigint | undefined> {
     await this.producerFor(partition);
-    const admin = await this.connectedAdmin();
-    const [topic] = await admin.fetchOffsets({ groupId: this.target.groupId, topics: [this.target.sourceTopic] });
-    const committed = topic?.partitions.find((p) => p.partition === partition)?.offset;
-    return committed === undefined || BigInt(committed) < 0n ? undefined : BigInt(committed);
+    return (await committedOffsets(await this.connectedAdmin(), this.target.groupId, this.target.sourceTopic)).get(partition);
   }
 
   /** Dead letters and the consumer offset `nextOffset`, committed together. */

@@ -50,12 +50,11 @@ export async function reconcileMinuteCounts(
       scans.push(async () => {
         const { startRow, stopRow } = countScanRange('minute', scope, location, startMs, endMs);
         for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, families: [FAMILIES.liveCounts], caching: 5000 })) {
-          const key = row.key.toString('latin1');
+          const slot = truth.slotOf(row.key.toString('latin1'));
           for (const cell of row.cells) {
             const partition = parsePartitionQualifier(cell.qualifier);
             if (partition === undefined) continue;
             out.cellsChecked++;
-            const slot = truth.slotOf(key);
             const expected = slot === undefined ? undefined : truth.figure(slot, partition);
             if (expected) (seen.get(partition) as Uint8Array)[slot as number] = 1;
             if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0)) pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));

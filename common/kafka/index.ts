@@ -1,1 +1,2 @@
+export { committedOffsets } from './committed-offsets';
 export { createKafka, withKafkaAdmin, type KafkaClientOptions } from './kafka-client';

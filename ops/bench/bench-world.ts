@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, repoRoot, type Config } from '../../common/config';
 import { withKafkaAdmin } from '../../common/kafka';
+import { groupLag } from '../start/group-lag';
 import { createLogger } from '../../common/log';
 import { createHdfsStore } from '../../common/hdfs';
 import { runSetup } from '../setup';
@@ -42,13 +43,7 @@ export async function createBenchWorld(): Promise<BenchWorld> {
       fs.closeSync(log);
       return child;
     },
-    lag: () =>
-      withKafkaAdmin(config, {}, async (admin) => {
-        const ends = await admin.fetchTopicOffsets(config.kafka.detectionsTopic);
-        const [committed] = await admin.fetchOffsets({ groupId: config.speed.groupId, topics: [config.kafka.detectionsTopic] });
-        const done = new Map((committed?.partitions ?? []).map((p) => [p.partition, Math.max(0, Number(p.offset))]));
-        return ends.reduce((sum, e) => sum + Number(e.high) - (done.get(e.partition) ?? 0), 0);
-      }),
+    lag: async () => (await groupLag(config, [config.speed.groupId])).get(config.speed.groupId) ?? 0,
     async cleanUp() {
       const admin = await createHBaseAdmin(stackLayout(config.home), config, createLogger('bench', 'warn'));
       await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));

@@ -12,7 +12,7 @@
 import { expect } from 'chai';
 import { Partitioners } from 'kafkajs';
 import { dayRange, eventDay, warehouseDayDir } from '../../common/contract';
-import { createKafka, withKafkaAdmin } from '../../common/kafka';
+import { committedOffsets, createKafka, withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
 import { sleep } from '../../common/retry';
 import { runBatch, type BatchRunResult } from '../../batch-layer';
@@ -259,8 +259,8 @@ describe('end to end: the whole pipeline under faults', function () {
 
   async function committedTotal(groupId: string): Promise<number> {
     return withKafkaAdmin(world.config, {}, async (admin) => {
-      const [topic] = await admin.fetchOffsets({ groupId, topics: [world.config.kafka.detectionsTopic] });
-      return (topic?.partitions ?? []).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+      const done = await committedOffsets(admin, groupId, world.config.kafka.detectionsTopic);
+      return [...done.values()].reduce((sum, offset) => sum + Number(offset), 0);
     }).catch(() => -1);
   }
 

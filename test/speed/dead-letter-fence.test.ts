@@ -7,7 +7,7 @@
 
 import { expect } from 'chai';
 import { loadConfig } from '../../common/config';
-import { createKafka, withKafkaAdmin } from '../../common/kafka';
+import { committedOffsets, createKafka, withKafkaAdmin } from '../../common/kafka';
 import type { ConsumedMessage } from '../../speed-layer/consumed-message';
 import { DeadLetterSender, type DeadLetterTarget } from '../../speed-layer/dead-letter-sender';
 import type { DeadLetter } from '../../speed-layer/plan-batch';
@@ -30,11 +30,8 @@ describe('dead-letter fence: an earlier owner of a partition', function () {
     const message: ConsumedMessage = { partition: 0, offset: String(offset), key: Buffer.from(`oid-${offset}`), value: Buffer.from('{"bad":'), timestampMs: Date.now() };
     return { message, offset: BigInt(offset), rejection: { ok: false, reason: 'malformed_json', message: 'not JSON' } };
   };
-  const committedOffset = async (): Promise<string | undefined> =>
-    withKafkaAdmin(config, {}, async (admin) => {
-      const [topic] = await admin.fetchOffsets({ groupId: target.groupId, topics: [target.sourceTopic] });
-      return topic?.partitions.find((p) => p.partition === 0)?.offset;
-    });
+  const committedOffset = async (): Promise<bigint | undefined> =>
+    withKafkaAdmin(config, {}, async (admin) => (await committedOffsets(admin, target.groupId, target.sourceTopic)).get(0));
 
   before(async () => {
     await withKafkaAdmin(config, {}, (admin) =>
@@ -57,7 +54,7 @@ describe('dead-letter fence: an earlier owner of a partition', function () {
 
     await oldOwner.sendAndCommit(0, [deadLetter(3)], '5');
     // The new owner is assigned the partition and kafkajs fetches the group's offset.
-    expect(await committedOffset()).to.equal('5');
+    expect(await committedOffset()).to.equal(5n);
     // The old owner's transaction in flight lands before the new owner has fenced it.
     await oldOwner.sendAndCommit(0, [deadLetter(7)], '10');
 
@@ -65,7 +62,7 @@ describe('dead-letter fence: an earlier owner of a partition', function () {
 
     const fenced = await oldOwner.sendAndCommit(0, [deadLetter(12)], '15').then(() => 'committed', (error: unknown) => String(error));
     expect(fenced).to.not.equal('committed');
-    expect(await committedOffset()).to.equal('10');
+    expect(await committedOffset()).to.equal(10n);
     const records = await readDeadLetters(config, 2);
     expect(records.map((r) => r.source)).to.deep.equal(['0:3', '0:7']);
   });

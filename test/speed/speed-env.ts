@@ -9,7 +9,8 @@ import {
   META_ROWS, metaTableName, parseDeadLetterHeaders, parseQualityQualifier, type QualityCounter,
 } from '../../common/contract';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
-import { createKafka, withKafkaAdmin } from '../../common/kafka';
+import { createKafka } from '../../common/kafka';
+import { groupLag } from '../../ops/start/group-lag';
 import { createLogger } from '../../common/log';
 import { sleep } from '../../common/retry';
 import { countKey } from '../../ops/simulator';
@@ -60,15 +61,7 @@ export async function waitForCaughtUp(config: Config, timeoutMs: number, isAlive
   const deadline = Date.now() + timeoutMs;
   let lag = -1;
   while (Date.now() < deadline) {
-    lag = await withKafkaAdmin(config, {}, async (admin) => {
-      const ends = await admin.fetchTopicOffsets(config.kafka.detectionsTopic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [config.kafka.detectionsTopic] });
-      const done = new Map((committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
-      return ends.reduce((sum, e) => {
-        const committed = done.get(e.partition) ?? -1n; // -1: nothing committed yet
-        return sum + Number(BigInt(e.high) - (committed < 0n ? 0n : committed));
-      }, 0);
-    }).catch(() => -1);
+    lag = await groupLag(config, [groupId]).then((lags) => lags.get(groupId) ?? -1, () => -1);
     if (lag === 0) return;
     if (!isAlive()) throw new Error(`the consumer of group ${groupId} exited before catching up`);
     await sleep(1000);
