@@ -1,4 +1,5 @@
-// The Express app: security headers, audit trail, API key check, rate limit,
+// The Express app: security headers, audit trail, Host/Origin check, rate
+// limit per address, API key check, rate limit per key,
 // the /api/v1 routes, /metrics, the dashboard's static files, and the one
 // error middleware. Builds nothing itself: every store comes in ServingDeps.
 
@@ -10,7 +11,8 @@ import { notFound } from './errors';
 import { AccessControl, authenticate } from './http/access-control';
 import { auditLog } from './http/audit-log';
 import { errorMiddleware } from './http/error-middleware';
-import { rateLimit } from './http/rate-limit';
+import { hostCheck } from './http/host-check';
+import { rateLimitByAddress, rateLimitByKey } from './http/rate-limit';
 import { sendJson } from './http/respond';
 import { securityHeaders } from './http/security-headers';
 import { openApiDocument } from './openapi/openapi-document';
@@ -35,13 +37,16 @@ export function createApp(deps: ServingDeps): Express {
 
   app.use(securityHeaders);
   app.use(auditLog([(entry) => deps.metrics.record(entry), ...(deps.audit ?? [])]));
+  // Before anything is answered: a Host/Origin that is not ours (DNS rebinding), then the rate limit per address.
+  app.use(hostCheck(deps.config.api.host, deps.config.api.allowedHosts));
+  app.use(rateLimitByAddress(deps.config.api.rateLimitPerS, deps.config.api.rateLimitBurst));
 
   // The dashboard page and its assets need no key: they hold no data; the page asks for a key when the API wants one.
   app.use('/vendor/uplot', express.static(UPLOT_DIR, { index: false, maxAge: '1h' }));
   app.use('/', express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0 }));
 
   app.use(authenticate(access));
-  app.use(rateLimit(deps.config.api.rateLimitPerS, deps.config.api.rateLimitBurst));
+  app.use(rateLimitByKey(deps.config.api.rateLimitPerS, deps.config.api.rateLimitBurst));
   app.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

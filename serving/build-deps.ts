@@ -12,6 +12,7 @@ import { JobRunner } from './jobs/job-runner';
 import { DEFAULT_MAX_BUCKETS } from './merge';
 import { RequestMetrics } from './metrics/request-metrics';
 import { CountQuery } from './query/count-query';
+import { LimitedCountViews, ReadLimiter } from './query/read-limiter';
 import { CachedBatchViews, CachedSpeedViews, DetectionReader, HBaseCountViews, HBaseMetaReader, KafkaAdminFigures, ReferenceCache, ReportReader } from './views';
 
 export interface BuiltDeps {
@@ -36,14 +37,15 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
   const hdfs = createHdfsStore(config.hdfs, { logger: log.child('hdfs'), retry: { retries: 1, initialDelayMs: 100, maxDelayMs: 500 }, idleTimeoutMs: 10_000 });
   const ns = config.hbase.namespace;
   const meta = new HBaseMetaReader(hbase, ns);
-  const batchViews = new CachedBatchViews(new HBaseCountViews(hbase, ns));
+  // Every HBase view read takes a slot of one shared limiter (API_MAX_READS_IN_FLIGHT).
+  const batchViews = new CachedBatchViews(new LimitedCountViews(new HBaseCountViews(hbase, ns), new ReadLimiter(config.api.maxReadsInFlight)));
   const views = new CachedSpeedViews(batchViews, { liveMs: config.api.liveCacheMs, settledMs: config.api.settledCacheMs });
   const kafka = new KafkaAdminFigures(config);
   const deps: ServingDeps = {
     config,
     log,
     meta,
-    query: new CountQuery(views, meta, { maxRangeDays: config.api.maxRangeDays, maxBuckets: DEFAULT_MAX_BUCKETS }, config.api.liveCacheMs, (generation) => batchViews.useGeneration(generation)),
+    query: new CountQuery(views, meta, { maxRangeDays: config.api.maxRangeDays, maxBuckets: DEFAULT_MAX_BUCKETS, maxRowKeys: config.api.maxRowKeys }, config.api.liveCacheMs, (generation) => batchViews.useGeneration(generation)),
     reference: new ReferenceCache(hbase, ns, meta),
     detections: new DetectionReader(hbase, ns),
     reports: new ReportReader(hdfs, config.hdfs.root),

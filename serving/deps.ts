@@ -9,17 +9,23 @@ import type { RequestMetrics } from './metrics/request-metrics';
 import type { CountQuery } from './query/count-query';
 import type { DetectionReader, HealthProbes, KafkaFigures, MetaReader, ReferenceCache, ReportReader } from './views';
 
+// The readers as the routes use them (their public methods), so tests can hand in honest fakes.
+export type LocationNames = Pick<ReferenceCache, 'search' | 'nameOf'>;
+export type Detections = Pick<DetectionReader, 'detection' | 'recent'>;
+export type Reports = Pick<ReportReader, 'list' | 'read'>;
+export type Jobs = Pick<JobRunner, 'start' | 'get' | 'list'>;
+
 export interface ServingDeps {
   readonly config: Config;
   readonly log: Logger;
   readonly query: CountQuery;
   readonly meta: MetaReader;
-  readonly reference: ReferenceCache;
-  readonly detections: DetectionReader;
-  readonly reports: ReportReader;
+  readonly reference: LocationNames;
+  readonly detections: Detections;
+  readonly reports: Reports;
   readonly kafka: KafkaFigures;
   readonly health: HealthProbes;
-  readonly jobs: JobRunner;
+  readonly jobs: Jobs;
   readonly metrics: RequestMetrics;
   /** Where the audit trail goes: the audit log (API_AUDIT_LOG) and, in tests, a list. */
   readonly audit?: readonly AuditSink[];

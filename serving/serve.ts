@@ -1,10 +1,10 @@
 // Starts the serving layer: checks the access rule (no keys -> loopback
-// only), builds the dependencies, listens, and says how it is protected.
+// only, read-only), builds the dependencies, listens, and says how it is protected.
 
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Config } from '../common/config';
-import { ConfigError } from '../common/errors';
+import { checkExposure as checkHostExposure, isLoopbackHost } from '../common/http-guard';
 import type { Logger } from '../common/log';
 import { createApp } from './app';
 import { buildDeps, type BuildOptions } from './build-deps';
@@ -15,21 +15,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
-
 export function isLoopback(host: string): boolean {
-  return LOOPBACK.test(host);
+  return isLoopbackHost(host);
 }
 
 /** Throws ConfigError for a non-loopback host without API keys. */
 export function checkExposure(config: Config): string {
-  const keyed = config.api.viewerKeys.length + config.api.adminKeys.length > 0;
-  if (!keyed && !isLoopback(config.api.host)) {
-    throw new ConfigError(`API_HOST=${config.api.host} is not a loopback address and no API keys are configured: set API_VIEWER_KEYS / API_ADMIN_KEYS, or serve on 127.0.0.1`);
-  }
-  return keyed
+  const keyCount = config.api.viewerKeys.length + config.api.adminKeys.length;
+  checkHostExposure({ what: 'the API', host: config.api.host, hostVariable: 'API_HOST', keyCount, keyVariables: ['API_VIEWER_KEYS', 'API_ADMIN_KEYS'] });
+  return keyCount > 0
     ? `API keys required: ${config.api.viewerKeys.length} viewer, ${config.api.adminKeys.length} admin`
-    : 'no API keys configured: serving on loopback only, every local caller may read and start jobs';
+    : 'no API keys configured: serving on loopback only, local callers may read, admin routes are off';
 }
 
 export async function startServing(config: Config, log: Logger, options: BuildOptions & { readonly port?: number } = {}): Promise<RunningServer> {

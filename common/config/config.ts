@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNonNegativeInt, parsePositiveInt, parseString, type LogLevel } from './parsers';
+import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNameList, parseNonNegativeInt, parsePositiveInt, parseString, type LogLevel } from './parsers';
 
 export interface HostPort {
   readonly host: string;
@@ -41,6 +41,9 @@ export interface Config {
     readonly port: number;
     readonly viewerKeys: readonly string[];
     readonly adminKeys: readonly string[];
+    readonly allowedHosts: readonly string[];
+    readonly maxRowKeys: number;
+    readonly maxReadsInFlight: number;
     readonly rateLimitPerS: number;
     readonly rateLimitBurst: number;
     readonly maxRangeDays: number;
@@ -61,6 +64,8 @@ export interface Config {
   readonly ingest: {
     readonly host: string;
     readonly port: number;
+    readonly keys: readonly string[];
+    readonly allowedHosts: readonly string[];
     readonly maxBodyBytes: number;
     readonly maxRecords: number;
   };
@@ -101,12 +106,13 @@ function findRepoRoot(from: string): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   function read<T>(name: SettingName, parse: (raw: string) => T): T {
-    const { env: variable, default: fallback } = settings[name];
+    const { env: variable, default: fallback, secret } = settings[name];
     const raw = env[variable] === undefined || env[variable] === '' ? fallback : (env[variable] as string);
     try {
       return parse(raw);
     } catch (error) {
-      problems.push(`${variable}=${JSON.stringify(raw)}: ${(error as Error).message}`);
+      // A secret's value (API keys) is never printed, only its length.
+      problems.push(`${variable}=${secret ? `<secret, ${raw.length} characters>` : JSON.stringify(raw)}: ${(error as Error).message}`);
       return undefined as T;
     }
   }
@@ -142,6 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: read('apiPort', parseIntInRange(1, 65535)),
       viewerKeys: read('apiViewerKeys', parseKeyList),
       adminKeys: read('apiAdminKeys', parseKeyList),
+      allowedHosts: read('apiAllowedHosts', parseNameList),
+      maxRowKeys: read('apiMaxRowKeys', parsePositiveInt),
+      maxReadsInFlight: read('apiMaxReadsInFlight', parseIntInRange(1, 1000)),
       rateLimitPerS: read('apiRateLimitPerS', parsePositiveInt),
       rateLimitBurst: read('apiRateLimitBurst', parsePositiveInt),
       maxRangeDays: read('apiMaxRangeDays', parseIntInRange(1, 3660)),
@@ -162,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingest: {
       host: read('ingestHost', parseString),
       port: read('ingestPort', parseIntInRange(1, 65535)),
+      keys: read('ingestKeys', parseKeyList),
+      allowedHosts: read('ingestAllowedHosts', parseNameList),
       maxBodyBytes: read('ingestMaxBodyBytes', parsePositiveInt),
       maxRecords: read('ingestMaxRecords', parsePositiveInt),
     },

@@ -31,6 +31,13 @@ export function parseKeyList(raw: string): string[] {
   return keys;
 }
 
+/** Comma-separated host names (name or name:port); empty means none. */
+export function parseNameList(raw: string): string[] {
+  const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
+  for (const name of names) if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(name)) throw new Error(`expected host names (name or name:port), got ${JSON.stringify(name)}`);
+  return names;
+}
+
 export function parseIntInRange(min: number, max: number): (raw: string) => number {
   return (raw) => {
     const value = parsePositiveInt(raw);

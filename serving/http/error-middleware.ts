@@ -1,6 +1,7 @@
 // The one place errors become answers. ApiError carries its status; a store
-// failure becomes 503; anything else a 500 with a request id. The client gets
-// a JSON body with a message and never a stack trace; the log gets the detail.
+// failure becomes 503; anything else a 500. Every error body carries a stable
+// code and the request id (also in X-Request-Id); never a host name, a stack
+// trace or a key: the log gets the detail, under the same request id.
 
 import type { ErrorRequestHandler } from 'express';
 import crypto from 'node:crypto';
@@ -12,13 +13,12 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const api = toApiError(error);
-    if (api.status >= 500) {
-      const id = crypto.randomBytes(6).toString('hex');
-      log.error(`request ${id} ${req.method} ${req.originalUrl.slice(0, 300)}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      res.setHeader('X-Request-Id', id);
-    }
+    const id = (res.locals.requestId as string | undefined) ?? crypto.randomBytes(6).toString('hex');
+    res.setHeader('X-Request-Id', id);
+    if (api.status >= 500) log.error(`request ${id} ${req.method} ${req.originalUrl.slice(0, 300)}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     if (api.retryAfterS !== undefined) res.setHeader('Retry-After', String(api.retryAfterS));
-    res.status(api.status).type('application/json').send(JSON.stringify({ error: { status: api.status, code: api.code, message: api.message, ...(api.parameter ? { parameter: api.parameter } : {}) } }));
+    const body = { error: { status: api.status, code: api.code, message: api.message, request_id: id, ...(api.parameter ? { parameter: api.parameter } : {}) } };
+    res.status(api.status).type('application/json').send(JSON.stringify(body));
   };
 }
 
@@ -30,8 +30,8 @@ function toApiError(error: unknown): ApiError {
     return new ApiError(http.status, String(http.type ?? 'bad_request'), http.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body was refused');
   }
   if (error instanceof HBaseError || error instanceof HdfsError || error instanceof KafkaError || error instanceof RetriesExceededError) {
-    return new ApiError(503, 'store_unavailable', 'a store is unavailable; try again shortly', undefined, { retriable: true });
+    return new ApiError(503, 'store_unavailable', 'a store is unavailable; try again shortly (details are logged under this request id)', undefined, { retriable: true });
   }
   if (error instanceof UtopiaError && error.retriable) return new ApiError(503, 'unavailable', 'temporarily unavailable; try again shortly');
-  return new ApiError(500, 'internal', 'internal error (logged with the X-Request-Id of this answer)');
+  return new ApiError(500, 'internal', 'internal error (logged under this request id)');
 }

@@ -10,8 +10,10 @@
 //   half-way would mislead a chart. Ask for hour or day, or start after the watermark.
 // - A day at or before the watermark is served by the batch view alone, even
 //   where the speed view still holds counts for it: the batch view wins.
+// - Cost limit: locations x buckets at each source's resolution (the row keys
+//   the views read) may not exceed maxRowKeys; more is a 413 stating the limit.
 
-import { badParameter } from '../errors';
+import { ApiError, badParameter } from '../errors';
 import { ceilTo, DAY_MS, floorTo, GRANULARITY_MS, type Granularity } from './granularity';
 
 export type ViewSource = 'batch' | 'speed';
@@ -38,7 +40,14 @@ export interface RangePlan {
 export interface RangeLimits {
   readonly maxRangeDays: number;
   readonly maxBuckets: number;
+  /** Most view rows one request may read: series x buckets at each source's resolution (API_MAX_ROW_KEYS). */
+  readonly maxRowKeys?: number;
+  /** Series (locations) the request reads the range for; 1 when absent. */
+  readonly series?: number;
 }
+
+/** The query would read more rows than allowed: 413, stating the limit. */
+export class QueryTooLarge extends ApiError {}
 
 export const DEFAULT_MAX_BUCKETS = 10_000;
 
@@ -61,7 +70,35 @@ export function planRange(fromMs: number, toMs: number, granularity: Granularity
   if (boundaryMs === null || to > boundaryMs) {
     parts.push({ source: 'speed', fromMs: boundaryMs === null ? from : Math.max(from, boundaryMs), toMs: to, resolution: 'minute' });
   }
-  return { fromMs: from, toMs: to, granularity, watermark, boundaryMs, parts };
+  const plan = { fromMs: from, toMs: to, granularity, watermark, boundaryMs, parts };
+  checkRowKeys(plan, limits);
+  return plan;
+}
+
+const RESOLUTION_MS = { hour: 3_600_000, minute: 60_000 } as const;
+
+/** View rows (row keys) the plan reads per series: each part's buckets at the resolution its source stores. */
+export function rowKeysPerSeries(plan: Pick<RangePlan, 'parts'>): number {
+  return plan.parts.reduce((sum, part) => sum + Math.ceil((part.toMs - part.fromMs) / RESOLUTION_MS[part.resolution]), 0);
+}
+
+/**
+ * The cost limit: series x row keys per series. Checked on the plan, before
+ * any read, so a request that would fan out into hundreds of thousands of
+ * HBase reads gets a 413 that says the limit instead.
+ */
+function checkRowKeys(plan: Pick<RangePlan, 'parts'>, limits: RangeLimits): void {
+  if (limits.maxRowKeys === undefined) return;
+  const series = limits.series ?? 1;
+  const perSeries = rowKeysPerSeries(plan);
+  const total = series * perSeries;
+  if (total > limits.maxRowKeys) {
+    throw new QueryTooLarge(
+      413,
+      'query_too_large',
+      `this query would read ${total} view rows (${series} location(s) x ${perSeries} buckets); the limit is ${limits.maxRowKeys} per request (API_MAX_ROW_KEYS): ask for fewer locations or a shorter range`,
+    );
+  }
 }
 
 /** The part of the plan a source serves, if any. */

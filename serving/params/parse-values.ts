@@ -5,7 +5,7 @@ import { tryParseInt64 } from '../../common/contract';
 import { badParameter } from '../errors';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 const MIN_MS = Date.UTC(2000, 0, 1);
 const MAX_MS = Date.UTC(2100, 0, 1);
 
@@ -14,7 +14,7 @@ export function parseTime(name: string, raw: string): number {
   let ms: number;
   if (/^\d{1,15}$/.test(raw)) ms = Number(raw);
   else if (ISO_DATE.test(raw)) ms = strictDate(raw);
-  else if (ISO_DATE_TIME.test(raw)) ms = Date.parse(raw);
+  else if (ISO_DATE_TIME.test(raw)) ms = strictDateTime(raw);
   else throw badParameter(name, `expected YYYY-MM-DD, an ISO 8601 date-time with zone (2026-11-22T10:00:00Z) or epoch milliseconds, got ${quote(raw)}`);
   if (Number.isNaN(ms)) throw badParameter(name, `not a real date: ${quote(raw)}`);
   if (ms < MIN_MS || ms >= MAX_MS) throw badParameter(name, `must be between 2000-01-01 and 2100-01-01, got ${quote(raw)}`);
@@ -60,6 +60,15 @@ export function parseText(name: string, raw: string, max: number): string {
 function strictDate(raw: string): number {
   const ms = Date.parse(`${raw}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === raw ? ms : NaN;
+}
+
+/** Date.parse rolls 2026-02-30 over to 2 March and takes 24:00: every field is checked first. */
+function strictDateTime(raw: string): number {
+  const [, day, hh, mm, ss, , zone, zh, zm] = ISO_DATE_TIME.exec(raw) as RegExpExecArray;
+  if (Number.isNaN(strictDate(day as string))) return NaN;
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59) return NaN;
+  if (zone !== 'Z' && (Number(zh) > 14 || Number(zm) > 59)) return NaN;
+  return Date.parse(raw);
 }
 
 function quote(raw: string): string {

@@ -61,7 +61,7 @@ export class CountQuery {
   async counts(query: CountsQuery): Promise<CountsAnswer> {
     const state = await this.batchState();
     this.onGeneration(state.generation);
-    const plan = planRange(query.fromMs, query.toMs, query.granularity, state.watermark, this.limits);
+    const plan = planRange(query.fromMs, query.toMs, query.granularity, state.watermark, { ...this.limits, series: query.locations.length });
     const key = `c|${state.generation}|${plan.fromMs}|${plan.toMs}|${plan.granularity}|${query.locations.join(',')}|${query.itemName ?? ''}`;
     return this.cached(key, plan, async () => ({ plan, series: await Promise.all(query.locations.map((location) => this.series(plan, location, query.itemName))) }));
   }
@@ -71,7 +71,7 @@ export class CountQuery {
     this.onGeneration(state.generation);
     // Minute precision where only the speed view is read; whole hours once a batch day is in range.
     const speedOnly = state.watermark === null || query.fromMs >= Date.parse(`${state.watermark}T00:00:00Z`) + 86_400_000;
-    const plan = planRange(query.fromMs, query.toMs, speedOnly ? 'minute' : 'hour', state.watermark, { ...this.limits, maxBuckets: Infinity });
+    const plan = planRange(query.fromMs, query.toMs, speedOnly ? 'minute' : 'hour', state.watermark, { ...this.limits, maxBuckets: Infinity, series: 1 });
     const key = `x|${state.generation}|${plan.fromMs}|${plan.toMs}|${query.location}|${query.limit}`;
     return this.cached(key, plan, async () => {
       const [batch, speed] = await Promise.all([this.readPart(plan, 'batch', query.location, null, 'item'), this.readPart(plan, 'speed', query.location, null, 'item')]);

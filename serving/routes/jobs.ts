@@ -1,11 +1,13 @@
 // POST /api/v1/jobs/batch-runs {"date"} and /jobs/reference-loads {"path"}
-// (admin keys only) start CLI jobs; GET /jobs and /jobs/:id report them.
+// (admin keys only) start CLI jobs; GET /jobs and /jobs/:id report them
+// (their output to admin keys only).
 
 import express, { Router } from 'express';
 import type { ServingDeps } from '../deps';
 import { badParameter, notFound } from '../errors';
 import type { Caller } from '../http/access-control';
 import { requireAdmin } from '../http/access-control';
+import type { Job } from '../jobs/job-runner';
 import { sendJson } from '../http/respond';
 import { readQuery } from '../params/query-params';
 import { parseDay } from '../params/parse-values';
@@ -35,7 +37,8 @@ export function jobRoutes(deps: ServingDeps): Router {
 
   router.get('/jobs', (req, res) => {
     readQuery(req.query, []);
-    sendJson(res, { jobs: deps.jobs.list() });
+    const caller = res.locals.caller as Caller;
+    sendJson(res, { jobs: deps.jobs.list().map((job) => forCaller(job, caller)) });
   });
 
   router.get('/jobs/:id', (req, res) => {
@@ -43,11 +46,19 @@ export function jobRoutes(deps: ServingDeps): Router {
     if (!/^[0-9a-f]{16}$/.test(req.params.id)) throw badParameter('id', 'expected a job id (16 hex digits)');
     const job = deps.jobs.get(req.params.id);
     if (!job) throw notFound(`job ${req.params.id}`);
-    sendJson(res, job);
+    sendJson(res, forCaller(job, res.locals.caller as Caller));
   });
 
   return router;
 }
+
+/** A job as a caller may see it: its output (paths, stack traces, host names) is for admins only. */
+function forCaller(job: Job, caller: Caller): Job | (Omit<Job, 'output'> & { output: string }) {
+  if (caller.role === 'admin') return job;
+  return { ...job, output: job.output === '' ? '' : REDACTED_OUTPUT };
+}
+
+export const REDACTED_OUTPUT = '[output shown to admin keys only]';
 
 function readBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw badParameter('body', 'expected a JSON object (Content-Type: application/json)');

@@ -3,6 +3,7 @@
 // last batch run and reconciliation. Also what the dashboard polls.
 
 import { Router } from 'express';
+import { errorMessage } from '../../common/errors';
 import type { ServingDeps } from '../deps';
 import { sendJson } from '../http/respond';
 import { readQuery } from '../params/query-params';
@@ -13,6 +14,7 @@ export interface QualitySnapshot {
   readonly eventsPerSecond: number;
   readonly speedInstances: readonly { instance: string; eventsPerSecond: number; updatedAt: string; batchLatencyMs: unknown }[];
   readonly consumerLag: readonly { group: string; total: number; byPartition: Record<string, number> }[] | null;
+  /** null when Kafka answered, else a code ("kafka_unavailable"); the error itself is logged only. */
   readonly kafkaError: string | null;
   readonly deadLetterTopicMessages: number | null;
   readonly watermark: string | null;
@@ -27,7 +29,14 @@ export async function qualitySnapshot(deps: ServingDeps): Promise<QualitySnapsho
     deps.meta.speedMetrics(now),
     deps.meta.batchState(),
     deps.meta.lastReconciliation(),
-    deps.kafka.figures().then((f) => ({ ok: true as const, f }), (error: unknown) => ({ ok: false as const, error: String((error as Error)?.message ?? error).split('\n')[0] ?? '' })),
+    deps.kafka.figures().then(
+      (f) => ({ ok: true as const, f }),
+      (error: unknown) => {
+        // Kafka's errors name brokers (internal hosts): the client gets a code, the log the detail.
+        deps.log.warn(`quality: Kafka figures failed: ${errorMessage(error)}`);
+        return { ok: false as const, error: 'kafka_unavailable' };
+      },
+    ),
   ]);
   const t = quality.totals;
   const seen = t.accepted + t.duplicates;

@@ -24,7 +24,8 @@ export function reportRoutes(deps: ServingDeps): Router {
     readQuery(req.query, []);
     const day = parseDay('date', req.params.date);
     const file = req.params.file;
-    if (!(file in REPORT_FILES)) throw badParameter('file', `expected one of ${Object.keys(REPORT_FILES).join(', ')}`);
+    // Own properties only: "constructor" or "__proto__" are in every object.
+    if (!Object.hasOwn(REPORT_FILES, file)) throw badParameter('file', `expected one of ${Object.keys(REPORT_FILES).join(', ')}`);
     const body = await deps.reports.read(day, file as ReportFile);
     if (!body) throw notFound(`${file} for ${day}`);
     // A report page is shown as a document with no script rights of its own.

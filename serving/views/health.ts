@@ -11,17 +11,22 @@ export interface StoreHealth {
 
 export type HealthProbes = Readonly<Record<string, () => Promise<unknown>>>;
 
-export async function checkHealth(probes: HealthProbes, timeoutMs = 3_000): Promise<Record<string, StoreHealth>> {
+/**
+ * Each probe's state. A failure is answered as a code only ("timeout" or
+ * "unavailable"): store errors name internal hosts, so their text goes to
+ * `onError` (the log), never to the client.
+ */
+export async function checkHealth(probes: HealthProbes, timeoutMs = 3_000, onError: (store: string, error: unknown) => void = () => undefined): Promise<Record<string, StoreHealth>> {
   const entries = await Promise.all(
     Object.entries(probes).map(async ([name, probe]): Promise<[string, StoreHealth]> => {
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))]);
+        await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new ProbeTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs)))]);
         return [name, { state: 'up', latencyMs: round(performance.now() - started) }];
       } catch (error) {
-        // Only the first line: enough to act on, no stack, no internals.
-        return [name, { state: 'down', latencyMs: round(performance.now() - started), error: String((error as Error)?.message ?? error).split('\n')[0]?.slice(0, 200) ?? '' }];
+        onError(name, error);
+        return [name, { state: 'down', latencyMs: round(performance.now() - started), error: error instanceof ProbeTimeout ? 'timeout' : 'unavailable' }];
       } finally {
         clearTimeout(timer);
       }
@@ -29,6 +34,8 @@ export async function checkHealth(probes: HealthProbes, timeoutMs = 3_000): Prom
   );
   return Object.fromEntries(entries);
 }
+
+class ProbeTimeout extends Error {}
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;

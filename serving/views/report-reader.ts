@@ -21,7 +21,7 @@ export class ReportReader {
     if (!(await this.hdfs.exists(dir))) return null;
     const entries = await this.hdfs.list(dir);
     const files = entries
-      .filter((e) => e.type === 'FILE' && e.name in REPORT_FILES)
+      .filter((e) => e.type === 'FILE' && Object.hasOwn(REPORT_FILES, e.name))
       .map((e) => ({ name: e.name as ReportFile, bytes: e.length, modifiedAt: new Date(e.modificationTime).toISOString() }));
     return files.length === 0 ? null : { day, files };
   }
