@@ -42,6 +42,11 @@ export interface RangeLimits {
   readonly maxBuckets: number;
   /** Most view rows one request may read: series x buckets at each source's resolution (API_MAX_ROW_KEYS). */
   readonly maxRowKeys?: number;
+  /**
+   * Most buckets (at each source's resolution) one series may read, for reads
+   * that scan every item of a bucket (top-items): each bucket is many rows.
+   */
+  readonly maxSourceBuckets?: number;
   /** Series (locations) the request reads the range for; 1 when absent. */
   readonly series?: number;
 }
@@ -88,9 +93,16 @@ export function rowKeysPerSeries(plan: Pick<RangePlan, 'parts'>): number {
  * HBase reads gets a 413 that says the limit instead.
  */
 function checkRowKeys(plan: Pick<RangePlan, 'parts'>, limits: RangeLimits): void {
+  const perSeries = rowKeysPerSeries(plan);
+  if (limits.maxSourceBuckets !== undefined && perSeries > limits.maxSourceBuckets) {
+    throw new QueryTooLarge(
+      413,
+      'query_too_large',
+      `this query would scan every item of ${perSeries} buckets; the limit is ${limits.maxSourceBuckets} buckets per request: ask for a shorter range (days the batch has closed cost 24 buckets, other days 1,440)`,
+    );
+  }
   if (limits.maxRowKeys === undefined) return;
   const series = limits.series ?? 1;
-  const perSeries = rowKeysPerSeries(plan);
   const total = series * perSeries;
   if (total > limits.maxRowKeys) {
     throw new QueryTooLarge(

@@ -71,7 +71,7 @@ export class CountQuery {
     this.onGeneration(state.generation);
     // Minute precision where only the speed view is read; whole hours once a batch day is in range.
     const speedOnly = state.watermark === null || query.fromMs >= Date.parse(`${state.watermark}T00:00:00Z`) + 86_400_000;
-    const plan = planRange(query.fromMs, query.toMs, speedOnly ? 'minute' : 'hour', state.watermark, { ...this.limits, maxBuckets: Infinity, series: 1 });
+    const plan = planRange(query.fromMs, query.toMs, speedOnly ? 'minute' : 'hour', state.watermark, { ...this.limits, maxBuckets: Infinity, maxSourceBuckets: this.limits.maxBuckets, series: 1 });
     const key = `x|${state.generation}|${plan.fromMs}|${plan.toMs}|${query.location}|${query.limit}`;
     return this.cached(key, plan, async () => {
       const [batch, speed] = await Promise.all([this.readPart(plan, 'batch', query.location, null, 'item'), this.readPart(plan, 'speed', query.location, null, 'item')]);
