@@ -1,10 +1,15 @@
-// Splits a POST /ingest body into records, pure. A JSON body is an array of
-// events (or one event object); an NDJSON body is one event per line. Each
-// record keeps its raw text, so a refused one reaches the dead-letter topic as
-// it was sent. Integers beyond 2^53 stay exact (lossless JSON).
+// Splits a POST /ingest body into records. A JSON body is an array of events
+// (or one event object); an NDJSON body is one event per line. Each record
+// keeps its raw text, so a refused one reaches the dead-letter topic as it
+// was sent. Integers beyond 2^53 stay exact (lossless JSON).
+//
+// A 5 MB body takes far longer to parse than a request may hold the event
+// loop, so the work is done record by record in time slices (TimeSlicer),
+// and it stops at the first record over the limit instead of parsing the rest.
 
 import { parseLosslessJson } from '../../common/contract';
 import { IngestError } from './ingest-error';
+import { TimeSlicer } from './time-slicer';
 
 export type BodyFormat = 'json' | 'ndjson';
 
@@ -22,29 +27,28 @@ export function formatOf(contentType: string | undefined): BodyFormat | undefine
   return undefined;
 }
 
-export function parseBody(text: string, format: BodyFormat, maxRecords: number): RawRecord[] {
-  const records = format === 'json' ? parseJsonBody(text) : parseNdjsonBody(text);
+export async function parseBody(text: string, format: BodyFormat, maxRecords: number, slicer = new TimeSlicer()): Promise<RawRecord[]> {
+  const records = format === 'json' ? await parseJsonBody(text, maxRecords, slicer) : await parseNdjsonBody(text, maxRecords, slicer);
   if (records.length === 0) throw new IngestError(400, 'the body holds no records');
-  if (records.length > maxRecords) throw new IngestError(413, `the body holds ${records.length} records; at most ${maxRecords} per request`);
   return records;
 }
 
-function parseJsonBody(text: string): RawRecord[] {
-  let value: unknown;
-  try {
-    value = parseLosslessJson(text);
-  } catch (error) {
-    throw new IngestError(400, `the body is not valid JSON: ${(error as Error).message}`);
-  }
-  const items = Array.isArray(value) ? value : [value];
-  return items.map((item) => ({ value: item, raw: JSON.stringify(item) }));
+function tooMany(maxRecords: number): IngestError {
+  return new IngestError(413, `the body holds more than ${maxRecords} records; at most ${maxRecords} per request`);
 }
 
-function parseNdjsonBody(text: string): RawRecord[] {
+async function parseNdjsonBody(text: string, maxRecords: number, slicer: TimeSlicer): Promise<RawRecord[]> {
   const records: RawRecord[] = [];
-  for (const line of text.split('\n')) {
+  let start = 0;
+  while (start <= text.length) {
+    if (slicer.due()) await slicer.pause();
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    start = end + 1;
     const raw = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (raw.trim() === '') continue;
+    if (records.length === maxRecords) throw tooMany(maxRecords);
     try {
       records.push({ value: parseLosslessJson(raw), raw });
     } catch (error) {
@@ -52,4 +56,69 @@ function parseNdjsonBody(text: string): RawRecord[] {
     }
   }
   return records;
+}
+
+async function parseJsonBody(text: string, maxRecords: number, slicer: TimeSlicer): Promise<RawRecord[]> {
+  const first = text.search(/\S/);
+  if (first === -1 || text[first] !== '[') {
+    const value = parseWhole(text);
+    return [{ value, raw: JSON.stringify(value) }];
+  }
+  const records: RawRecord[] = [];
+  for (const slice of await arrayElements(text, first, slicer)) {
+    if (records.length === maxRecords) throw tooMany(maxRecords);
+    if (slicer.due()) await slicer.pause();
+    const value = parseWhole(slice);
+    records.push({ value, raw: JSON.stringify(value) });
+  }
+  return records;
+}
+
+function parseWhole(text: string): unknown {
+  try {
+    return parseLosslessJson(text);
+  } catch (error) {
+    throw new IngestError(400, `the body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/**
+ * The source text of each element of the top-level array starting at
+ * `open`: a scan that tracks strings and nesting depth only; each element is
+ * then parsed on its own, which finds any other error.
+ */
+async function arrayElements(text: string, open: number, slicer: TimeSlicer): Promise<string[]> {
+  const elements: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let elementStart = open + 1;
+  let closed = -1;
+  for (let i = open; i < text.length; i++) {
+    if ((i & 0xffff) === 0 && slicer.due()) await slicer.pause();
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      continue;
+    }
+    if (c === QUOTE) inString = true;
+    else if (c === 91 || c === 123) depth++; // [ {
+    else if (c === 93 || c === 125) {
+      depth--; // ] }
+      if (depth === 0) {
+        const last = text.slice(elementStart, i);
+        if (last.trim() !== '' || elements.length > 0) elements.push(last);
+        closed = i;
+        break;
+      }
+    } else if (c === 44 && depth === 1) {
+      elements.push(text.slice(elementStart, i)); // ,
+      elementStart = i + 1;
+    }
+  }
+  if (closed === -1 || text.slice(closed + 1).trim() !== '') throw new IngestError(400, 'the body is not valid JSON: expected one array of events');
+  return elements;
 }
