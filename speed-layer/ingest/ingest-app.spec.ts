@@ -39,7 +39,7 @@ describe('HTTP ingest guards and large bodies', () => {
     server = await listen(app);
   });
   after(async () => server.close());
-  const post = (body: string, headers: Record<string, string> = {}) => server.request({ method: 'POST', path: '/ingest', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${INGEST_KEY}`, ...headers }, body });
+  const post = (body: string | Buffer, headers: Record<string, string> = {}) => server.request({ method: 'POST', path: '/ingest', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${INGEST_KEY}`, ...headers }, body });
 
   it('takes ingest keys only, and refuses a foreign Host', async () => {
     expect((await post(event(1), { authorization: '' })).status).to.equal(401);
@@ -83,15 +83,16 @@ describe('HTTP ingest guards and large bodies', () => {
         lines.push(line);
         bytes += line.length + 1;
       }
-      const body = lines.join('\n');
+      // Encoded before the measure: the client's own work is not the server's.
+      const body = Buffer.from(lines.join('\n'));
       expect(bytes).to.be.within(4_500_000, 6_000_000);
       const before = producer.sent;
       const { result: res, blocking } = await measureBlocking(() => post(body));
       expect(res.status, res.body.slice(0, 300)).to.equal(status);
       expect(producer.sent - before).to.equal(status === 202 ? records : 0);
-      // CPU time between ticks: the shared test machine's load inflates wall-clock delays (wallMaxMs, logged).
-      console.log(`      ${name}: event loop held at most ${blocking.cpuMaxMs.toFixed(1)} ms of CPU (wall-clock delay max ${blocking.wallMaxMs.toFixed(1)} ms)`);
-      expect(blocking.cpuMaxMs, `event loop blocked for ${blocking.cpuMaxMs.toFixed(1)} ms`).to.be.below(50);
+      // blockedMaxMs, not the wall-clock delay alone: the shared test machine's load inflates the latter (logged).
+      console.log(`      ${name}: event loop held at most ${blocking.blockedMaxMs.toFixed(1)} ms (monitorEventLoopDelay max ${blocking.wallMaxMs.toFixed(1)} ms)`);
+      expect(blocking.blockedMaxMs, `event loop blocked for ${blocking.blockedMaxMs.toFixed(1)} ms`).to.be.below(50);
     });
   }
 });

@@ -38,6 +38,8 @@ function tooMany(maxRecords: number): IngestError {
 }
 
 async function parseNdjsonBody(text: string, maxRecords: number, slicer: TimeSlicer): Promise<RawRecord[]> {
+  // Count first (no allocation): a body over the limit is refused before any line is parsed.
+  if ((await countLines(text, maxRecords, slicer)) > maxRecords) throw tooMany(maxRecords);
   const records: RawRecord[] = [];
   let start = 0;
   while (start <= text.length) {
@@ -56,6 +58,26 @@ async function parseNdjsonBody(text: string, maxRecords: number, slicer: TimeSli
     }
   }
   return records;
+}
+
+/** Lines holding more than white space, counted up to limit + 1. */
+async function countLines(text: string, limit: number, slicer: TimeSlicer): Promise<number> {
+  let count = 0;
+  let start = 0;
+  while (start < text.length && count <= limit) {
+    if ((count & 0x3ff) === 0 && slicer.due()) await slicer.pause();
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0 && c !== 0xfeff && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x3000 && c !== 0x1680 && c !== 0x202f && c !== 0x205f && c !== 11 && c !== 12 && c !== 0x85) {
+        count++;
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return count;
 }
 
 async function parseJsonBody(text: string, maxRecords: number, slicer: TimeSlicer): Promise<RawRecord[]> {
