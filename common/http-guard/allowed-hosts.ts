@@ -4,8 +4,9 @@
 // http://attacker.example"). So a request is answered only when its Host, and
 // its Origin when there is one, name an allowed host. Allowed: the bound
 // host, 127.0.0.1, localhost and [::1], each with the port the server listens
-// on, and any name configured (API_ALLOWED_HOSTS; "name" allows any port,
-// "name:port" that port only). Pure.
+// on, the IP address the request arrived at (an address literal cannot be
+// rebound), and any name configured (API_ALLOWED_HOSTS; "name" allows any
+// port, "name:port" that port only). Pure.
 
 import { isWildcardHost } from './loopback';
 
@@ -28,12 +29,13 @@ export function allowedHosts(bindHost: string, extra: readonly string[] = []): A
 
 /**
  * Why the request must be refused, or undefined when its Host and Origin are allowed.
- * `localPort` is the port the request arrived on.
+ * `localPort` and `localAddress` are where the request arrived.
  */
-export function hostProblem(allowed: AllowedHosts, host: string | undefined, origin: string | undefined, localPort: number | undefined): string | undefined {
+export function hostProblem(allowed: AllowedHosts, host: string | undefined, origin: string | undefined, localPort: number | undefined, localAddress?: string): string | undefined {
+  const own = localAddress === undefined ? allowed : withLocalAddress(allowed, localAddress);
   if (host === undefined || host === '') return 'the request has no Host header';
   const hostPort = splitHostPort(host) ?? { name: host, port: 80 };
-  if (!isAllowed(allowed, normalName(hostPort.name), hostPort.port ?? 80, localPort)) return `Host ${clip(host)} is not an allowed name of this server`;
+  if (!isAllowed(own, normalName(hostPort.name), hostPort.port ?? 80, localPort)) return `Host ${clip(host)} is not an allowed name of this server`;
   if (origin === undefined) return undefined;
   let url: URL;
   try {
@@ -43,8 +45,15 @@ export function hostProblem(allowed: AllowedHosts, host: string | undefined, ori
   }
   if (origin === 'null' || (url.protocol !== 'http:' && url.protocol !== 'https:')) return `Origin ${clip(origin)} is not an allowed origin`;
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-  if (!isAllowed(allowed, normalName(url.hostname), port, localPort)) return `Origin ${clip(origin)} is not an allowed origin`;
+  if (!isAllowed(own, normalName(url.hostname), port, localPort)) return `Origin ${clip(origin)} is not an allowed origin`;
   return undefined;
+}
+
+/** The address literal the request arrived at ("::ffff:10.0.0.5" -> "10.0.0.5", IPv6 in brackets). */
+function withLocalAddress(allowed: AllowedHosts, localAddress: string): AllowedHosts {
+  const plain = localAddress.startsWith('::ffff:') ? localAddress.slice(7) : localAddress;
+  const literal = plain.includes(':') ? `[${plain}]` : plain;
+  return { ...allowed, ownPortNames: new Set([...allowed.ownPortNames, normalName(literal)]) };
 }
 
 function isAllowed(allowed: AllowedHosts, name: string, port: number, localPort: number | undefined): boolean {

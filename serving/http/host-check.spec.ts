@@ -42,5 +42,9 @@ describe('Host and Origin check (DNS rebinding)', () => {
     expect(hostProblem(allowed, 'proxy.internal', undefined, 8080)).to.match(/not an allowed/);
     expect(hostProblem(allowed, undefined, undefined, 8080)).to.match(/no Host/);
     expect(hostProblem(allowedHosts('0.0.0.0'), '0.0.0.0:8080', undefined, 8080)).to.match(/not an allowed/);
+    // Bound to every interface, reached by the address it arrived at: an address literal cannot be rebound.
+    expect(hostProblem(allowedHosts('0.0.0.0'), '10.1.2.3:8080', undefined, 8080, '::ffff:10.1.2.3')).to.equal(undefined);
+    expect(hostProblem(allowedHosts('0.0.0.0'), '10.1.2.4:8080', undefined, 8080, '::ffff:10.1.2.3')).to.match(/not an allowed/);
+    expect(hostProblem(allowedHosts('::'), '[fd00::5]:8080', undefined, 8080, 'fd00::5')).to.equal(undefined);
   });
 });

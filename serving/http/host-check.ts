@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 export function hostCheck(bindHost: string, extraHosts: readonly string[]): RequestHandler {
   const allowed = allowedHosts(bindHost, extraHosts);
   return (req, _res, next) => {
-    const problem = hostProblem(allowed, req.headers.host, req.headers.origin, req.socket.localPort);
+    const problem = hostProblem(allowed, req.headers.host, req.headers.origin, req.socket.localPort, req.socket.localAddress);
     if (problem) throw new ApiError(403, 'host_not_allowed', `${problem}; allowed names are set with API_ALLOWED_HOSTS`);
     next();
   };

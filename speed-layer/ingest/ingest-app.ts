@@ -128,7 +128,7 @@ function guard(options: IngestAppOptions): RequestHandler {
   const hosts = allowedHosts(options.bindHost ?? '127.0.0.1', options.allowedHosts ?? []);
   const ring = new KeyRing({ ingest: options.keys ?? [] });
   return (req, _res, next) => {
-    const problem = hostProblem(hosts, req.headers.host, req.headers.origin, req.socket.localPort);
+    const problem = hostProblem(hosts, req.headers.host, req.headers.origin, req.socket.localPort, req.socket.localAddress);
     if (problem) return next(new IngestError(403, `${problem}; allowed names are set with INGEST_ALLOWED_HOSTS`, { code: 'host_not_allowed' }));
     if (ring.size === 0) {
       if (!isLoopbackAddress(req.socket.remoteAddress)) return next(new IngestError(403, 'no ingest keys are configured (INGEST_API_KEYS), so this server answers only clients on its own machine', { code: 'forbidden' }));
