@@ -3,6 +3,8 @@
 // and the time of the last successful run. A one-shot `utopia batch run`
 // exposes no endpoint: the API exports its figures from meta batch/last-run.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { createMetricsRegistry, type Registry, type RegistryOptions } from '../../common/metrics';
 import type { BatchRunResult } from './batch-run';
@@ -17,7 +19,8 @@ export class BatchMetrics {
   readonly runSeconds: Histogram;
   readonly lastSuccess: Gauge;
 
-  constructor(options: RegistryOptions = {}) {
+  /** `workDir`: the spill folder (BATCH_WORK_DIR), whose disk space is exported for the disk-filling alert. */
+  constructor(workDir?: string, options: RegistryOptions = {}) {
     this.registry = createMetricsRegistry(options);
     const registers = [this.registry];
     this.runs = new Counter({ name: 'utopia_batch_runs_total', help: 'Batch runs of this scheduler by status (ok, quarantined_files, failed).', labelNames: ['status'], registers });
@@ -26,6 +29,23 @@ export class BatchMetrics {
     this.phaseSeconds = new Histogram({ name: 'utopia_batch_phase_duration_seconds', help: 'Duration of each phase of each compacted day (compaction, views, reconciliation; day = the whole day).', labelNames: ['phase'], buckets, registers });
     for (const phase of BATCH_PHASES) this.phaseSeconds.zero({ phase });
     this.runSeconds = new Histogram({ name: 'utopia_batch_run_duration_seconds', help: 'Duration of a whole batch run (every day it compacted).', buckets, registers });
+    if (workDir !== undefined) {
+      const statfs = (): fs.StatsFs | undefined => {
+        try {
+          return fs.statfsSync(fs.existsSync(workDir) ? workDir : path.dirname(workDir));
+        } catch {
+          return undefined;
+        }
+      };
+      new Gauge({ name: 'utopia_batch_work_dir_free_bytes', help: 'Free space of the file system holding BATCH_WORK_DIR (the batch spills a day there).', registers, collect() {
+        const stats = statfs();
+        if (stats) this.set(stats.bavail * stats.bsize);
+      } });
+      new Gauge({ name: 'utopia_batch_work_dir_size_bytes', help: 'Size of the file system holding BATCH_WORK_DIR.', registers, collect() {
+        const stats = statfs();
+        if (stats) this.set(stats.blocks * stats.bsize);
+      } });
+    }
     this.lastSuccess = new Gauge({ name: 'utopia_batch_last_success_timestamp_seconds', help: 'When the last batch run of this scheduler finished without failing (epoch seconds; 0 before the first).', registers });
   }
 

@@ -2,8 +2,8 @@
 // (requests, latency, HBase calls, process and Node defaults), and, refreshed
 // at each scrape, the state the other layers leave in the stores: the speed
 // layer's quality counters, consumer lag per group from Kafka, the batch
-// watermark and last run, the last reconciliation, and whether Kafka, HBase
-// and HDFS answer. One failing store never fails the scrape: it reads as down.
+// watermark and last run, the last reconciliation, HDFS capacity, and
+// whether Kafka, HBase and HDFS answer. One failing store never fails the scrape: it reads as down.
 
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Config } from '../../common/config';
@@ -11,7 +11,7 @@ import { QUALITY_COUNTERS } from '../../common/contract';
 import { createMetricsRegistry, hbaseCallMetrics, type Registry, type RegistryOptions } from '../../common/metrics';
 import type { HBaseCallObserver } from '../../common/hbase';
 import type { AuditEntry } from '../http/audit-log';
-import { checkHealth, type HealthProbes, type KafkaFigures, type MetaReader } from '../views';
+import { readHdfsCapacity, type KafkaFigures, type MetaReader } from '../views';
 import { batchRunFigures, RECONCILE_KINDS, reconcileFigures } from './meta-figures';
 
 /** What a scrape reads; the ServingDeps fields of the same names. */
@@ -19,7 +19,6 @@ export interface ScrapeSources {
   readonly config: Config;
   readonly meta: MetaReader;
   readonly kafka: KafkaFigures;
-  readonly health: HealthProbes;
 }
 
 const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -49,15 +48,19 @@ export class ServingMetrics {
   /** Reads the stores and sets the gauges; then registry.metrics() renders everything. */
   async refresh(sources: ScrapeSources, nowMs = Date.now()): Promise<void> {
     const g = this.g;
-    const [health, quality, speed, batch, reconciliation, kafka] = await Promise.all([
-      checkHealth({ hdfs: sources.health.hdfs }),
+    const [capacity, quality, speed, batch, reconciliation, kafka] = await Promise.all([
+      readHdfsCapacity(sources.config.hdfs).catch(() => undefined),
       sources.meta.quality().catch(() => undefined),
       sources.meta.speedMetrics(nowMs).catch(() => undefined),
       sources.meta.batchState().catch(() => undefined),
       sources.meta.lastReconciliation().catch(() => undefined),
       sources.kafka.figures().catch(() => undefined),
     ]);
-    g.up.set({ store: 'hdfs' }, health.hdfs?.state === 'up' ? 1 : 0);
+    g.up.set({ store: 'hdfs' }, capacity === undefined ? 0 : 1);
+    if (capacity) {
+      g.hdfsCapacity.set(capacity.capacityBytes);
+      g.hdfsRemaining.set(capacity.remainingBytes);
+    }
     g.up.set({ store: 'hbase' }, batch === undefined ? 0 : 1);
     g.up.set({ store: 'kafka' }, kafka === undefined ? 0 : 1);
     g.deadlineHour.set(sources.config.batch.deadlineHour);
@@ -105,7 +108,9 @@ function storeGauges(registry: Registry) {
   const registers = [registry];
   const gauge = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> => new Gauge<L>({ name, help, labelNames, registers });
   return {
-    up: gauge('utopia_store_up', '1 when the store answered this scrape (kafka: offsets read; hbase: meta read; hdfs: a stat), else 0.', ['store']),
+    up: gauge('utopia_store_up', '1 when the store answered this scrape (kafka: offsets read; hbase: meta read; hdfs: GETSTATUS), else 0.', ['store']),
+    hdfsCapacity: gauge('utopia_hdfs_capacity_bytes', 'Configured capacity of HDFS (WebHDFS GETSTATUS).'),
+    hdfsRemaining: gauge('utopia_hdfs_remaining_bytes', 'Space HDFS has left for new blocks (WebHDFS GETSTATUS).'),
     quality: new Counter({ name: 'utopia_quality_events_total', help: 'Speed-layer data-quality counters over every partition, from HBase meta: accepted, duplicates, dead_letters, late, unknown_location (late and unknown_location are also accepted).', labelNames: ['outcome'], registers }),
     speedInstances: gauge('utopia_speed_instances', 'Speed-layer instances that published a snapshot in the last 30 s.'),
     groupLag: gauge('utopia_kafka_group_lag_messages', 'Messages behind the end of the detections topic per consumer group and partition, from the committed offsets.', ['group', 'partition']),

@@ -22,7 +22,7 @@ export const batchCommand: Command = {
     if (sub === 'schedule') {
       if (rest.length > 0) throw new UsageError('schedule takes no arguments');
       const logger = createLogger('batch', config.logLevel);
-      const metrics = new BatchMetrics();
+      const metrics = new BatchMetrics(config.batch.workDir);
       const hbase = new HBaseStore({ ...hbaseStoreOptions(config, logger), onCall: hbaseCallMetrics(metrics.registry) });
       const schedule = scheduleBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, metrics);
       const endpoint = config.metrics.batchPort > 0 ? await startMetricsServer(metrics.registry, { host: config.metrics.host, port: config.metrics.batchPort, log: logger }) : undefined;
