@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { createMetricsRegistry, type Registry, type RegistryOptions } from '../../common/metrics';
-import type { BatchRunResult } from './batch-run';
+import type { DayReport } from '../report/day-report';
 
 export const BATCH_PHASES = ['compaction', 'views', 'reconciliation', 'day'] as const;
 export const BATCH_RUN_STATUSES = ['ok', 'quarantined_files', 'failed'] as const;
@@ -49,7 +49,7 @@ export class BatchMetrics {
     this.lastSuccess = new Gauge({ name: 'utopia_batch_last_success_timestamp_seconds', help: 'When the last batch run of this scheduler finished without failing (epoch seconds; 0 before the first).', registers });
   }
 
-  finished(result: BatchRunResult, durationMs: number, nowMs = Date.now()): void {
+  finished(result: { readonly days: readonly Pick<DayReport, 'durationMs' | 'phasesMs'>[]; readonly exitCode: number }, durationMs: number, nowMs = Date.now()): void {
     for (const day of result.days) {
       this.phaseSeconds.observe({ phase: 'compaction' }, day.phasesMs.compaction / 1000);
       this.phaseSeconds.observe({ phase: 'views' }, day.phasesMs.views / 1000);

@@ -40,7 +40,7 @@ export class ServingMetrics {
   }
 
   /** An audited request (the audit middleware's sink). */
-  record(entry: AuditEntry): void {
+  record(entry: Pick<AuditEntry, 'method' | 'route' | 'status' | 'durationMs'>): void {
     this.requests.inc({ method: entry.method, route: entry.route, status: String(entry.status) });
     this.latency.observe({ route: entry.route }, entry.durationMs / 1000);
   }
