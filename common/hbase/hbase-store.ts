@@ -31,7 +31,7 @@ export interface HBaseStoreOptions {
   readonly maxActionRetries?: number;
   readonly retryPauseMs?: number;
   readonly logger?: Logger;
-  /** Told of every call's operation, table, latency and outcome (metrics); must not throw. */
+  /** Told of every call's operation, table, latency and outcome (metrics); what it throws is ignored. */
   readonly onCall?: HBaseCallObserver;
 }
 
@@ -198,7 +198,13 @@ export class HBaseStore {
   private async call<T>(operation: string, table: string, run: (done: (error: unknown, value: T) => void) => void): Promise<T> {
     await this.ready();
     const started = performance.now();
-    const observe = (ok: boolean): void => this.options.onCall?.({ operation, table, seconds: (performance.now() - started) / 1000, ok });
+    const observe = (ok: boolean): void => {
+      try {
+        this.options.onCall?.({ operation, table, seconds: (performance.now() - started) / 1000, ok });
+      } catch {
+        // metrics never fail a call
+      }
+    };
     return new Promise<T>((resolve, reject) => {
       try {
         run((error, value) => {
