@@ -1,6 +1,8 @@
 // The monitoring files of ops/monitoring against the real processes:
 // - promtool checks the alert rules and runs their unit tests (check.sh,
 //   which installs promtool if missing);
+// - `utopia speed`, `landing` and `batch schedule` serve /metrics on the
+//   ports their settings name;
 // - the API, a speed layer, a landing writer and the batch scheduler's
 //   registry run on the local stack (isolated topic, tables, groups), events
 //   flow through them, and every metric named by a dashboard query or an
@@ -9,6 +11,7 @@
 
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
@@ -23,6 +26,7 @@ import { BatchMetrics, LandingWriter } from '../../batch-layer';
 import { createSpeedLayer, type SpeedLayer } from '../../speed-layer';
 import { defaultSimulation, generateEvents } from '../../ops/simulator/event-generator';
 import { publishEvents } from '../../ops/simulator/publish-events';
+import { CliProcess } from '../helpers/cli-process';
 import { randomName } from '../helpers/random-name';
 import { createServingFixture, type ServingFixture } from '../serving/serving-fixture';
 import { exposedSampleNames, promqlMetricNames } from './promql-metric-names';
@@ -54,6 +58,17 @@ function dashboardQueries(): Query[] {
 /** Metric names an expression selects with job="X", as [name, job]. */
 function jobSelections(expr: string): [string, string][] {
   return [...expr.matchAll(/([A-Za-z_:][A-Za-z0-9_:]*)\{[^}]*\bjob="([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string]);
+}
+
+/** Ports nothing listens on right now (the OS picks them). */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(Array.from({ length: count }, () => new Promise<net.Server>((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  })));
+  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 describe('monitoring: alert rules and dashboard', function () {
@@ -133,6 +148,34 @@ describe('monitoring: alert rules and dashboard', function () {
       const api = expositions.get('utopia-api') ?? '';
       expect(api).to.match(/^utopia_kafka_detections_offsets_total [1-9]\d*$/m);
       expect(api).to.match(/^utopia_hbase_call_duration_seconds_count\{operation="mget",table="meta",outcome="ok"\} [1-9]\d*$/m);
+    });
+
+    it('utopia speed, landing and batch schedule serve /metrics on their configured ports', async () => {
+      const id = randomName('monitoring-cli').replace(/-/g, '_');
+      const ports = await freePorts(3);
+      const env = {
+        ...fx.env, SPEED_GROUP_ID: `test-${id}-speed`, LANDING_GROUP_ID: `test-${id}-landing`, BATCH_CRON: '0 3 1 1 *', UTOPIA_LOG_LEVEL: 'info',
+        SPEED_METRICS_PORT: String(ports[0]), LANDING_METRICS_PORT: String(ports[1]), BATCH_METRICS_PORT: String(ports[2]),
+      };
+      const processes = [new CliProcess(env, 'speed'), new CliProcess(env, 'landing'), new CliProcess(env, 'batch', 'batch-schedule', ['schedule'])];
+      const expected = ['utopia_speed_dead_letters_total{reason="key_mismatch"}', 'utopia_landing_files_total', 'utopia_batch_runs_total{status="failed"}'];
+      try {
+        for (const p of processes) p.start();
+        for (const [i, port] of ports.entries()) {
+          const url = `http://127.0.0.1:${port}/metrics`;
+          const deadline = Date.now() + 60_000;
+          let text = '';
+          while (!text.includes(expected[i] as string)) {
+            if (Date.now() > deadline) throw new Error(`${url} did not answer within 60 s; log:\n${processes[i]?.log()}`);
+            text = await fetch(url).then((r) => r.text(), () => '');
+            if (!text) await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+          expect(text).to.match(/^process_resident_memory_bytes \d/m);
+          expect(processes[i]?.log()).to.include(`metrics on ${url}`);
+        }
+      } finally {
+        for (const p of processes) expect(await p.stop('SIGTERM'), p.log()).to.equal(0);
+      }
     });
 
     it('every dashboard query and alert expression names metrics that are exposed', () => {
