@@ -10,7 +10,7 @@ import { formatAuditEntry, type AuditEntry } from './http/audit-log';
 import type { ServingDeps } from './deps';
 import { JobRunner } from './jobs/job-runner';
 import { DEFAULT_MAX_BUCKETS } from './merge';
-import { RequestMetrics } from './metrics/request-metrics';
+import { ServingMetrics } from './metrics/serving-metrics';
 import { CountQuery } from './query/count-query';
 import { LimitedCountViews, ReadLimiter } from './query/read-limiter';
 import { CachedBatchViews, CachedSpeedViews, DetectionReader, HBaseCountViews, HBaseMetaReader, KafkaAdminFigures, ReferenceCache, ReportReader } from './views';
@@ -33,7 +33,8 @@ const auditToLog = (entry: AuditEntry): void => auditLogger.info(formatAuditEntr
 
 export function buildDeps(config: Config, log: Logger, options: BuildOptions = {}): BuiltDeps {
   // Few, short retries: a request should fail fast with a 503 rather than hang.
-  const hbase = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), maxActionRetries: 3, retryPauseMs: 100, readyTimeoutMs: 10_000 });
+  const metrics = new ServingMetrics();
+  const hbase = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), maxActionRetries: 3, retryPauseMs: 100, readyTimeoutMs: 10_000, onCall: metrics.hbaseCalls });
   const hdfs = createHdfsStore(config.hdfs, { logger: log.child('hdfs'), retry: { retries: 1, initialDelayMs: 100, maxDelayMs: 500 }, idleTimeoutMs: 10_000 });
   const ns = config.hbase.namespace;
   const meta = new HBaseMetaReader(hbase, ns);
@@ -56,7 +57,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
       kafka: () => kafka.ping(),
     },
     jobs: new JobRunner({ cliPath: path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), env: options.jobEnv ?? process.env }),
-    metrics: new RequestMetrics(),
+    metrics,
     audit: [...(config.api.auditLog ? [auditToLog] : []), ...(options.audit ?? [])],
   };
   return {

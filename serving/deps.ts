@@ -5,7 +5,7 @@ import type { Config } from '../common/config';
 import type { Logger } from '../common/log';
 import type { AuditSink } from './http/audit-log';
 import type { JobRunner } from './jobs/job-runner';
-import type { RequestMetrics } from './metrics/request-metrics';
+import type { ServingMetrics } from './metrics/serving-metrics';
 import type { CountQuery } from './query/count-query';
 import type { DetectionReader, HealthProbes, KafkaFigures, MetaReader, ReferenceCache, ReportReader } from './views';
 
@@ -26,7 +26,8 @@ export interface ServingDeps {
   readonly kafka: KafkaFigures;
   readonly health: HealthProbes;
   readonly jobs: Jobs;
-  readonly metrics: RequestMetrics;
+  /** The API's Prometheus registry (one per app, never prom-client's global one). */
+  readonly metrics: ServingMetrics;
   /** Where the audit trail goes: the audit log (API_AUDIT_LOG) and, in tests, a list. */
   readonly audit?: readonly AuditSink[];
 }

@@ -117,6 +117,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
   async function handleChunk(payload: EachBatchPayload, messages: ConsumedMessage[], batchGeneration: number): Promise<void> {
     const { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isStale } = payload;
     const started = Date.now();
+    metrics.chunkStarted(batch.partition, (messages[0] as ConsumedMessage).timestampMs);
     const retryLog = (what: string) => (error: unknown, attempt: number, delayMs: number): void => {
       log.warn(`${what} ${batch.partition} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
       heartbeat().catch(() => undefined);
@@ -135,8 +136,13 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
       onRetry: retryLog('batch of partition'),
     });
     guard();
-    const last = (messages[messages.length - 1] as ConsumedMessage).offset;
+    const lastMessage = messages[messages.length - 1] as ConsumedMessage;
+    const last = lastMessage.offset;
     const next = (BigInt(last) + 1n).toString();
+    const recordChunk = (): void => {
+      metrics.recordOutcomes(plan.figures, plan.deadLetters);
+      metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))), lastMessage.timestampMs);
+    };
     if (plan.deadLetters.length > 0) {
       // Dead letters and the offsets in one transaction: retried as a whole (HBase writes are idempotent).
       await retry(
@@ -147,7 +153,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
         { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal, bail: (error) => error instanceof BatchAbandoned, onRetry: retryLog('dead letters of partition') },
       );
       resolveOffset(last);
-      metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))));
+      recordChunk();
       return;
     }
     resolveOffset(last);
@@ -162,7 +168,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
       },
       { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal, bail: (error) => error instanceof BatchAbandoned, onRetry: retryLog('offset commit of partition') },
     );
-    metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))));
+    recordChunk();
   }
 }
 

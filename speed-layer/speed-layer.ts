@@ -9,6 +9,7 @@ import type { Config } from '../common/config';
 import { errorMessage } from '../common/errors';
 import { HBaseStore, hbaseStoreOptions } from '../common/hbase';
 import { createKafka } from '../common/kafka';
+import { hbaseCallMetrics } from '../common/metrics';
 import type { Logger } from '../common/log';
 import { retry, sleep } from '../common/retry';
 import { createBatchHandler, type BatchHandler } from './batch-handler';
@@ -36,12 +37,12 @@ const DEAD_LETTER_TRANSACTION_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 30_000;
 
 export function createSpeedLayer(config: Config, log: Logger, instance = `${os.hostname()}-${process.pid}`): SpeedLayer {
-  const store = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), readyTimeoutMs: 60_000 });
+  const metrics = new SpeedMetrics(instance, config.speed.groupId);
+  const store = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), readyTimeoutMs: 60_000, onCall: hbaseCallMetrics(metrics.registry) });
   const tables = speedTables(config);
   const kafka = createKafka(config, { clientIdSuffix: 'speed', retries: 10, logger: log.child('kafka') });
   const counters = new CounterStore(store, tables, config.speed.countCacheCells);
   const reference = new ReferenceCache(store, tables, log.child('reference'));
-  const metrics = new SpeedMetrics(instance);
   const deadLetters = new DeadLetterSender(kafka, {
     deadLetterTopic: config.kafka.deadLetterTopic,
     sourceTopic: config.kafka.detectionsTopic,

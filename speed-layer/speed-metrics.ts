@@ -1,28 +1,64 @@
-// This instance's figures (throughput, batch latency, lag, RSS), published as a
-// SpeedMetricsSnapshot in meta "speed/metrics" for the serving layer's /metrics.
+// This instance's figures, two ways:
+// - Prometheus metrics in its own registry (exposed by `utopia speed` on
+//   SPEED_METRICS_PORT): messages by outcome, dead letters by reason, chunk
+//   latency, consumer lag in messages and seconds, HBase call latency, and
+//   the default process/Node metrics;
+// - a SpeedMetricsSnapshot (throughput, batch latency, lag, RSS) published in
+//   meta "speed/metrics" for the API's /quality and the dashboard.
 
-import { FAMILIES, META_ROWS, type SpeedMetricsSnapshot } from '../common/contract';
+import { Counter, Histogram } from 'prom-client';
+import { FAMILIES, META_ROWS, QUALITY_COUNTERS, REJECT_REASONS, type QualityCounter, type RejectReason, type SpeedMetricsSnapshot } from '../common/contract';
 import type { HBaseStore } from '../common/hbase';
+import { ConsumerLagMetrics, createMetricsRegistry, type Registry, type RegistryOptions } from '../common/metrics';
 import { LatencyWindow } from './latency-window';
 
+const CHUNK_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 export class SpeedMetrics {
+  readonly registry: Registry;
+  readonly lag: ConsumerLagMetrics;
+  /** Messages processed, by outcome (accepted, duplicates, dead_letters, late, unknown_location). */
+  readonly messages: Counter<'outcome'>;
+  /** Dead letters sent, by reject reason. */
+  readonly deadLetters: Counter<'reason'>;
+  readonly chunkSeconds: Histogram;
   private readonly latency = new LatencyWindow();
-  private readonly lag = new Map<number, number>();
   private eventsSinceSnapshot = 0;
   private lastSnapshotAt = Date.now();
   totalEvents = 0;
 
-  constructor(readonly instance: string) {}
+  constructor(readonly instance: string, group: string, options: RegistryOptions & { readonly now?: () => number } = {}) {
+    this.registry = createMetricsRegistry(options);
+    const registers = [this.registry];
+    this.lag = new ConsumerLagMetrics(this.registry, group, options.now);
+    this.messages = new Counter({ name: 'utopia_speed_messages_total', help: 'Messages this speed-layer instance processed, by outcome (late and unknown_location are also accepted).', labelNames: ['outcome'], registers });
+    for (const outcome of QUALITY_COUNTERS) this.messages.inc({ outcome }, 0);
+    this.deadLetters = new Counter({ name: 'utopia_speed_dead_letters_total', help: 'Events this speed-layer instance sent to the dead-letter topic, by reason.', labelNames: ['reason'], registers });
+    for (const reason of REJECT_REASONS) this.deadLetters.inc({ reason }, 0);
+    this.chunkSeconds = new Histogram({ name: 'utopia_speed_batch_duration_seconds', help: 'Time to process and commit one chunk of a Kafka batch (up to 1000 messages).', buckets: CHUNK_BUCKETS_S, registers });
+  }
 
-  recordBatch(partition: number, events: number, durationMs: number, lag: number): void {
+  /** A chunk of `partition` starts; its first message's Kafka timestamp. */
+  chunkStarted(partition: number, firstTimestampMs: number): void {
+    this.lag.started(partition, firstTimestampMs);
+  }
+
+  /** A chunk is committed: `lag` messages remain behind the high watermark; `lastTimestampMs` is its newest message. */
+  recordBatch(partition: number, events: number, durationMs: number, lag: number, lastTimestampMs = Number.NaN): void {
     this.latency.add(durationMs);
-    this.lag.set(partition, lag);
+    this.chunkSeconds.observe(durationMs / 1000);
+    this.lag.done(partition, lag, lastTimestampMs);
     this.eventsSinceSnapshot += events;
     this.totalEvents += events;
   }
 
+  recordOutcomes(figures: Readonly<Record<QualityCounter, number>>, deadLetters: readonly { readonly rejection: { readonly reason: RejectReason } }[]): void {
+    for (const outcome of QUALITY_COUNTERS) if (figures[outcome] > 0) this.messages.inc({ outcome }, figures[outcome]);
+    for (const letter of deadLetters) this.deadLetters.inc({ reason: letter.rejection.reason });
+  }
+
   forgetPartitions(): void {
-    this.lag.clear();
+    this.lag.forget();
   }
 
   snapshot(now = Date.now()): SpeedMetricsSnapshot {
@@ -32,7 +68,7 @@ export class SpeedMetrics {
       updatedAt: now,
       eventsPerSecond: Math.round(this.eventsSinceSnapshot / seconds),
       batchLatencyMs: { p50: this.latency.percentile(50), p99: this.latency.percentile(99) },
-      lagByPartition: Object.fromEntries([...this.lag].sort(([a], [b]) => a - b).map(([p, lag]) => [String(p), lag])),
+      lagByPartition: Object.fromEntries([...this.lag.lagMessages()].sort(([a], [b]) => a - b).map(([p, lag]) => [String(p), lag])),
       rssBytes: process.memoryUsage.rss(),
     };
     this.eventsSinceSnapshot = 0;

@@ -5,22 +5,26 @@
 
 import cron from 'node-cron';
 import { ConfigError, errorMessage } from '../../common/errors';
+import { BatchMetrics } from './batch-metrics';
 import { runBatch, type BatchRunDeps } from './batch-run';
 
 export interface BatchSchedule {
   stop(): Promise<void>;
 }
 
-export function scheduleBatch(deps: BatchRunDeps): BatchSchedule {
+export function scheduleBatch(deps: BatchRunDeps, metrics: BatchMetrics = new BatchMetrics(deps.config.batch.workDir)): BatchSchedule {
   const { config, logger } = deps;
   if (!cron.validate(config.batch.cron)) throw new ConfigError(`BATCH_CRON=${JSON.stringify(config.batch.cron)} is not a valid cron expression`);
   const task = cron.schedule(
     config.batch.cron,
     async () => {
+      const started = Date.now();
       try {
         const result = await runBatch(deps, { lockWaitMs: 0 });
+        metrics.finished(result, Date.now() - started);
         logger.info(`scheduled run ${result.runId}: ${result.days.length} day(s), exit code ${result.exitCode}`);
       } catch (error) {
+        metrics.failed();
         logger.error(`scheduled batch run failed: ${errorMessage(error)}`);
       }
     },

@@ -17,6 +17,7 @@ import { errorMessage } from '../../common/errors';
 import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
 import { flushToHdfs } from './flush-file';
+import { LandingMetrics } from './landing-metrics';
 import { lastLandedOffset } from './landed-offsets';
 import { PartitionBuffer } from './partition-buffer';
 
@@ -26,12 +27,19 @@ export interface LandingWriterDeps {
   readonly hdfs: HdfsStore;
   readonly logger: Logger;
   readonly now?: () => number;
+  readonly metrics?: LandingMetrics;
 }
 
 interface PartitionState {
   /** The next offset to land; undefined when nothing landed yet. */
   next: bigint | undefined;
   buffer: PartitionBuffer;
+  /** Kafka timestamp of the oldest buffered message (lag in seconds). */
+  oldestMs?: number;
+  /** Messages behind the high watermark at the last fetched batch, beyond the buffer. */
+  behind?: number;
+  /** Kafka timestamp of the newest fetched message: the age bound of what is not fetched yet. */
+  newestMs?: number;
 }
 
 export class LandingWriter {
@@ -41,13 +49,18 @@ export class LandingWriter {
   private timer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
   filesLanded = 0;
+  readonly metrics: LandingMetrics;
 
   constructor(private readonly deps: LandingWriterDeps) {
     this.now = deps.now ?? Date.now;
+    this.metrics = deps.metrics ?? new LandingMetrics(deps.config.landing.groupId);
     this.consumer = deps.kafka.consumer({ groupId: deps.config.landing.groupId, sessionTimeout: 30_000, maxBytesPerPartition: 4 * 1024 * 1024 });
     // A new assignment resets kafkajs' fetch positions to the committed offsets: drop what we hold.
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-      this.serial(async () => this.states.clear());
+      this.serial(async () => {
+        this.states.clear();
+        this.metrics.lag.forget();
+      });
     });
   }
 
@@ -95,6 +108,7 @@ export class LandingWriter {
         resolveOffset(message.offset); // landed before the last commit: skip
         continue;
       }
+      if (state.buffer.isEmpty) state.oldestMs = Number(message.timestamp);
       state.buffer.add(message, this.now());
       resolveOffset(message.offset);
       if (state.buffer.messages >= config.landing.flushRows) {
@@ -102,7 +116,19 @@ export class LandingWriter {
         await heartbeat();
       }
     }
+    const lastOffset = batch.lastOffset();
+    state.behind = Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(lastOffset) - 1n));
+    const newest = batch.messages[batch.messages.length - 1]?.timestamp;
+    if (newest !== undefined) state.newestMs = Number(newest);
+    this.recordLag(state);
     await heartbeat();
+  }
+
+  /** Lag of a partition: what is buffered plus what is not fetched yet. */
+  private recordLag(state: PartitionState): void {
+    const behind = state.behind ?? 0;
+    const oldest = !state.buffer.isEmpty ? state.oldestMs : behind > 0 ? state.newestMs : undefined;
+    this.metrics.lag.set(state.buffer.partition, state.buffer.messages + behind, oldest);
   }
 
   private async flushAged(): Promise<void> {
@@ -116,16 +142,23 @@ export class LandingWriter {
     const { config, hdfs, logger } = this.deps;
     const buffer = state.buffer;
     const topic = config.kafka.detectionsTopic;
+    const started = performance.now();
     try {
       const file = await flushToHdfs(hdfs, config.hdfs.root, topic, buffer);
       await this.consumer.commitOffsets([{ topic, partition: buffer.partition, offset: String(file.endOffset + 1n) }]);
       state.next = file.endOffset + 1n;
       state.buffer = new PartitionBuffer(buffer.partition);
+      state.oldestMs = undefined;
       this.filesLanded++;
+      this.metrics.files.inc();
+      this.metrics.rows.inc(buffer.rows.length);
+      this.metrics.flushSeconds.observe((performance.now() - started) / 1000);
+      this.recordLag(state);
       logger.info(`landed partition ${file.partition} offsets ${file.startOffset}..${file.endOffset} (${buffer.rows.length} valid rows)`);
     } catch (error) {
       // Drop the buffer and re-read from what HDFS holds: the files are the truth.
       logger.warn(`flush of partition ${buffer.partition} failed, re-reading it: ${errorMessage(error)}`);
+      this.metrics.flushFailures.inc();
       this.states.delete(buffer.partition);
       this.consumer.seek({ topic, partition: buffer.partition, offset: String(buffer.firstOffset) });
     }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNameList, parseNonNegativeInt, parsePositiveInt, parseString, type LogLevel } from './parsers';
+import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNameList, parseNonNegativeInt, parsePortOrOff, parsePositiveInt, parseString, type LogLevel } from './parsers';
 
 export interface HostPort {
   readonly host: string;
@@ -84,6 +84,15 @@ export interface Config {
     readonly spillBuckets: number;
     readonly partRows: number;
     readonly lockLeaseS: number;
+    /** Hour (UTC) by which yesterday must be in the batch view (alerting only). */
+    readonly deadlineHour: number;
+  };
+  /** /metrics endpoints of the processes that serve no API; a port of 0 means none. */
+  readonly metrics: {
+    readonly host: string;
+    readonly speedPort: number;
+    readonly landingPort: number;
+    readonly batchPort: number;
   };
   readonly stack: {
     readonly local: boolean;
@@ -191,6 +200,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       spillBuckets: read('batchSpillBuckets', parseIntInRange(1, 4096)),
       partRows: read('batchPartRows', parsePositiveInt),
       lockLeaseS: read('batchLockLeaseS', parsePositiveInt),
+      deadlineHour: read('batchDeadlineHour', (raw) => {
+        const hour = parseNonNegativeInt(raw);
+        if (hour > 23) throw new Error('expected an hour from 0 to 23');
+        return hour;
+      }),
+    },
+    metrics: {
+      host: read('metricsHost', parseString),
+      speedPort: read('speedMetricsPort', parsePortOrOff),
+      landingPort: read('landingMetricsPort', parsePortOrOff),
+      batchPort: read('batchMetricsPort', parsePortOrOff),
     },
     stack: {
       local: read('stackLocal', parseBoolean),

@@ -38,6 +38,13 @@ export function parseNameList(raw: string): string[] {
   return names;
 }
 
+/** A TCP port, or 0 for "no listener". */
+export function parsePortOrOff(raw: string): number {
+  const value = parseNonNegativeInt(raw);
+  if (value > 65535) throw new Error('expected a port from 1 to 65535, or 0 for none');
+  return value;
+}
+
 export function parseIntInRange(min: number, max: number): (raw: string) => number {
   return (raw) => {
     const value = parsePositiveInt(raw);

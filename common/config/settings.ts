@@ -55,7 +55,7 @@ export const settings = {
   speedSessionTimeoutMs: setting('SPEED_SESSION_TIMEOUT_MS', '10000', 'Kafka session timeout of a speed-layer instance: how soon a killed instance\'s partitions move to the others.'),
   speedConcurrency: setting('SPEED_CONCURRENCY', '3', 'Partitions one speed-layer instance processes at the same time (overlaps HBase round trips).'),
   speedLateAfterMs: setting('SPEED_LATE_AFTER_MS', '600000', 'An event detected this long before Kafka received it counts as late (quality counter).'),
-  speedMetricsIntervalMs: setting('SPEED_METRICS_INTERVAL_MS', '5000', 'How often each speed-layer instance publishes its metrics snapshot to HBase meta.'),
+  speedMetricsIntervalMs: setting('SPEED_METRICS_INTERVAL_MS', '5000', 'How often each speed-layer instance publishes its snapshot (throughput, lag) to HBase meta for the API and dashboard.'),
   speedReferencePollMs: setting('SPEED_REFERENCE_POLL_MS', '5000', 'How often the speed layer checks meta reference/current for a new Dataset B version.'),
   speedCountCacheCells: setting('SPEED_COUNT_CACHE_CELLS', '200000', 'Count cells one speed-layer instance keeps in memory; older ones are re-read from HBase when touched again.'),
   ingestHost: setting('INGEST_HOST', '127.0.0.1', 'Address the HTTP ingest listens on.'),
@@ -77,6 +77,12 @@ export const settings = {
   batchSpillBuckets: setting('BATCH_SPILL_BUCKETS', '32', 'Hash buckets of detection_oid the batch spills a day into; memory holds one bucket at a time.'),
   batchPartRows: setting('BATCH_PART_ROWS', '500000', 'Rows per warehouse part file (row groups of 128k rows inside).'),
   batchLockLeaseS: setting('BATCH_LOCK_LEASE_S', '3600', 'A batch lock older than this many seconds (a crashed run) may be taken over.'),
+  batchDeadlineHour: setting('BATCH_DEADLINE_HOUR', '6', 'Hour (UTC, 0-23) by which yesterday must be in the batch view; later, the BatchNotDone alert fires (exported as utopia_batch_deadline_hour).'),
+
+  metricsHost: setting('METRICS_HOST', '127.0.0.1', 'Address the /metrics endpoints of the speed layer, landing writer and batch scheduler listen on (the API serves /metrics on its own port).'),
+  speedMetricsPort: setting('SPEED_METRICS_PORT', '9101', 'Port of the speed layer\'s /metrics for Prometheus (0: none).'),
+  landingMetricsPort: setting('LANDING_METRICS_PORT', '9102', 'Port of the landing writer\'s /metrics (0: none).'),
+  batchMetricsPort: setting('BATCH_METRICS_PORT', '9103', 'Port of the /metrics of `utopia batch schedule` (0: none).'),
 
   stackLocal: setting('UTOPIA_LOCAL_STACK', 'true', 'true: npm start brings up the local stack; false: use the clusters configured above.'),
   stackReadyTimeoutS: setting('UTOPIA_STACK_READY_TIMEOUT_S', '180', 'Seconds `stack up` waits for each service to become ready.'),

@@ -31,7 +31,11 @@ export interface HBaseStoreOptions {
   readonly maxActionRetries?: number;
   readonly retryPauseMs?: number;
   readonly logger?: Logger;
+  /** Told of every call's operation, table, latency and outcome (metrics); what it throws is ignored. */
+  readonly onCall?: HBaseCallObserver;
 }
+
+export type HBaseCallObserver = (call: { readonly operation: string; readonly table: string; readonly seconds: number; readonly ok: boolean }) => void;
 
 export function hbaseStoreOptions(config: Config, logger?: Logger): HBaseStoreOptions {
   const { zookeeperQuorum, zookeeperRoot, user, callTimeoutMs } = config.hbase;
@@ -193,10 +197,23 @@ export class HBaseStore {
 
   private async call<T>(operation: string, table: string, run: (done: (error: unknown, value: T) => void) => void): Promise<T> {
     await this.ready();
+    const started = performance.now();
+    const observe = (ok: boolean): void => {
+      try {
+        this.options.onCall?.({ operation, table, seconds: (performance.now() - started) / 1000, ok });
+      } catch {
+        // metrics never fail a call
+      }
+    };
     return new Promise<T>((resolve, reject) => {
       try {
-        run((error, value) => (error ? reject(toHBaseError(operation, table, error)) : resolve(value)));
+        run((error, value) => {
+          observe(!error);
+          if (error) reject(toHBaseError(operation, table, error));
+          else resolve(value);
+        });
       } catch (error) {
+        observe(false);
         reject(toHBaseError(operation, table, error));
       }
     });

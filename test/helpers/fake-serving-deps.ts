@@ -10,7 +10,7 @@ import type { ServingDeps } from '../../serving';
 import type { AuditEntry } from '../../serving/http/audit-log';
 import { JobRunner } from '../../serving/jobs/job-runner';
 import { DEFAULT_MAX_BUCKETS } from '../../serving/merge';
-import { RequestMetrics } from '../../serving/metrics/request-metrics';
+import { ServingMetrics } from '../../serving/metrics/serving-metrics';
 import { CountQuery } from '../../serving/query/count-query';
 import { LimitedCountViews, ReadLimiter } from '../../serving/query/read-limiter';
 import { CachedBatchViews, CachedSpeedViews, type BatchState, type CountRow, type CountViews, type KafkaFigures, type MetaReader, type QualityCounts, type ReportFile, type ReportListing, type TopicFigures } from '../../serving/views';
@@ -127,7 +127,7 @@ export function fakeServingDeps(env: NodeJS.ProcessEnv = {}, overrides: Partial<
     kafka: new FailingKafka(),
     health: { hbase: async () => undefined },
     jobs: new JobRunner({ cliPath: overrides.cliPath ?? '/nonexistent/utopia.js', env: {} }),
-    metrics: new RequestMetrics(),
+    metrics: new ServingMetrics({ defaultMetrics: false }),
     audit: [(entry) => audit.push(entry)],
     ...overrides,
   };

@@ -23,6 +23,10 @@ export function isolatedEnv(prefix: string, settings: NodeJS.ProcessEnv = {}): {
       KAFKA_DETECTIONS_TOPIC: `test.${id}.detections`,
       KAFKA_DEAD_LETTER_TOPIC: `test.${id}.dead-letter`,
       HDFS_ROOT: `/tmp-tests/${id}`,
+      // No fixed /metrics ports: tests run several layers at once.
+      SPEED_METRICS_PORT: '0',
+      LANDING_METRICS_PORT: '0',
+      BATCH_METRICS_PORT: '0',
       ...settings,
     },
   };

@@ -20,6 +20,16 @@ describe('serving: API', function () {
   let gen: Generated;
   const now = Date.now();
   const day = eventDay(now - 86_400_000);
+  // The shapes batch-run.ts writes to meta batch/last-run and reconciliation/last, oids (above 2^53) included.
+  const LAST_RUN = {
+    runId: 'run-1', status: 'ok', finishedAt: '2026-11-21T02:10:00.000Z', durationMs: 4321, quarantined: [], watermark: day,
+    days: [{ day, durationMs: 4000, phasesMs: { compaction: 1200, views: 800, reconciliation: 2000 }, totals: { landedRows: 10 } }],
+  };
+  const RECONCILIATION = {
+    day, runId: 'run-1',
+    detectionRows: { hbaseRows: 7, repaired: 3, repairedOids: ['9007199254740993', '9223372036854775807', '12'], hbaseOnly: 1, hbaseOnlyOids: ['9007199254740995'], masked: 0, maskedOids: [] },
+    liveCounts: { cellsChecked: 40, cellsCorrected: 2, corrections: [] },
+  };
 
   before(async () => {
     fx = await createServingFixture();
@@ -27,8 +37,8 @@ describe('serving: API', function () {
     await fx.seeder.detections(gen.distinct);
     await fx.seeder.reference('20261122T000000Z', LOCATIONS);
     await fx.seeder.watermark(day);
-    await fx.seeder.batchLastRun({ day, status: 'succeeded', durations: { totalMs: 4321, compactMs: 1200 } });
-    await fx.seeder.reconciliation({ day, repaired: 3, onlyInHBase: 1, drifted: 0 });
+    await fx.seeder.batchLastRun(LAST_RUN);
+    await fx.seeder.reconciliation(RECONCILIATION);
     await fx.seeder.quality([
       { counter: 'accepted', partition: 0, count: 900n }, { counter: 'accepted', partition: 1, count: 100n },
       { counter: 'duplicates', partition: 0, count: 40n }, { counter: 'duplicates', partition: 1, count: 10n },
@@ -88,7 +98,7 @@ describe('serving: API', function () {
     expect(q.duplicateRate).to.be.closeTo(50 / 1050, 1e-9);
     expect(q.eventsPerSecond).to.equal(1234.5);
     expect(q.watermark).to.equal(day);
-    expect(q.lastReconciliation).to.deep.equal({ day, repaired: 3, onlyInHBase: 1, drifted: 0 });
+    expect(q.lastReconciliation).to.deep.equal(RECONCILIATION);
     expect(q.consumerLag).to.be.an('array');
     expect(q.deadLetterTopicMessages).to.equal(0);
   });
@@ -108,14 +118,29 @@ describe('serving: API', function () {
     expect(health.status).to.equal('ok');
     expect(Object.keys(health.stores).sort()).to.deep.equal(['hbase', 'hdfs', 'kafka']);
     const text = await (await fx.get('/metrics')).text();
-    expect(text).to.include('utopia_quality_events_total{counter="duplicates"} 50');
-    expect(text).to.include('utopia_quality_events_total{counter="dead_letters"} 7');
-    expect(text).to.include('utopia_speed_events_per_second{instance="speed-a"} 1234.5');
-    expect(text).to.include('utopia_batch_last_run{field="durations.totalMs"} 4321');
-    expect(text).to.include('utopia_reconciliation_last{field="repaired"} 3');
-    expect(text).to.match(/utopia_duplicate_rate 0\.047/);
-    expect(text).to.include(`utopia_batch_watermark_seconds ${Date.parse(`${day}T00:00:00Z`) / 1000}`);
+    expect(text).to.include('utopia_quality_events_total{outcome="duplicates"} 50');
+    expect(text).to.include('utopia_quality_events_total{outcome="dead_letters"} 7');
+    expect(text).to.include('utopia_speed_instances 1');
+    expect(text).to.include('utopia_batch_last_run_duration_seconds 4.321');
+    expect(text).to.include('utopia_batch_last_run_phase_seconds{phase="reconciliation"} 2');
+    expect(text).to.include(`utopia_batch_last_run_finished_timestamp_seconds ${Date.parse('2026-11-21T02:10:00Z') / 1000}`);
+    expect(text).to.include('utopia_batch_last_run_ok 1');
+    expect(text).to.include('utopia_reconcile_differences{kind="missing_rows"} 3');
+    expect(text).to.include('utopia_reconcile_repaired{kind="missing_rows"} 3');
+    expect(text).to.include('utopia_reconcile_differences{kind="hbase_only_rows"} 1');
+    expect(text).to.include('utopia_reconcile_repaired{kind="hbase_only_rows"} 0');
+    expect(text).to.include('utopia_reconcile_differences{kind="drifted_counts"} 2');
+    expect(text).to.include(`utopia_batch_watermark_timestamp_seconds ${Date.parse(`${day}T00:00:00Z`) / 1000}`);
+    expect(text).to.include('utopia_store_up{store="hbase"} 1');
+    expect(text).to.include('utopia_store_up{store="kafka"} 1');
+    expect(text).to.include('utopia_store_up{store="hdfs"} 1');
     expect(text).to.match(/utopia_api_requests_total\{method="GET",route="\/api\/v1\/quality",status="200"\} \d+/);
+    expect(text).to.match(/utopia_api_request_duration_seconds_bucket\{le="0\.05",route="\/api\/v1\/quality"\} \d+/);
+    expect(text).to.match(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(text).to.match(/^process_resident_memory_bytes \d/m);
+    // No oid ever reaches /metrics, exact or rounded (issue 14).
+    for (const oid of ['9007199254740993', '9007199254740992', '9223372036854775807', '9223372036854776000', '9007199254740995', '9007199254740996']) expect(text).not.to.include(oid);
+    expect(text).not.to.match(/e\+\d/);
     const openapi = await fx.json('/api/v1/openapi.json');
     expect(Object.keys(openapi.paths)).to.include.members(['/counts', '/top-items', '/locations', '/detections/{oid}', '/quality', '/reports/{date}', '/health']);
   });

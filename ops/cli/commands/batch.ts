@@ -4,7 +4,8 @@ import { loadConfig, type Config } from '../../../common/config';
 import { createHdfsStore } from '../../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../../common/hbase';
 import { createLogger } from '../../../common/log';
-import { LockHeldError, runBatch, scheduleBatch } from '../../../batch-layer';
+import { hbaseCallMetrics, startMetricsServer } from '../../../common/metrics';
+import { BatchMetrics, LockHeldError, runBatch, scheduleBatch } from '../../../batch-layer';
 import { UsageError, type Command } from '../command';
 
 /** Exit code when another run holds the lock (EX_TEMPFAIL: try again later). */
@@ -21,13 +22,16 @@ export const batchCommand: Command = {
     if (sub === 'schedule') {
       if (rest.length > 0) throw new UsageError('schedule takes no arguments');
       const logger = createLogger('batch', config.logLevel);
-      const hbase = new HBaseStore(hbaseStoreOptions(config, logger));
-      const schedule = scheduleBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger });
+      const metrics = new BatchMetrics(config.batch.workDir);
+      const hbase = new HBaseStore({ ...hbaseStoreOptions(config, logger), onCall: hbaseCallMetrics(metrics.registry) });
+      const schedule = scheduleBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, metrics);
+      const endpoint = config.metrics.batchPort > 0 ? await startMetricsServer(metrics.registry, { host: config.metrics.host, port: config.metrics.batchPort, log: logger }) : undefined;
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
       await schedule.stop();
+      await endpoint?.close();
       hbase.close();
       return 0;
     }

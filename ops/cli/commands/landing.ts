@@ -4,6 +4,7 @@ import { loadConfig } from '../../../common/config';
 import { createHdfsStore } from '../../../common/hdfs';
 import { createKafka } from '../../../common/kafka';
 import { createLogger } from '../../../common/log';
+import { startMetricsServer } from '../../../common/metrics';
 import { LandingWriter } from '../../../batch-layer';
 import { UsageError, type Command } from '../command';
 
@@ -16,12 +17,14 @@ export const landingCommand: Command = {
     const config = loadConfig();
     const logger = createLogger('landing', config.logLevel);
     const writer = new LandingWriter({ config, kafka: createKafka(config, { clientIdSuffix: 'landing', logger }), hdfs: createHdfsStore(config.hdfs, { logger }), logger });
+    const endpoint = config.metrics.landingPort > 0 ? await startMetricsServer(writer.metrics.registry, { host: config.metrics.host, port: config.metrics.landingPort, log: logger }) : undefined;
     await writer.start();
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
     await writer.stop();
+    await endpoint?.close();
     return 0;
   },
 };

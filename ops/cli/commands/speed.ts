@@ -2,6 +2,7 @@
 
 import { loadConfig } from '../../../common/config';
 import { createLogger } from '../../../common/log';
+import { startMetricsServer } from '../../../common/metrics';
 import { createSpeedLayer } from '../../../speed-layer';
 import { UsageError, type Command } from '../command';
 
@@ -12,9 +13,11 @@ export const speedCommand: Command = {
   async run(args) {
     if (args.length > 0) throw new UsageError('speed takes no arguments');
     const config = loadConfig();
-    const layer = createSpeedLayer(config, createLogger('speed', config.logLevel));
+    const log = createLogger('speed', config.logLevel);
+    const layer = createSpeedLayer(config, log);
+    const endpoint = config.metrics.speedPort > 0 ? await startMetricsServer(layer.metrics.registry, { host: config.metrics.host, port: config.metrics.speedPort, log }) : undefined;
     const stopped = new Promise<void>((resolve) => {
-      const stop = (): void => void layer.stop().finally(resolve);
+      const stop = (): void => void layer.stop().finally(() => endpoint?.close()).finally(resolve);
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     });
