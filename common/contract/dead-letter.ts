@@ -34,6 +34,28 @@ export function deadLetterHeaders(info: DeadLetterInfo): Record<string, string> 
   };
 }
 
+/** The consumed message a dead letter is made of: its bytes travel unchanged. */
+export interface RefusedMessage {
+  readonly partition: number;
+  /** Decimal, as kafkajs gives offsets. */
+  readonly offset: string;
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+}
+
+/** The Kafka record of a refused message: same key and value, reason and origin in headers. */
+export function deadLetterRecord(
+  message: RefusedMessage,
+  rejection: { readonly reason: RejectReason; readonly message: string },
+  sourceTopic: string,
+): { key: Buffer | null; value: Buffer | null; headers: Record<string, string> } {
+  return {
+    key: message.key,
+    value: message.value,
+    headers: deadLetterHeaders({ reason: rejection.reason, message: rejection.message, sourceTopic, sourcePartition: message.partition, sourceOffset: message.offset }),
+  };
+}
+
 const PARTITION = /^(0|[1-9]\d{0,9})$/;
 
 type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;

@@ -6,6 +6,7 @@ import { configCommand } from './config';
 import { ingestCommand } from './ingest';
 import { landingCommand } from './landing';
 import { referenceCommand } from './reference';
+import { rekeyCommand } from './rekey';
 import { reportCommand } from './report';
 import { serveCommand } from './serve';
 import { setupCommand } from './setup';
@@ -15,4 +16,4 @@ import { stackCommand } from './stack';
 import { topItemsCommand } from './top-items';
 import { startCommand } from './start';
 
-export const commands: readonly Command[] = [startCommand, stackCommand, setupCommand, configCommand, serveCommand, speedCommand, ingestCommand, simulateCommand, referenceCommand, landingCommand, batchCommand, reportCommand, topItemsCommand];
+export const commands: readonly Command[] = [startCommand, stackCommand, setupCommand, configCommand, serveCommand, speedCommand, ingestCommand, rekeyCommand, simulateCommand, referenceCommand, landingCommand, batchCommand, reportCommand, topItemsCommand];
