@@ -118,6 +118,7 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
       totals: { landedRows: landed, uniqueDetections: unique, duplicatesDropped: duplicates, lateEvents: late, invalidEvents: input.invalidEvents, unknownLocationEvents: unknown, locations: views.locations, items: views.items },
       warehouse: { path: warehouseDayDir(ctx.root, day), parts, rows: unique },
       topX: ctx.topX,
+      eventsPerHour: views.eventsPerHour,
       topItems: views.topItems.map((t) => ({ geographical_location: t.locationName, geographical_location_oid: t.locationOid.toString(), item_rank: t.rank, item_name: t.itemName, item_count: t.count })),
       reconciliation: {
         detectionRows: reconcileRows ? rowFigures : { skipped: `day ended over ${DETECTIONS_TTL_SECONDS / 86400} days ago: beyond the detections TTL` },

@@ -8,6 +8,7 @@
 // their reasons, each once.
 
 import { expect } from 'chai';
+import { Partitioners } from 'kafkajs';
 import type { Config } from '../../common/config';
 import { committedOffsets, createKafka, withKafkaAdmin } from '../../common/kafka';
 import { encodeDetectionEvent, type DetectionEvent, type RejectReason } from '../../common/contract';
@@ -62,12 +63,13 @@ function sourceStream(now: number): { records: SourceRecord[]; valid: SimEvent[]
   return { records, valid, invalid };
 }
 
-async function publish(config: Config, topic: string, records: readonly SourceRecord[]): Promise<void> {
-  const producer = createKafka(config, { clientIdSuffix: 'test-edge' }).producer({ idempotent: true, maxInFlightRequests: 1 });
+async function publish(config: Config, topic: string, records: readonly SourceRecord[], pauseMs = 0): Promise<void> {
+  const producer = createKafka(config, { clientIdSuffix: 'test-edge' }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
     for (let i = 0; i < records.length; i += 2000) {
       await producer.send({ topic, acks: -1, messages: records.slice(i, i + 2000).map((r) => ({ partition: r.partition, key: r.key, value: r.value })) });
+      if (pauseMs > 0) await sleep(pauseMs);
     }
   } finally {
     await producer.disconnect();
@@ -136,10 +138,10 @@ describe('rekey: producers as they are', function () {
     processes.push(speed, rekey);
     speed.start();
 
-    const half = Math.floor(records.length / 2);
-    await publish(env.config, source, records.slice(0, half));
+    // The stream is published while the rekey runs; it is SIGKILLed as soon as it has
+    // committed some transactions, most of the stream still to come, and restarted.
     rekey.start();
-    // SIGKILL once it has committed some transactions but not all.
+    const published = publish(env.config, source, records, 250);
     const deadline = Date.now() + 120_000;
     let state = await progress(env.config, rekeyGroup, source);
     while (state.committed === 0n && Date.now() < deadline) {
@@ -149,8 +151,10 @@ describe('rekey: producers as they are', function () {
     }
     expect(state.committed > 0n, 'rekey committed nothing within 2 minutes').to.equal(true);
     await rekey.stop('SIGKILL');
-    await publish(env.config, source, records.slice(half));
+    expect(state.committed < BigInt(records.length), `the kill came after the whole stream was rekeyed (${state.committed})`).to.equal(true);
+    await sleep(1000);
     rekey.start();
+    await published;
 
     const caughtUp = Date.now() + 300_000;
     while ((state = await progress(env.config, rekeyGroup, source)).committed < state.end) {

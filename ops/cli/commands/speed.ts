@@ -3,23 +3,23 @@
 import { loadConfig } from '../../../common/config';
 import { createLogger } from '../../../common/log';
 import { createSpeedLayer } from '../../../speed-layer';
-import { UsageError, type Command } from '../command';
+import type { CommandRegistration } from '../command';
+import { EXIT } from '../exit-codes';
 
-export const speedCommand: Command = {
-  name: 'speed',
-  summary: 'run the speed layer (Kafka -> HBase, exactly-once) until stopped',
-  usage: 'utopia speed',
-  async run(args) {
-    if (args.length > 0) throw new UsageError('speed takes no arguments');
-    const config = loadConfig();
-    const layer = createSpeedLayer(config, createLogger('speed', config.logLevel));
-    const stopped = new Promise<void>((resolve) => {
-      const stop = (): void => void layer.stop().finally(resolve);
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
-    });
-    await layer.start();
-    await stopped;
-    return 0;
-  },
+export const registerSpeed: CommandRegistration = (program, exit) => {
+  program
+    .command('speed')
+    .description('run the speed layer (Kafka -> HBase, exactly once) until stopped')
+    .action(exit.action(async () => {
+      const config = loadConfig();
+      const layer = createSpeedLayer(config, createLogger('speed', config.logLevel));
+      const stopped = new Promise<void>((resolve) => {
+        const stop = (): void => void layer.stop().finally(resolve);
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
+      await layer.start();
+      await stopped;
+      return EXIT.ok;
+    }));
 };
