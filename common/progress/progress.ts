@@ -35,7 +35,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const tty = options.tty ?? process.stderr.isTTY === true;
   const every = options.lineEveryMs ?? 5000;
   let state: ProgressState = { phase: options.phase, unit: options.unit, done: 0, startedAt: now(), ...(options.total !== undefined ? { total: options.total } : {}) };
-  let lastLine = 0;
+  let lastLine = Number.NEGATIVE_INFINITY;
   let bar: SingleBar | undefined;
 
   const payload = () => {
@@ -63,7 +63,7 @@ export function createProgress(options: ProgressOptions): Progress {
   return {
     phase(name, total, unit) {
       state = { phase: name, unit: unit ?? state.unit, done: 0, startedAt: now(), ...(total !== undefined ? { total } : {}) };
-      lastLine = 0;
+      lastLine = Number.NEGATIVE_INFINITY;
       startBar();
     },
     update(done) {

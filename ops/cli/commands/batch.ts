@@ -5,6 +5,7 @@ import { isEventDay } from '../../../common/contract';
 import { createHdfsStore } from '../../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../../common/hbase';
 import { createLogger } from '../../../common/log';
+import { createProgress } from '../../../common/progress';
 import { LockHeldError, runBatch, scheduleBatch } from '../../../batch-layer';
 import { numberArg, UsageError, type CommandRegistration } from '../command';
 import { EXIT } from '../exit-codes';
@@ -44,8 +45,9 @@ export const registerBatch: CommandRegistration = (program, exit) => {
 async function runOnce(config: Config, date: string | undefined, waitS: number): Promise<number> {
   const logger = createLogger('batch', config.logLevel);
   const hbase = new HBaseStore(hbaseStoreOptions(config, logger));
+  const progress = createProgress({ phase: 'batch', unit: 'rows', log: logger });
   try {
-    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000 });
+    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger, progress }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000 });
     console.log(JSON.stringify({
       runId: result.runId, watermark: result.watermark, quarantined: result.quarantined, retentionDeleted: result.retentionDeleted,
       days: result.days.map((d) => ({ day: d.day, ...d.totals, reconciliation: summary(d), durationMs: d.durationMs })),
@@ -59,6 +61,7 @@ async function runOnce(config: Config, date: string | undefined, waitS: number):
     }
     throw error;
   } finally {
+    progress.stop();
     hbase.close();
   }
 }

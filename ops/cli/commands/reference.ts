@@ -2,6 +2,7 @@
 
 import { loadConfig } from '../../../common/config';
 import { createLogger } from '../../../common/log';
+import { createProgress } from '../../../common/progress';
 import { loadReference } from '../../../reference-data';
 import type { CommandRegistration } from '../command';
 import { EXIT } from '../exit-codes';
@@ -14,7 +15,14 @@ export const registerReference: CommandRegistration = (program, exit) => {
     .argument('<path>', 'a CSV file, a Parquet file or a folder of Parquet parts')
     .action(exit.action(async (file: string) => {
       const config = loadConfig();
-      const result = await loadReference(config, file, createLogger('reference', config.logLevel));
+      const log = createLogger('reference', config.logLevel);
+      const progress = createProgress({ phase: 'read and validate', unit: 'locations', log });
+      let result;
+      try {
+        result = await loadReference(config, file, log, undefined, progress);
+      } finally {
+        progress.stop();
+      }
       console.log(`loaded ${result.locations} locations from ${result.files.length} file(s) as version ${result.version} (${result.hdfsPath}); it is now current`);
       return EXIT.ok;
     }));
