@@ -42,6 +42,14 @@ export interface RekeyStage {
 /** The partition was revoked or the session may have lapsed: drop the chunk uncommitted. */
 class ChunkAbandoned extends UtopiaError {}
 
+/** Another instance took this partition's transactional id: retrying with a new producer would fence it back. */
+function isFenced(error: unknown): boolean {
+  for (let e = error as { type?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.type === 'INVALID_PRODUCER_EPOCH' || e.type === 'PRODUCER_FENCED') return true;
+  }
+  return false;
+}
+
 /** An open transaction of a killed instance holds back read_committed readers until fenced or timed out. */
 const TRANSACTION_TIMEOUT_MS = 15_000;
 
@@ -70,10 +78,9 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
     const settled = current.catch(() => undefined);
     running.set(partition, settled);
     try {
+      // A ChunkAbandoned or a fenced producer goes up to kafkajs, which rejoins the group and
+      // fetches from the committed offset, as the speed layer's batch handler does.
       await current;
-    } catch (error) {
-      if (!(error instanceof ChunkAbandoned)) throw error;
-      log.warn(errorMessage(error));
     } finally {
       if (running.get(partition) === settled) running.delete(partition);
     }
@@ -116,7 +123,7 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
             { topic: config.kafka.deadLetterTopic, messages: plan.deadLetters },
           ], next);
         },
-        { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal: abort.signal, bail: (e) => e instanceof ChunkAbandoned, onRetry: onRetry(`rekey transaction of partition ${partition}`) },
+        { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal: abort.signal, bail: (e) => e instanceof ChunkAbandoned || isFenced(e), onRetry: onRetry(`rekey transaction of partition ${partition}`) },
       );
       claimed.set(partition, BigInt(next));
       resolveOffset(last);
