@@ -2,7 +2,7 @@
 // an oid (the first offset wins). Validation uses the message's own Kafka
 // timestamp as "now", so a replay months later classifies it the same way.
 
-import { checkEventKey, validateDetectionEvent, type DetectionEvent, type EventValidation, type Rejection } from '../common/contract';
+import { checkEventKey, validateDetectionEvent, type DetectionEvent, type Rejection } from '../common/contract';
 import type { ConsumedMessage } from './consumed-message';
 
 export type Classified =
@@ -13,7 +13,11 @@ export function classifyBatch(messages: readonly ConsumedMessage[]): Classified[
   const seen = new Set<bigint>();
   return messages.map((message) => {
     const offset = BigInt(message.offset);
-    const result = validateConsumed(message);
+    const now = message.timestampMs;
+    const result = message.value === null ? null : validateDetectionEvent(message.value, { now: () => now });
+    if (result === null) {
+      return { kind: 'invalid', message, offset, rejection: { ok: false, reason: 'not_an_object', message: 'message has no value (tombstone)' } };
+    }
     if (!result.ok) return { kind: 'invalid', message, offset, rejection: result };
     const keyProblem = checkEventKey(message.key, result.event);
     if (keyProblem) return { kind: 'invalid', message, offset, rejection: keyProblem };
@@ -22,13 +26,6 @@ export function classifyBatch(messages: readonly ConsumedMessage[]): Classified[
     seen.add(oid);
     return { kind: 'valid', message, offset, event: result.event, repeatInBatch };
   });
-}
-
-/** The contract check of one message's value (not its key), with its own Kafka timestamp as "now"; a tombstone is not an object. */
-export function validateConsumed(message: Pick<ConsumedMessage, 'value' | 'timestampMs'>): EventValidation {
-  if (message.value === null) return { ok: false, reason: 'not_an_object', message: 'message has no value (tombstone)' };
-  const now = message.timestampMs;
-  return validateDetectionEvent(message.value, { now: () => now });
 }
 
 /** The distinct oids of the valid messages, in first-seen order (the detection rows to look up). */

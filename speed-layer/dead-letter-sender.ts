@@ -41,7 +41,15 @@ export class DeadLetterSender {
 
   /** Dead letters and the consumer offset `nextOffset`, committed together. */
   sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string): Promise<void> {
-    const messages = deadLetters.map(({ message, rejection }) => deadLetterRecord(message, rejection, this.target.sourceTopic));
+    const messages = deadLetters.map(({ message, rejection }) =>
+      deadLetterRecord(message.key, message.value, {
+        reason: rejection.reason,
+        message: rejection.message,
+        sourceTopic: this.target.sourceTopic,
+        sourcePartition: message.partition,
+        sourceOffset: message.offset,
+      }),
+    );
     return this.transactions.sendAndCommit(partition, [{ topic: this.target.deadLetterTopic, messages }], nextOffset);
   }
 

@@ -34,26 +34,16 @@ export function deadLetterHeaders(info: DeadLetterInfo): Record<string, string> 
   };
 }
 
-/** The consumed message a dead letter is made of: its bytes travel unchanged. */
-export interface RefusedMessage {
-  readonly partition: number;
-  /** Decimal, as kafkajs gives offsets. */
-  readonly offset: string;
+export interface DeadLetterRecord {
   readonly key: Buffer | null;
   readonly value: Buffer | null;
+  readonly headers: Record<string, string>;
 }
 
-/** The Kafka record of a refused message: same key and value, reason and origin in headers. */
-export function deadLetterRecord(
-  message: RefusedMessage,
-  rejection: { readonly reason: RejectReason; readonly message: string },
-  sourceTopic: string,
-): { key: Buffer | null; value: Buffer | null; headers: Record<string, string> } {
-  return {
-    key: message.key,
-    value: message.value,
-    headers: deadLetterHeaders({ reason: rejection.reason, message: rejection.message, sourceTopic, sourcePartition: message.partition, sourceOffset: message.offset }),
-  };
+/** The Kafka record of a refused event: same key and value bytes, reason and origin in headers. */
+export function deadLetterRecord(key: Buffer | null, value: Buffer | null, info: DeadLetterInfo, form: 'full' = 'full'): DeadLetterRecord {
+  void form; // the only form here; smaller forms for records the topic refuses as too large may follow
+  return { key, value, headers: deadLetterHeaders(info) };
 }
 
 const PARTITION = /^(0|[1-9]\d{0,9})$/;

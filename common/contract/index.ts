@@ -14,7 +14,7 @@ export type { RejectReason } from './reject-reason';
 export { validateDetectionEvent, assertDetectionEvent, checkEventKey, DEFAULT_MIN_TIMESTAMP_MS, DEFAULT_MAX_FUTURE_MS } from './validate-event';
 export type { Rejection, EventValidation, ValidateOptions } from './validate-event';
 export { DEAD_LETTER_HEADERS, deadLetterHeaders, deadLetterRecord, parseDeadLetterHeaders, isRejectReason } from './dead-letter';
-export type { DeadLetterInfo, RefusedMessage } from './dead-letter';
+export type { DeadLetterInfo, DeadLetterRecord } from './dead-letter';
 export { SECONDS_BELOW, detectTimestampUnit, toEpochMillis, detectColumnUnit } from './timestamp-unit';
 export type { TimestampUnit, TimestampUnitOption } from './timestamp-unit';
 export { eventDay, dayRange, isEventDay } from './event-day';

@@ -75,13 +75,13 @@ export class PartitionTransactions {
     return (await committedOffsets(await this.connectedAdmin(), this.target.groupId, this.target.sourceTopic)).get(partition);
   }
 
-  /** The records (acks=all) and the consumer offset `nextOffset` of `partition`, committed together or not at all. */
+  /** The records (acks=all, one send per entry) and the consumer offset `nextOffset` of `partition`, committed together or not at all. */
   async sendAndCommit(partition: number, records: readonly TopicRecords[], nextOffset: string): Promise<void> {
     const producer = await this.producerFor(partition);
     const transaction = await producer.transaction();
     try {
-      const topicMessages = records.filter((r) => r.messages.length > 0).map((r) => ({ topic: r.topic, messages: [...r.messages] }));
-      if (topicMessages.length > 0) await transaction.sendBatch({ acks: -1, topicMessages });
+      // One send per entry, in order: a caller that wants one record per record batch passes one entry per record.
+      for (const { topic, messages } of records) if (messages.length > 0) await transaction.send({ topic, acks: -1, messages: [...messages] });
       await transaction.sendOffsets({
         consumerGroupId: this.target.groupId,
         topics: [{ topic: this.target.sourceTopic, partitions: [{ partition, offset: nextOffset }] }],

@@ -6,8 +6,7 @@
 // with the record's own timestamp as "now", so it decides exactly as the rekey
 // did, and a replay months later decides the same way.
 
-import { deadLetterRecord, type Rejection } from '../../common/contract';
-import { validateConsumed } from '../classify-batch';
+import { deadLetterRecord, validateDetectionEvent, type EventValidation, type Rejection } from '../../common/contract';
 import type { ConsumedMessage } from '../consumed-message';
 
 export interface RekeyMessage extends ConsumedMessage {
@@ -34,9 +33,9 @@ export function planRekey(messages: readonly RekeyMessage[], sourceTopic: string
   const deadLetters: OutgoingRecord[] = [];
   const reasons = new Map<Rejection['reason'], number>();
   for (const message of messages) {
-    const result = validateConsumed(message);
+    const result = judgeValue(message);
     if (!result.ok) {
-      deadLetters.push(deadLetterRecord(message, result, sourceTopic));
+      deadLetters.push(deadLetterRecord(message.key, message.value, { reason: result.reason, message: result.message, sourceTopic, sourcePartition: message.partition, sourceOffset: message.offset }));
       reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
       continue;
     }
@@ -48,4 +47,15 @@ export function planRekey(messages: readonly RekeyMessage[], sourceTopic: string
     });
   }
   return { republish, deadLetters, reasons };
+}
+
+/**
+ * The contract check of a message's value (its key is what the rekey replaces),
+ * against its own record timestamp as "now", as the speed layer judges it; a
+ * tombstone is not an object.
+ */
+export function judgeValue(message: Pick<ConsumedMessage, 'value' | 'timestampMs'>): EventValidation {
+  if (message.value === null) return { ok: false, reason: 'not_an_object', message: 'message has no value (tombstone)' };
+  const now = message.timestampMs;
+  return validateDetectionEvent(message.value, { now: () => now });
 }
