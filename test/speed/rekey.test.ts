@@ -5,7 +5,9 @@
 // mid-run and restarted. Every copy of an oid must sit in one partition of the
 // detections topic, each copy exactly once (read_committed), the speed view
 // must hold exact counts, and the invalid events must be dead letters with
-// their reasons, each once.
+// their reasons, each once. The speed layer and the landing writer, reading
+// the transactional topic read_committed, must both reach a lag of 0 (past the
+// transactions' commit markers).
 
 import { expect } from 'chai';
 import { Partitioners } from 'kafkajs';
@@ -118,7 +120,7 @@ describe('rekey: producers as they are', function () {
   const processes: CliProcess[] = [];
 
   before(async () => {
-    env = await createSpeedEnv('rekey', { REKEY_GROUP_ID: randomName('test-rekey') });
+    env = await createSpeedEnv('rekey', { REKEY_GROUP_ID: randomName('test-rekey'), LANDING_GROUP_ID: randomName('test-rekey-landing'), LANDING_FLUSH_AGE_MS: '2000' });
     source = `${env.config.kafka.detectionsTopic}.edge`;
     await withKafkaAdmin(env.config, {}, (admin) => admin.createTopics({ topics: [{ topic: source, numPartitions: SOURCE_PARTITIONS, replicationFactor: 1 }], waitForLeaders: true }));
   });
@@ -134,6 +136,10 @@ describe('rekey: producers as they are', function () {
     const truth = computeTruth(valid);
     const rekeyGroup = env.config.rekey.groupId;
     const speed = new SpeedProcess(env.env);
+    // The landing writer reads the same transactional topic: it must get past the commit markers too.
+    const landing = new CliProcess(env.env, 'landing', 'rekey-landing');
+    processes.push(landing);
+    landing.start();
     const rekey = new CliProcess(env.env, 'rekey', 'rekey', ['--from', source]);
     processes.push(speed, rekey);
     speed.start();
@@ -163,6 +169,7 @@ describe('rekey: producers as they are', function () {
       await sleep(500);
     }
     await waitForCaughtUp(env.config, 300_000, () => speed.running);
+    await waitForCaughtUp(env.config, 120_000, () => landing.running, env.config.landing.groupId);
 
     const copies = await readDetectionsTopic(env.config, valid.length);
     expect([...copies.values()].reduce((sum, p) => sum + p.length, 0), 'copies in the detections topic (read_committed)').to.equal(valid.length);
