@@ -12,6 +12,7 @@ import { ValidationError } from '../common/errors';
 import { HBaseStore, hbaseStoreOptions, type RowMutation } from '../common/hbase';
 import { createHdfsStore, writeAtomically } from '../common/hdfs';
 import type { Logger } from '../common/log';
+import type { Progress } from '../common/progress';
 import { readReferenceSource } from './read-reference-source';
 import { encodeReferenceParquet } from './reference-parquet';
 
@@ -25,7 +26,7 @@ export interface ReferenceLoadResult {
 const PUT_CHUNK = 5000;
 const SHOWN_PROBLEMS = 50;
 
-export async function loadReference(config: Config, source: string, log: Logger, version = referenceVersionAt(new Date())): Promise<ReferenceLoadResult> {
+export async function loadReference(config: Config, source: string, log: Logger, version = referenceVersionAt(new Date()), progress?: Progress): Promise<ReferenceLoadResult> {
   const { rows, origins, files } = await readReferenceSource(source);
   const validation = validateReferenceTable(rows, { firstRow: 0 });
   if (!validation.ok) {
@@ -47,9 +48,12 @@ export async function loadReference(config: Config, source: string, log: Logger,
   try {
     const table = referenceTableName(config.hbase.namespace);
     const now = Date.now();
+    progress?.phase('HBase reference rows', locations.length, 'locations');
     for (let i = 0; i < locations.length; i += PUT_CHUNK) {
       await store.puts(table, locations.slice(i, i + PUT_CHUNK).map((l) => referenceMutation(version, l, now)));
+      progress?.update(Math.min(locations.length, i + PUT_CHUNK));
     }
+    progress?.done();
     await store.put(metaTableName(config.hbase.namespace), {
       row: Buffer.from(META_ROWS.referenceCurrent, 'utf8'),
       cells: [{ family: FAMILIES.meta, qualifier: META_QUALIFIERS.referenceVersion, value: Buffer.from(version, 'utf8'), timestamp: now }],

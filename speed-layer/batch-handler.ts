@@ -138,7 +138,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     guard();
     const lastMessage = messages[messages.length - 1] as ConsumedMessage;
     const last = lastMessage.offset;
-    const next = (BigInt(last) + 1n).toString();
+    const next = nextOffset(batch, last);
     const recordChunk = (): void => {
       metrics.recordOutcomes(plan.figures, plan.deadLetters);
       metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))), lastMessage.timestampMs);
@@ -170,6 +170,18 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     );
     recordChunk();
   }
+}
+
+/**
+ * The offset to commit after `last`: past the batch's trailing records that
+ * read_committed never hands over (transaction markers of a transactional
+ * producer such as the rekey stage, aborted records) when `last` is the batch's
+ * last message, else the group's lag would never reach 0.
+ */
+export function nextOffset(batch: { readonly messages: readonly { readonly offset: string }[]; lastOffset(): string }, last: string): string {
+  const end = BigInt(batch.lastOffset());
+  const isFinal = batch.messages[batch.messages.length - 1]?.offset === last;
+  return (isFinal && end > BigInt(last) ? end + 1n : BigInt(last) + 1n).toString();
 }
 
 /** Index of the first message at or after the committed offset (all of them when nothing is committed). */

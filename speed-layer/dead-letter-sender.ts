@@ -3,20 +3,13 @@
 // dead-letter.ts), in a Kafka transaction that also commits the chunk's
 // consumer offsets. A crash before the commit aborts both, so the replay sends
 // them again and read_committed readers see each dead letter once.
-// One transactional id per source partition: the next owner of a partition
-// fences a dead or stale owner's producer (and aborts its open transaction) as
-// soon as it is assigned the partition (reassigned()). kafkajs takes the
-// transactional producer id, the request that fences, at the first
-// transaction() and not at connect(), so producerFor() opens and aborts an
-// empty transaction (local, no request) right after connecting.
-// kafkajs's transactional offset commits carry no group generation (KIP-447),
-// so a previous owner's commit can still land between the new owner's offset
-// fetch and its fence. claim() therefore reads the committed offset again after
-// the fence, when no earlier owner can move it any more.
+// The transactional producers, one per source partition with the fencing of
+// earlier owners, are common/kafka's PartitionTransactions (the rekey stage
+// uses them too); this file only says what goes in the transaction.
 
-import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
-import { deadLetterHeaders } from '../common/contract';
-import { committedOffsets } from '../common/kafka';
+import type { Kafka, Producer } from 'kafkajs';
+import { deadLetterRecord } from '../common/contract';
+import { PartitionTransactions } from '../common/kafka';
 import type { DeadLetter } from './plan-batch';
 
 export interface DeadLetterTarget {
@@ -27,114 +20,45 @@ export interface DeadLetterTarget {
 }
 
 export class DeadLetterSender {
-  private readonly producers = new Map<number, Promise<Producer>>();
-  private admin: Promise<Admin> | undefined;
+  private readonly transactions: PartitionTransactions;
 
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly target: DeadLetterTarget,
-  ) {}
+  ) {
+    this.transactions = new PartitionTransactions(kafka, { ...target, role: 'dead-letters' });
+  }
 
   /** Connects this partition's transactional producer and fences every earlier producer of its id. */
   producerFor(partition: number): Promise<Producer> {
-    let producer = this.producers.get(partition);
-    if (!producer) {
-      const created = this.kafka.producer({
-        transactionalId: `${this.target.groupId}.dead-letters.${this.target.sourceTopic}.${partition}`,
-        idempotent: true,
-        maxInFlightRequests: 1,
-        transactionTimeout: this.target.transactionTimeoutMs,
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      producer = created
-        .connect()
-        .then(() => created.transaction())
-        .then((empty) => empty.abort())
-        .then(() => created);
-      producer.catch(() => this.producers.delete(partition));
-      this.producers.set(partition, producer);
-    }
-    return producer;
+    return this.transactions.producerFor(partition);
   }
 
-  /**
-   * Fences the partition's earlier owners, then returns the offset the group has
-   * committed for it (undefined if none): messages below it are done, dead
-   * letters included, even if this instance was handed older ones.
-   */
-  async claim(partition: number): Promise<bigint | undefined> {
-    await this.producerFor(partition);
-    return (await committedOffsets(await this.connectedAdmin(), this.target.groupId, this.target.sourceTopic)).get(partition);
+  /** Fences the partition's earlier owners, then returns the offset the group has committed for it (undefined if none). */
+  claim(partition: number): Promise<bigint | undefined> {
+    return this.transactions.claim(partition);
   }
 
   /** Dead letters and the consumer offset `nextOffset`, committed together. */
-  async sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string): Promise<void> {
-    const producer = await this.producerFor(partition);
-    const transaction = await producer.transaction();
-    try {
-      await transaction.send({
-        topic: this.target.deadLetterTopic,
-        acks: -1,
-        messages: deadLetters.map(({ message, rejection }) => ({
-          key: message.key,
-          value: message.value,
-          headers: deadLetterHeaders({
-            reason: rejection.reason,
-            message: rejection.message,
-            sourceTopic: this.target.sourceTopic,
-            sourcePartition: message.partition,
-            sourceOffset: message.offset,
-          }),
-        })),
-      });
-      await transaction.sendOffsets({
-        consumerGroupId: this.target.groupId,
-        topics: [{ topic: this.target.sourceTopic, partitions: [{ partition, offset: nextOffset }] }],
-      });
-      await transaction.commit();
-    } catch (error) {
-      await transaction.abort().catch(() => undefined);
-      // A fenced or broken producer cannot be reused: the retry connects a new one.
-      await this.drop(partition);
-      throw error;
-    }
+  sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string): Promise<void> {
+    const messages = deadLetters.map(({ message, rejection }) =>
+      deadLetterRecord(message.key, message.value, {
+        reason: rejection.reason,
+        message: rejection.message,
+        sourceTopic: this.target.sourceTopic,
+        sourcePartition: message.partition,
+        sourceOffset: message.offset,
+      }),
+    );
+    return this.transactions.sendAndCommit(partition, [{ topic: this.target.deadLetterTopic, messages }], nextOffset);
   }
 
-  /**
-   * After every (re)join: connect a new producer for each assigned partition at
-   * once. Connecting fences the previous owner's producer, so a frozen owner
-   * that wakes up mid-transaction cannot commit dead letters and offsets that
-   * this instance is about to process again from the old committed offset.
-   */
+  /** After every (re)join: fences the previous owners of the assigned partitions at once. */
   reassigned(partitions: readonly number[]): void {
-    const previous = [...this.producers.values()];
-    this.producers.clear();
-    for (const producer of previous) void producer.then((p) => p.disconnect()).catch(() => undefined);
-    for (const partition of partitions) void this.producerFor(partition).catch(() => undefined);
+    this.transactions.reassigned(partitions);
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.producers.keys()].map((partition) => this.drop(partition)));
-    const admin = this.admin;
-    this.admin = undefined;
-    await admin?.then((a) => a.disconnect()).catch(() => undefined);
-  }
-
-  private connectedAdmin(): Promise<Admin> {
-    if (!this.admin) {
-      const created = this.kafka.admin();
-      const admin = created.connect().then(() => created);
-      admin.catch(() => {
-        if (this.admin === admin) this.admin = undefined;
-      });
-      this.admin = admin;
-    }
-    return this.admin;
-  }
-
-  private async drop(partition: number): Promise<void> {
-    const producer = this.producers.get(partition);
-    this.producers.delete(partition);
-    await producer?.then((p) => p.disconnect()).catch(() => undefined);
+  close(): Promise<void> {
+    return this.transactions.close();
   }
 }

@@ -6,3 +6,4 @@ export { planBatch, type BatchPlan, type DeadLetter, type PlanInput } from './pl
 export { applyContribution, type CounterAddress, type CounterContribution } from './counter-cell';
 export type { ConsumedMessage } from './consumed-message';
 export { createIngestApp, startIngestServer, type IngestServer } from './ingest';
+export { createRekeyStage, type RekeyStage } from './rekey';

@@ -17,6 +17,7 @@ import { errorMessage, ParquetError, ValidationError } from '../../common/errors
 import type { HBaseStore } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
+import type { Progress } from '../../common/progress';
 import type { DayReport } from '../report/day-report';
 import { saveDayReport } from '../report/report-store';
 import { acquireBatchLock } from './batch-lock';
@@ -37,6 +38,8 @@ export interface BatchRunDeps {
   readonly hdfs: HdfsStore;
   readonly hbase: HBaseStore;
   readonly logger: Logger;
+  /** Phases, rows and time left for a person watching (`utopia batch run` on a terminal). */
+  readonly progress?: Progress;
 }
 
 export interface BatchRunOptions {
@@ -87,10 +90,12 @@ export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}
     const quarantined: string[] = [];
     const fresh = listed.filter((f) => !index.files[f.name]);
     let done = 0;
+    deps.progress?.phase('index new landing files', fresh.length, 'files');
     for (const file of fresh) {
       const ok = await spillFile(file, (day) => closed(day));
       if (ok) index.files[file.name] = { path: file.path, rowsByDay: ok.rowsByDay, invalidByDay: ok.invalidByDay, modificationTime: file.modificationTime };
       if (++done % 20 === 0 || done === fresh.length) logger.info(`indexed ${done}/${fresh.length} new landing files`);
+      deps.progress?.update(done);
     }
     await saveLandingIndex(hdfs, root, index);
 
@@ -122,7 +127,7 @@ export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}
       spill.flush();
       const sourceFiles = [...new Set([...previousFiles, ...filesOfDay(index, day)])].filter((f) => byName.has(f) || previousFiles.has(f)).sort();
       const report = await runDay(
-        { hdfs, hbase, logger, root, namespace: ns, buckets, partRows: config.batch.partRows, topX: config.batch.topX, workDir: path.join(config.batch.workDir, runId), runId, reference, now },
+        { hdfs, hbase, logger, ...(deps.progress ? { progress: deps.progress } : {}), root, namespace: ns, buckets, partRows: config.batch.partRows, topX: config.batch.topX, workDir: path.join(config.batch.workDir, runId), runId, reference, now },
         {
           day, spill, sourceFiles, invalidEvents: invalidOfDay(index, day), recompaction: manifest !== undefined, quarantinedFiles: quarantined,
           ...(manifest ? { previous: { landedRows: manifest.landedRows, duplicates: manifest.duplicates ?? 0, warehouseRowsRead } } : {}),

@@ -8,6 +8,7 @@ import { bucketOf, dayRange, DETECTIONS_TTL_SECONDS, LIVE_COUNTS_TTL_SECONDS, wa
 import type { HBaseStore } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
+import type { Progress } from '../../common/progress';
 import { HBaseDaySpill } from './hbase-day-scan';
 import { dedupFirstOccurrence } from './dedup';
 import type { ReferenceSnapshot } from './reference-loader';
@@ -24,6 +25,7 @@ export interface DayContext {
   readonly hdfs: HdfsStore;
   readonly hbase: HBaseStore;
   readonly logger: Logger;
+  readonly progress?: Progress;
   readonly root: string;
   readonly namespace: string;
   readonly buckets: number;
@@ -74,6 +76,7 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
   let late = 0;
   let unknown = 0;
   try {
+    ctx.progress?.phase(`${day} compaction`, input.spill.rowsByDay.get(day) ?? 0, 'rows');
     for (let b = 0; b < ctx.buckets; b++) {
       const { rows, messages, duplicates: dropped } = dedupFirstOccurrence(input.spill.read(day, b));
       landed += messages;
@@ -91,6 +94,7 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
         reconcileMs += Date.now() - t;
       }
       if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 8)) === 0) log.info(`compaction: bucket ${b + 1}/${ctx.buckets}, ${landed} rows read, ${duplicates} duplicates`);
+      ctx.progress?.update(landed);
     }
     byLocation.flush();
     const unique = landed - duplicates;
@@ -104,10 +108,14 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
     log.info(`warehouse ${warehouseDayDir(ctx.root, day)}: ${unique} rows in ${parts} part(s)`);
 
     const countsStart = Date.now();
+    ctx.progress?.phase(`${day} views`, unique, 'rows');
     const views = await buildViews({
       hdfs: ctx.hdfs, hbase: ctx.hbase, root: ctx.root, namespace: ctx.namespace, day, token, buckets: ctx.buckets, x: ctx.topX, spill: byLocation,
       enrich: (row) => row as WarehouseRow, recompaction: input.recompaction, reconcileCounts, counts: countFigures,
-      onProgress: (b) => { if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 4)) === 0) log.info(`views: location bucket ${b + 1}/${ctx.buckets}`); },
+      onProgress: (b) => {
+        if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 4)) === 0) log.info(`views: location bucket ${b + 1}/${ctx.buckets}`);
+        ctx.progress?.update(Math.round(((b + 1) * unique) / ctx.buckets));
+      },
     });
     const viewsMs = Date.now() - countsStart;
     const finished = Date.now();
@@ -118,6 +126,7 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
       totals: { landedRows: landed, uniqueDetections: unique, duplicatesDropped: duplicates, lateEvents: late, invalidEvents: input.invalidEvents, unknownLocationEvents: unknown, locations: views.locations, items: views.items },
       warehouse: { path: warehouseDayDir(ctx.root, day), parts, rows: unique },
       topX: ctx.topX,
+      eventsPerHour: views.eventsPerHour,
       topItems: views.topItems.map((t) => ({ geographical_location: t.locationName, geographical_location_oid: t.locationOid.toString(), item_rank: t.rank, item_name: t.itemName, item_count: t.count })),
       reconciliation: {
         detectionRows: reconcileRows ? rowFigures : { skipped: `day ended over ${DETECTIONS_TTL_SECONDS / 86400} days ago: beyond the detections TTL` },

@@ -121,6 +121,7 @@ export class LandingWriter {
     const newest = batch.messages[batch.messages.length - 1]?.timestamp;
     if (newest !== undefined) state.newestMs = Number(newest);
     this.recordLag(state);
+    await this.coverTrailingMarkers(state, batch);
     await heartbeat();
   }
 
@@ -129,6 +130,29 @@ export class LandingWriter {
     const behind = state.behind ?? 0;
     const oldest = !state.buffer.isEmpty ? state.oldestMs : behind > 0 ? state.newestMs : undefined;
     this.metrics.lag.set(state.buffer.partition, state.buffer.messages + behind, oldest);
+  }
+
+  /**
+   * A transactional producer (utopia rekey) leaves a commit marker after its
+   * records, and read_committed never hands it (nor aborted records) over: the
+   * buffered range is extended over such trailing offsets, so the commit after
+   * its flush passes them and the group's lag can reach 0. With nothing
+   * buffered the offset is committed past them at once.
+   */
+  private async coverTrailingMarkers(state: PartitionState, batch: EachBatchPayload['batch']): Promise<void> {
+    const last = batch.messages[batch.messages.length - 1];
+    if (!last || !this.isRunningPartition(state)) return;
+    const end = BigInt(batch.lastOffset());
+    if (end <= BigInt(last.offset)) return;
+    if (!state.buffer.isEmpty && state.buffer.lastOffset === BigInt(last.offset)) state.buffer.lastOffset = end;
+    else if (state.buffer.isEmpty && state.next === BigInt(last.offset) + 1n) {
+      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(end + 1n) }]);
+      state.next = end + 1n;
+    }
+  }
+
+  private isRunningPartition(state: PartitionState): boolean {
+    return this.states.get(state.buffer.partition) === state;
   }
 
   private async flushAged(): Promise<void> {

@@ -36,6 +36,8 @@ export interface DayReport {
     readonly items: number;
   };
   readonly warehouse: { readonly path: string; readonly parts: number; readonly rows: number };
+  /** Distinct detections per UTC hour (24 values); absent in reports written before it existed. */
+  readonly eventsPerHour?: readonly number[];
   readonly topX: number;
   readonly topItems: readonly ReportTopItem[];
   readonly reconciliation: {

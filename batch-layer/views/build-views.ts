@@ -45,6 +45,8 @@ export interface ViewOutputs {
   readonly topItems: TopItem[];
   readonly locations: number;
   readonly items: number;
+  /** Distinct detections per UTC hour of the day, 24 values. */
+  readonly eventsPerHour: number[];
 }
 
 export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
@@ -93,5 +95,18 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
   await hdfs.upload(`${topStaging}/part-00000.parquet`, encodeParquet(TOP_ITEMS_SCHEMA, topItemsBatch(tops)), { overwrite: true });
   await hdfs.upload(`${topStaging}/_SUCCESS`, Buffer.alloc(0), { overwrite: true });
   await swapDirectory(hdfs, root, topStaging, viewDayDir(root, TOP_ITEMS_VIEW, day), `${token}-t`);
-  return { topItems: tops, locations, items: itemNames.size };
+  return { topItems: tops, locations, items: itemNames.size, eventsPerHour: eventsPerHour(all.hour, day) };
+}
+
+/** The all-locations total of each hour, from the accumulator's hour cells. */
+function eventsPerHour(hourCells: ReadonlyMap<string, number>, day: string): number[] {
+  const dayStart = Date.parse(`${day}T00:00:00Z`);
+  const hours = new Array<number>(24).fill(0);
+  for (const [key, count] of hourCells) {
+    const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
+    if (decoded.scope !== 'total' || decoded.locationOid !== ALL_LOCATIONS) continue;
+    const hour = Math.floor((decoded.bucketStartMs - dayStart) / 3_600_000);
+    if (hour >= 0 && hour < 24) hours[hour] = (hours[hour] as number) + count;
+  }
+  return hours;
 }

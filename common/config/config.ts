@@ -61,6 +61,9 @@ export interface Config {
     readonly referencePollMs: number;
     readonly countCacheCells: number;
   };
+  readonly rekey: {
+    readonly groupId: string;
+  };
   readonly ingest: {
     readonly host: string;
     readonly port: number;
@@ -99,6 +102,8 @@ export interface Config {
     readonly readyTimeoutS: number;
     /** Events/s of the live simulator `npm start` runs; 0 = none. */
     readonly simulatorRate: number;
+    /** Topic npm start runs `utopia rekey --from` on; '' = none. */
+    readonly rekeyFrom: string;
   };
 }
 
@@ -177,6 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       referencePollMs: read('speedReferencePollMs', parsePositiveInt),
       countCacheCells: read('speedCountCacheCells', parsePositiveInt),
     },
+    rekey: {
+      groupId: read('rekeyGroupId', parseString),
+    },
     ingest: {
       host: read('ingestHost', parseString),
       port: read('ingestPort', parseIntInRange(1, 65535)),
@@ -216,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       local: read('stackLocal', parseBoolean),
       readyTimeoutS: read('stackReadyTimeoutS', parsePositiveInt),
       simulatorRate: read('startSimulatorRate', parseNonNegativeInt),
+      rekeyFrom: read('startRekeyFrom', (raw) => raw.trim()),
     },
   };
   if (problems.length > 0) {

@@ -58,6 +58,7 @@ export const settings = {
   speedMetricsIntervalMs: setting('SPEED_METRICS_INTERVAL_MS', '5000', 'How often each speed-layer instance publishes its snapshot (throughput, lag) to HBase meta for the API and dashboard.'),
   speedReferencePollMs: setting('SPEED_REFERENCE_POLL_MS', '5000', 'How often the speed layer checks meta reference/current for a new Dataset B version.'),
   speedCountCacheCells: setting('SPEED_COUNT_CACHE_CELLS', '200000', 'Count cells one speed-layer instance keeps in memory; older ones are re-read from HBase when touched again.'),
+  rekeyGroupId: setting('REKEY_GROUP_ID', 'utopia-rekey', 'Kafka consumer group of `utopia rekey` (also the prefix of its transactional ids); one group per source topic.'),
   ingestHost: setting('INGEST_HOST', '127.0.0.1', 'Address the HTTP ingest listens on.'),
   ingestPort: setting('INGEST_PORT', '8081', 'Port of the HTTP ingest (POST /ingest).'),
   ingestKeys: setting('INGEST_API_KEYS', '', 'Comma-separated API keys (role ingest) that may POST /ingest (empty: no keys, loopback only).', true),
@@ -87,6 +88,7 @@ export const settings = {
   stackLocal: setting('UTOPIA_LOCAL_STACK', 'true', 'true: npm start brings up the local stack; false: use the clusters configured above.'),
   stackReadyTimeoutS: setting('UTOPIA_STACK_READY_TIMEOUT_S', '180', 'Seconds `stack up` waits for each service to become ready.'),
   startSimulatorRate: setting('START_SIMULATOR_RATE', '200', 'Events per second of the simulator `npm start` runs (0: no simulator; `--rate` overrides).'),
+  startRekeyFrom: setting('START_REKEY_FROM', '', 'Topic `npm start` also rekeys into the detections topic (`utopia rekey --from`); empty: none.'),
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

@@ -34,6 +34,18 @@ export function deadLetterHeaders(info: DeadLetterInfo): Record<string, string> 
   };
 }
 
+export interface DeadLetterRecord {
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly headers: Record<string, string>;
+}
+
+/** The Kafka record of a refused event: same key and value bytes, reason and origin in headers. */
+export function deadLetterRecord(key: Buffer | null, value: Buffer | null, info: DeadLetterInfo, form: 'full' = 'full'): DeadLetterRecord {
+  void form; // the only form here; smaller forms for records the topic refuses as too large may follow
+  return { key, value, headers: deadLetterHeaders(info) };
+}
+
 const PARTITION = /^(0|[1-9]\d{0,9})$/;
 
 type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;

@@ -16,6 +16,7 @@ import { detectionRowKey, detectionTableName } from '../../common/contract';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { createKafka } from '../../common/kafka';
 import { createLogger } from '../../common/log';
+import { createProgress } from '../../common/progress';
 import { sleep } from '../../common/retry';
 import { loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
 import { formatTable } from '../cli/format-table';
@@ -45,16 +46,21 @@ async function main(): Promise<void> {
     // 1. Sustained throughput: a backlog consumed from scratch.
     log.info(`publishing a backlog of ${events} events`);
     const base = { ...defaultSimulation, startMs: Date.now(), hotLocation: 0.3, locations: 10_000 };
-    await publishEvents(producer, generateEvents({ ...base, events, seed: 1, rate: Infinity }), { topic: world.config.kafka.detectionsTopic, rate: Infinity });
+    const progress = createProgress({ phase: 'publish the backlog', unit: 'events', total: events, log });
+    await publishEvents(producer, generateEvents({ ...base, events, seed: 1, rate: Infinity }), { topic: world.config.kafka.detectionsTopic, rate: Infinity, progressEveryMs: 1000, onProgress: (sent) => progress.update(sent) });
+    progress.done(events);
     speed = world.startSpeed(path.join(artifacts, 'bench-speed.log'));
     let lag = await world.lag();
     const initialLag = lag;
     let firstProgressAt = 0;
+    progress.phase('speed layer consumes the backlog', initialLag, 'events');
     while (lag > 0) {
       await sleep(250);
       lag = await world.lag();
       if (!firstProgressAt && lag < initialLag) firstProgressAt = Date.now();
+      progress.update(initialLag - lag);
     }
+    progress.done();
     const sustainedMs = Date.now() - firstProgressAt;
     const sustained = Math.round((initialLag * 1000) / Math.max(1, sustainedMs));
     log.info(`backlog of ${initialLag} consumed in ${sustainedMs} ms: ${sustained} events/s`);

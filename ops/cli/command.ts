@@ -1,12 +1,34 @@
-// A CLI subcommand: parses its own arguments and calls into a layer. `run`
-// resolves with the process exit code.
+// What every `utopia` subcommand module shares: it registers itself on the
+// commander program (options, arguments, help) and its action resolves with
+// the process exit code (see exit-codes.ts).
 
-export interface Command {
-  readonly name: string;
-  readonly summary: string;
-  readonly usage: string;
-  run(args: string[]): Promise<number>;
+import { InvalidArgumentError, type Command } from 'commander';
+
+/** Adds one subcommand (and its own subcommands) to the program. */
+export type CommandRegistration = (program: Command, exit: ExitCodeHolder) => void;
+
+/** Thrown for wrong arguments that commander cannot check itself: printed with a pointer to --help, exit code 2. */
+export class UsageError extends Error {}
+
+/** Where an action leaves its exit code for utopia.ts. */
+export class ExitCodeHolder {
+  code = 0;
+
+  /** Wraps a command body: the number it resolves with becomes the exit code. */
+  action<A extends unknown[]>(body: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
+    return async (...args: A) => {
+      this.code = await body(...args);
+    };
+  }
 }
 
-/** Thrown for wrong arguments: printed with the command's usage, exit code 2. */
-export class UsageError extends Error {}
+/** A commander argument parser for numbers that `check` accepts. */
+export function numberArg(check: (n: number) => boolean, what: string): (raw: string) => number {
+  return (raw) => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !check(value)) throw new InvalidArgumentError(`expected ${what}`);
+    return value;
+  };
+}
+
+export const isShare = (n: number): boolean => n >= 0 && n <= 1;

@@ -1,19 +1,24 @@
-// `--name value` / `--name=value` flags for commands with options; unknown
-// flags and bad numbers are UsageErrors (exit code 2 with the usage line).
+// `--name value` / `--name=value` flags for the bench scripts (npm run bench:*),
+// parsed by commander like the `utopia` command: unknown flags and bad numbers
+// are UsageErrors naming the flag.
 
+import { Command, CommanderError } from 'commander';
 import { UsageError } from './command';
 
 export function parseFlags(args: readonly string[], known: readonly string[]): Map<string, string> {
+  const parser = new Command('flags').exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined }).helpOption(false);
+  for (const name of known) parser.option(`--${name} <value>`);
+  try {
+    parser.parse([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) throw new UsageError(error.message.replace(/^error: /, ''));
+    throw error;
+  }
+  const values = parser.opts<Record<string, string | undefined>>();
   const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    flags.set(name, value);
+  for (const name of known) {
+    const value = values[parser.options.find((o) => o.long === `--${name}`)?.attributeName() ?? name];
+    if (value !== undefined) flags.set(name, value);
   }
   return flags;
 }

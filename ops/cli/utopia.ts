@@ -1,37 +1,40 @@
 #!/usr/bin/env node
-// The `utopia` command: finds the subcommand and runs it. Each subcommand only
-// parses its arguments and calls a layer.
+// The `utopia` command: commander finds the subcommand and parses its
+// arguments; the subcommand calls a layer. Exit codes: ops/cli/exit-codes.ts.
 
+import { CommanderError, type Command } from 'commander';
 import { errorMessage, UtopiaError } from '../../common/errors';
-import { commands } from './commands';
-import { UsageError } from './command';
-
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return ['usage: utopia <command> [arguments]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
-}
+import { ExitCodeHolder, UsageError } from './command';
+import { EXIT } from './exit-codes';
+import { commandPath, createProgram } from './program';
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    console.log(help());
-    return name ? 0 : 2;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    console.error(`utopia: unknown command ${JSON.stringify(name)}\n\n${help()}`);
-    return 2;
+  const exit = new ExitCodeHolder();
+  const program = createProgram(exit);
+  let current: Command = program;
+  program.hook('preAction', (_root, action) => {
+    current = action;
+  });
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT.usage;
   }
   try {
-    return await command.run(args);
+    await program.parseAsync(argv, { from: 'user' });
+    return exit.code;
   } catch (error) {
+    const name = commandPath(current);
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0; commander has printed the message.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
     if (error instanceof UsageError) {
-      console.error(`utopia ${name}: ${error.message}\nusage: ${command.usage}`);
-      return 2;
+      console.error(`${name}: ${error.message}\n(see '${name} --help')`);
+      return EXIT.usage;
     }
     const detail = error instanceof UtopiaError || !(error instanceof Error) ? errorMessage(error) : error.stack ?? error.message;
-    console.error(`utopia ${name}: ${detail}`);
-    return 1;
+    console.error(`${name}: ${detail}`);
+    return EXIT.failure;
   }
 }
 

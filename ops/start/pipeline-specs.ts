@@ -26,3 +26,8 @@ export function serviceSpecs(env: Readonly<Record<string, string>>, withSchedule
 export function liveSimulatorSpec(env: Readonly<Record<string, string>>, rate: number): ProcessSpec {
   return cliProcess('simulator', ['simulate', '--events', '0', '--rate', String(rate)], env, true);
 }
+
+/** `utopia rekey --from TOPIC` when START_REKEY_FROM names a topic written by producers that do not key by detection_oid. */
+export function rekeySpec(env: Readonly<Record<string, string>>, fromTopic: string): ProcessSpec {
+  return cliProcess('rekey', ['rekey', '--from', fromTopic], env, true);
+}

@@ -15,7 +15,7 @@ import { runDemoPreload } from './demo-preload';
 import { DEMO_ENV, demoWindow } from './demo-plan';
 import { wipeDemoWorld } from './demo-world';
 import { openLocalStack, type LocalStackSession } from './local-stack-session';
-import { liveSimulatorSpec, serviceSpecs } from './pipeline-specs';
+import { liveSimulatorSpec, rekeySpec, serviceSpecs } from './pipeline-specs';
 import type { StartOptions } from './start-options';
 import { waitForApi } from './wait-for-api';
 
@@ -41,6 +41,7 @@ export async function runStart(options: StartOptions): Promise<number> {
     if (supervisor.stopping) return await finish();
 
     for (const spec of serviceSpecs(env, !options.demo)) supervisor.add(spec);
+    if (config.stack.rekeyFrom !== '') supervisor.add(rekeySpec(env, config.stack.rekeyFrom));
     const url = dashboardUrl(config.api.host, config.api.port);
     const stopSignal = new AbortController();
     void supervisor.stopped.then(() => stopSignal.abort());

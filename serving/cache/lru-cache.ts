@@ -1,28 +1,29 @@
-// A small LRU map with an optional time-to-live per entry. Values are usually
-// promises, so concurrent identical requests share one read (single flight).
+// The serving caches: the `lru-cache` package (least recently used eviction,
+// a time-to-live per entry) behind the small interface the serving code uses.
+// Values are usually promises, so concurrent identical requests share one
+// read (single flight).
 
-export class LruCache<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+import { LRUCache } from 'lru-cache';
 
-  constructor(private readonly maxEntries: number, private readonly now: () => number = Date.now) {}
+export class LruCache<V extends {}> {
+  private readonly entries: LRUCache<string, V>;
 
-  get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    // Re-insert: Map keeps insertion order, so the first key is the least recently used.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+  constructor(maxEntries: number, now: () => number = Date.now) {
+    // ttlResolution 0: every get checks the clock, so an entry is never served past its time.
+    this.entries = new LRUCache<string, V>({ max: maxEntries, perf: { now }, ttlResolution: 0 });
   }
 
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
+  /** ttlMs Infinity keeps the entry until evicted; 0 or less does not keep it at all. */
   set(key: string, value: V, ttlMs = Infinity): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    if (ttlMs <= 0) {
+      this.entries.delete(key);
+      return;
+    }
+    this.entries.set(key, value, Number.isFinite(ttlMs) ? { ttl: ttlMs } : {});
   }
 
   delete(key: string): void {
@@ -44,6 +45,8 @@ export function cachedPromise<V>(cache: LruCache<Promise<V>>, key: string, ttlMs
   if (hit) return hit;
   const promise = compute();
   cache.set(key, promise, ttlMs);
-  promise.catch(() => cache.delete(key));
+  promise.catch(() => {
+    if (cache.get(key) === promise) cache.delete(key);
+  });
   return promise;
 }

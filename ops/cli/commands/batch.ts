@@ -1,26 +1,35 @@
-// `utopia batch run [--date YYYY-MM-DD] [--wait SECONDS]` and `utopia batch schedule`.
+// `utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] [--json]` and `utopia batch schedule`.
 
 import { loadConfig, type Config } from '../../../common/config';
+import { isEventDay } from '../../../common/contract';
 import { createHdfsStore } from '../../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../../common/hbase';
 import { createLogger } from '../../../common/log';
 import { hbaseCallMetrics, startMetricsServer } from '../../../common/metrics';
+import { createProgress } from '../../../common/progress';
 import { BatchMetrics, LockHeldError, runBatch, scheduleBatch } from '../../../batch-layer';
-import { UsageError, type Command } from '../command';
+import { numberArg, UsageError, type CommandRegistration } from '../command';
+import { EXIT } from '../exit-codes';
 
-/** Exit code when another run holds the lock (EX_TEMPFAIL: try again later). */
-export const EXIT_LOCKED = 75;
 
-export const batchCommand: Command = {
-  name: 'batch',
-  summary: 'nightly batch: `batch run [--date D] [--wait S]` compacts closed days; `batch schedule` runs it on BATCH_CRON',
-  usage: 'utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] | utopia batch schedule',
-  async run(args) {
-    const [sub, ...rest] = args;
-    const config = loadConfig();
-    if (sub === 'run') return runOnce(config, rest);
-    if (sub === 'schedule') {
-      if (rest.length > 0) throw new UsageError('schedule takes no arguments');
+export const registerBatch: CommandRegistration = (program, exit) => {
+  const batch = program.command('batch').description('the nightly batch: compaction, views, reconciliation, report, watermark');
+  batch
+    .command('run')
+    .description('run the nightly batch once: every closed day not yet compacted, or --date D; prints the run summary as JSON')
+    .option('--date <YYYY-MM-DD>', 'compact this UTC event day (again)')
+    .option('--wait <seconds>', 'wait this long for another run to release the lock', numberArg((n) => Number.isFinite(n) && n >= 0, 'a number of seconds'), 0)
+    .option('--json', 'print the summary as JSON (the default; for scripts that want to say so)')
+    .addHelpText('after', `\nExit codes: 0 done, 1 failed or files quarantined, ${EXIT.locked} another run holds the lock.\n`)
+    .action(exit.action(async (options: { date?: string; wait: number }) => {
+      if (options.date !== undefined && !isEventDay(options.date)) throw new UsageError('--date must be YYYY-MM-DD');
+      return runOnce(loadConfig(), options.date, options.wait);
+    }));
+  batch
+    .command('schedule')
+    .description('run the nightly batch on BATCH_CRON (BATCH_TIME_ZONE) until stopped')
+    .action(exit.action(async () => {
+      const config = loadConfig();
       const logger = createLogger('batch', config.logLevel);
       const metrics = new BatchMetrics(config.batch.workDir);
       const hbase = new HBaseStore({ ...hbaseStoreOptions(config, logger), onCall: hbaseCallMetrics(metrics.registry) });
@@ -33,25 +42,16 @@ export const batchCommand: Command = {
       await schedule.stop();
       await endpoint?.close();
       hbase.close();
-      return 0;
-    }
-    throw new UsageError(`unknown subcommand ${JSON.stringify(sub ?? '')}`);
-  },
+      return EXIT.ok;
+    }));
 };
 
-async function runOnce(config: Config, args: string[]): Promise<number> {
-  let date: string | undefined;
-  let waitS = 0;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--date') date = args[++i];
-    else if (args[i] === '--wait') waitS = Number(args[++i]);
-    else throw new UsageError(`unknown argument ${JSON.stringify(args[i])}`);
-  }
-  if (!Number.isFinite(waitS) || waitS < 0) throw new UsageError('--wait takes a number of seconds');
+async function runOnce(config: Config, date: string | undefined, waitS: number): Promise<number> {
   const logger = createLogger('batch', config.logLevel);
   const hbase = new HBaseStore(hbaseStoreOptions(config, logger));
+  const progress = createProgress({ phase: 'batch', unit: 'rows', log: logger });
   try {
-    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000 });
+    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger, progress }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000 });
     console.log(JSON.stringify({
       runId: result.runId, watermark: result.watermark, quarantined: result.quarantined, retentionDeleted: result.retentionDeleted,
       days: result.days.map((d) => ({ day: d.day, ...d.totals, reconciliation: summary(d), durationMs: d.durationMs })),
@@ -61,10 +61,11 @@ async function runOnce(config: Config, args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof LockHeldError) {
       console.error(`utopia batch: ${error.message}`);
-      return EXIT_LOCKED;
+      return EXIT.locked;
     }
     throw error;
   } finally {
+    progress.stop();
     hbase.close();
   }
 }
@@ -74,3 +75,4 @@ function summary(day: { reconciliation: { detectionRows: object; liveCounts: obj
   const counts = day.reconciliation.liveCounts as Record<string, unknown>;
   return { rowsRepaired: rows.repaired ?? rows.skipped, rowsOnlyInHBase: rows.hbaseOnly, countCellsCorrected: counts.cellsCorrected ?? counts.skipped };
 }
+

@@ -1,18 +1,22 @@
-// Every `utopia` subcommand, in the order `utopia help` lists them.
+// Every `utopia` subcommand, in the order `utopia --help` lists them.
 
-import type { Command } from '../command';
-import { batchCommand } from './batch';
-import { configCommand } from './config';
-import { ingestCommand } from './ingest';
-import { landingCommand } from './landing';
-import { referenceCommand } from './reference';
-import { reportCommand } from './report';
-import { serveCommand } from './serve';
-import { setupCommand } from './setup';
-import { simulateCommand } from './simulate';
-import { speedCommand } from './speed';
-import { stackCommand } from './stack';
-import { topItemsCommand } from './top-items';
-import { startCommand } from './start';
+import type { CommandRegistration } from '../command';
+import { registerBatch } from './batch';
+import { registerConfig } from './config';
+import { registerIngest } from './ingest';
+import { registerLanding } from './landing';
+import { registerReference } from './reference';
+import { registerRekey } from './rekey';
+import { registerReport } from './report';
+import { registerServe } from './serve';
+import { registerSetup } from './setup';
+import { registerSimulate } from './simulate';
+import { registerSpeed } from './speed';
+import { registerStack } from './stack';
+import { registerStart } from './start';
+import { registerTopItems } from './top-items';
 
-export const commands: readonly Command[] = [startCommand, stackCommand, setupCommand, configCommand, serveCommand, speedCommand, ingestCommand, simulateCommand, referenceCommand, landingCommand, batchCommand, reportCommand, topItemsCommand];
+export const commands: readonly CommandRegistration[] = [
+  registerStart, registerStack, registerSetup, registerConfig, registerServe, registerSpeed, registerIngest, registerRekey,
+  registerSimulate, registerReference, registerLanding, registerBatch, registerReport, registerTopItems,
+];

@@ -2,18 +2,28 @@
 
 import { loadConfig } from '../../../common/config';
 import { createLogger } from '../../../common/log';
+import { createProgress } from '../../../common/progress';
 import { loadReference } from '../../../reference-data';
-import { UsageError, type Command } from '../command';
+import type { CommandRegistration } from '../command';
+import { EXIT } from '../exit-codes';
 
-export const referenceCommand: Command = {
-  name: 'reference',
-  summary: 'load Dataset B (CSV, Parquet or a folder of parts) as the new current reference version',
-  usage: 'utopia reference load <file.csv|file.parquet|folder>',
-  async run(args) {
-    if (args[0] !== 'load' || args.length !== 2) throw new UsageError('expected: reference load <file.csv|file.parquet|folder>');
-    const config = loadConfig();
-    const result = await loadReference(config, args[1] as string, createLogger('reference', config.logLevel));
-    console.log(`loaded ${result.locations} locations from ${result.files.length} file(s) as version ${result.version} (${result.hdfsPath}); it is now current`);
-    return 0;
-  },
+export const registerReference: CommandRegistration = (program, exit) => {
+  const reference = program.command('reference').description('Dataset B, the locations: load a new current version');
+  reference
+    .command('load')
+    .description('validate Dataset B (every bad row listed, nothing half-loaded), store it in HDFS and HBase, make it current')
+    .argument('<path>', 'a CSV file, a Parquet file or a folder of Parquet parts')
+    .action(exit.action(async (file: string) => {
+      const config = loadConfig();
+      const log = createLogger('reference', config.logLevel);
+      const progress = createProgress({ phase: 'read and validate', unit: 'locations', log });
+      let result;
+      try {
+        result = await loadReference(config, file, log, undefined, progress);
+      } finally {
+        progress.stop();
+      }
+      console.log(`loaded ${result.locations} locations from ${result.files.length} file(s) as version ${result.version} (${result.hdfsPath}); it is now current`);
+      return EXIT.ok;
+    }));
 };

@@ -1,36 +1,31 @@
-// `utopia report show --date YYYY-MM-DD [--format json|csv|html]`: prints a nightly report from HDFS.
+// `utopia report show --date YYYY-MM-DD [--format json|csv|html] [--json]`: prints a nightly report from HDFS.
 
+import { Option } from 'commander';
 import { loadConfig } from '../../../common/config';
 import { isEventDay } from '../../../common/contract';
 import { createHdfsStore } from '../../../common/hdfs';
 import { loadDayReport } from '../../../batch-layer';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CommandRegistration } from '../command';
+import { EXIT } from '../exit-codes';
 
-export const reportCommand: Command = {
-  name: 'report',
-  summary: 'print the nightly report of a day: `report show --date D [--format json|csv|html]`',
-  usage: 'utopia report show --date YYYY-MM-DD [--format json|csv|html]',
-  async run(args) {
-    const [sub, ...rest] = args;
-    if (sub !== 'show') throw new UsageError(`unknown subcommand ${JSON.stringify(sub ?? '')}`);
-    let date: string | undefined;
-    let format: 'json' | 'csv' | 'html' = 'json';
-    for (let i = 0; i < rest.length; i++) {
-      if (rest[i] === '--date') date = rest[++i];
-      else if (rest[i] === '--format') {
-        const value = rest[++i];
-        if (value !== 'json' && value !== 'csv' && value !== 'html') throw new UsageError('--format is json, csv or html');
-        format = value;
-      } else throw new UsageError(`unknown argument ${JSON.stringify(rest[i])}`);
-    }
-    if (date === undefined || !isEventDay(date)) throw new UsageError('--date YYYY-MM-DD is required');
-    const config = loadConfig();
-    const text = await loadDayReport(createHdfsStore(config.hdfs), config.hdfs.root, date, format);
-    if (text === undefined) {
-      console.error(`utopia report: no report for ${date} (has the batch run for it?)`);
-      return 1;
-    }
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    return 0;
-  },
+export const registerReport: CommandRegistration = (program, exit) => {
+  const report = program.command('report').description('the nightly reports in HDFS');
+  report
+    .command('show')
+    .description('print the nightly report of a day (exit code 1 when the batch has not made it)')
+    .requiredOption('--date <YYYY-MM-DD>', 'the UTC event day')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'html']).default('json'))
+    .option('--json', 'the same as --format json')
+    .action(exit.action(async (options: { date: string; format: 'json' | 'csv' | 'html'; json?: boolean }) => {
+      if (!isEventDay(options.date)) throw new UsageError('--date YYYY-MM-DD is required');
+      const format = options.json ? 'json' : options.format;
+      const config = loadConfig();
+      const text = await loadDayReport(createHdfsStore(config.hdfs), config.hdfs.root, options.date, format);
+      if (text === undefined) {
+        console.error(`utopia report: no report for ${options.date} (has the batch run for it?)`);
+        return EXIT.failure;
+      }
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      return EXIT.ok;
+    }));
 };

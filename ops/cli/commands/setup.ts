@@ -3,17 +3,17 @@
 import { loadConfig } from '../../../common/config';
 import { createLogger } from '../../../common/log';
 import { runSetup } from '../../setup';
-import { UsageError, type Command } from '../command';
+import type { CommandRegistration } from '../command';
+import { EXIT } from '../exit-codes';
 
-export const setupCommand: Command = {
-  name: 'setup',
-  summary: 'create the Kafka topics, HBase tables and HDFS folders (idempotent)',
-  usage: 'utopia setup',
-  async run(args) {
-    if (args.length > 0) throw new UsageError('setup takes no arguments');
-    const config = loadConfig();
-    const lines = await runSetup(config, createLogger('setup', config.logLevel));
-    console.log(lines.join('\n'));
-    return 0;
-  },
+export const registerSetup: CommandRegistration = (program, exit) => {
+  program
+    .command('setup')
+    .description('create the Kafka topics, HBase namespace and tables and HDFS folders that are missing (idempotent)')
+    .action(exit.action(async () => {
+      const config = loadConfig();
+      const lines = await runSetup(config, createLogger('setup', config.logLevel));
+      console.log(lines.join('\n'));
+      return EXIT.ok;
+    }));
 };

@@ -1,0 +1,2 @@
+export { createProgress, type Progress, type ProgressOptions } from './progress';
+export { formatDuration, progressFigures, progressLine, type ProgressState } from './progress-line';
