@@ -12,6 +12,7 @@ import type { RpcConnection } from './rpc-connection';
 
 const META_REGION = Buffer.from('hbase:meta,,1');
 const META_TABLE = 'hbase:meta';
+const EMPTY = Buffer.alloc(0);
 
 export interface MetaServer {
   readonly host: string;
@@ -36,6 +37,10 @@ export class RegionLocator {
     if (hit) return hit;
     const meta = this.metaServer();
     if (!meta) throw new HBaseError('HBase meta location not known yet (ZooKeeper)', { retriable: true });
+    if (table === META_TABLE) {
+      // hbase:meta is one region, wherever ZooKeeper says; not cached, so a move is seen at once.
+      return { name: META_REGION, startKey: EMPTY, endKey: EMPTY, server: `${meta.host}:${meta.port}` };
+    }
     const metaTable = metaTableName(table);
     const start = Buffer.concat([Buffer.from(`${metaTable},`), row, Buffer.from(',99999999999999')]);
     const connection = this.connect(`${meta.host}:${meta.port}`);
