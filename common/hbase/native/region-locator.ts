@@ -7,6 +7,7 @@ import { HBaseError } from '../../errors';
 import type { Row } from '../hbase-types';
 import { encodeScanCall } from '../wire/request-codec';
 import { decodeRegionInfo, decodeScanResponse } from '../wire/response-codec';
+import { HBaseServerError } from './server-error';
 import { RegionCache, regionContains, type RegionLocation } from './region-cache';
 import type { RpcConnection } from './rpc-connection';
 
@@ -64,7 +65,7 @@ function metaTableName(table: string): string {
 function toLocation(metaTable: string, row: Row | undefined): RegionLocation {
   const prefix = `${metaTable},`;
   if (!row || row.key.length < prefix.length || row.key.toString('utf8', 0, prefix.length) !== prefix) {
-    throw new HBaseError(`HBase table ${metaTable} not found in ${META_TABLE}`, { retriable: false });
+    throw new HBaseServerError('org.apache.hadoop.hbase.TableNotFoundException', `HBase table ${metaTable} failed: TableNotFoundException: no region of ${metaTable} in ${META_TABLE}`, false);
   }
   let info: ReturnType<typeof decodeRegionInfo> = null;
   let server: string | undefined;
