@@ -1,69 +1,12 @@
 import { expect } from 'chai';
 import net from 'node:net';
 import { HBaseError } from '../../errors';
-import { bytesOf, legacyLong, legacyRpc } from '../wire/legacy-proto-fixture';
-import { ProtoReader } from '../wire/proto-reader';
+import { bytesOf, legacyLong } from '../wire/legacy-proto-fixture';
 import { encodeGetCall } from '../wire/request-codec';
-import { decodeGetResponse, decodeResponseHeader } from '../wire/response-codec';
+import { decodeGetResponse } from '../wire/response-codec';
+import { FakeRegionServer } from './fake-region-server';
 import { RpcConnection } from './rpc-connection';
 import { HBaseServerError } from './server-error';
-
-/** A region server stand-in on a real socket: records the calls it receives; the test answers them. */
-class FakeRegionServer {
-  readonly server = net.createServer((socket) => this.accept(socket));
-  readonly calls: number[] = [];
-  preamble: Buffer | undefined;
-  socket: net.Socket | undefined;
-  private waiting: (() => void)[] = [];
-
-  async listen(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return (this.server.address() as net.AddressInfo).port;
-  }
-
-  async callCount(n: number): Promise<void> {
-    while (this.calls.length < n) await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  answer(callId: number, body: Buffer, exception?: Record<string, unknown>): void {
-    const header = bytesOf('ResponseHeader', exception ? { callId, exception } : { callId }, legacyRpc);
-    const parts = exception ? [Buffer.from([header.length]), header] : [Buffer.from([header.length]), header, Buffer.from([body.length]), body];
-    const payload = Buffer.concat(parts);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(payload.length);
-    // The frame in pieces, the length itself cut: the client must reassemble it.
-    const frame = Buffer.concat([length, payload]);
-    this.socket?.write(frame.subarray(0, 3));
-    this.socket?.write(frame.subarray(3, 9));
-    this.socket?.write(frame.subarray(9));
-  }
-
-  close(): void {
-    this.socket?.destroy();
-    this.server.close();
-  }
-
-  private accept(socket: net.Socket): void {
-    this.socket = socket;
-    let data = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      data = Buffer.concat([data, chunk]);
-      if (!this.preamble) {
-        if (data.length < 10 || data.length < 10 + data.readUInt32BE(6)) return;
-        const end = 10 + data.readUInt32BE(6);
-        this.preamble = data.subarray(0, end);
-        data = data.subarray(end);
-      }
-      while (data.length >= 4 && data.length >= 4 + data.readUInt32BE(0)) {
-        const end = 4 + data.readUInt32BE(0);
-        const r = new ProtoReader(data, 4, end);
-        this.calls.push(decodeResponseHeader(r, r.delimitedEnd()).callId); // RequestHeader.call_id is field 1 too
-        data = data.subarray(end);
-      }
-      for (const wake of this.waiting.splice(0)) wake();
-    });
-  }
-}
 
 const REGION = Buffer.from('t,,1.x.');
 
@@ -93,8 +36,8 @@ describe('RpcConnection (against a fake region server on a real socket)', () => 
     expect(server.preamble?.subarray(0, 6).toString('latin1')).to.equal('HBas\x00\x50');
     expect(connection.inFlight).to.equal(2);
     const cell = (row: string): Record<string, unknown> => ({ row: Buffer.from(row), family: Buffer.from('d'), qualifier: Buffer.from('q'), timestamp: legacyLong(1n), value: Buffer.from(`v-${row}`) });
-    server.answer(server.calls[1] as number, bytesOf('GetResponse', { result: { cell: [cell('b')] } }));
-    server.answer(server.calls[0] as number, bytesOf('GetResponse', { result: { cell: [cell('a')] } }));
+    server.answer((server.calls[1] as { callId: number }).callId, bytesOf('GetResponse', { result: { cell: [cell('b')] } }));
+    server.answer((server.calls[0] as { callId: number }).callId, bytesOf('GetResponse', { result: { cell: [cell('a')] } }));
     const [a, b] = (await Promise.all([first, second])) as { cells: { value: Buffer }[] }[];
     expect(a?.cells[0]?.value.toString()).to.equal('v-a');
     expect(b?.cells[0]?.value.toString()).to.equal('v-b');
@@ -103,7 +46,7 @@ describe('RpcConnection (against a fake region server on a real socket)', () => 
   it('turns a server exception into an HBaseServerError with its class name and retry verdict', async () => {
     const call = get('a');
     await server.callCount(1);
-    server.answer(server.calls[0] as number, Buffer.alloc(0), { exceptionClassName: 'org.apache.hadoop.hbase.NotServingRegionException', stackTrace: 'not serving\n at', doNotRetry: false });
+    server.answer((server.calls[0] as { callId: number }).callId, Buffer.alloc(0), { exceptionClassName: 'org.apache.hadoop.hbase.NotServingRegionException', stackTrace: 'not serving\n at', doNotRetry: false });
     const error = await call.then(
       () => undefined,
       (e: unknown) => e,
@@ -143,7 +86,7 @@ describe('RpcConnection (against a fake region server on a real socket)', () => 
     expect(error).to.be.instanceOf(HBaseError);
     expect((error as HBaseError).retriable).to.equal(true);
     expect((error as HBaseError).message).to.match(/timed out/);
-    server.answer(server.calls[0] as number, bytesOf('GetResponse', {}));
+    server.answer((server.calls[0] as { callId: number }).callId, bytesOf('GetResponse', {}));
     expect(connection.usable).to.equal(true);
   });
 });
