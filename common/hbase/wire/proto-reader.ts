@@ -69,7 +69,20 @@ export class ProtoReader {
 
   string(): string {
     const end = this.delimitedEnd();
-    const text = this.buffer.toString('utf8', this.pos, end);
+    const buf = this.buffer;
+    let text = '';
+    if (end - this.pos <= 16) {
+      // Short ASCII (families, qualifiers) without a native call; anything else via utf8.
+      for (let i = this.pos; i < end; i++) {
+        const byte = buf[i] as number;
+        if (byte >= 0x80) {
+          text = buf.toString('utf8', this.pos, end);
+          this.pos = end;
+          return text;
+        }
+        text += String.fromCharCode(byte);
+      }
+    } else text = buf.toString('utf8', this.pos, end);
     this.pos = end;
     return text;
   }

@@ -28,6 +28,14 @@ export function varint64Size(value: bigint): number {
   return size;
 }
 
+/** UTF-8 byte length of `text`; short ASCII (families, qualifiers) without a native call. */
+export function utf8Length(text: string): number {
+  const n = text.length;
+  if (n > 32) return Buffer.byteLength(text, 'utf8');
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) >= 0x80) return Buffer.byteLength(text, 'utf8');
+  return n;
+}
+
 /** Bytes of a length-delimited field (tag of one byte) holding `length` bytes. */
 export function delimitedSize(length: number): number {
   return 1 + varintSize(length) + length;
@@ -77,15 +85,27 @@ export class ProtoWriter {
   }
 
   bytesField(field: number, bytes: Buffer): void {
-    this.header(field, bytes.length);
-    bytes.copy(this.buffer, this.pos);
-    this.pos += bytes.length;
+    const length = bytes.length;
+    this.header(field, length);
+    if (length <= 32) {
+      // Short keys and values: a loop beats the native copy's call overhead.
+      const buf = this.buffer;
+      let pos = this.pos;
+      for (let i = 0; i < length; i++) buf[pos++] = bytes[i] as number;
+    } else bytes.copy(this.buffer, this.pos);
+    this.pos += length;
   }
 
-  /** A string field of known UTF-8 byte length. */
+  /** A string field of known UTF-8 byte length (utf8Length). */
   stringField(field: number, text: string, byteLength: number): void {
     this.header(field, byteLength);
-    this.pos += this.buffer.write(text, this.pos, byteLength, 'utf8');
+    if (byteLength === text.length && byteLength <= 32) {
+      // ASCII (utf8Length said so): one byte per character.
+      const buf = this.buffer;
+      let pos = this.pos;
+      for (let i = 0; i < byteLength; i++) buf[pos++] = text.charCodeAt(i);
+      this.pos = pos;
+    } else this.pos += this.buffer.write(text, this.pos, byteLength, 'utf8');
   }
 
   uintField(field: number, value: number): void {

@@ -5,7 +5,7 @@
 // int32 total length, varint-delimited RequestHeader, varint-delimited request.
 
 import type { CellInput, ReadOptions, RowMutation } from '../hbase-types';
-import { delimitedSize, ProtoWriter, varint64Size, varintSize } from './proto-writer';
+import { delimitedSize, ProtoWriter, utf8Length, varint64Size, varintSize } from './proto-writer';
 
 const PUT = 2; // MutationProto.MutationType.PUT
 const REGION_NAME = 1; // RegionSpecifier.RegionSpecifierType.REGION_NAME
@@ -120,7 +120,7 @@ function writeTimeRange(w: ProtoWriter, field: number, range: { from: number; to
 function columnsSize(families: readonly string[] | undefined, sizes: number[]): number {
   let size = 0;
   for (const family of families ?? []) {
-    const length = Buffer.byteLength(family);
+    const length = utf8Length(family);
     sizes.push(length);
     size += delimitedSize(delimitedSize(length));
   }
@@ -149,13 +149,13 @@ function putSize(mutation: RowMutation, sizes: number[]): number {
   let i = 0;
   while (i < cells.length) {
     const family = (cells[i] as CellInput).family;
-    const familyLength = Buffer.byteLength(family);
+    const familyLength = utf8Length(family);
     const columnSlot = sizes.length;
     sizes.push(0, familyLength);
     let columnSize = delimitedSize(familyLength);
     for (; i < cells.length && (cells[i] as CellInput).family === family; i++) {
       const cell = cells[i] as CellInput;
-      const qualifierLength = Buffer.byteLength(cell.qualifier);
+      const qualifierLength = utf8Length(cell.qualifier);
       const valueSize = delimitedSize(qualifierLength) + delimitedSize(cell.value.length) + 1 + varintSize(cell.timestamp);
       sizes.push(qualifierLength, valueSize);
       columnSize += delimitedSize(valueSize);
