@@ -38,6 +38,12 @@ describe('loadConfig', () => {
     expect(message).to.include('HDFS_ROOT="relative"');
   });
 
+  it('chooses the HBase client: native by default, legacy as the fallback, nothing else', () => {
+    expect(loadConfig({}).hbase.client).to.equal('native');
+    expect(loadConfig({ HBASE_CLIENT: ' Legacy ' }).hbase.client).to.equal('legacy');
+    expect(() => loadConfig({ HBASE_CLIENT: 'fast' })).to.throw(ConfigError, 'HBASE_CLIENT="fast": expected native or legacy');
+  });
+
   it('describes the effective configuration, marking defaults', () => {
     const lines = describeConfig({ KAFKA_BROKERS: 'k:9' });
     expect(lines).to.include('KAFKA_BROKERS=k:9');

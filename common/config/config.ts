@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNameList, parseNonNegativeInt, parsePortOrOff, parsePositiveInt, parseString, type LogLevel } from './parsers';
+import { parseBoolean, parseHBaseClient, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNameList, parseNonNegativeInt, parsePortOrOff, parsePositiveInt, parseString, type LogLevel } from './parsers';
 
 export interface HostPort {
   readonly host: string;
@@ -29,6 +29,8 @@ export interface Config {
     readonly user: string;
     readonly regions: number;
     readonly callTimeoutMs: number;
+    /** native: the project's own client for puts, gets and scans; legacy: hbase-rpc-client for everything. */
+    readonly client: 'native' | 'legacy';
   };
   readonly hdfs: {
     readonly webhdfsUrl: URL;
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // The salt prefix is one byte, so at most 256 pre-split regions.
       regions: read('hbaseRegions', parseIntInRange(1, 256)),
       callTimeoutMs: read('hbaseCallTimeoutMs', parsePositiveInt),
+      client: read('hbaseClient', parseHBaseClient),
     },
     hdfs: {
       webhdfsUrl: read('hdfsWebhdfsUrl', parseHttpUrl),

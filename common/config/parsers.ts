@@ -60,6 +60,12 @@ export function parseBoolean(raw: string): boolean {
   throw new Error('expected true or false');
 }
 
+export function parseHBaseClient(raw: string): 'native' | 'legacy' {
+  const value = raw.trim().toLowerCase();
+  if (value === 'native' || value === 'legacy') return value;
+  throw new Error('expected native or legacy');
+}
+
 export function parseLogLevel(raw: string): LogLevel {
   const value = raw.trim().toLowerCase();
   if (value === 'debug' || value === 'info' || value === 'warn' || value === 'error') return value;

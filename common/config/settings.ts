@@ -29,6 +29,7 @@ export const settings = {
   hbaseNamespace: setting('HBASE_NAMESPACE', 'utopia', 'HBase namespace of the project tables.'),
   hbaseUser: setting('HBASE_USER', 'utopia', 'User the HBase client acts as (SIMPLE authentication only, no Kerberos).'),
   hbaseRegions: setting('HBASE_REGIONS', '8', 'Regions the detection table is pre-split into by its one-byte hash prefix (1..256).'),
+  hbaseClient: setting('HBASE_CLIENT', 'native', 'HBase client of puts, gets and scans: native (the project\'s own RPC code in common/hbase) or legacy (hbase-rpc-client for every call).'),
   hbaseCallTimeoutMs: setting('HBASE_CALL_TIMEOUT_MS', '10000', 'Timeout of one HBase RPC, in milliseconds.'),
 
   hdfsWebhdfsUrl: setting('HDFS_WEBHDFS_URL', 'http://127.0.0.1:9870', 'WebHDFS endpoint of the NameNode.'),

@@ -5,6 +5,11 @@
 // (and `realUser`) in the connection header and the server trusts it, so run only
 // where the HBase RPC port is not reachable by untrusted clients.
 //
+// Two clients: with `client: 'native'` (HBASE_CLIENT, the default) puts, gets, mgets and
+// forward scans go through the project's own RPC code (common/hbase/native, codec in
+// common/hbase/wire); hbase-rpc-client still finds hbase:meta through ZooKeeper and
+// serves delete, checkAndPut, increment and reversed scans. `legacy` uses it for all.
+//
 // Retries: the client itself retries region-level failures (region moved or split,
 // timeouts, closed sockets) with backoff after re-reading hbase:meta. What still fails
 // surfaces as HBaseError with `retriable` set, for the caller's retry (common/retry).
@@ -16,6 +21,8 @@ import { HBaseError } from '../errors';
 import type { Logger } from '../log';
 import { toHBaseError } from './hbase-error';
 import type { CheckCondition, DeleteOptions, IncrementOptions, ReadOptions, Row, RowMutation, ScanOptions } from './hbase-types';
+import { NativeClient } from './native/native-client';
+import type { MetaServer } from './native/region-locator';
 import { toRow } from './result-row';
 import { rowVerdict, scanBounds } from './scan-range';
 
@@ -33,17 +40,20 @@ export interface HBaseStoreOptions {
   readonly logger?: Logger;
   /** Told of every call's operation, table, latency and outcome (metrics); what it throws is ignored. */
   readonly onCall?: HBaseCallObserver;
+  /** Which client serves puts, gets and scans (default native). */
+  readonly client?: 'native' | 'legacy';
 }
 
 export type HBaseCallObserver = (call: { readonly operation: string; readonly table: string; readonly seconds: number; readonly ok: boolean }) => void;
 
 export function hbaseStoreOptions(config: Config, logger?: Logger): HBaseStoreOptions {
-  const { zookeeperQuorum, zookeeperRoot, user, callTimeoutMs } = config.hbase;
-  return { zookeeperQuorum, zookeeperRoot, user, callTimeoutMs, logger };
+  const { zookeeperQuorum, zookeeperRoot, user, callTimeoutMs, client } = config.hbase;
+  return { zookeeperQuorum, zookeeperRoot, user, callTimeoutMs, logger, client };
 }
 
 export class HBaseStore {
   private readonly client: Client;
+  private readonly native: NativeClient | undefined;
   private readonly readyTimeoutMs: number;
   private isReady = false;
   private closed = false;
@@ -65,6 +75,20 @@ export class HBaseStore {
     this.client.once('ready', () => (this.isReady = true));
     // The client emits 'error' (e.g. ZooKeeper unreachable); unhandled it would kill the process.
     this.client.on('error', (error: unknown) => options.logger?.warn(`HBase client: ${String((error as Error)?.message ?? error)}`));
+    if ((options.client ?? 'native') === 'native') {
+      this.native = new NativeClient({
+        user: options.user,
+        callTimeoutMs: options.callTimeoutMs,
+        maxRetries: options.maxActionRetries,
+        retryPauseMs: options.retryPauseMs,
+        metaServer: () => metaServerOf(this.client),
+      });
+    }
+  }
+
+  /** Which client serves puts, gets and scans. */
+  get clientKind(): 'native' | 'legacy' {
+    return this.native ? 'native' : 'legacy';
   }
 
   /** Resolves once ZooKeeper has told where hbase:meta is. */
@@ -86,6 +110,7 @@ export class HBaseStore {
   }
 
   async put(table: string, mutation: RowMutation): Promise<void> {
+    if (this.native) return this.puts(table, [mutation]);
     const put = toPut(mutation);
     await this.call('put', table, (done) => this.client.put(table, put, done));
   }
@@ -93,11 +118,23 @@ export class HBaseStore {
   /** One Multi per region server; all or an error listing what failed. */
   async puts(table: string, mutations: readonly RowMutation[]): Promise<void> {
     if (mutations.length === 0) return;
+    if (this.native) {
+      for (const mutation of mutations) checkMutation(mutation);
+      await this.ready();
+      const native = this.native;
+      await this.timed('puts', table, () => native.puts(table, mutations));
+      return;
+    }
     const puts = mutations.map(toPut);
     await this.call('puts', table, (done) => this.client.mput(table, puts, done));
   }
 
   async get(table: string, row: Buffer, options: ReadOptions = {}): Promise<Row | null> {
+    if (this.native) {
+      await this.ready();
+      const native = this.native;
+      return this.timed('get', table, () => native.get(table, row, options));
+    }
     const get = toGet(row, options);
     return toRow(await this.call<ParsedResult | null>('get', table, (done) => this.client.get(table, get, done)));
   }
@@ -105,6 +142,11 @@ export class HBaseStore {
   /** Rows in the order of `rows`; null where a row does not exist. */
   async mget(table: string, rows: readonly Buffer[], options: ReadOptions = {}): Promise<(Row | null)[]> {
     if (rows.length === 0) return [];
+    if (this.native) {
+      await this.ready();
+      const native = this.native;
+      return this.timed('mget', table, () => native.mget(table, rows, options));
+    }
     const gets = rows.map((row) => toGet(row, options));
     const results = await this.call<(ParsedResult | null)[]>('mget', table, (done) => this.client.mget(table, gets, done));
     return results.map(toRow);
@@ -147,6 +189,10 @@ export class HBaseStore {
   async *scan(table: string, options: ScanOptions = {}): AsyncGenerator<Row, void, undefined> {
     await this.ready();
     const { start, stop } = scanBounds(options);
+    if (this.native && !options.reversed) {
+      yield* this.nativeScan(table, start, stop, options);
+      return;
+    }
     let scanner: Scan;
     try {
       scanner = this.client.getScanner(table, start, stop);
@@ -182,6 +228,28 @@ export class HBaseStore {
     }
   }
 
+  private async *nativeScan(table: string, start: Buffer | undefined, stop: Buffer | undefined, options: ScanOptions): AsyncGenerator<Row, void, undefined> {
+    const limit = options.limit ?? Infinity;
+    if (limit <= 0) return;
+    const caching = Math.max(1, Math.min(options.caching ?? 100, limit));
+    let taken = 0;
+    const rows = (this.native as NativeClient).scan(table, {
+      ...(start ? { start } : {}),
+      ...(stop ? { stop } : {}),
+      ...(options.families ? { families: options.families } : {}),
+      ...(options.timeRange ? { timeRange: options.timeRange } : {}),
+      ...(options.maxResultSize ? { maxResultSize: options.maxResultSize } : {}),
+      caching,
+    });
+    for await (const row of rows) {
+      const verdict = rowVerdict(row.key, options);
+      if (verdict === 'end') return;
+      if (verdict === 'skip') continue;
+      yield row;
+      if (++taken >= limit) return;
+    }
+  }
+
   /** The whole scan in memory; for small ranges. */
   async scanAll(table: string, options: ScanOptions = {}): Promise<Row[]> {
     const rows: Row[] = [];
@@ -192,19 +260,37 @@ export class HBaseStore {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.native?.close();
     this.client.close();
   }
 
-  private async call<T>(operation: string, table: string, run: (done: (error: unknown, value: T) => void) => void): Promise<T> {
-    await this.ready();
+  /** A native call, told to the observer like the legacy ones. */
+  private async timed<T>(operation: string, table: string, run: () => Promise<T>): Promise<T> {
+    const observe = this.observer(operation, table);
+    try {
+      const value = await run();
+      observe(true);
+      return value;
+    } catch (error) {
+      observe(false);
+      throw error;
+    }
+  }
+
+  private observer(operation: string, table: string): (ok: boolean) => void {
     const started = performance.now();
-    const observe = (ok: boolean): void => {
+    return (ok) => {
       try {
         this.options.onCall?.({ operation, table, seconds: (performance.now() - started) / 1000, ok });
       } catch {
         // metrics never fail a call
       }
     };
+  }
+
+  private async call<T>(operation: string, table: string, run: (done: (error: unknown, value: T) => void) => void): Promise<T> {
+    await this.ready();
+    const observe = this.observer(operation, table);
     return new Promise<T>((resolve, reject) => {
       try {
         run((error, value) => {
@@ -220,14 +306,24 @@ export class HBaseStore {
   }
 }
 
-function toPut(mutation: RowMutation): InstanceType<typeof hbase.Put> {
+function checkMutation(mutation: RowMutation): void {
   if (mutation.cells.length === 0) throw new HBaseError(`put of row ${mutation.row.toString('hex')} has no cells`);
-  const put = new hbase.Put(mutation.row);
   for (const cell of mutation.cells) {
     if (!Number.isSafeInteger(cell.timestamp) || cell.timestamp < 0) throw new HBaseError(`cell timestamp must be epoch ms, got ${cell.timestamp}`);
-    put.add(cell.family, cell.qualifier, cell.value, cell.timestamp);
   }
+}
+
+function toPut(mutation: RowMutation): InstanceType<typeof hbase.Put> {
+  checkMutation(mutation);
+  const put = new hbase.Put(mutation.row);
+  for (const cell of mutation.cells) put.add(cell.family, cell.qualifier, cell.value, cell.timestamp);
   return put;
+}
+
+/** Where hbase:meta is, as the legacy client's ZooKeeper watch last saw it. */
+function metaServerOf(client: Client): MetaServer | undefined {
+  const server = (client as { rootServer?: { hostName?: string; port?: number } }).rootServer;
+  return server?.hostName && server.port ? { host: server.hostName, port: Number(server.port) } : undefined;
 }
 
 function toGet(row: Buffer, options: ReadOptions): InstanceType<typeof hbase.Get> {

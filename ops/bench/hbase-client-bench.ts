@@ -1,8 +1,14 @@
-// `npm run bench:hbase-client`: what one HBaseStore (the patched
-// hbase-rpc-client) does per second against the local HBase, without any layer
-// code: multi-puts of rows with N cells, and mgets of the same rows. It is the
-// ceiling of every layer that writes or reads HBase from Node, and the
-// baseline for work on the client's encoding. Writes to a throwaway table.
+// `npm run bench:hbase-client`: what one HBaseStore does per second against the local
+// HBase, without any layer code, with each client in the same run: the legacy
+// hbase-rpc-client path (HBASE_CLIENT=legacy) and the project's own native path
+// (HBASE_CLIENT=native): multi-puts of rows with N cells, mgets of the same rows and a
+// full scan of them, in rows/s and cells/s; and HBase's PerformanceEvaluation
+// randomWrite as the ceiling. It is the ceiling of every layer that writes or reads
+// HBase from Node. Writes to a throwaway table.
+//
+// JSON (artifacts/bench-hbase-client.json): `results` holds the default client's rounds
+// (native unless HBASE_CLIENT says otherwise), `clients` each client's rounds and
+// medians, `peRandomWrite` the PE figure (skip it with --pe-rows 0).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +19,19 @@ import { formatTable } from '../cli/format-table';
 import { parseFlags, numberFlag } from '../cli/parse-flags';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
+import { hbaseRandomWriteCeiling, type Ceiling } from './ceilings';
+
+type ClientKind = 'legacy' | 'native';
+
+interface RoundResult {
+  round: number;
+  putRowsPerS: number;
+  putCellsPerS: number;
+  mgetRowsPerS: number;
+  mgetCellsPerS: number;
+  scanRowsPerS: number;
+  scanCellsPerS: number;
+}
 
 function rowsOf(count: number, cells: number, round: number): RowMutation[] {
   return Array.from({ length: count }, (_, i) => {
@@ -24,38 +43,120 @@ function rowsOf(count: number, cells: number, round: number): RowMutation[] {
   });
 }
 
-async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['rows', 'cells', 'rounds']);
-  const rows = numberFlag(flags, 'rows', 10_000, (n) => Number.isInteger(n) && n > 0);
-  const cells = numberFlag(flags, 'cells', 7, (n) => Number.isInteger(n) && n > 0);
-  const rounds = numberFlag(flags, 'rounds', 3, (n) => Number.isInteger(n) && n > 0);
+const perS = (count: number, ms: number): number => Math.round((count * 1000) / ms);
+
+async function runClient(kind: ClientKind, table: string, rows: number, cells: number, rounds: number, base: number): Promise<RoundResult[]> {
   const config = loadConfig();
-  const log = createLogger('bench', config.logLevel);
-  const admin = await createHBaseAdmin(stackLayout(config.home), config, log);
-  const table = `${config.hbase.namespace}:bench_client_${process.pid}`;
-  await admin.createTable(table, [{ name: 'd', versions: 1 }], [64, 128, 192].map((b) => Buffer.from([b])));
-  const store = new HBaseStore(hbaseStoreOptions(config, log));
-  const results: { round: number; putRowsPerS: number; putCellsPerS: number; mgetRowsPerS: number }[] = [];
+  const store = new HBaseStore({ ...hbaseStoreOptions(config, createLogger('bench', config.logLevel)), client: kind });
+  const results: RoundResult[] = [];
   try {
+    await store.ready();
     for (let round = 0; round < rounds; round++) {
-      const batch = rowsOf(rows, cells, round);
+      const batch = rowsOf(rows, cells, base + round);
       let started = performance.now();
       await store.puts(table, batch);
       const putMs = performance.now() - started;
       started = performance.now();
-      await store.mget(table, batch.map((r) => r.row));
+      const got = await store.mget(table, batch.map((r) => r.row));
       const getMs = performance.now() - started;
-      results.push({ round, putRowsPerS: Math.round((rows * 1000) / putMs), putCellsPerS: Math.round((rows * cells * 1000) / putMs), mgetRowsPerS: Math.round((rows * 1000) / getMs) });
+      if (got.some((row) => row === null || row.cells.length !== cells)) throw new Error(`${kind} mget lost cells`);
+      // The round's rows are spread over the whole key space; scan them all (earlier rounds' too).
+      started = performance.now();
+      let scanned = 0;
+      let scannedCells = 0;
+      for await (const row of store.scan(table, { caching: 2000 })) {
+        scanned++;
+        scannedCells += row.cells.length;
+      }
+      const scanMs = performance.now() - started;
+      results.push({
+        round,
+        putRowsPerS: perS(rows, putMs),
+        putCellsPerS: perS(rows * cells, putMs),
+        mgetRowsPerS: perS(rows, getMs),
+        mgetCellsPerS: perS(rows * cells, getMs),
+        scanRowsPerS: perS(scanned, scanMs),
+        scanCellsPerS: perS(scannedCells, scanMs),
+      });
     }
   } finally {
     store.close();
-    await admin.deleteTables([table]);
   }
-  console.log(`one HBaseStore, ${rows} rows x ${cells} cells per call, table pre-split in 4 regions`);
-  console.log(formatTable(['round', 'puts rows/s', 'puts cells/s', 'mget rows/s'], results.map((r) => [String(r.round), String(r.putRowsPerS), String(r.putCellsPerS), String(r.mgetRowsPerS)])));
+  return results;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function medians(results: RoundResult[]): Omit<RoundResult, 'round'> {
+  const of = (key: keyof RoundResult): number => median(results.map((r) => r[key]));
+  return {
+    putRowsPerS: of('putRowsPerS'),
+    putCellsPerS: of('putCellsPerS'),
+    mgetRowsPerS: of('mgetRowsPerS'),
+    mgetCellsPerS: of('mgetCellsPerS'),
+    scanRowsPerS: of('scanRowsPerS'),
+    scanCellsPerS: of('scanCellsPerS'),
+  };
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2), ['rows', 'cells', 'rounds', 'pe-rows']);
+  const rows = numberFlag(flags, 'rows', 10_000, (n) => Number.isInteger(n) && n > 0);
+  const cells = numberFlag(flags, 'cells', 7, (n) => Number.isInteger(n) && n > 0);
+  const rounds = numberFlag(flags, 'rounds', 3, (n) => Number.isInteger(n) && n > 0);
+  const peRows = numberFlag(flags, 'pe-rows', 100_000, (n) => Number.isInteger(n) && n >= 0);
+  const config = loadConfig();
+  const log = createLogger('bench', config.logLevel);
+  const admin = await createHBaseAdmin(stackLayout(config.home), config, log);
+  const splits = [64, 128, 192].map((b) => Buffer.from([b]));
+  const tables: Record<ClientKind, string> = {
+    legacy: `${config.hbase.namespace}:bench_client_${process.pid}_legacy`,
+    native: `${config.hbase.namespace}:bench_client_${process.pid}_native`,
+  };
+  const clients: Partial<Record<ClientKind, { results: RoundResult[]; median: Omit<RoundResult, 'round'> }>> = {};
+  let peRandomWrite: Ceiling | undefined;
+  try {
+    for (const kind of ['legacy', 'native'] as const) {
+      await admin.createTable(tables[kind], [{ name: 'd', versions: 1 }], splits);
+      const results = await runClient(kind, tables[kind], rows, cells, rounds, 0);
+      clients[kind] = { results, median: medians(results) };
+    }
+    if (peRows > 0) peRandomWrite = await hbaseRandomWriteCeiling(config, peRows, log);
+  } finally {
+    await admin.deleteTables(Object.values(tables));
+  }
+  console.log(`one HBaseStore per client, ${rows} rows x ${cells} cells per call, table pre-split in 4 regions; scans read every row written so far`);
+  const line = (kind: ClientKind, r: RoundResult): string[] => [kind, String(r.round), ...[r.putRowsPerS, r.putCellsPerS, r.mgetRowsPerS, r.mgetCellsPerS, r.scanRowsPerS, r.scanCellsPerS].map(String)];
+  console.log(
+    formatTable(
+      ['client', 'round', 'puts rows/s', 'puts cells/s', 'mget rows/s', 'mget cells/s', 'scan rows/s', 'scan cells/s'],
+      (['legacy', 'native'] as const).flatMap((kind) => (clients[kind]?.results ?? []).map((r) => line(kind, r))),
+    ),
+  );
+  if (peRandomWrite) console.log(`HBase PE randomWrite: ${peRandomWrite.eventsPerSecond ?? 'n/a'} rows/s (${peRandomWrite.note})`);
   const out = path.join(repoRoot, 'artifacts', 'bench-hbase-client.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), rows, cells, results }, null, 2));
+  const defaultKind: ClientKind = config.hbase.client;
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        rows,
+        cells,
+        results: (clients[defaultKind]?.results ?? []).map(({ round, putRowsPerS, putCellsPerS, mgetRowsPerS }) => ({ round, putRowsPerS, putCellsPerS, mgetRowsPerS })),
+        defaultClient: defaultKind,
+        clients,
+        peRandomWrite: peRandomWrite ?? null,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`written ${out}`);
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,9 @@ import { cleanUp, createTestStore, randomTable, testAdmin } from '../helpers/hba
 interface ClientInternals {
   servers: Record<string, { socket: { destroy(): void } }>;
 }
+interface NativeInternals {
+  connections: Map<string, { socket: { destroy(): void } }>;
+}
 
 function failure(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -35,9 +38,12 @@ describe('HBase client failures', function () {
 
   it('fails the pending call when its socket closes, and retries it on a new connection', async function () {
     this.timeout(10_000); // far below the 20 s call timeout: the call must not wait for it
-    const client = (store as unknown as { client: ClientInternals }).client;
+    const { client, native } = store as unknown as { client: ClientInternals; native?: NativeInternals };
     const pending = store.get(table, row);
-    setImmediate(() => Object.values(client.servers).forEach((server) => server.socket.destroy()));
+    setImmediate(() => {
+      Object.values(client.servers).forEach((server) => server.socket.destroy());
+      native?.connections.forEach((connection) => connection.socket.destroy()); // HBASE_CLIENT=native
+    });
     expect(cellValue(await pending, 'd', 'v')?.toString()).to.equal('one');
   });
 
