@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     const pick = () => data.locations[Math.floor(Math.random() * data.locations.length)] as bigint;
     const today = new Date(data.todayStartMs).toISOString();
     const now = new Date(data.nowMs).toISOString();
-    const hourAgo = new Date(Math.floor(data.nowMs / 60_000) * 60_000 - 59 * 60_000).toISOString();
+    // Not before today: in the first hour after midnight yesterday is a batch day, which has no minute buckets.
+    const hourAgo = new Date(Math.max(data.todayStartMs, Math.floor(data.nowMs / 60_000) * 60_000 - 59 * 60_000)).toISOString();
     const hourEnd = Math.ceil(data.nowMs / 3_600_000) * 3_600_000;
     const minuteEnd = Math.ceil(data.nowMs / 60_000) * 60_000;
     // Per scenario reading the speed view: its answer read as the API reads it now (hour and day roll-ups), and the cells

@@ -157,7 +157,7 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
     expect(bus.series[0].total).to.equal(String(events.filter((e) => e.geographicalLocationOid === 2n && e.itemName === 'bus' && e.timestampDetected < hourEnd).length));
   });
 
-  it("the batch's reconciliation corrects drifted, missing and ghost roll-up cells of a closed day, and then finds nothing", async () => {
+  it("the batch's reconciliation corrects drifted and ghost roll-up cells of a closed day, and then finds nothing", async () => {
     const ns = env.config.hbase.namespace;
     const day = eventDay(fromMs);
     // The truth as the batch computes it, from the rows' lineage (here read back from the detection rows).
