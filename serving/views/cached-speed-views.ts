@@ -10,10 +10,13 @@
 // `settledMs` later.
 // Hour and day buckets come from the roll-ups (a row per bucket, not 60 or
 // 1,440): they are read whole, not in chunks, and reused only through the
-// answer cache (CountQuery, liveCacheMs).
+// answer cache (CountQuery, liveCacheMs). A sum (top-X) reads its minute parts
+// through the chunks, except minutes still in the future (one plain scan,
+// nearly always empty), and its hour and day parts from the roll-ups.
 
 import type { CountGranularity, CountScope } from '../../common/contract';
 import type { CountRow, CountViews } from './count-views';
+import { sumSpeedReads } from './speed-sums';
 
 const HOUR_MS = 3_600_000;
 const LIVE_CHUNK_MS = 5 * 60_000;
@@ -58,7 +61,10 @@ export class CachedSpeedViews implements CountViews {
   }
 
   speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
-    return this.inner.speedSums(scope, location, fromMs, toMs);
+    const now = this.now();
+    return sumSpeedReads(fromMs, toMs, now, (read) =>
+      read.granularity === 'minute' && read.fromMs < now ? this.speedRows(scope, location, read.fromMs, read.toMs) : this.inner.speedRows(scope, location, read.fromMs, read.toMs, read.granularity),
+    );
   }
 
   get size(): number {

@@ -7,7 +7,7 @@ import {
   BATCH_COUNT_QUALIFIER, batchViewsTableName, bucketStart, countRowKey, countScanRange, decodeBatchCount, decodeCountRowKey,
   BUCKET_MS, FAMILIES, liveCountsTableName, liveRollupsTableName, parsePartitionQualifier, sumPartitionCounts, type CountGranularity, type CountScope,
 } from '../../common/contract';
-import { planSpeedSum } from './speed-sum-plan';
+import { sumSpeedReads } from './speed-sums';
 import type { HBaseStore, Row } from '../../common/hbase';
 
 export interface CountRow {
@@ -59,15 +59,8 @@ export class HBaseCountViews implements CountViews {
     return rows.filter((row): row is Row => row !== null).map((row) => toCountRow(row, speedCount(row)));
   }
 
-  async speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
-    const reads = planSpeedSum(fromMs, toMs, this.now());
-    const parts = await Promise.all(reads.map((read) => this.speedRows(scope, location, read.fromMs, read.toMs, read.granularity)));
-    const sums = new Map<string, bigint>();
-    parts.forEach((rows, i) => {
-      const sign = (reads[i] as { sign: bigint }).sign;
-      for (const row of rows) sums.set(row.itemName, (sums.get(row.itemName) ?? 0n) + sign * row.count);
-    });
-    return [...sums].map(([itemName, count]) => ({ bucketMs: fromMs, itemName, count }));
+  speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
+    return sumSpeedReads(fromMs, toMs, this.now(), (read) => this.speedRows(scope, location, read.fromMs, read.toMs, read.granularity));
   }
 
   private speedTableOf(granularity: CountGranularity): string {
