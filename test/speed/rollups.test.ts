@@ -92,7 +92,16 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
     await speed.stop('SIGTERM');
 
     // The whole topic again, from offset 0, with every cache cold: nothing may count twice.
-    await withKafkaAdmin(env.config, {}, (admin) => admin.resetOffsets({ groupId: env.config.speed.groupId, topic: env.config.kafka.detectionsTopic, earliest: true }));
+    // Kafka refuses while the group still has members (the SIGKILLed one stays until its session times out).
+    const resetBy = Date.now() + 120_000;
+    for (;;) {
+      const reset = await withKafkaAdmin(env.config, {}, (admin) => admin.resetOffsets({ groupId: env.config.speed.groupId, topic: env.config.kafka.detectionsTopic, earliest: true })).then(() => true, (error: unknown) => {
+        if (Date.now() > resetBy) throw error;
+        return false;
+      });
+      if (reset) break;
+      await sleep(1000);
+    }
     speed.start();
     await sleep(2000);
     await waitForCaughtUp(env.config, 180_000, () => speed?.running ?? false);
