@@ -4,7 +4,8 @@
 
 import type { PartitionCount } from '../common/contract';
 
-export type CounterTable = 'liveCounts' | 'meta';
+/** liveCounts: minute counts; rollups: their hour and day roll-ups; meta: the quality counters. */
+export type CounterTable = 'liveCounts' | 'rollups' | 'meta';
 
 export interface CounterAddress {
   readonly table: CounterTable;

@@ -9,7 +9,7 @@ import { decodePartitionCount, encodePartitionCount, FAMILIES, NO_OFFSET, partit
 import { applyContribution, counterId, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
 
-const FAMILY: Record<CounterTable, string> = { liveCounts: FAMILIES.liveCounts, meta: FAMILIES.meta };
+const FAMILY: Record<CounterTable, string> = { liveCounts: FAMILIES.liveCounts, rollups: FAMILIES.liveCounts, meta: FAMILIES.meta };
 const EMPTY: PartitionCount = { count: 0n, lastOffset: NO_OFFSET };
 
 export interface CounterUpdate {
@@ -44,7 +44,7 @@ export class CounterStore {
       if (cached) snapshot.set(id, cached);
       else missing.push(c);
     }
-    for (const table of ['liveCounts', 'meta'] as const) {
+    for (const table of ['liveCounts', 'rollups', 'meta'] as const) {
       const ofTable = missing.filter((c) => c.address.table === table);
       if (ofTable.length === 0) continue;
       const rowIds = [...new Map(ofTable.map((c) => [c.address.row.toString('latin1'), c.address.row])).values()];

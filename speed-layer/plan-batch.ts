@@ -5,13 +5,14 @@
 // a duplicate, even with a different payload.
 
 import {
-  ALL_LOCATIONS, bucketStart, countRowKey, enrichDetection, META_ROWS, partitionQualifier, qualityQualifier,
+  ALL_LOCATIONS, enrichDetection, META_ROWS, partitionQualifier, qualityQualifier,
   type CountScope, type EnrichedDetection, type QualityCounter, type Rejection,
 } from '../common/contract';
 import type { Classified } from './classify-batch';
 import type { ConsumedMessage } from './consumed-message';
 import type { CounterAddress, CounterContribution } from './counter-cell';
 import { counterId } from './counter-cell';
+import { countAddresses } from './count-addresses';
 
 export interface DeadLetter {
   readonly message: ConsumedMessage;
@@ -56,9 +57,8 @@ export function planBatch(input: PlanInput): BatchPlan {
     figures[counter]++;
     contribute({ table: 'meta', row: QUALITY_ROW, qualifier: qualityQualifier(counter, partition), timestamp: 0 }, offset);
   };
-  const count = (scope: CountScope, locationOid: bigint, bucketStartMs: number, itemName: string, offset: bigint): void => {
-    const row = countRowKey({ granularity: 'minute', scope, locationOid, bucketStartMs, itemName });
-    contribute({ table: 'liveCounts', row, qualifier: countQualifier, timestamp: bucketStartMs }, offset);
+  const count = (scope: CountScope, locationOid: bigint, timestampMs: number, itemName: string, offset: bigint): void => {
+    for (const address of countAddresses(scope, locationOid, timestampMs, itemName, countQualifier)) contribute(address, offset);
   };
 
   for (const item of input.classified) {
@@ -78,10 +78,9 @@ export function planBatch(input: PlanInput): BatchPlan {
     quality('accepted', item.offset);
     if (!row.locationKnown) quality('unknown_location', item.offset);
     if (item.message.timestampMs - row.timestampDetected > input.lateAfterMs) quality('late', item.offset);
-    const bucket = bucketStart(row.timestampDetected, 'minute');
     for (const location of [row.geographicalLocationOid, ALL_LOCATIONS]) {
-      count('item', location, bucket, row.itemName, item.offset);
-      count('total', location, bucket, '', item.offset);
+      count('item', location, row.timestampDetected, row.itemName, item.offset);
+      count('total', location, row.timestampDetected, '', item.offset);
     }
   }
   return { rows, counters: [...counters.values()], deadLetters, figures };

@@ -1,12 +1,13 @@
 // The HBase table names the speed layer writes, resolved once from the config.
 
 import type { Config } from '../common/config';
-import { detectionTableName, liveCountsTableName, metaTableName, recentTableName, referenceTableName } from '../common/contract';
+import { detectionTableName, liveCountsTableName, liveRollupsTableName, metaTableName, recentTableName, referenceTableName } from '../common/contract';
 import type { CounterTable } from './counter-cell';
 
 export interface SpeedTables {
   readonly detections: string;
   readonly liveCounts: string;
+  readonly rollups: string;
   readonly recent: string;
   readonly reference: string;
   readonly meta: string;
@@ -17,6 +18,7 @@ export function speedTables(config: Config): SpeedTables {
   return {
     detections: detectionTableName(ns),
     liveCounts: liveCountsTableName(ns),
+    rollups: liveRollupsTableName(ns),
     recent: recentTableName(ns),
     reference: referenceTableName(ns),
     meta: metaTableName(ns),
@@ -24,5 +26,5 @@ export function speedTables(config: Config): SpeedTables {
 }
 
 export function counterTableName(tables: SpeedTables, table: CounterTable): string {
-  return table === 'liveCounts' ? tables.liveCounts : tables.meta;
+  return tables[table];
 }

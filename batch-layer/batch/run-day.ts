@@ -59,7 +59,7 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
   const reconcileRows = ctx.now - endMs < DETECTIONS_TTL_SECONDS * 1000;
   const reconcileCounts = ctx.now - endMs < LIVE_COUNTS_TTL_SECONDS * 1000;
   const rowFigures: RowReconciliation = { hbaseRows: 0, repaired: 0, repairedOids: [], hbaseOnly: 0, hbaseOnlyOids: [], masked: 0, maskedOids: [] };
-  const countFigures: CountReconciliation = { cellsChecked: 0, cellsCorrected: 0, corrections: [] };
+  const countFigures: CountReconciliation = { cellsChecked: 0, cellsCorrected: 0, corrections: [], rollups: { cellsChecked: 0, cellsCorrected: 0, corrections: [] } };
   let reconcileMs = 0;
   const hbaseSpill = new HBaseDaySpill(path.join(ctx.workDir, `${day}-hbase`));
   if (reconcileRows) {

@@ -1,12 +1,14 @@
-// Corrects the speed view's live minute counts of a closed day against the
-// warehouse. The speed layer keeps one absolute cell per Kafka partition
+// Corrects the speed view's live counts of a closed day against the
+// warehouse: the minute counts (live_counts) and their hour and day roll-ups
+// (live_rollups). The speed layer keeps one absolute cell per Kafka partition
 // (partition-count.ts); the truth is recomputed per partition from the
 // warehouse rows' lineage. A drifted cell is rewritten with checkAndPut
 // against the very value read, so a concurrent speed-layer write is never
 // clobbered (on a lost race the cell is read again and re-checked).
 
 import {
-  countScanRange, dayRange, decodeCountRowKey, decodePartitionCount, encodePartitionCount, FAMILIES, liveCountsTableName, parsePartitionQualifier, partitionCountTimestamp, partitionQualifier, type CountScope, type PartitionCount,
+  countScanRange, dayRange, decodeCountRowKey, decodePartitionCount, encodePartitionCount, FAMILIES, liveCountsTableName, liveRollupsTableName, parsePartitionQualifier, partitionCountTimestamp, partitionQualifier,
+  type CountGranularity, type CountScope, type PartitionCount,
 } from '../../common/contract';
 import { cellValue, type HBaseStore } from '../../common/hbase';
 import type { MinuteCounts, PartitionFigure } from '../views/minute-counts';
@@ -14,53 +16,71 @@ import type { MinuteCounts, PartitionFigure } from '../views/minute-counts';
 export interface CountCorrection {
   readonly locationOid: string;
   readonly scope: CountScope;
+  /** Start of the cell's bucket (a minute, or the hour or day of a roll-up), ISO 8601. */
   readonly minute: string;
+  readonly granularity: CountGranularity;
   readonly itemName: string;
   readonly partition: number;
   readonly before: string | null;
   readonly after: string;
 }
 
-export interface CountReconciliation {
+export interface CellReconciliation {
   cellsChecked: number;
   cellsCorrected: number;
   corrections: CountCorrection[];
 }
 
+/** The minute cells' figures, and apart from them those of the hour and day roll-ups. */
+export interface CountReconciliation extends CellReconciliation {
+  rollups?: CellReconciliation;
+}
+
 const LIST_LIMIT = 200;
 
-export async function reconcileMinuteCounts(
+export function reconcileMinuteCounts(hbase: HBaseStore, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
+  return reconcileLiveCells(hbase, liveCountsTableName(namespace), ['minute'], locations, day, truth, out);
+}
+
+/** The hour and day roll-ups; `truth` holds their row keys (count-key.ts, granularity hour and day). */
+export function reconcileRollups(hbase: HBaseStore, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
+  return reconcileLiveCells(hbase, liveRollupsTableName(namespace), ['hour', 'day'], locations, day, truth, out);
+}
+
+async function reconcileLiveCells(
   hbase: HBaseStore,
-  namespace: string,
+  table: string,
+  granularities: readonly CountGranularity[],
   locations: Iterable<bigint>,
   day: string,
   truth: MinuteCounts,
-  out: CountReconciliation,
+  out: CellReconciliation,
 ): Promise<void> {
-  const table = liveCountsTableName(namespace);
   const { startMs, endMs } = dayRange(day);
   // The truth cells the scans met: one byte per row key and partition.
   const seen = new Map(truth.partitions().map((partition) => [partition, new Uint8Array(truth.size)]));
   // Corrections run CONCURRENCY at a time: each is one checkAndPut round trip.
   const pending: (() => Promise<void>)[] = [];
-  // One range scan per location and scope, SCANS at a time: each is a few round trips, mostly waiting.
+  // One range scan per location, scope and granularity, SCANS at a time: each is a few round trips, mostly waiting.
   const scans: (() => Promise<void>)[] = [];
   for (const location of locations) {
-    for (const scope of ['item', 'total'] as CountScope[]) {
-      scans.push(async () => {
-        const { startRow, stopRow } = countScanRange('minute', scope, location, startMs, endMs);
-        for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, families: [FAMILIES.liveCounts], caching: 5000 })) {
-          const slot = truth.slotOf(row.key.toString('latin1'));
-          for (const cell of row.cells) {
-            const partition = parsePartitionQualifier(cell.qualifier);
-            if (partition === undefined) continue;
-            out.cellsChecked++;
-            const expected = slot === undefined ? undefined : truth.figure(slot, partition);
-            if (expected) (seen.get(partition) as Uint8Array)[slot as number] = 1;
-            if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0)) pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));
+    for (const granularity of granularities) {
+      for (const scope of ['item', 'total'] as CountScope[]) {
+        scans.push(async () => {
+          const { startRow, stopRow } = countScanRange(granularity, scope, location, startMs, endMs);
+          for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, families: [FAMILIES.liveCounts], caching: 5000 })) {
+            const slot = truth.slotOf(row.key.toString('latin1'));
+            for (const cell of row.cells) {
+              const partition = parsePartitionQualifier(cell.qualifier);
+              if (partition === undefined) continue;
+              out.cellsChecked++;
+              const expected = slot === undefined ? undefined : truth.figure(slot, partition);
+              if (expected) (seen.get(partition) as Uint8Array)[slot as number] = 1;
+              if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0)) pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));
+            }
           }
-        }
-      });
+        });
+      }
     }
   }
   await runPool(scans, SCANS);
@@ -83,7 +103,7 @@ export async function runPool(tasks: readonly (() => Promise<void>)[], width: nu
   await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
 }
 
-async function correct(hbase: HBaseStore, table: string, row: Buffer, partition: number, read: Buffer | null, truth: PartitionFigure | undefined, out: CountReconciliation): Promise<void> {
+async function correct(hbase: HBaseStore, table: string, row: Buffer, partition: number, read: Buffer | null, truth: PartitionFigure | undefined, out: CellReconciliation): Promise<void> {
   const qualifier = partitionQualifier(partition);
   const key = decodeCountRowKey(row);
   let current = read;
@@ -102,7 +122,7 @@ async function correct(hbase: HBaseStore, table: string, row: Buffer, partition:
       out.cellsCorrected++;
       if (out.corrections.length < LIST_LIMIT) {
         out.corrections.push({
-          locationOid: key.locationOid.toString(), scope: key.scope, minute: new Date(key.bucketStartMs).toISOString(), itemName: key.itemName, partition,
+          locationOid: key.locationOid.toString(), scope: key.scope, minute: new Date(key.bucketStartMs).toISOString(), granularity: key.granularity, itemName: key.itemName, partition,
           before: old ? old.count.toString() : null, after: count.toString(),
         });
       }

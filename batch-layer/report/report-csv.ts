@@ -28,6 +28,10 @@ export function reportCsv(report: DayReport): string {
   else {
     add('reconciliation', 'live_count_cells_checked', counts.cellsChecked);
     add('reconciliation', 'live_count_cells_corrected', counts.cellsCorrected);
+    if (counts.rollups) {
+      add('reconciliation', 'live_rollup_cells_checked', counts.rollups.cellsChecked);
+      add('reconciliation', 'live_rollup_cells_corrected', counts.rollups.cellsCorrected);
+    }
   }
   add('quality', 'quarantined_files', report.quarantinedFiles.length);
   const out = lines.map(csvLine);

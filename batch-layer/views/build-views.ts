@@ -2,7 +2,8 @@
 // the batch views, streamed from the spill (the hot location's bucket can hold
 // a third of the day). Each location's rows are all in one bucket, so its top-X
 // and counts are complete there; ALL_LOCATIONS sums accumulate across buckets.
-// The live minute counts of the same locations are reconciled on the way.
+// The live minute counts of the same locations, and their hour and day
+// roll-ups, are reconciled on the way.
 // Hour rows are only ever rewritten, never deleted: a recompaction starts from
 // the earlier warehouse rows plus late ones, so its (location, hour, item)
 // keys are a superset of the earlier run's. Top-X rows are cleaned up anyway
@@ -14,7 +15,7 @@ import type { HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
 import type { SpillWriter } from '../batch/spill';
 import { swapDirectory } from '../batch/swap-dir';
-import { reconcileMinuteCounts, type CountReconciliation } from '../reconcile/reconcile-counts';
+import { reconcileMinuteCounts, reconcileRollups, type CountReconciliation } from '../reconcile/reconcile-counts';
 import type { LandingRow } from '../schema/landing-row';
 import { HOURLY_SCHEMA, HOURLY_VIEW, hourlyBatch, TOP_ITEMS_SCHEMA, TOP_ITEMS_VIEW, topItemsBatch, type HourlyCount } from '../schema/view-schemas';
 import type { WarehouseRow } from '../schema/warehouse-schema';
@@ -74,6 +75,7 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
     locations += acc.items.size;
     await putHourCounts(hbase, namespace, acc.hour, stamp);
     if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, acc.items.keys(), day, acc.minute, input.counts);
+    if (input.reconcileCounts && input.counts.rollups) await reconcileRollups(hbase, namespace, acc.items.keys(), day, acc.rollup, input.counts.rollups);
     const hourly: HourlyCount[] = [];
     for (const [key, count] of acc.hour) {
       const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
@@ -85,6 +87,7 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
   }
   await putHourCounts(hbase, namespace, all.hour, stamp);
   if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, [ALL_LOCATIONS], day, all.minute, input.counts);
+  if (input.reconcileCounts && input.counts.rollups) await reconcileRollups(hbase, namespace, [ALL_LOCATIONS], day, all.rollup, input.counts.rollups);
   tops.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
   const kept = await putTopItems(hbase, namespace, day, tops, stamp);
   if (input.recompaction) await deleteStaleTopRows(hbase, namespace, day, kept);

@@ -2,6 +2,7 @@
 // stores them (count-key.ts row keys as latin1 strings, so equal keys meet):
 //   hour: item and total scope per location and for ALL_LOCATIONS -> count
 //   minute (the speed view's layout): per row key, per Kafka partition -> count and last offset (minute-counts.ts)
+//   rollup: the same for the speed view's hour and day roll-ups (live_rollups)
 //   items per location -> count, for the top-X
 // One accumulator per location bucket for per-location figures; a shared one
 // for the ALL_LOCATIONS rows (bounded by hours/minutes x items x partitions).
@@ -13,6 +14,7 @@ import { MinuteCounts } from './minute-counts';
 export class ViewAccumulator {
   readonly hour = new Map<string, number>();
   readonly minute = new MinuteCounts();
+  readonly rollup = new MinuteCounts();
   readonly items = new Map<bigint, Map<string, number>>();
   readonly names = new Map<bigint, string | null>();
   private readonly keyCache = new Map<string, string>();
@@ -29,11 +31,14 @@ export class ViewAccumulator {
     }
     const hourMs = bucketStart(row.timestampDetected, 'hour');
     const minuteMs = bucketStart(row.timestampDetected, 'minute');
+    const dayMs = bucketStart(row.timestampDetected, 'day');
     for (const location of locations) {
       for (const scope of ['item', 'total'] as const) {
         const hourKey = this.key('hour', scope, location, hourMs, row.itemName);
         this.hour.set(hourKey, (this.hour.get(hourKey) ?? 0) + 1);
         this.minute.add(this.key('minute', scope, location, minuteMs, row.itemName), row.partition, row.offset);
+        this.rollup.add(hourKey, row.partition, row.offset);
+        this.rollup.add(this.key('day', scope, location, dayMs, row.itemName), row.partition, row.offset);
       }
     }
   }

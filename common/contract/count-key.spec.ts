@@ -11,8 +11,18 @@ describe('count row keys', () => {
   });
 
   it('keeps scopes and granularities apart', () => {
-    const bytes = new Set(['minute', 'hour'].flatMap((g) => ['item', 'total'].map((s) => countRowKey({ ...key, granularity: g as 'minute', scope: s as 'item' })[0])));
-    expect(bytes.size).to.equal(4);
+    const bytes = new Set(['minute', 'hour', 'day'].flatMap((g) => ['item', 'total'].map((s) => countRowKey({ ...key, granularity: g as 'minute', scope: s as 'item' })[0])));
+    expect(bytes.size).to.equal(6);
+    expect(bytes.has(0x78), "the batch view's top-X scope byte 'x' stays free").to.equal(false);
+  });
+
+  it('round-trips day buckets (days since the epoch)', () => {
+    const day: CountKey = { ...key, granularity: 'day', bucketStartMs: Date.UTC(2026, 10, 22) };
+    expect(decodeCountRowKey(countRowKey(day))).to.deep.equal(day);
+    expect(countRowKey(day).readUInt32BE(9)).to.equal(Date.UTC(2026, 10, 22) / 86_400_000);
+    const { startRow, stopRow } = countScanRange('day', 'total', 5n, Date.UTC(2026, 10, 22, 3), Date.UTC(2026, 10, 23, 1));
+    expect(decodeCountRowKey(startRow).bucketStartMs).to.equal(Date.UTC(2026, 10, 22));
+    expect(decodeCountRowKey(stopRow).bucketStartMs).to.equal(Date.UTC(2026, 10, 24));
   });
 
   it('scans exactly the buckets of [from, to) of one location', () => {

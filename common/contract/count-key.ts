@@ -1,11 +1,13 @@
 // Row keys of the count views, shared by the speed view (table live_counts,
-// minute buckets) and the batch view (table batch_views, hour buckets):
+// minute buckets; table live_rollups, its hour and day roll-ups) and the batch
+// view (table batch_views, hour buckets):
 //
 //   scope (1 byte) | geographical_location_oid (8 bytes, big-endian) | bucket (4 bytes, big-endian) | item_name (UTF-8, item scope only)
 //
 // scope: 'i' per item per minute, 't' all items per minute (speed view);
-//        'I' per item per hour,   'T' all items per hour   (batch view).
-// bucket: whole minutes or hours since the epoch (UTC), as an unsigned 32-bit number.
+//        'I' per item per hour,   'T' all items per hour   (batch view; speed view roll-ups);
+//        'd' per item per day,    's' all items per day    (speed view roll-ups).
+// bucket: whole minutes, hours or days since the epoch (UTC), as an unsigned 32-bit number.
 // Location oid 0 (never a real oid: oids are > 0) holds the sums over all locations.
 // Why this order: a dashboard asks "this location, this time range", which is
 // then one contiguous scan; totals live in their own scope so a chart of one
@@ -13,15 +15,16 @@
 
 import { int64FromBytes, writeInt64 } from './int64';
 
-export type CountGranularity = 'minute' | 'hour';
+export type CountGranularity = 'minute' | 'hour' | 'day';
 export type CountScope = 'item' | 'total';
 
 export const ALL_LOCATIONS = 0n;
-export const BUCKET_MS: Readonly<Record<CountGranularity, number>> = { minute: 60_000, hour: 3_600_000 };
+export const BUCKET_MS: Readonly<Record<CountGranularity, number>> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
 const SCOPE_BYTES: Readonly<Record<CountGranularity, Readonly<Record<CountScope, number>>>> = {
   minute: { item: 0x69 /* i */, total: 0x74 /* t */ },
   hour: { item: 0x49 /* I */, total: 0x54 /* T */ },
+  day: { item: 0x64 /* d */, total: 0x73 /* s */ },
 };
 
 export interface CountKey {

@@ -29,7 +29,7 @@ export { bucketOf } from './hash-partition';
 export { fnv1aInt64, FNV1A_OFFSET_BASIS } from './fnv1a';
 export {
   DETECTIONS_TTL_SECONDS, LIVE_COUNTS_TTL_SECONDS, RECENT_TTL_SECONDS, FAMILIES, hbaseTables,
-  detectionTableName, liveCountsTableName, recentTableName, referenceTableName, batchViewsTableName, metaTableName,
+  detectionTableName, liveCountsTableName, liveRollupsTableName, recentTableName, referenceTableName, batchViewsTableName, metaTableName,
 } from './tables';
 export type { TableSpec, ColumnFamilySpec } from './tables';
 export { DETECTIONS_RETENTION_MS, DEAD_LETTER_RETENTION_MS, DEAD_LETTER_PARTITIONS, kafkaTopics } from './topics';

@@ -12,11 +12,12 @@ describe('HBase tables', () => {
     for (const bad of ['', 'a:b', 'a-b', 'a b']) expect(() => detectionTableName(bad), bad).to.throw(ValidationError);
   });
 
-  it('lists the six tables with their families, TTLs and splits', () => {
+  it('lists the seven tables with their families, TTLs and splits', () => {
     const tables = hbaseTables('utopia', 8);
     expect(tables.map((t) => [t.name, t.families.map((f) => [f.name, f.versions, f.ttlSeconds])])).to.deep.equal([
       ['utopia:detections', [['d', 1, 30 * 86400]]],
       ['utopia:live_counts', [['c', 1, 7 * 86400]]],
+      ['utopia:live_rollups', [['c', 1, 7 * 86400]]],
       ['utopia:recent', [['r', 1, 2 * 86400]]],
       ['utopia:reference', [['l', 1, undefined]]],
       ['utopia:batch_views', [['v', 1, undefined]]],

@@ -44,6 +44,8 @@ export interface TableSpec {
 
 export const detectionTableName = (ns: string): string => tableName(ns, 'detections');
 export const liveCountsTableName = (ns: string): string => tableName(ns, 'live_counts');
+/** Hour and day roll-ups of live_counts, same cells (partition-count.ts), kept by the speed layer too. */
+export const liveRollupsTableName = (ns: string): string => tableName(ns, 'live_rollups');
 export const recentTableName = (ns: string): string => tableName(ns, 'recent');
 export const referenceTableName = (ns: string): string => tableName(ns, 'reference');
 export const batchViewsTableName = (ns: string): string => tableName(ns, 'batch_views');
@@ -55,6 +57,7 @@ export function hbaseTables(ns: string, regions: number): TableSpec[] {
   return [
     { name: detectionTableName(ns), families: [{ name: FAMILIES.detections, versions: 1, ttlSeconds: DETECTIONS_TTL_SECONDS }], splits: regionSplitPoints(regions) },
     { name: liveCountsTableName(ns), families: [{ name: FAMILIES.liveCounts, versions: 1, ttlSeconds: LIVE_COUNTS_TTL_SECONDS }], splits: [] },
+    { name: liveRollupsTableName(ns), families: [{ name: FAMILIES.liveCounts, versions: 1, ttlSeconds: LIVE_COUNTS_TTL_SECONDS }], splits: [] },
     { name: recentTableName(ns), families: [{ name: FAMILIES.recent, versions: 1, ttlSeconds: RECENT_TTL_SECONDS }], splits: [] },
     { name: referenceTableName(ns), families: [{ name: FAMILIES.reference, versions: 1 }], splits: [] },
     { name: batchViewsTableName(ns), families: [{ name: FAMILIES.batchViews, versions: 1 }], splits: [] },

@@ -1,22 +1,30 @@
 // Plays the speed layer for the batch benchmark: the detection rows and the
-// per-partition live minute counts it would hold for the day (first copy of
+// per-partition live minute counts and their hour and day roll-ups it would
+// hold for the day (first copy of
 // every oid), written with plain multi-puts. Then the measured nightly run is
 // the steady state: reconciliation scans and compares, nothing to repair.
 // Rows arrive in detection-time order, so a minute's counts are final once a
-// later minute starts: they are written then, and memory stays one minute deep.
+// later minute starts: they are written then, and memory stays one minute deep
+// (one hour deep for the hour roll-ups, the day's for the day roll-ups).
 
 import {
-  ALL_LOCATIONS, bucketStart, countRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName, partitionQualifier,
+  ALL_LOCATIONS, bucketStart, countRowKey, decodeCountRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName,
+  liveRollupsTableName, partitionQualifier,
 } from '../../common/contract';
 import type { HBaseStore, RowMutation } from '../../common/hbase';
 import type { LandingRow } from '../../batch-layer/schema/landing-row';
 import { putsWithRetry } from '../../batch-layer/batch/hbase-retry';
+import { RollupCells, type PartitionCells } from './rollup-cells';
+import type { CountCell } from './view-seeder';
 
 export class SpeedViewWriter {
   private rows: RowMutation[] = [];
   private readonly counts = new Map<string, Map<number, { count: bigint; lastOffset: bigint; minute: number }>>();
   private inFlight: Promise<void>[] = [];
   private minute = -Infinity;
+  private readonly hours = new RollupCells(['hour']);
+  private readonly days = new RollupCells(['day']);
+  private hour = -Infinity;
   written = 0;
 
   constructor(private readonly hbase: HBaseStore, private readonly namespace: string) {}
@@ -49,13 +57,33 @@ export class SpeedViewWriter {
   async finish(): Promise<void> {
     await this.send(detectionTableName(this.namespace), this.rows.splice(0));
     await this.sendCounts();
+    await this.sendRollups(this.hours.list());
+    await this.sendRollups(this.days.list());
     await Promise.all(this.inFlight);
+  }
+
+  private async sendRollups(cells: readonly { key: CountCell; byPartition: PartitionCells }[]): Promise<void> {
+    let batch: RowMutation[] = [];
+    for (const { key, byPartition } of cells) {
+      batch.push({ row: countRowKey(key), cells: [...byPartition].map(([p, c]) => ({ family: FAMILIES.liveCounts, qualifier: partitionQualifier(p), value: encodePartitionCount(c), timestamp: key.bucketStartMs })) });
+      if (batch.length >= 2000) await this.send(liveRollupsTableName(this.namespace), batch.splice(0));
+    }
+    await this.send(liveRollupsTableName(this.namespace), batch);
   }
 
   /** Writes the counts held (all of finished minutes) and forgets them. */
   private async sendCounts(): Promise<void> {
     let batch: RowMutation[] = [];
+    const hour = bucketStart(this.minute, 'hour');
+    if (hour > this.hour) {
+      await this.sendRollups(this.hours.list()); // the hours before this minute's are final
+      this.hours.clear();
+      this.hour = hour;
+    }
     for (const [key, cells] of this.counts) {
+      const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
+      this.hours.addMinute(decoded, cells);
+      this.days.addMinute(decoded, cells);
       batch.push({ row: Buffer.from(key, 'latin1'), cells: [...cells].map(([p, c]) => ({ family: FAMILIES.liveCounts, qualifier: partitionQualifier(p), value: encodePartitionCount(c), timestamp: c.minute })) });
       if (batch.length >= 2000) await this.send(liveCountsTableName(this.namespace), batch.splice(0));
     }

@@ -6,6 +6,7 @@
 // locations is smaller, which leaves a single location's query cost as is.
 
 import { ALL_LOCATIONS, bucketStart, eventDay } from '../../common/contract';
+import { RollupCells } from './rollup-cells';
 import type { CountCell, ViewSeeder } from './view-seeder';
 
 export interface BenchData {
@@ -15,6 +16,8 @@ export interface BenchData {
   readonly todayStartMs: number;
   readonly nowMs: number;
   readonly speedRows: number;
+  /** Hour and day roll-up rows of the speed view (live_rollups). */
+  readonly speedRollupRows: number;
   readonly batchRows: number;
 }
 
@@ -35,6 +38,7 @@ export async function seedBenchData(seeder: ViewSeeder, locationCount: number, i
   const perItem = (location: number, item: number, bucket: number) => BigInt(Math.max(0, Math.round((perLocationMinute * (weights[item] ?? 0)) / weightSum * (0.6 + ((location * 7 + item * 13 + bucket) % 9) / 10))));
 
   let speedRows = 0;
+  const rollups = new RollupCells();
   const lastMinute = bucketStart(nowMs, 'minute');
   for (let minute = lastMinute - 1439 * 60_000; minute <= lastMinute; minute += 60 * 60_000) {
     const cells: { key: CountCell; byPartition: Map<number, { count: bigint; lastOffset: bigint }> }[] = [];
@@ -56,9 +60,13 @@ export async function seedBenchData(seeder: ViewSeeder, locationCount: number, i
       cells.push(speedCell({ granularity: 'minute', scope: 'total', locationOid: ALL_LOCATIONS, bucketStartMs: m, itemName: '' }, all * BigInt(REAL_LOCATIONS / locationCount)));
     }
     await seeder.putSpeedCells(cells);
+    for (const { key, byPartition } of cells) rollups.addMinute(key, byPartition);
     speedRows += cells.length;
     log(`speed view: ${speedRows} rows`);
   }
+  const rollupCells = rollups.list();
+  await seeder.putSpeedCells(rollupCells);
+  log(`speed view roll-ups: ${rollupCells.length} rows (hours and days)`);
 
   const batch: { key: CountCell; count: bigint }[] = [];
   for (let hour = yesterdayStart; hour < todayStartMs; hour += 3_600_000) {
@@ -76,7 +84,7 @@ export async function seedBenchData(seeder: ViewSeeder, locationCount: number, i
   await seeder.putBatchCells(batch);
   await seeder.watermark(eventDay(yesterdayStart));
   log(`batch view: ${batch.length} rows`);
-  return { locations, items, yesterday: eventDay(yesterdayStart), todayStartMs, nowMs, speedRows, batchRows: batch.length };
+  return { locations, items, yesterday: eventDay(yesterdayStart), todayStartMs, nowMs, speedRows, speedRollupRows: rollupCells.length, batchRows: batch.length };
 }
 
 /** Spreads a count over the 12 partitions' cells, as the speed layer's per-partition counters hold it. */

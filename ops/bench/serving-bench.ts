@@ -22,6 +22,7 @@ import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
 import { seedBenchData } from './bench-data';
 import { directScenario } from './direct-reads';
+import { rollupScenario } from './direct-rollup-reads';
 import { directLoad, httpLoad, type LoadFigures } from './load-run';
 import { ViewSeeder } from './view-seeder';
 
@@ -74,7 +75,17 @@ async function main(): Promise<void> {
     const pick = () => data.locations[Math.floor(Math.random() * data.locations.length)] as bigint;
     const today = new Date(data.todayStartMs).toISOString();
     const now = new Date(data.nowMs).toISOString();
-    const hourAgo = new Date(Math.floor(data.nowMs / 60_000) * 60_000 - 59 * 60_000).toISOString();
+    // Not before today: in the first hour after midnight yesterday is a batch day, which has no minute buckets.
+    const hourAgo = new Date(Math.max(data.todayStartMs, Math.floor(data.nowMs / 60_000) * 60_000 - 59 * 60_000)).toISOString();
+    const hourEnd = Math.ceil(data.nowMs / 3_600_000) * 3_600_000;
+    const minuteEnd = Math.ceil(data.nowMs / 60_000) * 60_000;
+    // Per scenario reading the speed view: its answer read as the API reads it now (hour and day roll-ups), and the cells
+    // read that way and from minute rows (as the API read it before the roll-ups).
+    const speedReads: Record<string, { rollup: (l: bigint) => Promise<number>; minuteCells: (l: bigint) => Promise<number> }> = {
+      'counts, today from speed view (hour buckets)': { rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd) },
+      'counts, yesterday + today merged': { rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd) },
+      'top-10, today from speed view': { rollup: (l) => rollupScenario.speedTop(store, config, l, data.todayStartMs, minuteEnd), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'item', l, data.todayStartMs, minuteEnd) },
+    };
     const scenarios: { name: string; path: (l: bigint) => string; direct: (l: bigint) => Promise<unknown> }[] = [
       { name: 'counts, batch day (24 hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
       { name: 'counts, today from speed view (hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs) },
@@ -110,16 +121,22 @@ async function main(): Promise<void> {
     for (const s of scenarios) {
       // The floor: one request at a time straight from HBase, what each answer costs without the API or a cache.
       const figures = await directLoad(() => s.direct(pick()), 1, 5, 3);
-      rows.push({ ...row(s.name, 'HBase direct, 1 at a time', figures), coldP50Ms: '' });
+      const reads = speedReads[s.name];
+      rows.push({ ...row(s.name, 'HBase direct, 1 at a time', figures), coldP50Ms: '', ...(reads ? { cellsRead: await reads.minuteCells(pick()) } : {}) });
       log.info(`HBase direct | ${s.name}: p50 ${figures.p50Ms} ms`);
+      if (!reads) continue;
+      let cellsRead = 0;
+      const rolled = await directLoad(async () => void (cellsRead = await reads.rollup(pick())), 1, 5, 3);
+      rows.push({ ...row(s.name, 'HBase direct from roll-ups, 1 at a time', rolled), coldP50Ms: '', cellsRead });
+      log.info(`HBase direct from roll-ups | ${s.name}: p50 ${rolled.p50Ms} ms, ${cellsRead} cells`);
     }
 
-    const table = formatTable(['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms'], rows.map((r) => [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms].map(String)));
-    console.log(`\nServing benchmark: ${options.connections} connections, ${options.duration} s per run; ${data.locations.length} locations x ${data.items.length} items, speed view ${data.speedRows} rows (1440 minutes), batch view ${data.batchRows} rows (yesterday); target p99 < 50 ms at >= 1,000 req/s\n`);
+    const table = formatTable(['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms', 'cells read'], rows.map((r) => [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms, r.cellsRead ?? ''].map(String)));
+    console.log(`\nServing benchmark: ${options.connections} connections, ${options.duration} s per run; ${data.locations.length} locations x ${data.items.length} items, speed view ${data.speedRows} rows (1440 minutes) + ${data.speedRollupRows} roll-up rows (hours, days), batch view ${data.batchRows} rows (yesterday); target p99 < 50 ms at >= 1,000 req/s\n`);
     console.log(table);
     const out = path.join(repoRoot, 'artifacts', 'bench-serving.json');
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), options, data: { locations: data.locations.length, items: data.items.length, speedRows: data.speedRows, batchRows: data.batchRows }, results: rows }, null, 2));
+    fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), options, data: { locations: data.locations.length, items: data.items.length, speedRows: data.speedRows, speedRollupRows: data.speedRollupRows, batchRows: data.batchRows }, results: rows }, null, 2));
     console.log(`\nwritten to ${out}`);
   } finally {
     store.close();

@@ -5,11 +5,12 @@
 
 import {
   ALL_LOCATIONS, BATCH_COUNT_QUALIFIER, batchViewsTableName, bucketStart, countRowKey, detectionRowKey, detectionTableName, encodeBatchCount,
-  encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName, META_QUALIFIERS, META_ROWS, metaTableName, partitionQualifier,
+  encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName, liveRollupsTableName, META_QUALIFIERS, META_ROWS, metaTableName, partitionQualifier,
   qualityQualifier, recentRowKey, recentTableName, REFERENCE_NAME_QUALIFIER, referenceRowKey, referenceTableName, type CountGranularity,
   type CountScope, type QualityCounter, type SpeedMetricsSnapshot,
 } from '../../common/contract';
 import type { HBaseStore, RowMutation } from '../../common/hbase';
+import { RollupCells } from './rollup-cells';
 
 export interface SeedEvent {
   readonly detectionOid: bigint;
@@ -36,7 +37,7 @@ const CHUNK = 2_000;
 export class ViewSeeder {
   constructor(private readonly store: HBaseStore, private readonly namespace: string) {}
 
-  /** Speed view (live_counts): per minute, per partition, absolute counts of the events given. */
+  /** Speed view (live_counts, and its roll-ups in live_rollups): per minute, hour and day, per partition, absolute counts of the events given. */
   async speedCounts(events: readonly SeedEvent[]): Promise<void> {
     const cells = new Map<string, { key: CountCell; byPartition: Map<number, { count: bigint; lastOffset: bigint }> }>();
     for (const event of events) {
@@ -51,11 +52,20 @@ export class ViewSeeder {
       }
     }
     await this.putSpeedCells([...cells.values()].map(({ key, byPartition }) => ({ key, byPartition })));
+    const rollups = new RollupCells();
+    for (const { key, byPartition } of cells.values()) rollups.addMinute(key, byPartition);
+    await this.putSpeedCells(rollups.list());
   }
 
+  /** Speed view cells: minute cells into live_counts, hour and day roll-ups into live_rollups. */
   async putSpeedCells(cells: readonly { key: CountCell; byPartition: ReadonlyMap<number, { count: bigint; lastOffset: bigint }> }[]): Promise<void> {
+    await this.putSpeedTable(liveCountsTableName(this.namespace), cells.filter((c) => c.key.granularity === 'minute'));
+    await this.putSpeedTable(liveRollupsTableName(this.namespace), cells.filter((c) => c.key.granularity !== 'minute'));
+  }
+
+  private async putSpeedTable(table: string, cells: readonly { key: CountCell; byPartition: ReadonlyMap<number, { count: bigint; lastOffset: bigint }> }[]): Promise<void> {
     const now = Date.now();
-    await this.putAll(liveCountsTableName(this.namespace), cells.map(({ key, byPartition }) => ({
+    await this.putAll(table, cells.map(({ key, byPartition }) => ({
       row: countRowKey(key),
       cells: [...byPartition].map(([partition, value]) => ({ family: FAMILIES.liveCounts, qualifier: partitionQualifier(partition), value: encodePartitionCount(value), timestamp: now })),
     })));

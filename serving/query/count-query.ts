@@ -74,7 +74,11 @@ export class CountQuery {
     const plan = planRange(query.fromMs, query.toMs, speedOnly ? 'minute' : 'hour', state.watermark, { ...this.limits, maxBuckets: Infinity, maxSourceBuckets: this.limits.maxBuckets, series: 1 });
     const key = `x|${state.generation}|${plan.fromMs}|${plan.toMs}|${query.location}|${query.limit}`;
     return this.cached(key, plan, async () => {
-      const [batch, speed] = await Promise.all([this.readPart(plan, 'batch', query.location, null, 'item'), this.readPart(plan, 'speed', query.location, null, 'item')]);
+      const speedPart = partOf(plan, 'speed');
+      const [batch, speed] = await Promise.all([
+        this.readPart(plan, 'batch', query.location, null, 'item'),
+        speedPart ? this.views.speedSums('item', query.location, speedPart.fromMs, speedPart.toMs) : [],
+      ]);
       return { plan, items: rankTopItems(sumItemCounts(byItem(batch), byItem(speed)), query.limit) };
     });
   }
@@ -92,8 +96,9 @@ export class CountQuery {
       const rows = await this.views.batchRows(scope, location, part.fromMs, part.toMs);
       return itemName === null ? rows : rows.filter((row) => row.itemName === itemName);
     }
-    if (itemName !== null) return this.views.speedItemRows(location, itemName, part.fromMs, part.toMs);
-    return this.views.speedRows(scope, location, part.fromMs, part.toMs);
+    // Buckets of the answer's granularity (the part is aligned to it): the speed view's hour and day roll-ups serve those.
+    if (itemName !== null) return this.views.speedItemRows(location, itemName, part.fromMs, part.toMs, plan.granularity);
+    return this.views.speedRows(scope, location, part.fromMs, part.toMs, plan.granularity);
   }
 
   private cached<T>(key: string, plan: RangePlan, compute: () => Promise<T>): Promise<T> {

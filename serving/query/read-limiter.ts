@@ -3,7 +3,6 @@
 // reads here instead of opening thousands of concurrent multi-gets and scans.
 // Sits between the caches and the HBase views, so cached chunks never wait.
 
-import type { CountScope } from '../../common/contract';
 import type { CountRow, CountViews } from '../views';
 
 /** A counting semaphore: at most `limit` tasks run at once, the rest wait in order. */
@@ -33,15 +32,20 @@ export class ReadLimiter {
 export class LimitedCountViews implements CountViews {
   constructor(private readonly inner: CountViews, private readonly limiter: ReadLimiter) {}
 
-  batchRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
-    return this.limiter.run(() => this.inner.batchRows(scope, location, fromMs, toMs));
+  batchRows(...args: Parameters<CountViews['batchRows']>): Promise<CountRow[]> {
+    return this.limiter.run(() => this.inner.batchRows(...args));
   }
 
-  speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
-    return this.limiter.run(() => this.inner.speedRows(scope, location, fromMs, toMs));
+  speedRows(...args: Parameters<CountViews['speedRows']>): Promise<CountRow[]> {
+    return this.limiter.run(() => this.inner.speedRows(...args));
   }
 
-  speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number): Promise<CountRow[]> {
-    return this.limiter.run(() => this.inner.speedItemRows(location, itemName, fromMs, toMs));
+  speedItemRows(...args: Parameters<CountViews['speedItemRows']>): Promise<CountRow[]> {
+    return this.limiter.run(() => this.inner.speedItemRows(...args));
+  }
+
+  /** One slot for the whole sum: its few roll-up reads run one after another. */
+  speedSums(...args: Parameters<CountViews['speedSums']>): Promise<CountRow[]> {
+    return this.limiter.run(() => this.inner.speedSums(...args));
   }
 }

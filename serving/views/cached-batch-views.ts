@@ -5,7 +5,7 @@
 // through: it changes every second.
 
 import { LruCache, cachedPromise } from '../cache/lru-cache';
-import type { CountScope } from '../../common/contract';
+import type { CountGranularity, CountScope } from '../../common/contract';
 import type { CountRow, CountViews } from './count-views';
 
 const DAY_MS = 86_400_000;
@@ -35,12 +35,16 @@ export class CachedBatchViews implements CountViews {
     return rows.filter((row) => row.bucketMs >= fromMs && row.bucketMs < toMs);
   }
 
-  speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
-    return this.inner.speedRows(scope, location, fromMs, toMs);
+  speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number, granularity?: CountGranularity): Promise<CountRow[]> {
+    return this.inner.speedRows(scope, location, fromMs, toMs, granularity);
   }
 
-  speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number): Promise<CountRow[]> {
-    return this.inner.speedItemRows(location, itemName, fromMs, toMs);
+  speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number, granularity?: CountGranularity): Promise<CountRow[]> {
+    return this.inner.speedItemRows(location, itemName, fromMs, toMs, granularity);
+  }
+
+  speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
+    return this.inner.speedSums(scope, location, fromMs, toMs);
   }
 
   get cachedDays(): number {

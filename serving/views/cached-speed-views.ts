@@ -8,9 +8,15 @@
 // without this neither a "today" top-X nor a dashboard at 1 s polls would be
 // interactive. The price: a late event for a settled chunk shows up to
 // `settledMs` later.
+// Hour and day buckets come from the roll-ups (a row per bucket, not 60 or
+// 1,440): they are read whole, not in chunks, and reused only through the
+// answer cache (CountQuery, liveCacheMs). A sum (top-X) reads its minute parts
+// through the chunks, except minutes still in the future (one plain scan,
+// nearly always empty), and its hour and day parts from the roll-ups.
 
-import type { CountScope } from '../../common/contract';
+import type { CountGranularity, CountScope } from '../../common/contract';
 import type { CountRow, CountViews } from './count-views';
+import { sumSpeedReads } from './speed-sums';
 
 const HOUR_MS = 3_600_000;
 const LIVE_CHUNK_MS = 5 * 60_000;
@@ -44,12 +50,21 @@ export class CachedSpeedViews implements CountViews {
     return this.inner.batchRows(scope, location, fromMs, toMs);
   }
 
-  speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
+  speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number, granularity: CountGranularity = 'minute'): Promise<CountRow[]> {
+    if (granularity !== 'minute') return this.inner.speedRows(scope, location, fromMs, toMs, granularity);
     return this.read(`${scope}|${location}`, fromMs, toMs, (from, to) => this.inner.speedRows(scope, location, from, to));
   }
 
-  speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number): Promise<CountRow[]> {
+  speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number, granularity: CountGranularity = 'minute'): Promise<CountRow[]> {
+    if (granularity !== 'minute') return this.inner.speedItemRows(location, itemName, fromMs, toMs, granularity);
     return this.read(`item|${location}|${itemName}`, fromMs, toMs, (from, to) => this.inner.speedItemRows(location, itemName, from, to));
+  }
+
+  speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
+    const now = this.now();
+    return sumSpeedReads(fromMs, toMs, now, (read) =>
+      read.granularity === 'minute' && read.fromMs < now ? this.speedRows(scope, location, read.fromMs, read.toMs) : this.inner.speedRows(scope, location, read.fromMs, read.toMs, read.granularity),
+    );
   }
 
   get size(): number {

@@ -20,6 +20,10 @@ class FakeViews implements CountViews {
   async speedItemRows(): Promise<CountRow[]> {
     return [];
   }
+  async speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
+    this.reads.push(`sums ${scope} ${location} ${fromMs}-${toMs}`);
+    return [{ bucketMs: fromMs, itemName: '', count: this.value }];
+  }
 }
 
 describe('view caches', () => {
@@ -59,5 +63,23 @@ describe('view caches', () => {
     await new Promise((r) => setImmediate(r));
     const fresh = await cached.speedRows('total', 1n, 9 * H, 10 * H);
     expect(fresh.map((r) => r.count)).to.deep.equal([7n, 7n]);
+  });
+
+  it('reads hour and day buckets and sums from the roll-ups whole, not in minute chunks', async () => {
+    const now = 10 * H + 10 * 60_000;
+    const fake = new FakeViews();
+    const cached = new CachedSpeedViews(fake, { liveMs: 500, settledMs: 30_000, now: () => now });
+    await cached.speedRows('total', 1n, 0, 11 * H, 'hour');
+    expect(fake.reads).to.deep.equal([`speed total 1 0-${11 * H}`]);
+    // Today until 10:10: the day roll-up minus the future rest of the day, each read once, straight.
+    fake.reads = [];
+    await cached.speedSums('item', 1n, 0, now);
+    expect(fake.reads.sort()).to.deep.equal([`speed item 1 0-${24 * H}`, `speed item 1 ${11 * H}-${24 * H}`, `speed item 1 ${now}-${11 * H}`].sort());
+    // 09:30..10:10: minutes, read through the chunks (the settled hour 09:00-10:00 whole, the current one in pieces) and reused.
+    fake.reads = [];
+    await cached.speedSums('item', 1n, 9 * H + 30 * 60_000, now);
+    expect(fake.reads).to.deep.equal([`speed item 1 ${9 * H}-${10 * H}`, `speed item 1 ${10 * H}-${10 * H + 300_000}`, `speed item 1 ${10 * H + 300_000}-${10 * H + 600_000}`]);
+    await cached.speedSums('item', 1n, 9 * H + 30 * 60_000, now);
+    expect(fake.reads, 'served from the chunk cache within liveMs').to.have.length(3);
   });
 });

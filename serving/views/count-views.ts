@@ -1,11 +1,13 @@
 // Reads the two count views from HBase (layouts in common/contract/count-key.ts):
-// the speed view (live_counts, minute buckets, one cell per Kafka partition,
-// summed) and the batch view (batch_views, hour buckets, one int64 cell "n").
+// the speed view (live_counts, minute buckets, and live_rollups, their hour and
+// day roll-ups; one cell per Kafka partition, summed) and the batch view
+// (batch_views, hour buckets, one int64 cell "n").
 
 import {
   BATCH_COUNT_QUALIFIER, batchViewsTableName, bucketStart, countRowKey, countScanRange, decodeBatchCount, decodeCountRowKey,
-  FAMILIES, liveCountsTableName, parsePartitionQualifier, sumPartitionCounts, type CountGranularity, type CountScope,
+  BUCKET_MS, FAMILIES, liveCountsTableName, liveRollupsTableName, parsePartitionQualifier, sumPartitionCounts, type CountGranularity, type CountScope,
 } from '../../common/contract';
+import { sumSpeedReads } from './speed-sums';
 import type { HBaseStore, Row } from '../../common/hbase';
 
 export interface CountRow {
@@ -19,19 +21,23 @@ export interface CountRow {
 export interface CountViews {
   /** Batch view hour rows of one location (0 = all) in [fromMs, toMs); scope item returns every item. */
   batchRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]>;
-  /** Speed view minute rows, same shape. */
-  speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]>;
-  /** Speed view minute rows of one item: point reads of its keys, not a scan of every item. */
-  speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number): Promise<CountRow[]>;
+  /** Speed view rows, same shape, of buckets of `granularity` (default minute; [fromMs, toMs) aligned to it). */
+  speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number, granularity?: CountGranularity): Promise<CountRow[]>;
+  /** Speed view rows of one item: point reads of its keys, not a scan of every item. */
+  speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number, granularity?: CountGranularity): Promise<CountRow[]>;
+  /** The speed view's sums over [fromMs, toMs) (minute-aligned), one row per item (bucketMs = fromMs), read from the roll-ups. */
+  speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]>;
 }
 
 export class HBaseCountViews implements CountViews {
   private readonly batchTable: string;
   private readonly speedTable: string;
+  private readonly rollupTable: string;
 
-  constructor(private readonly store: HBaseStore, namespace: string) {
+  constructor(private readonly store: HBaseStore, namespace: string, private readonly now: () => number = Date.now) {
     this.batchTable = batchViewsTableName(namespace);
     this.speedTable = liveCountsTableName(namespace);
+    this.rollupTable = liveRollupsTableName(namespace);
   }
 
   async batchRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
@@ -39,18 +45,26 @@ export class HBaseCountViews implements CountViews {
     return rows.map((row) => toCountRow(row, batchCount(row)));
   }
 
-  async speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
-    const rows = await this.scanRange(this.speedTable, 'minute', scope, location, fromMs, toMs, FAMILIES.liveCounts);
+  async speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number, granularity: CountGranularity = 'minute'): Promise<CountRow[]> {
+    const rows = await this.scanRange(this.speedTableOf(granularity), granularity, scope, location, fromMs, toMs, FAMILIES.liveCounts);
     return rows.map((row) => toCountRow(row, speedCount(row)));
   }
 
-  async speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number): Promise<CountRow[]> {
+  async speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number, granularity: CountGranularity = 'minute'): Promise<CountRow[]> {
     const keys: Buffer[] = [];
-    for (let ms = bucketStart(fromMs, 'minute'); ms < toMs; ms += 60_000) {
-      keys.push(countRowKey({ granularity: 'minute', scope: 'item', locationOid: location, bucketStartMs: ms, itemName }));
+    for (let ms = bucketStart(fromMs, granularity); ms < toMs; ms += BUCKET_MS[granularity]) {
+      keys.push(countRowKey({ granularity, scope: 'item', locationOid: location, bucketStartMs: ms, itemName }));
     }
-    const rows = await this.store.mget(this.speedTable, keys, { families: [FAMILIES.liveCounts] });
+    const rows = await this.store.mget(this.speedTableOf(granularity), keys, { families: [FAMILIES.liveCounts] });
     return rows.filter((row): row is Row => row !== null).map((row) => toCountRow(row, speedCount(row)));
+  }
+
+  speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
+    return sumSpeedReads(fromMs, toMs, this.now(), (read) => this.speedRows(scope, location, read.fromMs, read.toMs, read.granularity));
+  }
+
+  private speedTableOf(granularity: CountGranularity): string {
+    return granularity === 'minute' ? this.speedTable : this.rollupTable;
   }
 
   private scanRange(table: string, granularity: CountGranularity, scope: CountScope, location: bigint, fromMs: number, toMs: number, family: string): Promise<Row[]> {

@@ -35,6 +35,13 @@ export class MemoryCountViews implements CountViews {
     return (await this.read('item', fromMs, toMs, 60_000)).filter((row) => row.itemName === itemName);
   }
 
+  /** One row per item (or one total) summing the minute rows of the range. */
+  async speedSums(scope: CountScope, _location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
+    const sums = new Map<string, bigint>();
+    for (const row of await this.read(scope, fromMs, toMs, 60_000)) sums.set(row.itemName, (sums.get(row.itemName) ?? 0n) + row.count);
+    return [...sums].map(([itemName, count]) => ({ bucketMs: fromMs, itemName, count }));
+  }
+
   private async read(scope: CountScope, fromMs: number, toMs: number, step: number): Promise<CountRow[]> {
     this.reads++;
     this.inFlight++;

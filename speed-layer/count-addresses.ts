@@ -1,0 +1,23 @@
+// Which counter cells one accepted event counts in: its minute row in
+// live_counts and the hour and day roll-ups of the same key in live_rollups.
+// Every one is a per-partition absolute cell (partition-count.ts) kept by the
+// same exactly-once rule (counter-cell.ts), so a replay skips each cell whose
+// stored offset already covers the message, whichever of them were written
+// before a crash. Pure.
+
+import { bucketStart, countRowKey, type CountGranularity, type CountScope } from '../common/contract';
+import type { CounterAddress, CounterTable } from './counter-cell';
+
+/** The granularities the speed view keeps, and the table each lives in. */
+export const SPEED_GRANULARITIES: readonly { readonly granularity: CountGranularity; readonly table: CounterTable }[] = [
+  { granularity: 'minute', table: 'liveCounts' },
+  { granularity: 'hour', table: 'rollups' },
+  { granularity: 'day', table: 'rollups' },
+];
+
+export function countAddresses(scope: CountScope, locationOid: bigint, timestampMs: number, itemName: string, qualifier: string): CounterAddress[] {
+  return SPEED_GRANULARITIES.map(({ granularity, table }) => {
+    const bucketStartMs = bucketStart(timestampMs, granularity);
+    return { table, row: countRowKey({ granularity, scope, locationOid, bucketStartMs, itemName }), qualifier, timestamp: bucketStartMs };
+  });
+}
