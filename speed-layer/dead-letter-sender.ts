@@ -15,7 +15,7 @@
 // the fence, when no earlier owner can move it any more.
 
 import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
-import { deadLetterHeaders } from '../common/contract';
+import { deadLetterRecord, type DeadLetterForm } from '../common/contract';
 import { committedOffsets } from '../common/kafka';
 import type { DeadLetter } from './plan-batch';
 
@@ -67,26 +67,27 @@ export class DeadLetterSender {
     return (await committedOffsets(await this.connectedAdmin(), this.target.groupId, this.target.sourceTopic)).get(partition);
   }
 
-  /** Dead letters and the consumer offset `nextOffset`, committed together. */
-  async sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string): Promise<void> {
+  /**
+   * Dead letters and the consumer offset `nextOffset`, committed together. In
+   * the 'full' form all records go in one send; a shrunk form (after the topic
+   * refused a record as too large) sends them one by one, so no record batch
+   * holds more than one.
+   */
+  async sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string, form: DeadLetterForm = 'full'): Promise<void> {
     const producer = await this.producerFor(partition);
     const transaction = await producer.transaction();
     try {
-      await transaction.send({
-        topic: this.target.deadLetterTopic,
-        acks: -1,
-        messages: deadLetters.map(({ message, rejection }) => ({
-          key: message.key,
-          value: message.value,
-          headers: deadLetterHeaders({
-            reason: rejection.reason,
-            message: rejection.message,
-            sourceTopic: this.target.sourceTopic,
-            sourcePartition: message.partition,
-            sourceOffset: message.offset,
-          }),
-        })),
-      });
+      const records = deadLetters.map(({ message, rejection }) =>
+        deadLetterRecord(message.key, message.value, {
+          reason: rejection.reason,
+          message: rejection.message,
+          sourceTopic: this.target.sourceTopic,
+          sourcePartition: message.partition,
+          sourceOffset: message.offset,
+        }, form),
+      );
+      const groups = form === 'full' ? [records] : records.map((record) => [record]);
+      for (const messages of groups) await transaction.send({ topic: this.target.deadLetterTopic, acks: -1, messages });
       await transaction.sendOffsets({
         consumerGroupId: this.target.groupId,
         topics: [{ topic: this.target.sourceTopic, partitions: [{ partition, offset: nextOffset }] }],

@@ -14,6 +14,8 @@ export interface HostPort {
 export interface Config {
   readonly home: string;
   readonly logLevel: LogLevel;
+  /** SIGTERM grace of the consumers (speed layer, landing writer), ms. */
+  readonly stopGraceMs: number;
   readonly kafka: {
     readonly brokers: readonly string[];
     readonly clientId: string;
@@ -57,6 +59,7 @@ export interface Config {
     readonly metricsIntervalMs: number;
     readonly referencePollMs: number;
     readonly countCacheCells: number;
+    readonly poisonAttempts: number;
   };
   readonly ingest: {
     readonly host: string;
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     home: read('home', (raw) => path.resolve(repoRoot, parseString(raw))),
     logLevel: read('logLevel', parseLogLevel),
+    stopGraceMs: read('stopGraceMs', parsePositiveInt),
     kafka: {
       brokers: read('kafkaBrokers', (raw) => parseHostPortList(raw).map(({ host, port }) => `${host}:${port}`)),
       clientId: read('kafkaClientId', parseString),
@@ -158,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       metricsIntervalMs: read('speedMetricsIntervalMs', parsePositiveInt),
       referencePollMs: read('speedReferencePollMs', parsePositiveInt),
       countCacheCells: read('speedCountCacheCells', parsePositiveInt),
+      poisonAttempts: read('speedPoisonAttempts', parsePositiveInt),
     },
     ingest: {
       host: read('ingestHost', parseString),

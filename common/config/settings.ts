@@ -55,6 +55,8 @@ export const settings = {
   speedMetricsIntervalMs: setting('SPEED_METRICS_INTERVAL_MS', '5000', 'How often each speed-layer instance publishes its metrics snapshot to HBase meta.'),
   speedReferencePollMs: setting('SPEED_REFERENCE_POLL_MS', '5000', 'How often the speed layer checks meta reference/current for a new Dataset B version.'),
   speedCountCacheCells: setting('SPEED_COUNT_CACHE_CELLS', '200000', 'Count cells one speed-layer instance keeps in memory; older ones are re-read from HBase when touched again.'),
+  speedPoisonAttempts: setting('SPEED_POISON_ATTEMPTS', '3', 'Attempts a chunk gets for a failure that is not a store outage before its poison event is isolated and dead-lettered (processing_failed).'),
+  stopGraceMs: setting('UTOPIA_STOP_GRACE_MS', '15000', 'After SIGTERM, how long the speed layer and the landing writer may take to commit the chunk in hand and exit; `npm start` waits this plus 5 s before SIGKILL.'),
   ingestHost: setting('INGEST_HOST', '127.0.0.1', 'Address the HTTP ingest listens on.'),
   ingestPort: setting('INGEST_PORT', '8081', 'Port of the HTTP ingest (POST /ingest).'),
   ingestMaxBodyBytes: setting('INGEST_MAX_BODY_BYTES', '5242880', 'Largest request body POST /ingest accepts (bytes); larger gets 413.'),
