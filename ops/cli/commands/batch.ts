@@ -1,5 +1,6 @@
 // `utopia batch run [--date YYYY-MM-DD] [--wait SECONDS]` and `utopia batch schedule`.
 
+import { fixedClock, systemClock, type Clock } from '../../../common/clock';
 import { loadConfig, type Config } from '../../../common/config';
 import { createHdfsStore } from '../../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../../common/hbase';
@@ -13,7 +14,7 @@ export const EXIT_LOCKED = 75;
 export const batchCommand: Command = {
   name: 'batch',
   summary: 'nightly batch: `batch run [--date D] [--wait S]` compacts closed days; `batch schedule` runs it on BATCH_CRON',
-  usage: 'utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] | utopia batch schedule',
+  usage: 'utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] [--now ISO-8601] | utopia batch schedule',
   async run(args) {
     const [sub, ...rest] = args;
     const config = loadConfig();
@@ -38,8 +39,10 @@ export const batchCommand: Command = {
 async function runOnce(config: Config, args: string[]): Promise<number> {
   let date: string | undefined;
   let waitS = 0;
+  let clock: Clock = systemClock;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--date') date = args[++i];
+    else if (args[i] === '--now') clock = fixedClock(parseNow(args[++i]));
     else if (args[i] === '--wait') waitS = Number(args[++i]);
     else throw new UsageError(`unknown argument ${JSON.stringify(args[i])}`);
   }
@@ -47,7 +50,7 @@ async function runOnce(config: Config, args: string[]): Promise<number> {
   const logger = createLogger('batch', config.logLevel);
   const hbase = new HBaseStore(hbaseStoreOptions(config, logger));
   try {
-    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000 });
+    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000, clock });
     console.log(JSON.stringify({
       runId: result.runId, watermark: result.watermark, quarantined: result.quarantined, retentionDeleted: result.retentionDeleted,
       days: result.days.map((d) => ({ day: d.day, ...d.totals, reconciliation: summary(d), durationMs: d.durationMs })),
@@ -69,4 +72,11 @@ function summary(day: { reconciliation: { detectionRows: object; liveCounts: obj
   const rows = day.reconciliation.detectionRows as Record<string, unknown>;
   const counts = day.reconciliation.liveCounts as Record<string, unknown>;
   return { rowsRepaired: rows.repaired ?? rows.skipped, rowsOnlyInHBase: rows.hbaseOnly, countCellsCorrected: counts.cellsCorrected ?? counts.skipped };
+}
+
+/** `--now`: an ISO-8601 instant with its zone (e.g. 2026-12-01T23:59:30Z), the run's clock for closing days. */
+function parseNow(raw: string | undefined): number {
+  const ms = raw !== undefined && /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(ms)) throw new UsageError(`--now takes an ISO-8601 instant with its zone, e.g. 2026-12-01T23:59:30Z; got ${JSON.stringify(raw ?? '')}`);
+  return ms;
 }
