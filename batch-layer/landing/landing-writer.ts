@@ -26,6 +26,12 @@ export interface LandingWriterDeps {
   readonly hdfs: HdfsStore;
   readonly logger: Logger;
   readonly now?: () => number;
+  /**
+   * Called when kafkajs gives up on the consumer (a crash it does not restart):
+   * the process should exit non-zero so its supervisor restarts it, rather than
+   * stay alive and idle.
+   */
+  readonly onFatal?: (error: unknown) => void;
 }
 
 interface PartitionState {
@@ -40,6 +46,7 @@ export class LandingWriter {
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
+  private stopping = false;
   filesLanded = 0;
 
   constructor(private readonly deps: LandingWriterDeps) {
@@ -48,6 +55,10 @@ export class LandingWriter {
     // A new assignment resets kafkajs' fetch positions to the committed offsets: drop what we hold.
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       this.serial(async () => this.states.clear());
+    });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      deps.logger.error(`consumer crashed (${payload.restart ? 'kafkajs restarts it' : 'not restarted'}): ${errorMessage(payload.error)}`);
+      if (!payload.restart && !this.stopping) deps.onFatal?.(payload.error);
     });
   }
 
@@ -60,8 +71,13 @@ export class LandingWriter {
     this.timer = setInterval(() => void this.serial(() => this.flushAged()).catch(() => undefined), tick);
   }
 
-  /** Flushes what is buffered, then leaves the group. */
+  /**
+   * Stops reading the batch in hand at the next message (the rest is fetched
+   * again later: nothing past a flush is committed), flushes what is buffered,
+   * then leaves the group.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.serial(async () => {
       for (const state of this.states.values()) if (!state.buffer.isEmpty) await this.flush(state);
@@ -89,7 +105,7 @@ export class LandingWriter {
       if (landed !== undefined && fetchedFrom !== null && landed + 1n > BigInt(fetchedFrom)) await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(landed + 1n) }]);
     }
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) return;
+      if (!isRunning() || isStale() || this.stopping) return;
       const offset = BigInt(message.offset);
       if (state.next !== undefined && offset < state.next) {
         resolveOffset(message.offset); // landed before the last commit: skip

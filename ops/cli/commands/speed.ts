@@ -1,9 +1,13 @@
-// `utopia speed`: runs the speed layer until SIGTERM/SIGINT (finishes the batch in hand, commits, exits 0).
+// `utopia speed`: runs the speed layer until SIGTERM/SIGINT: commits the chunk in
+// hand (not the rest of its fetched batch) and exits 0 within UTOPIA_STOP_GRACE_MS,
+// or exits 1 at the end of the grace whatever it is waiting for (a poison event
+// in hand included: nothing uncommitted is lost, the next owner replays it).
 
 import { loadConfig } from '../../../common/config';
 import { createLogger } from '../../../common/log';
 import { createSpeedLayer } from '../../../speed-layer';
 import { UsageError, type Command } from '../command';
+import { withinGrace } from '../within-grace';
 
 export const speedCommand: Command = {
   name: 'speed',
@@ -13,13 +17,14 @@ export const speedCommand: Command = {
     if (args.length > 0) throw new UsageError('speed takes no arguments');
     const config = loadConfig();
     const layer = createSpeedLayer(config, createLogger('speed', config.logLevel));
-    const stopped = new Promise<void>((resolve) => {
-      const stop = (): void => void layer.stop().finally(resolve);
+    const stopped = new Promise<number>((resolve) => {
+      const stop = (): void => {
+        void withinGrace(layer.stop(), config.stopGraceMs).then((done) => resolve(done ? 0 : 1));
+      };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     });
     await layer.start();
-    await stopped;
-    return 0;
+    return stopped;
   },
 };
