@@ -75,7 +75,7 @@ function summary(day: { reconciliation: { detectionRows: object; liveCounts: obj
 }
 
 /** `--now`: an ISO-8601 instant with its zone (e.g. 2026-12-01T23:59:30Z), the run's clock for closing days. */
-function parseNow(raw: string | undefined): number {
+export function parseNow(raw: string | undefined): number {
   const ms = raw !== undefined && /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : Number.NaN;
   if (Number.isNaN(ms)) throw new UsageError(`--now takes an ISO-8601 instant with its zone, e.g. 2026-12-01T23:59:30Z; got ${JSON.stringify(raw ?? '')}`);
   return ms;
