@@ -63,3 +63,28 @@ export function errorMessage(error: unknown): string {
 
 /** A Parquet file could not be decoded (truncated, corrupt, or an unsupported layout). */
 export class ParquetError extends UtopiaError {}
+
+/**
+ * A cell read from a store could not be decoded (wrong length, bad bytes): it is
+ * attributable to that one cell, which the reader quarantines with the reason
+ * instead of retrying a read that can never succeed.
+ */
+export class CorruptCellError extends UtopiaError {
+  constructor(
+    readonly table: string,
+    readonly row: Buffer,
+    readonly family: string,
+    readonly qualifier: string,
+    readonly value: Buffer,
+    /** The cell's HBase timestamp: quarantining deletes exactly this version. */
+    readonly timestamp: number,
+    readonly reason: string,
+  ) {
+    super(`corrupt cell ${table} row ${row.toString('hex')} ${family}:${qualifier}@${timestamp}: ${reason}`);
+  }
+}
+
+/** Errors of our store adapters (HBase, Kafka, HDFS): about a store, never attributable to one event. */
+export function isStoreError(error: unknown): boolean {
+  return error instanceof HBaseError || error instanceof KafkaError || error instanceof HdfsError;
+}

@@ -1,8 +1,13 @@
 // The one retry loop of the project: exponential backoff with full jitter.
-// A failure that is not retriable (error.retriable === false on a UtopiaError, or
-// `bail` returning true) ends the loop at once.
+// Errors are typed, never judged by their text: a UtopiaError by its
+// `retriable`, a kafkajs error by its type and retriable flag
+// (common/kafka kafka-failure.ts: only 'transient' is retriable), anything else
+// (a RangeError, a TypeError, a bug) is NOT retriable. A failure that is not
+// retriable ends the loop after `fatalAttempts` attempts (default 1: at once);
+// `bail` returning true ends it at once.
 
 import { RetriesExceededError, UtopiaError } from './errors';
+import { kafkaFailure } from './kafka/kafka-failure';
 
 export interface RetryOptions {
   /** Attempts after the first one; Infinity retries until `signal` aborts. */
@@ -10,6 +15,12 @@ export interface RetryOptions {
   initialDelayMs?: number;
   maxDelayMs?: number;
   factor?: number;
+  /**
+   * Attempts in all for errors that are not retriable (default 1: thrown at
+   * once): a small budget for a failure that may be a fluke, after which the
+   * caller decides (e.g. isolates the poison event). Retriable errors get `retries`.
+   */
+  fatalAttempts?: number;
   /** Extra test for errors that must not be retried. */
   bail?: (error: unknown) => boolean;
   /** Called before each wait, e.g. to log "HBase unavailable, retrying in 800 ms". */
@@ -26,7 +37,8 @@ export const defaultRetry: Required<Pick<RetryOptions, 'retries' | 'initialDelay
 };
 
 export function isRetriable(error: unknown): boolean {
-  return !(error instanceof UtopiaError) || error.retriable;
+  if (error instanceof UtopiaError) return error.retriable;
+  return kafkaFailure(error) === 'transient';
 }
 
 export function backoffDelay(attempt: number, options: RetryOptions = {}, random: () => number = Math.random): number {
@@ -37,11 +49,14 @@ export function backoffDelay(attempt: number, options: RetryOptions = {}, random
 
 export async function retry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const retries = options.retries ?? defaultRetry.retries;
+  const fatalAttempts = options.fatalAttempts ?? 1;
+  let fatal = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
-      if (!isRetriable(error) || options.bail?.(error)) throw error;
+      if (options.bail?.(error)) throw error;
+      if (!isRetriable(error) && ++fatal >= fatalAttempts) throw error;
       if (attempt > retries || options.signal?.aborted) throw new RetriesExceededError(attempt, error);
       const delayMs = backoffDelay(attempt, options, options.random);
       options.onRetry?.(error, attempt, delayMs);

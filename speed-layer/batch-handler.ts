@@ -1,14 +1,20 @@
 // The kafkajs eachBatch handler: cuts a fetched batch into chunks, and for each
-// chunk runs processBatch (retried with backoff while HBase or Kafka is down),
-// then resolves and commits the chunk's offsets. Small chunks bound memory and
-// the time between commits; a heartbeat timer keeps the session alive while a
-// slow chunk is in hand.
+// chunk runs processBatch through the chunk runner (chunk-runner.ts: store
+// outages waited out, corrupt cells quarantined, a poison event isolated and
+// dead-lettered after a bounded budget), then resolves and commits the chunk's
+// offsets. Small chunks bound memory and the time between commits; a heartbeat
+// timer keeps the session alive while a slow chunk is in hand. A stop request
+// (stopAfterChunk) ends the batch after the chunk in hand is committed.
 
 import type { EachBatchPayload } from 'kafkajs';
+import { DEAD_LETTER_FORMS, type DeadLetterForm } from '../common/contract';
 import { errorMessage, UtopiaError } from '../common/errors';
+import { kafkaFailure } from '../common/kafka';
 import type { Logger } from '../common/log';
 import { retry } from '../common/retry';
 import { processBatch, type BatchProcessorDeps } from './batch-processor';
+import type { CellQuarantine } from './cell-quarantine';
+import { runChunk } from './chunk-runner';
 import type { ConsumedMessage } from './consumed-message';
 import type { DeadLetterSender } from './dead-letter-sender';
 import type { SessionLease } from './session-lease';
@@ -27,7 +33,15 @@ export interface BatchHandlerOptions {
   readonly chunkSize: number;
   /** Confirmed by the consumer's heartbeats: no write once it may have lost its partitions. */
   readonly lease: SessionLease;
+  readonly quarantineCell: CellQuarantine;
+  /** Attempts a chunk gets for a failure that is not a store outage before its poison event is isolated. */
+  readonly poisonAttempts: number;
+  /** True once the layer is stopping: the batch in hand ends after its current chunk is committed. */
+  readonly stopping?: () => boolean;
 }
+
+/** Attempts for a Kafka error of the dead-letter or commit step that is neither transient nor a refused record. */
+const FATAL_KAFKA_ATTEMPTS = 10;
 
 export interface BatchHandler {
   handle(payload: EachBatchPayload): Promise<void>;
@@ -36,7 +50,8 @@ export interface BatchHandler {
 }
 
 export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
-  const { deps, deadLetters, metrics, log, signal, chunkSize, lease } = options;
+  const { deps, deadLetters, metrics, log, signal, chunkSize, lease, quarantineCell, poisonAttempts } = options;
+  const stopping = options.stopping ?? (() => false);
   // One chunk of a partition at a time in this process, even across a rejoin, and a
   // generation number so a chunk of an earlier assignment cannot write its state back.
   const running = new Map<number, Promise<void>>();
@@ -70,6 +85,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     const beat = setInterval(() => heartbeat().catch(() => undefined), 1000);
     try {
       for (let i = start; i < batch.messages.length; i += chunkSize) {
+        if (i > start && stopping()) return; // the chunk in hand is committed; the rest is fetched again by the next owner
         const messages: ConsumedMessage[] = batch.messages.slice(i, i + chunkSize).map((m) => ({
           partition: batch.partition,
           offset: m.offset,
@@ -97,6 +113,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     if (!claimed.has(partition)) {
       committed = await retry(() => deadLetters.claim(partition), {
         retries: Infinity,
+        fatalAttempts: FATAL_KAFKA_ATTEMPTS,
         signal,
         onRetry: (e, n, ms) => log.warn(`fencing the earlier owners of partition ${partition} (attempt ${n}, retry in ${ms} ms): ${errorMessage(e)}`),
       });
@@ -127,13 +144,20 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
       const silentMs = lease.expiredFor();
       if (silentMs !== undefined) throw new BatchAbandoned(`no heartbeat answered for ${silentMs} ms: partition ${batch.partition} may belong to another instance now; batch dropped uncommitted`);
     };
-    const plan = await retry(() => processBatch(deps, batch.partition, messages, guard), {
-      retries: Infinity,
-      initialDelayMs: 200,
-      maxDelayMs: 10_000,
-      signal,
-      bail: (error) => error instanceof BatchAbandoned,
-      onRetry: retryLog('batch of partition'),
+    const bail = (error: unknown): boolean => error instanceof BatchAbandoned;
+    const plan = await runChunk(messages, {
+      process: (span, rejected) => processBatch(deps, batch.partition, span, guard, rejected),
+      quarantineCell,
+      attempts: poisonAttempts,
+      retry: { initialDelayMs: 200, maxDelayMs: 10_000, signal, bail, onRetry: retryLog('batch of partition') },
+      onPoison: (message, rejection) => {
+        metrics.poisonEvents++;
+        log.error(`partition ${batch.partition} offset ${message.offset}: dead-lettered as ${rejection.reason}: ${rejection.message}`);
+      },
+      onQuarantine: (error) => {
+        metrics.quarantinedCells++;
+        log.error(`quarantined a corrupt cell (meta row quarantine/cells): ${error.message}`);
+      },
     });
     guard();
     const lastMessage = messages[messages.length - 1] as ConsumedMessage;
@@ -145,12 +169,25 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     };
     if (plan.deadLetters.length > 0) {
       // Dead letters and the offsets in one transaction: retried as a whole (HBase writes are idempotent).
+      // A record the topic refuses (too large) is sent again smaller, never dropped.
+      let form: DeadLetterForm = 'full';
       await retry(
         async () => {
-          guard();
-          await deadLetters.sendAndCommit(batch.partition, plan.deadLetters, next);
+          for (;;) {
+            guard();
+            try {
+              await deadLetters.sendAndCommit(batch.partition, plan.deadLetters, next, form);
+              return;
+            } catch (error) {
+              const index = DEAD_LETTER_FORMS.indexOf(form);
+              if (kafkaFailure(error) !== 'refused_record' || index === DEAD_LETTER_FORMS.length - 1) throw error;
+              form = DEAD_LETTER_FORMS[index + 1] as DeadLetterForm;
+              metrics.shrunkDeadLetters += plan.deadLetters.length;
+              log.warn(`dead-letter topic refused a record of partition ${batch.partition} (${errorMessage(error)}): sending its ${plan.deadLetters.length} dead letters in ${form} form`);
+            }
+          }
         },
-        { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal, bail: (error) => error instanceof BatchAbandoned, onRetry: retryLog('dead letters of partition') },
+        { retries: Infinity, fatalAttempts: FATAL_KAFKA_ATTEMPTS, initialDelayMs: 200, maxDelayMs: 10_000, signal, bail, onRetry: retryLog('dead letters of partition') },
       );
       resolveOffset(last);
       recordChunk();
@@ -166,7 +203,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
         guard();
         await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
       },
-      { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal, bail: (error) => error instanceof BatchAbandoned, onRetry: retryLog('offset commit of partition') },
+      { retries: Infinity, fatalAttempts: FATAL_KAFKA_ATTEMPTS, initialDelayMs: 200, maxDelayMs: 10_000, signal, bail, onRetry: retryLog('offset commit of partition') },
     );
     recordChunk();
   }

@@ -4,7 +4,7 @@
 // Every step is idempotent, so the whole of it can be retried or replayed.
 
 import type { HBaseStore } from '../common/hbase';
-import { batchOids, classifyBatch } from './classify-batch';
+import { batchOids, classifyBatch, type RejectedMessages } from './classify-batch';
 import type { ConsumedMessage } from './consumed-message';
 import type { CounterStore } from './counter-store';
 import { detectionMutations, readLineage } from './detection-rows';
@@ -20,8 +20,8 @@ export interface BatchProcessorDeps {
   readonly lateAfterMs: number;
 }
 
-export async function processBatch(deps: BatchProcessorDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void): Promise<BatchPlan> {
-  const classified = classifyBatch(messages);
+export async function processBatch(deps: BatchProcessorDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void, rejected?: RejectedMessages): Promise<BatchPlan> {
+  const classified = classifyBatch(messages, rejected);
   const oids = batchOids(classified);
   const existingLineage = oids.length > 0 ? await readLineage(deps.store, deps.tables.detections, oids) : new Map<bigint, string>();
   const plan = planBatch({ partition, classified, existingLineage, reference: deps.reference.locations, lateAfterMs: deps.lateAfterMs });

@@ -1,26 +1,27 @@
-// Step 1 of a batch, pure: validate every message and mark in-batch repeats of
-// an oid (the first offset wins). Validation uses the message's own Kafka
-// timestamp as "now", so a replay months later classifies it the same way.
+// Step 1 of a batch, pure: judge every message (common/contract judgeRecord:
+// the same judgement, against the same clock, as the landing writer) and mark
+// in-batch repeats of an oid (the first offset wins). `rejected` holds the
+// messages an earlier attempt isolated as poison (chunk-runner.ts): they are
+// dead-lettered with that reason instead of being judged again.
 
-import { checkEventKey, validateDetectionEvent, type DetectionEvent, type Rejection } from '../common/contract';
+import { judgeRecord, type DetectionEvent, type Rejection } from '../common/contract';
 import type { ConsumedMessage } from './consumed-message';
 
 export type Classified =
   | { readonly kind: 'invalid'; readonly message: ConsumedMessage; readonly offset: bigint; readonly rejection: Rejection }
   | { readonly kind: 'valid'; readonly message: ConsumedMessage; readonly offset: bigint; readonly event: DetectionEvent; readonly repeatInBatch: boolean };
 
-export function classifyBatch(messages: readonly ConsumedMessage[]): Classified[] {
+/** Poison messages by offset (decimal), with the rejection to dead-letter them with. */
+export type RejectedMessages = ReadonlyMap<string, Rejection>;
+
+export function classifyBatch(messages: readonly ConsumedMessage[], rejected: RejectedMessages = new Map()): Classified[] {
   const seen = new Set<bigint>();
   return messages.map((message) => {
     const offset = BigInt(message.offset);
-    const now = message.timestampMs;
-    const result = message.value === null ? null : validateDetectionEvent(message.value, { now: () => now });
-    if (result === null) {
-      return { kind: 'invalid', message, offset, rejection: { ok: false, reason: 'not_an_object', message: 'message has no value (tombstone)' } };
-    }
+    const poison = rejected.get(message.offset);
+    if (poison) return { kind: 'invalid', message, offset, rejection: poison };
+    const result = judgeRecord(message);
     if (!result.ok) return { kind: 'invalid', message, offset, rejection: result };
-    const keyProblem = checkEventKey(message.key, result.event);
-    if (keyProblem) return { kind: 'invalid', message, offset, rejection: keyProblem };
     const oid = result.event.detectionOid;
     const repeatInBatch = seen.has(oid);
     seen.add(oid);

@@ -4,8 +4,9 @@
 // The cache is updated only after HBase has the new value, and cleared on every
 // rebalance, so it never runs ahead of HBase.
 
-import { cellValue, type HBaseStore, type RowMutation } from '../common/hbase';
-import { decodePartitionCount, encodePartitionCount, FAMILIES, NO_OFFSET, partitionCountTimestamp, type PartitionCount } from '../common/contract';
+import { CorruptCellError } from '../common/errors';
+import type { HBaseStore, Row, RowMutation } from '../common/hbase';
+import { decodePartitionCount, encodePartitionCount, FAMILIES, NO_OFFSET, PARTITION_COUNT_BYTES, partitionCountTimestamp, type PartitionCount } from '../common/contract';
 import { applyContribution, counterId, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
 
@@ -51,8 +52,8 @@ export class CounterStore {
       const rows = await this.store.mget(counterTableName(this.tables, table), rowIds, { families: [FAMILY[table]] });
       const byRow = new Map(rowIds.map((row, i) => [row.toString('latin1'), rows[i]]));
       for (const c of ofTable) {
-        const cell = cellValue(byRow.get(c.address.row.toString('latin1')), FAMILY[table], c.address.qualifier);
-        snapshot.set(counterId(c.address), cell ? decodePartitionCount(cell) : EMPTY);
+        const row = byRow.get(c.address.row.toString('latin1'));
+        snapshot.set(counterId(c.address), this.decode(counterTableName(this.tables, table), row, FAMILY[table], c.address.qualifier));
       }
     }
     const out: CounterUpdate[] = [];
@@ -61,6 +62,20 @@ export class CounterStore {
       if (value) out.push({ address: c.address, value });
     }
     return out;
+  }
+
+  /** A stored cell, validated before any arithmetic on it: an undecodable one is a CorruptCellError (quarantined by the caller). */
+  private decode(table: string, row: Row | null | undefined, family: string, qualifier: string): PartitionCount {
+    const cell = row?.cells.find((c) => c.family === family && c.qualifier === qualifier);
+    if (!cell) return EMPTY;
+    if (cell.value.length !== PARTITION_COUNT_BYTES) {
+      throw new CorruptCellError(table, row?.key ?? Buffer.alloc(0), family, qualifier, cell.value, cell.timestamp, `partition count cell must be ${PARTITION_COUNT_BYTES} bytes, got ${cell.value.length}`);
+    }
+    const value = decodePartitionCount(cell.value);
+    if (value.count < 0n || value.lastOffset < NO_OFFSET) {
+      throw new CorruptCellError(table, row?.key ?? Buffer.alloc(0), family, qualifier, cell.value, cell.timestamp, `partition count cell holds count ${value.count}, last offset ${value.lastOffset}`);
+    }
+    return value;
   }
 
   /** Puts per table, cells of one row grouped into one mutation. */

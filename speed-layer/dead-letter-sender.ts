@@ -8,7 +8,7 @@
 // uses them too); this file only says what goes in the transaction.
 
 import type { Kafka, Producer } from 'kafkajs';
-import { deadLetterRecord } from '../common/contract';
+import { deadLetterRecord, type DeadLetterForm } from '../common/contract';
 import { PartitionTransactions } from '../common/kafka';
 import type { DeadLetter } from './plan-batch';
 
@@ -39,18 +39,24 @@ export class DeadLetterSender {
     return this.transactions.claim(partition);
   }
 
-  /** Dead letters and the consumer offset `nextOffset`, committed together. */
-  sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string): Promise<void> {
-    const messages = deadLetters.map(({ message, rejection }) =>
+  /**
+   * Dead letters and the consumer offset `nextOffset`, committed together. In
+   * the 'full' form all records go in one send; a shrunk form (after the topic
+   * refused a record as too large) sends them one by one, so no record batch
+   * holds more than one.
+   */
+  sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string, form: DeadLetterForm = 'full'): Promise<void> {
+    const records = deadLetters.map(({ message, rejection }) =>
       deadLetterRecord(message.key, message.value, {
         reason: rejection.reason,
         message: rejection.message,
         sourceTopic: this.target.sourceTopic,
         sourcePartition: message.partition,
         sourceOffset: message.offset,
-      }),
+      }, form),
     );
-    return this.transactions.sendAndCommit(partition, [{ topic: this.target.deadLetterTopic, messages }], nextOffset);
+    const groups = form === 'full' ? [records] : records.map((record) => [record]);
+    return this.transactions.sendAndCommit(partition, groups.map((messages) => ({ topic: this.target.deadLetterTopic, messages })), nextOffset);
   }
 
   /** After every (re)join: fences the previous owners of the assigned partitions at once. */

@@ -5,6 +5,7 @@
 
 import os from 'node:os';
 import type { Consumer } from 'kafkajs';
+import { systemClock, type Clock } from '../common/clock';
 import type { Config } from '../common/config';
 import { errorMessage } from '../common/errors';
 import { HBaseStore, hbaseStoreOptions } from '../common/hbase';
@@ -13,6 +14,7 @@ import { hbaseCallMetrics } from '../common/metrics';
 import type { Logger } from '../common/log';
 import { retry, sleep } from '../common/retry';
 import { createBatchHandler, type BatchHandler } from './batch-handler';
+import { cellQuarantine } from './cell-quarantine';
 import { SessionLease } from './session-lease';
 import type { BatchProcessorDeps } from './batch-processor';
 import { CounterStore } from './counter-store';
@@ -25,7 +27,7 @@ export interface SpeedLayer {
   readonly instance: string;
   readonly metrics: SpeedMetrics;
   start(): Promise<void>;
-  /** Finishes the batch in hand, commits, disconnects. */
+  /** Commits the chunk in hand (not the rest of its fetched batch), disconnects; gives up waiting after config.stopGraceMs. */
   stop(): Promise<void>;
 }
 
@@ -34,9 +36,7 @@ const CHUNK_SIZE = 1000;
 /** An open transaction of a killed instance blocks read_committed readers until fenced or timed out. */
 const DEAD_LETTER_TRANSACTION_TIMEOUT_MS = 15_000;
 
-const STOP_GRACE_MS = 30_000;
-
-export function createSpeedLayer(config: Config, log: Logger, instance = `${os.hostname()}-${process.pid}`): SpeedLayer {
+export function createSpeedLayer(config: Config, log: Logger, instance = `${os.hostname()}-${process.pid}`, clock: Clock = systemClock): SpeedLayer {
   const metrics = new SpeedMetrics(instance, config.speed.groupId);
   const store = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), readyTimeoutMs: 60_000, onCall: hbaseCallMetrics(metrics.registry) });
   const tables = speedTables(config);
@@ -108,7 +108,12 @@ export function createSpeedLayer(config: Config, log: Logger, instance = `${os.h
       store, tables, counters, reference,
       lateAfterMs: config.speed.lateAfterMs,
     };
-    await runConsumer(createBatchHandler({ deps, deadLetters, metrics, log, signal: abort.signal, chunkSize: CHUNK_SIZE, lease }));
+    await runConsumer(createBatchHandler({
+      deps, deadLetters, metrics, log, signal: abort.signal, chunkSize: CHUNK_SIZE, lease,
+      quarantineCell: cellQuarantine(store, tables.meta, () => clock.now()),
+      poisonAttempts: config.speed.poisonAttempts,
+      stopping: () => stopping,
+    }));
     metricsTimer = setInterval(() => {
       const snapshot = metrics.snapshot();
       const lag = Object.values(snapshot.lagByPartition).reduce((a, b) => a + b, 0);
@@ -120,20 +125,31 @@ export function createSpeedLayer(config: Config, log: Logger, instance = `${os.h
   }
 
   async function stop(): Promise<void> {
-    log.info('stopping: finishing the batch in hand');
+    log.info(`stopping: committing the chunk in hand (grace ${config.stopGraceMs} ms)`);
     stopping = true;
-    const force = setTimeout(() => abort.abort(), STOP_GRACE_MS);
+    // Half the grace for the chunk in hand; then its retries are aborted (nothing uncommitted is lost:
+    // the next owner replays it) so the disconnect fits in the rest.
+    const force = setTimeout(() => abort.abort(), Math.floor(config.stopGraceMs / 2));
     force.unref();
     if (metricsTimer) clearInterval(metricsTimer);
     try {
-      await consumer?.disconnect();
-      await deadLetters.close();
+      await withDeadline(consumer?.disconnect() ?? Promise.resolve(), config.stopGraceMs, 'consumer disconnect');
+      await withDeadline(deadLetters.close(), 2000, 'dead-letter producers close');
     } finally {
       clearTimeout(force);
       reference.stop();
       store.close();
     }
     log.info(`stopped after ${metrics.totalEvents} events`);
+  }
+
+  /** Resolves when `work` settles or after `ms`, whichever is first (logging which). */
+  async function withDeadline(work: Promise<unknown>, ms: number, what: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+    const outcome = await Promise.race([work.then(() => 'done' as const, (error: unknown) => (log.warn(`${what}: ${errorMessage(error)}`), 'done' as const)), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') log.warn(`${what} still pending after ${ms} ms: leaving it (uncommitted messages are replayed by the next owner)`);
   }
 
   return { instance, metrics, start, stop };

@@ -26,6 +26,12 @@ export class SpeedMetrics {
   private eventsSinceSnapshot = 0;
   private lastSnapshotAt = Date.now();
   totalEvents = 0;
+  /** Events isolated as poison and dead-lettered as processing_failed. */
+  poisonEvents = 0;
+  /** Corrupt counter cells moved to meta row quarantine/cells. */
+  quarantinedCells = 0;
+  /** Dead letters sent shrunk because the dead-letter topic refused them as too large. */
+  shrunkDeadLetters = 0;
 
   constructor(readonly instance: string, group: string, options: RegistryOptions & { readonly now?: () => number } = {}) {
     this.registry = createMetricsRegistry(options);
@@ -70,6 +76,9 @@ export class SpeedMetrics {
       batchLatencyMs: { p50: this.latency.percentile(50), p99: this.latency.percentile(99) },
       lagByPartition: Object.fromEntries([...this.lag.lagMessages()].sort(([a], [b]) => a - b).map(([p, lag]) => [String(p), lag])),
       rssBytes: process.memoryUsage.rss(),
+      poisonEvents: this.poisonEvents,
+      quarantinedCells: this.quarantinedCells,
+      shrunkDeadLetters: this.shrunkDeadLetters,
     };
     this.eventsSinceSnapshot = 0;
     this.lastSnapshotAt = now;

@@ -8,11 +8,13 @@
 // Re-running changes nothing: a day whose manifest covers its files is skipped
 // unless named with --date, and then rebuilt to the same result.
 
+import { systemClock, type Clock } from '../../common/clock';
+import { isDayClosed } from './closed-days';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../common/config';
-import { bucketOf, dayRange, eventDay, isEventDay, META_QUALIFIERS, META_ROWS, tmpDir } from '../../common/contract';
+import { bucketOf, eventDay, isEventDay, META_QUALIFIERS, META_ROWS, tmpDir } from '../../common/contract';
 import { errorMessage, ParquetError, ValidationError } from '../../common/errors';
 import type { HBaseStore } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
@@ -46,7 +48,8 @@ export interface BatchRunOptions {
   readonly date?: string;
   /** Wait this long for a running batch to finish; 0 refuses at once. */
   readonly lockWaitMs?: number;
-  readonly now?: () => number;
+  /** The run's clock: which days are closed, retention, the run id (default the system clock; `--now` fixes it). */
+  readonly clock?: Clock;
 }
 
 export interface BatchRunResult {
@@ -61,12 +64,13 @@ export interface BatchRunResult {
 
 export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}): Promise<BatchRunResult> {
   const { config, hdfs, hbase, logger } = deps;
-  const now = (options.now ?? Date.now)();
+  const clock = options.clock ?? systemClock;
+  const now = clock.now();
   const root = config.hdfs.root;
   const ns = config.hbase.namespace;
   const buckets = config.batch.spillBuckets;
   if (options.date !== undefined && !isEventDay(options.date)) throw new ValidationError('invalid_day', `--date must be YYYY-MM-DD, got ${JSON.stringify(options.date)}`);
-  const closed = (day: string): boolean => dayRange(day).endMs + config.batch.closeGraceMin * 60_000 <= now;
+  const closed = (day: string): boolean => isDayClosed(day, now, config.batch.closeGraceMin);
   if (options.date !== undefined && !closed(options.date)) throw new ValidationError('day_open', `${options.date} is not closed yet (closes ${config.batch.closeGraceMin} min after its UTC end)`);
 
   const runId = `run-${new Date(now).toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${crypto.randomBytes(3).toString('hex')}`;
@@ -147,7 +151,7 @@ export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}
     if (latest !== undefined) watermark = await advanceWatermark(hbase, ns, latest);
     const exitCode = quarantined.length > 0 ? 1 : 0;
     await putMetaJson(hbase, ns, META_ROWS.batchLastRun, META_QUALIFIERS.batchRunReport, {
-      runId, status: exitCode === 0 ? 'ok' : 'quarantined_files', finishedAt: new Date().toISOString(), durationMs: Date.now() - now,
+      runId, status: exitCode === 0 ? 'ok' : 'quarantined_files', finishedAt: new Date(clock.now()).toISOString(), durationMs: clock.now() - now,
       days: reports.map((r) => ({ day: r.day, durationMs: r.durationMs, phasesMs: r.phasesMs, totals: r.totals })), quarantined, watermark,
     });
     return { runId, days: reports, quarantined, watermark, retentionDeleted, exitCode };

@@ -11,7 +11,7 @@
 // - On a rebalance or a failed flush the buffers are dropped and the partition
 //   is re-read from HDFS's last landed offset: nothing is lost.
 
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Config } from '../../common/config';
 import { errorMessage } from '../../common/errors';
 import type { HdfsStore } from '../../common/hdfs';
@@ -20,6 +20,7 @@ import { flushToHdfs } from './flush-file';
 import { LandingMetrics } from './landing-metrics';
 import { lastLandedOffset } from './landed-offsets';
 import { PartitionBuffer } from './partition-buffer';
+import { partitionFiles, rangesToReland, type OffsetRange } from './relanding';
 
 export interface LandingWriterDeps {
   readonly config: Config;
@@ -28,6 +29,12 @@ export interface LandingWriterDeps {
   readonly logger: Logger;
   readonly now?: () => number;
   readonly metrics?: LandingMetrics;
+  /**
+   * Called when kafkajs gives up on the consumer (a crash it does not restart):
+   * the process should exit non-zero so its supervisor restarts it, rather than
+   * stay alive and idle.
+   */
+  readonly onFatal?: (error: unknown) => void;
 }
 
 interface PartitionState {
@@ -40,6 +47,9 @@ interface PartitionState {
   behind?: number;
   /** Kafka timestamp of the newest fetched message: the age bound of what is not fetched yet. */
   newestMs?: number;
+  /** Quarantined ranges below `next` still to land again (relanding.ts), first one in hand. */
+  reland: OffsetRange[];
+  relandBuffer: PartitionBuffer | undefined;
 }
 
 export class LandingWriter {
@@ -48,6 +58,7 @@ export class LandingWriter {
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
+  private stopping = false;
   filesLanded = 0;
   readonly metrics: LandingMetrics;
 
@@ -56,11 +67,19 @@ export class LandingWriter {
     this.metrics = deps.metrics ?? new LandingMetrics(deps.config.landing.groupId);
     this.consumer = deps.kafka.consumer({ groupId: deps.config.landing.groupId, sessionTimeout: 30_000, maxBytesPerPartition: 4 * 1024 * 1024 });
     // A new assignment resets kafkajs' fetch positions to the committed offsets: drop what we hold.
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      const topic = deps.config.kafka.detectionsTopic;
+      const partitions = payload.memberAssignment[topic] ?? [];
       this.serial(async () => {
         this.states.clear();
         this.metrics.lag.forget();
-      });
+        // Quarantined ranges are re-landed at once, even if no new message ever comes to this partition.
+        for (const partition of partitions) await this.startRelanding(topic, partition);
+      }).catch((error: unknown) => deps.logger.warn(`re-landing check failed (done again at the next assignment): ${errorMessage(error)}`));
+    });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      deps.logger.error(`consumer crashed (${payload.restart ? 'kafkajs restarts it' : 'not restarted'}): ${errorMessage(payload.error)}`);
+      if (!payload.restart && !this.stopping) deps.onFatal?.(payload.error);
     });
   }
 
@@ -73,8 +92,13 @@ export class LandingWriter {
     this.timer = setInterval(() => void this.serial(() => this.flushAged()).catch(() => undefined), tick);
   }
 
-  /** Flushes what is buffered, then leaves the group. */
+  /**
+   * Stops reading the batch in hand at the next message (the rest is fetched
+   * again later: nothing past a flush is committed), flushes what is buffered,
+   * then leaves the group.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.serial(async () => {
       for (const state of this.states.values()) if (!state.buffer.isEmpty) await this.flush(state);
@@ -93,7 +117,7 @@ export class LandingWriter {
     let state = this.states.get(batch.partition);
     if (!state) {
       const landed = await lastLandedOffset(hdfs, config.hdfs.root, batch.topic, batch.partition);
-      state = { next: landed === undefined ? undefined : landed + 1n, buffer: new PartitionBuffer(batch.partition) };
+      state = { next: landed === undefined ? undefined : landed + 1n, buffer: new PartitionBuffer(batch.partition), reland: [], relandBuffer: undefined };
       this.states.set(batch.partition, state);
       this.deps.logger.info(`partition ${batch.partition}: resuming after landed offset ${landed ?? 'none'}`);
       // A crash between rename and commit leaves Kafka behind HDFS: catch the commit up,
@@ -101,8 +125,9 @@ export class LandingWriter {
       const fetchedFrom = batch.firstOffset();
       if (landed !== undefined && fetchedFrom !== null && landed + 1n > BigInt(fetchedFrom)) await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(landed + 1n) }]);
     }
+    if (state.reland.length > 0) return this.relandBatch(state, batch.topic, batch.messages, heartbeat);
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) return;
+      if (!isRunning() || isStale() || this.stopping) return;
       const offset = BigInt(message.offset);
       if (state.next !== undefined && offset < state.next) {
         resolveOffset(message.offset); // landed before the last commit: skip
@@ -153,6 +178,56 @@ export class LandingWriter {
 
   private isRunningPartition(state: PartitionState): boolean {
     return this.states.get(state.buffer.partition) === state;
+  }
+
+  /** After an assignment: if the partition has quarantined ranges to land again, takes its state and seeks to the first. */
+  private async startRelanding(topic: string, partition: number): Promise<void> {
+    const reland = await this.quarantinedRanges(topic, partition);
+    const first = reland[0];
+    if (!first) return;
+    const landed = await lastLandedOffset(this.deps.hdfs, this.deps.config.hdfs.root, topic, partition);
+    this.states.set(partition, { next: landed === undefined ? undefined : landed + 1n, buffer: new PartitionBuffer(partition), reland, relandBuffer: undefined });
+    this.deps.logger.info(`partition ${partition}: re-landing quarantined offsets ${reland.map((r) => `${r.start}..${r.end}`).join(', ')}`);
+    this.consumer.seek({ topic, partition, offset: String(first.start) });
+  }
+
+  /** Lands the first quarantined range again from the messages of a batch; no offset is committed. */
+  private async relandBatch(state: PartitionState, topic: string, messages: readonly KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
+    const partition = state.buffer.partition;
+    for (const message of messages) {
+      if (this.stopping) return;
+      const range = state.reland[0];
+      if (!range) break;
+      const offset = BigInt(message.offset);
+      if (offset < range.start) continue; // fetched before the seek
+      if (offset > range.end && state.relandBuffer === undefined) return; // a batch fetched before the seek: the seeked one follows
+      state.relandBuffer ??= new PartitionBuffer(partition);
+      if (offset <= range.end) state.relandBuffer.add(message, this.now());
+      if (offset >= range.end) {
+        const file = await flushToHdfs(this.deps.hdfs, this.deps.config.hdfs.root, topic, state.relandBuffer);
+        this.deps.logger.info(`re-landed quarantined partition ${partition} offsets ${file.startOffset}..${file.endOffset}`);
+        state.relandBuffer = undefined;
+        state.reland.shift();
+        await heartbeat();
+        const next = state.reland[0]?.start ?? state.next;
+        if (next !== undefined) this.consumer.seek({ topic, partition, offset: String(next) });
+        return;
+      }
+    }
+  }
+
+  /** Quarantined ranges of the partition to land again; the topic's low watermark is fetched only when there are some. */
+  private async quarantinedRanges(topic: string, partition: number): Promise<OffsetRange[]> {
+    const { landed, quarantined } = await partitionFiles(this.deps.hdfs, this.deps.config.hdfs.root, topic, partition);
+    if (rangesToReland(landed, quarantined, 0n).length === 0) return [];
+    const admin = this.deps.kafka.admin();
+    await admin.connect();
+    try {
+      const low = (await admin.fetchTopicOffsets(topic)).find((p) => p.partition === partition)?.low ?? '0';
+      return rangesToReland(landed, quarantined, BigInt(low));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   private async flushAged(): Promise<void> {

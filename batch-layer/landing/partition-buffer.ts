@@ -1,8 +1,11 @@
 // What the landing writer holds for one Kafka partition between flushes: the
 // valid rows, the offset range of every message seen (valid or not), and the
 // invalid messages counted by the UTC day of their Kafka timestamp. Pure.
+// Validity is judged by common/contract judgeRecord, against the record's own
+// timestamp, exactly as the speed layer judges it: an event is landed here iff
+// the speed layer accepts it (the others are its dead letters).
 
-import { checkEventKey, eventDay, validateDetectionEvent } from '../../common/contract';
+import { eventDay, judgementTime, judgeRecord } from '../../common/contract';
 import type { LandingRow } from '../schema/landing-row';
 
 export interface RawMessage {
@@ -37,10 +40,10 @@ export class PartitionBuffer {
     }
     this.lastOffset = offset;
     const kafkaTimestamp = Number(message.timestamp);
-    const result = validateDetectionEvent(message.value ?? Buffer.alloc(0));
+    const result = judgeRecord({ key: message.key, value: message.value, timestampMs: kafkaTimestamp });
     // Invalid events are the speed layer's dead letters; here they are only counted.
-    if (!result.ok || checkEventKey(message.key, result.event) !== undefined) {
-      const day = Number.isFinite(kafkaTimestamp) ? eventDay(kafkaTimestamp) : 'unknown';
+    if (!result.ok) {
+      const day = Number.isNaN(judgementTime(kafkaTimestamp)) ? 'unknown' : eventDay(kafkaTimestamp);
       this.invalidByDay.set(day, (this.invalidByDay.get(day) ?? 0) + 1);
       return;
     }

@@ -1,11 +1,13 @@
 // report.csv: one "section,key,value" line per figure, then the top-X rows, so
-// a spreadsheet opens it as is. Pure.
+// a spreadsheet opens it as is. Pure; written by the shared CSV writer
+// (common/csv), which neutralises formulas in item and location names.
 
+import { csvLine, type CsvValue } from '../../common/csv';
 import type { DayReport } from './day-report';
 
 export function reportCsv(report: DayReport): string {
-  const lines: string[][] = [['section', 'key', 'value']];
-  const add = (section: string, key: string, value: unknown): void => void lines.push([section, key, String(value ?? '')]);
+  const lines: CsvValue[][] = [['section', 'key', 'value']];
+  const add = (section: string, key: string, value: CsvValue): void => void lines.push([section, key, value]);
   add('run', 'day', report.day);
   add('run', 'run_id', report.runId);
   add('run', 'started_at', report.startedAt);
@@ -36,12 +38,8 @@ export function reportCsv(report: DayReport): string {
   add('quality', 'quarantined_files', report.quarantinedFiles.length);
   const out = lines.map(csvLine);
   out.push('', csvLine(['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count']));
-  for (const t of report.topItems) out.push(csvLine([t.geographical_location ?? '', String(t.item_rank), t.item_name, t.geographical_location_oid, String(t.item_count)]));
+  for (const t of report.topItems) out.push(csvLine([t.geographical_location ?? '', t.item_rank, t.item_name, t.geographical_location_oid, t.item_count]));
   return out.join('\n') + '\n';
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return fields.map((f) => (/[",\n\r]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
 }
 
 function snake(key: string): string {

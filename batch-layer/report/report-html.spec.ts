@@ -46,4 +46,11 @@ describe('report rendering', () => {
     expect(csv).to.include('"a,""b""",9007199254740993,5');
     expect(csv).to.include('reconciliation,live_counts,skipped: beyond TTL');
   });
+
+  it('neutralises formulas in item and location names in report.csv', () => {
+    const hostile: DayReport = { ...report, topItems: [{ geographical_location: '@cmd', geographical_location_oid: '7', item_rank: 1, item_name: '=HYPERLINK("http://evil")', item_count: 3 }] };
+    const csv = reportCsv(hostile);
+    expect(csv).to.include(`'@cmd,1,"'=HYPERLINK(""http://evil"")",7,3`);
+    expect(csv).not.to.match(/(^|,)=HYPERLINK/m);
+  });
 });

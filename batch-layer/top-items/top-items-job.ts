@@ -12,7 +12,7 @@ import { UtopiaError } from '../../common/errors';
 import type { HdfsStore } from '../../common/hdfs';
 import { encodeParquet, openParquet, readParquetColumns, type DecodedValue } from '../../common/parquet';
 import { SpillWriter } from '../batch/spill';
-import { csvLine } from '../report/report-csv';
+import { toCsv } from '../../common/csv';
 import { TOP_ITEMS_SCHEMA, topItemsBatch } from '../schema/view-schemas';
 import { topX, type TopItem } from '../views/top-x';
 import { datasetFiles, parseLocation, readDatasetFile, writeOutput } from './dataset-files';
@@ -97,9 +97,9 @@ export async function runTopItems(options: TopItemsOptions): Promise<TopItemsRes
     await writeOutput(parseLocation(options.out), encodeParquet(TOP_ITEMS_SCHEMA, topItemsBatch(items)), options.hdfs);
     if (options.csv) {
       const csvPath = options.out.replace(/\.parquet$/, '') + '.csv';
-      const lines = [csvLine(['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'])];
-      for (const t of items) lines.push(csvLine([t.locationName ?? '', String(t.rank), t.itemName, t.locationOid.toString(), String(t.count)]));
-      await writeOutput(parseLocation(csvPath), Buffer.from(lines.join('\n') + '\n'), options.hdfs);
+      const columns = ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'];
+      const csv = toCsv(columns, items.map((t) => [t.locationName ?? '', t.rank, t.itemName, t.locationOid, t.count]), { lineEnd: '\n' });
+      await writeOutput(parseLocation(csvPath), Buffer.from(csv), options.hdfs);
       outputs.push(csvPath);
     }
     return { rowsRead, rowsUsed, items, outputs };

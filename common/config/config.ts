@@ -14,6 +14,8 @@ export interface HostPort {
 export interface Config {
   readonly home: string;
   readonly logLevel: LogLevel;
+  /** SIGTERM grace of the consumers (speed layer, landing writer), ms. */
+  readonly stopGraceMs: number;
   readonly kafka: {
     readonly brokers: readonly string[];
     readonly clientId: string;
@@ -62,6 +64,7 @@ export interface Config {
     readonly metricsIntervalMs: number;
     readonly referencePollMs: number;
     readonly countCacheCells: number;
+    readonly poisonAttempts: number;
   };
   readonly rekey: {
     readonly groupId: string;
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     home: read('home', (raw) => path.resolve(repoRoot, parseString(raw))),
     logLevel: read('logLevel', parseLogLevel),
+    stopGraceMs: read('stopGraceMs', parsePositiveInt),
     kafka: {
       brokers: read('kafkaBrokers', (raw) => parseHostPortList(raw).map(({ host, port }) => `${host}:${port}`)),
       clientId: read('kafkaClientId', parseString),
@@ -184,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       metricsIntervalMs: read('speedMetricsIntervalMs', parsePositiveInt),
       referencePollMs: read('speedReferencePollMs', parsePositiveInt),
       countCacheCells: read('speedCountCacheCells', parsePositiveInt),
+      poisonAttempts: read('speedPoisonAttempts', parsePositiveInt),
     },
     rekey: {
       groupId: read('rekeyGroupId', parseString),

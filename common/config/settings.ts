@@ -60,6 +60,8 @@ export const settings = {
   speedReferencePollMs: setting('SPEED_REFERENCE_POLL_MS', '5000', 'How often the speed layer checks meta reference/current for a new Dataset B version.'),
   speedCountCacheCells: setting('SPEED_COUNT_CACHE_CELLS', '200000', 'Count cells one speed-layer instance keeps in memory; older ones are re-read from HBase when touched again.'),
   rekeyGroupId: setting('REKEY_GROUP_ID', 'utopia-rekey', 'Kafka consumer group of `utopia rekey` (also the prefix of its transactional ids); one group per source topic.'),
+  speedPoisonAttempts: setting('SPEED_POISON_ATTEMPTS', '3', 'Attempts a chunk gets for a failure that is not a store outage before its poison event is isolated and dead-lettered (processing_failed).'),
+  stopGraceMs: setting('UTOPIA_STOP_GRACE_MS', '15000', 'After SIGTERM, how long the speed layer and the landing writer may take to commit the chunk in hand and exit; `npm start` waits this plus 5 s before SIGKILL.'),
   ingestHost: setting('INGEST_HOST', '127.0.0.1', 'Address the HTTP ingest listens on.'),
   ingestPort: setting('INGEST_PORT', '8081', 'Port of the HTTP ingest (POST /ingest).'),
   ingestKeys: setting('INGEST_API_KEYS', '', 'Comma-separated API keys (role ingest) that may POST /ingest (empty: no keys, loopback only).', true),

@@ -11,10 +11,11 @@ export { DETECTION_EVENT_FIELDS, ITEM_NAME_MAX_CODE_POINTS, toWire, encodeDetect
 export type { DetectionEvent, DetectionEventWire, DetectionEventInput, DetectionEventField } from './detection-event';
 export { REJECT_REASONS } from './reject-reason';
 export type { RejectReason } from './reject-reason';
-export { validateDetectionEvent, assertDetectionEvent, checkEventKey, DEFAULT_MIN_TIMESTAMP_MS, DEFAULT_MAX_FUTURE_MS } from './validate-event';
+export { validateDetectionEvent, assertDetectionEvent, checkEventKey, DEFAULT_MIN_TIMESTAMP_MS, DEFAULT_MAX_FUTURE_MS, MAX_TIMESTAMP_MS } from './validate-event';
+export { judgeRecord, judgementTime, type RecordToJudge } from './judge-record';
 export type { Rejection, EventValidation, ValidateOptions } from './validate-event';
-export { DEAD_LETTER_HEADERS, deadLetterHeaders, deadLetterRecord, parseDeadLetterHeaders, isRejectReason } from './dead-letter';
-export type { DeadLetterInfo, DeadLetterRecord } from './dead-letter';
+export { DEAD_LETTER_HEADERS, DEAD_LETTER_FORMS, deadLetterHeaders, deadLetterRecord, detectionOidOf, parseDeadLetterHeaders, isRejectReason } from './dead-letter';
+export type { DeadLetterInfo, DeadLetterForm, DeadLetterRecord } from './dead-letter';
 export { SECONDS_BELOW, detectTimestampUnit, toEpochMillis, detectColumnUnit } from './timestamp-unit';
 export type { TimestampUnit, TimestampUnitOption } from './timestamp-unit';
 export { eventDay, dayRange, isEventDay } from './event-day';
@@ -41,10 +42,10 @@ export {
 } from './hdfs-paths';
 export type { LandingFile } from './hdfs-paths';
 export { ALL_LOCATIONS, BUCKET_MS, bucketStart, countRowKey, decodeCountRowKey, countScanRange, type CountGranularity, type CountScope, type CountKey } from './count-key';
-export { NO_OFFSET, partitionQualifier, parsePartitionQualifier, encodePartitionCount, decodePartitionCount, partitionCountTimestamp, sumPartitionCounts, type PartitionCount } from './partition-count';
+export { NO_OFFSET, PARTITION_COUNT_BYTES, partitionQualifier, parsePartitionQualifier, encodePartitionCount, decodePartitionCount, partitionCountTimestamp, sumPartitionCounts, type PartitionCount } from './partition-count';
 export { RECENT_KEY_LENGTH, recentRowKey, decodeRecentRowKey, recentLocationPrefix } from './recent-key';
 export { DETECTION_QUALIFIERS, encodeDetectionCells, decodeDetectionCells, type TextCell } from './detection-cells';
-export { META_ROWS, META_QUALIFIERS, QUALITY_COUNTERS, qualityQualifier, parseQualityQualifier, type QualityCounter, type SpeedMetricsSnapshot } from './meta-rows';
+export { META_ROWS, META_QUALIFIERS, QUALITY_COUNTERS, qualityQualifier, parseQualityQualifier, quarantinedCellQualifier, type QualityCounter, type SpeedMetricsSnapshot, type QuarantinedCell } from './meta-rows';
 export { topItemsRowKey, decodeTopItemsRowKey, topItemsPrefix } from './top-items-key';
 export { REFERENCE_NAME_QUALIFIER, checkReferenceVersion, referenceVersionPrefix, referenceRowKey, decodeReferenceRowKey, referenceVersionAt } from './reference-rows';
 export { BATCH_COUNT_QUALIFIER, encodeBatchCount, decodeBatchCount } from './batch-count-cell';

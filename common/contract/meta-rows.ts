@@ -7,6 +7,8 @@
 //                              (partition-count.ts) of the speed layer's data-quality counters
 //   row "speed/metrics"        qualifier <instance id>: JSON SpeedMetricsSnapshot, rewritten every few seconds
 //   row "batch/last-run"       qualifier "report": JSON of the last nightly run (day, status, durations, figures)
+//   row "quarantine/cells"     qualifier "<table>|<row hex>|<family>:<qualifier>@<timestamp>": JSON QuarantinedCell,
+//                              a stored cell the speed layer could not decode, kept with its reason before it was removed
 
 export const META_ROWS = {
   watermark: 'batch/watermark',
@@ -15,7 +17,25 @@ export const META_ROWS = {
   quality: 'quality',
   speedMetrics: 'speed/metrics',
   batchLastRun: 'batch/last-run',
+  quarantinedCells: 'quarantine/cells',
 } as const;
+
+/** A corrupt cell moved aside by the speed layer (row "quarantine/cells"). */
+export interface QuarantinedCell {
+  readonly table: string;
+  readonly rowHex: string;
+  readonly family: string;
+  readonly qualifier: string;
+  readonly timestamp: number;
+  readonly valueHex: string;
+  readonly reason: string;
+  /** Epoch ms. */
+  readonly quarantinedAt: number;
+}
+
+export function quarantinedCellQualifier(cell: Pick<QuarantinedCell, 'table' | 'rowHex' | 'family' | 'qualifier' | 'timestamp'>): string {
+  return `${cell.table}|${cell.rowHex}|${cell.family}:${cell.qualifier}@${cell.timestamp}`;
+}
 
 /** What each speed-layer instance publishes for the serving layer's /metrics and dashboard. */
 export interface SpeedMetricsSnapshot {
@@ -27,6 +47,12 @@ export interface SpeedMetricsSnapshot {
   /** Consumer lag (messages) of the partitions this instance owns. */
   readonly lagByPartition: Readonly<Record<string, number>>;
   readonly rssBytes: number;
+  /** Since this instance started: events dead-lettered as processing_failed (poison). */
+  readonly poisonEvents?: number;
+  /** Since this instance started: corrupt counter cells quarantined. */
+  readonly quarantinedCells?: number;
+  /** Since this instance started: dead letters sent shrunk (the topic refused them as too large). */
+  readonly shrunkDeadLetters?: number;
 }
 
 export const META_QUALIFIERS = { watermarkDay: 'day', referenceVersion: 'version', reconciliationReport: 'report', batchRunReport: 'report' } as const;

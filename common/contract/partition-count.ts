@@ -18,6 +18,7 @@ export interface PartitionCount {
 }
 
 export const NO_OFFSET = -1n;
+export const PARTITION_COUNT_BYTES = 16;
 
 export function partitionQualifier(partition: number): string {
   if (!Number.isInteger(partition) || partition < 0) throw new Error(`invalid Kafka partition ${partition}`);

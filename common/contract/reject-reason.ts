@@ -24,6 +24,12 @@ export const REJECT_REASONS = [
   'invalid_timestamp',
   /** The Kafka message key is missing or differs from detection_oid. */
   'key_mismatch',
+  /**
+   * The event passed validation but storing it failed every attempt with an error
+   * that is not a store outage (a bug or a limit the contract does not know):
+   * isolated from its chunk and dead-lettered so the events behind it proceed.
+   */
+  'processing_failed',
 ] as const;
 
 export type RejectReason = (typeof REJECT_REASONS)[number];

@@ -29,12 +29,21 @@ export interface ValidateOptions {
   readonly minTimestampMs?: number;
   /** How far after now a timestamp may lie (camera clock skew). Default 1 day. */
   readonly maxFutureMs?: number;
-  /** The clock, epoch ms. Default Date.now. */
+  /** The clock, epoch ms. Default Date.now. Readers of Kafka records use judgeRecord (judge-record.ts) instead, which fixes it. */
   readonly now?: () => number;
+  /** Latest accepted timestamp_detected whatever the clock says. Default MAX_TIMESTAMP_MS. */
+  readonly maxTimestampMs?: number;
 }
 
 export const DEFAULT_MIN_TIMESTAMP_MS = Date.UTC(2000, 0, 1);
 export const DEFAULT_MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+/**
+ * The absolute ceiling of timestamp_detected, 2100-01-01T00:00:00Z, whatever the
+ * clock: every layout that does arithmetic on an event time (minute and hour
+ * buckets as unsigned 32-bit numbers in count keys, cell timestamps, event days)
+ * holds it with room to spare, so no valid event can throw while being stored.
+ */
+export const MAX_TIMESTAMP_MS = Date.UTC(2100, 0, 1);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -120,20 +129,24 @@ function readOid(row: Record<string, unknown>, field: DetectionEventField): bigi
 function readTimestamp(raw: unknown, options: ValidateOptions): number | Rejection {
   const field = 'timestamp_detected';
   if (raw === undefined || raw === null) return missing(field, raw);
-  let ms: number;
+  let value: bigint;
   if (typeof raw === 'number' && Number.isSafeInteger(raw)) {
-    ms = raw;
+    value = BigInt(raw);
   } else {
     const parsed = tryParseInt64(raw);
     if (!parsed.ok) return reject('invalid_timestamp', `${field} must be integer epoch milliseconds: ${parsed.message}`, field);
-    ms = Number(parsed.value); // exact inside the window checked next; outside it only the message sees the rounding
+    value = parsed.value;
   }
+  // The window is checked on the exact integer, before any arithmetic on it.
   const min = options.minTimestampMs ?? DEFAULT_MIN_TIMESTAMP_MS;
-  const max = (options.now ?? Date.now)() + (options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS);
-  if (ms < min || ms > max) {
-    return reject('invalid_timestamp', `${field} ${raw} is outside the plausible window ${iso(min)} .. ${iso(max)} (epoch milliseconds expected)`, field);
+  const ceiling = options.maxTimestampMs ?? MAX_TIMESTAMP_MS;
+  const now = (options.now ?? Date.now)();
+  const skewed = Number.isFinite(now) ? now + (options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS) : ceiling;
+  const max = Math.min(ceiling, skewed);
+  if (value < BigInt(Math.trunc(min)) || value > BigInt(Math.trunc(max))) {
+    return reject('invalid_timestamp', `${field} ${String(raw).slice(0, 40)} is outside the plausible window ${iso(min)} .. ${iso(max)} (epoch milliseconds expected)`, field);
   }
-  return ms;
+  return Number(value);
 }
 
 function missing(field: DetectionEventField, raw: null | undefined): Rejection {

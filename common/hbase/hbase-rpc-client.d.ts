@@ -64,6 +64,7 @@ declare module 'hbase-rpc-client' {
   export class Delete {
     constructor(row: Buffer, ts?: number);
     deleteColumns(family: string | Buffer, qualifier: string | Buffer, timestamp?: number): void;
+    deleteColumn(family: string | Buffer, qualifier: string | Buffer, timestamp?: number): void;
     deleteFamily(family: string | Buffer, timestamp?: number): void;
   }
 

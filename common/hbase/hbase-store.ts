@@ -154,7 +154,8 @@ export class HBaseStore {
 
   async delete(table: string, row: Buffer, options: DeleteOptions = {}): Promise<void> {
     const del = new hbase.Delete(row);
-    if (options.family !== undefined && options.qualifier !== undefined) del.deleteColumns(options.family, options.qualifier, options.timestamp);
+    if (options.family !== undefined && options.qualifier !== undefined && options.onlyVersion !== undefined) del.deleteColumn(options.family, options.qualifier, options.onlyVersion);
+    else if (options.family !== undefined && options.qualifier !== undefined) del.deleteColumns(options.family, options.qualifier, options.timestamp);
     else if (options.family !== undefined) del.deleteFamily(options.family, options.timestamp);
     await this.call('delete', table, (done) => this.client.delete(table, del, done));
   }

@@ -69,6 +69,12 @@ export interface DeleteOptions {
   readonly qualifier?: string;
   /** Delete versions up to this timestamp (default: all). */
   readonly timestamp?: number;
+  /**
+   * Delete only the version with exactly this timestamp (one column: needs
+   * `family` and `qualifier`). Unlike `timestamp`, it leaves no marker that would
+   * hide later puts with a lower or equal timestamp.
+   */
+  readonly onlyVersion?: number;
 }
 
 export interface IncrementOptions {

@@ -1,3 +1,4 @@
 export { committedOffsets } from './committed-offsets';
 export { createKafka, withKafkaAdmin, type KafkaClientOptions } from './kafka-client';
 export { PartitionTransactions, type PartitionTransactionsTarget, type TopicRecords } from './partition-transactions';
+export { kafkaFailure, type KafkaFailure } from './kafka-failure';

@@ -24,7 +24,7 @@ export async function runStart(options: StartOptions): Promise<number> {
   const config = loadConfig({ ...process.env, ...env });
   const log = createLogger('start', config.logLevel);
   // Signals are handled from here on: Ctrl-C during start-up stops what has started.
-  const supervisor = startSupervisor([], log);
+  const supervisor = startSupervisor([], log, undefined, config.stopGraceMs + 5_000);
   let stack: LocalStackSession | undefined;
   try {
     if (options.localStack) {

@@ -19,7 +19,12 @@ export interface Supervisor {
 /** A second signal sooner than this after the first is the same Ctrl-C (npm forwards it to us too). */
 const SAME_SIGNAL_MS = 1500;
 
-export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Supervisor {
+/**
+ * `graceMs`: how long each process may take after SIGTERM before SIGKILL. `npm
+ * start` passes UTOPIA_STOP_GRACE_MS + 5 s, so the consumers' own grace (commit
+ * the chunk in hand, disconnect) always ends first.
+ */
+export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, write: (line: string) => void = (line) => process.stdout.write(line + '\n'), graceMs = 20_000): Supervisor {
   const processes: SupervisedProcess[] = [];
   let stopping: Promise<void> | undefined;
   let firstSignalAt = 0;
@@ -29,7 +34,7 @@ export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, writ
   function stop(): Promise<void> {
     stopping ??= (async () => {
       log.info('stopping the pipeline (Ctrl-C again to force)');
-      for (const supervised of [...processes].reverse()) await supervised.stop(20_000);
+      for (const supervised of [...processes].reverse()) await supervised.stop(graceMs);
       log.info('pipeline stopped');
       resolveStopped();
     })();

@@ -4,7 +4,7 @@
 
 import type { Request, Response } from 'express';
 import { badParameter } from '../errors';
-import { toCsv, type CsvValue } from './csv';
+import { toCsv, type CsvValue } from '../../common/csv';
 
 export interface Table {
   readonly columns: readonly string[];

@@ -6,7 +6,7 @@
 // with the record's own timestamp as "now", so it decides exactly as the rekey
 // did, and a replay months later decides the same way.
 
-import { deadLetterRecord, validateDetectionEvent, type EventValidation, type Rejection } from '../../common/contract';
+import { deadLetterRecord, judgementTime, validateDetectionEvent, type EventValidation, type Rejection } from '../../common/contract';
 import type { ConsumedMessage } from '../consumed-message';
 
 export interface RekeyMessage extends ConsumedMessage {
@@ -56,6 +56,6 @@ export function planRekey(messages: readonly RekeyMessage[], sourceTopic: string
  */
 export function judgeValue(message: Pick<ConsumedMessage, 'value' | 'timestampMs'>): EventValidation {
   if (message.value === null) return { ok: false, reason: 'not_an_object', message: 'message has no value (tombstone)' };
-  const now = message.timestampMs;
+  const now = judgementTime(message.timestampMs);
   return validateDetectionEvent(message.value, { now: () => now });
 }

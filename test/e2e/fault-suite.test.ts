@@ -9,13 +9,15 @@
 // the simulator's truth exactly. Prints a fault table at the end.
 // WARNING: restarts services of the shared stack; run nothing else beside it.
 
+import { fixedClock } from '../../common/clock';
+import { runSuiteBatch, suiteClosedDays } from './batch-step';
 import { expect } from 'chai';
 import { Partitioners } from 'kafkajs';
 import { dayRange, eventDay, warehouseDayDir } from '../../common/contract';
 import { committedOffsets, createKafka, withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
 import { sleep } from '../../common/retry';
-import { runBatch, type BatchRunResult } from '../../batch-layer';
+import type { BatchRunResult } from '../../batch-layer';
 import type { SeedEvent } from '../../ops/bench/view-seeder';
 import { computeTruth, generateEvents, publishEvents, type SimulationOptions, type Truth } from '../../ops/simulator';
 import { startServing, type RunningServer } from '../../serving';
@@ -39,6 +41,7 @@ describe('end to end: the whole pipeline under faults', function () {
   this.timeout(60 * 60_000);
   const log = createLogger('e2e', 'info');
   const now = Date.now();
+  const suiteClock = fixedClock(now);
   const todayStart = Math.floor(now / D) * D;
   const yesterday = eventDay(todayStart - D);
   let world: BatchWorld;
@@ -139,7 +142,8 @@ describe('end to end: the whole pipeline under faults', function () {
   it('the API gives the truth from the speed view before the batch, and the same numbers from the batch view after it', async () => {
     api = await startServing(world.config, createLogger('e2e-api', 'warn'), { port: 0, jobEnv: world.env });
     const before = await expectApiTruth(['speed'], undefined);
-    const batch = await runBatch(deps());
+    // The suite's own clock, fixed at its start: a run crossing midnight UTC must not close "today".
+    const batch = await runSuiteBatch(deps(), suiteClock);
     checkBatchRun(batch);
     const after = await expectApiTruth(['batch', 'speed'], yesterday);
     expect(after, 'the same numbers from the batch view').to.deep.equal(before);
@@ -171,7 +175,7 @@ describe('end to end: the whole pipeline under faults', function () {
 
   /** The closed days holding events: yesterday, and the day before when late events reach it. */
   function closedDays(): string[] {
-    return [...new Set(seedEvents.map((e) => eventDay(e.timestampMs)))].filter((day) => dayRange(day).endMs <= todayStart).sort();
+    return suiteClosedDays(seedEvents.map((e) => e.timestampMs), suiteClock);
   }
 
   function checkBatchRun(batch: BatchRunResult): void {

@@ -108,6 +108,9 @@ export interface DeadLetterRecord {
   readonly value: string;
   readonly reason: string;
   readonly source: string;
+  /** Set on a dead letter sent shrunk (its topic refused it as too large): the original value's size. */
+  readonly truncatedFromBytes?: number;
+  readonly detectionOid?: string;
 }
 
 /** Every committed record of the dead-letter topic (read_committed, from the start). */
@@ -127,6 +130,8 @@ export async function readDeadLetters(config: Config, expected: number, idleMs =
           value: message.value?.toString('utf8') ?? '',
           reason: info?.reason ?? '(no reason header)',
           source: info ? `${info.sourcePartition}:${info.sourceOffset}` : '',
+          ...(info?.truncatedFromBytes === undefined ? {} : { truncatedFromBytes: info.truncatedFromBytes }),
+          ...(info?.detectionOid === undefined ? {} : { detectionOid: info.detectionOid }),
         });
         last = Date.now();
       },

@@ -1,5 +1,6 @@
 // `utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] [--json]` and `utopia batch schedule`.
 
+import { fixedClock, systemClock, type Clock } from '../../../common/clock';
 import { loadConfig, type Config } from '../../../common/config';
 import { isEventDay } from '../../../common/contract';
 import { createHdfsStore } from '../../../common/hdfs';
@@ -19,11 +20,13 @@ export const registerBatch: CommandRegistration = (program, exit) => {
     .description('run the nightly batch once: every closed day not yet compacted, or --date D; prints the run summary as JSON')
     .option('--date <YYYY-MM-DD>', 'compact this UTC event day (again)')
     .option('--wait <seconds>', 'wait this long for another run to release the lock', numberArg((n) => Number.isFinite(n) && n >= 0, 'a number of seconds'), 0)
+    .option('--now <ISO-8601>', "the run's clock for choosing closed days, an instant with its zone (e.g. 2026-12-01T23:59:30Z); default: now")
     .option('--json', 'print the summary as JSON (the default; for scripts that want to say so)')
     .addHelpText('after', `\nExit codes: 0 done, 1 failed or files quarantined, ${EXIT.locked} another run holds the lock.\n`)
-    .action(exit.action(async (options: { date?: string; wait: number }) => {
+    .action(exit.action(async (options: { date?: string; wait: number; now?: string }) => {
       if (options.date !== undefined && !isEventDay(options.date)) throw new UsageError('--date must be YYYY-MM-DD');
-      return runOnce(loadConfig(), options.date, options.wait);
+      const clock: Clock = options.now === undefined ? systemClock : fixedClock(parseNow(options.now));
+      return runOnce(loadConfig(), options.date, options.wait, clock);
     }));
   batch
     .command('schedule')
@@ -46,12 +49,12 @@ export const registerBatch: CommandRegistration = (program, exit) => {
     }));
 };
 
-async function runOnce(config: Config, date: string | undefined, waitS: number): Promise<number> {
+async function runOnce(config: Config, date: string | undefined, waitS: number, clock: Clock): Promise<number> {
   const logger = createLogger('batch', config.logLevel);
   const hbase = new HBaseStore(hbaseStoreOptions(config, logger));
   const progress = createProgress({ phase: 'batch', unit: 'rows', log: logger });
   try {
-    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger, progress }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000 });
+    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger, progress }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000, clock });
     console.log(JSON.stringify({
       runId: result.runId, watermark: result.watermark, quarantined: result.quarantined, retentionDeleted: result.retentionDeleted,
       days: result.days.map((d) => ({ day: d.day, ...d.totals, reconciliation: summary(d), durationMs: d.durationMs })),
@@ -76,3 +79,9 @@ function summary(day: { reconciliation: { detectionRows: object; liveCounts: obj
   return { rowsRepaired: rows.repaired ?? rows.skipped, rowsOnlyInHBase: rows.hbaseOnly, countCellsCorrected: counts.cellsCorrected ?? counts.skipped };
 }
 
+/** `--now`: an ISO-8601 instant with its zone (e.g. 2026-12-01T23:59:30Z), the run's clock for closing days. */
+export function parseNow(raw: string | undefined): number {
+  const ms = raw !== undefined && /(Z|[+-]\d{2}:\d{2})$/.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(ms)) throw new UsageError(`--now takes an ISO-8601 instant with its zone, e.g. 2026-12-01T23:59:30Z; got ${JSON.stringify(raw ?? '')}`);
+  return ms;
+}

@@ -1,0 +1,1 @@
+export { csvField, csvLine, toCsv, type CsvOptions, type CsvValue } from './csv-writer';
