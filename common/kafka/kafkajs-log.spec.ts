@@ -13,6 +13,10 @@ describe('kafkajs log entries', () => {
       expect(judgeKafkaLog({ ...loading, error }, starting()).level, error).to.equal('debug');
     }
     expect(judgeKafkaLog({ level: KAFKAJS_LEVEL.ERROR, namespace: 'Runner', message: 'The coordinator is not aware of this member, re-joining the group' }, starting()).level).to.equal('debug');
+    // Seen on a fresh broker: the dead-letter producer's first transaction while its fenced predecessor's completes.
+    const concurrent = 'The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing';
+    expect(judgeKafkaLog({ level: KAFKAJS_LEVEL.ERROR, namespace: 'Producer', message: `Failed to send messages: ${concurrent}` }, starting()).level).to.equal('debug');
+    expect(judgeKafkaLog({ level: KAFKAJS_LEVEL.ERROR, namespace: 'Connection', message: 'Response AddPartitionsToTxn(key: 24, version: 1)', error: concurrent }, running()).level).to.equal('warn');
   });
 
   it('logs a rebalance as INFO once running', () => {

@@ -26,7 +26,7 @@ export interface KafkaLogVerdict {
   readonly text: string;
 }
 
-/** Protocol error texts of kafkajs (protocol/error.js) for answers that are retried while a coordinator or leader settles. */
+/** Protocol error texts of kafkajs (protocol/error.js) for answers that are retried while a coordinator, leader or transaction settles. */
 const SETTLING = [
   "The coordinator is loading and hence can't process requests for this group", // COORDINATOR_LOAD_IN_PROGRESS (14)
   'The group coordinator is not available', // COORDINATOR_NOT_AVAILABLE (15)
@@ -34,6 +34,9 @@ const SETTLING = [
   'There is no leader for this topic-partition as we are in the middle of a leadership election', // LEADER_NOT_AVAILABLE (5)
   'This server is not the leader for that topic-partition', // NOT_LEADER_OR_FOLLOWER (6)
   'The coordinator is not aware of this member', // UNKNOWN_MEMBER_ID (25): the consumer re-joins
+  // CONCURRENT_TRANSACTIONS (51): the previous transaction of this id (a fenced
+  // predecessor's) is still being completed; the broker expects a retry.
+  'The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing',
 ];
 /** A group rebalancing: how groups work, not a fault. */
 const REBALANCING = ['The group is rebalancing'];
