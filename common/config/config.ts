@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHBaseClient, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNameList, parseNonNegativeInt, parsePortOrOff, parsePositiveInt, parseString, type LogLevel } from './parsers';
+import { parseBoolean, parseHBaseClient, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogFormat, parseLogLevel, parseNameList, parseNonNegativeInt, parsePortOrOff, parsePositiveInt, parseString, type LogFormat, type LogLevel } from './parsers';
 
 export interface HostPort {
   readonly host: string;
@@ -16,6 +16,7 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** SIGTERM grace of the consumers (speed layer, landing writer), ms. */
   readonly stopGraceMs: number;
+  readonly logFormat: LogFormat;
   readonly kafka: {
     readonly brokers: readonly string[];
     readonly clientId: string;
@@ -140,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     home: read('home', (raw) => path.resolve(repoRoot, parseString(raw))),
     logLevel: read('logLevel', parseLogLevel),
     stopGraceMs: read('stopGraceMs', parsePositiveInt),
+    logFormat: read('logFormat', parseLogFormat),
     kafka: {
       brokers: read('kafkaBrokers', (raw) => parseHostPortList(raw).map(({ host, port }) => `${host}:${port}`)),
       clientId: read('kafkaClientId', parseString),
@@ -242,6 +244,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The effective configuration as `VARIABLE=value` lines, secrets redacted, for start-up logs. */
+/**
+ * The log format alone, for loggers made without a Config at hand (createLogger's
+ * default). A bad value falls back to text here; loadConfig reports it.
+ */
+export function logFormatFrom(env: NodeJS.ProcessEnv = process.env): LogFormat {
+  try {
+    return parseLogFormat(env[settings.logFormat.env] || settings.logFormat.default);
+  } catch {
+    return 'text';
+  }
+}
+
 export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
   return Object.values(settings).map((s) => {
     const given = env[s.env];

@@ -72,6 +72,14 @@ export function parseLogLevel(raw: string): LogLevel {
   throw new Error('expected debug, info, warn or error');
 }
 
+export type LogFormat = 'text' | 'json';
+
+export function parseLogFormat(raw: string): LogFormat {
+  const value = raw.trim().toLowerCase();
+  if (value === 'text' || value === 'json') return value;
+  throw new Error('expected text or json');
+}
+
 export function parseHostPort(raw: string): HostPort {
   const match = /^\[?([^\]\s]+?)\]?:(\d{1,5})$/.exec(raw.trim());
   const port = match ? Number(match[2]) : NaN;

@@ -16,6 +16,7 @@ function setting(env: string, defaultValue: string, doc: string, secret = false)
 export const settings = {
   home: setting('UTOPIA_HOME', '.utopia', 'Folder for the local stack: downloaded jars, service data and logs (relative to the repository).'),
   logLevel: setting('UTOPIA_LOG_LEVEL', 'info', 'Log level: debug, info, warn or error.'),
+  logFormat: setting('UTOPIA_LOG_FORMAT', 'text', 'Log lines on stderr: text (one readable line each) or json (one JSON object per line with level, time, layer and message, for log shippers).'),
 
   kafkaBrokers: setting('KAFKA_BROKERS', '127.0.0.1:9092', 'Kafka bootstrap servers, comma-separated host:port.'),
   kafkaClientId: setting('KAFKA_CLIENT_ID', 'utopia', 'Client id sent to Kafka (shows in broker logs and quotas).'),

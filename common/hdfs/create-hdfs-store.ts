@@ -1,6 +1,5 @@
 // Builds the WebHDFS-backed HdfsStore from the hdfs section of the config.
 
-import { createClient } from 'webhdfs';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { defaultRetry, type RetryOptions } from '../retry';
@@ -18,18 +17,7 @@ export interface HdfsStoreDeps {
 export function createHdfsStore(hdfs: Pick<Config['hdfs'], 'webhdfsUrl' | 'user'>, deps: HdfsStoreDeps = {}): WebHdfsStore {
   const endpoint = webhdfsEndpoint(hdfs.webhdfsUrl);
   const idleMs = deps.idleTimeoutMs ?? 60_000;
-  const client = createClient(
-    {
-      host: endpoint.hostname,
-      port: endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80),
-      path: endpoint.pathname,
-      protocol: endpoint.protocol === 'https:' ? 'https' : 'http',
-      user: hdfs.user,
-    },
-    { timeout: idleMs },
-  );
   return new WebHdfsStore({
-    client,
     endpoint,
     user: hdfs.user,
     retry: deps.retry ?? defaultRetry,

@@ -1,10 +1,10 @@
-// Runs one metadata call of the `webhdfs` package and settles it from the HTTP response
-// itself. The package's callback error is a bare Error(message): no status, no exception
-// class, "Unexpected redirect" for a 503, and success for {"boolean": false}. So we keep
-// the package for the request and read status and body from its 'response' event.
+// One WebHDFS metadata call (MKDIRS, GETFILESTATUS, LISTSTATUS, DELETE) settled
+// from the wire facts: a 200 answer's JSON body, or an HdfsError made from the
+// HTTP status and the RemoteException in the body, or from the socket error.
 
-import type { Callback, WebHdfsRequest, WebHdfsResponse } from 'webhdfs';
+import { HdfsError } from '../errors';
 import { failureFromNetwork, failureFromResponse, toHdfsError } from './webhdfs-failure';
+import { sendEmpty, type HttpTimeouts } from './webhdfs-http';
 
 export interface CallTarget {
   readonly operation: string;
@@ -14,19 +14,18 @@ export interface CallTarget {
 }
 
 /** Resolves with the JSON body of a 200 answer; rejects with an HdfsError otherwise. */
-export function callWebHdfs(target: CallTarget, start: (callback: Callback) => WebHdfsRequest): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let response: WebHdfsResponse | undefined;
-    const request = start((error) => {
-      const idempotent = target.idempotent ?? true;
-      if (response === undefined) {
-        return reject(toHdfsError(target.operation, target.path, failureFromNetwork(error), { idempotent, cause: error }));
-      }
-      if (response.statusCode === 200) return resolve(response.body);
-      return reject(toHdfsError(target.operation, target.path, failureFromResponse(response.statusCode ?? 0, response.body), { idempotent }));
-    });
-    request.on('response', (answer) => {
-      response = answer;
-    });
-  });
+export async function callWebHdfs(target: CallTarget, method: 'GET' | 'PUT' | 'DELETE', url: URL, timeouts: HttpTimeouts): Promise<unknown> {
+  const idempotent = target.idempotent ?? true;
+  let answer;
+  try {
+    answer = await sendEmpty(method, url, timeouts);
+  } catch (error) {
+    throw toHdfsError(target.operation, target.path, failureFromNetwork(error), { idempotent, cause: error });
+  }
+  if (answer.status !== 200) throw toHdfsError(target.operation, target.path, failureFromResponse(answer.status, answer.body), { idempotent });
+  try {
+    return JSON.parse(answer.body) as unknown;
+  } catch (error) {
+    throw new HdfsError(target.operation, target.path, 200, `unexpected answer (not JSON): ${answer.body.slice(0, 200)}`, { cause: error });
+  }
 }

@@ -1,8 +1,13 @@
-// The two WebHDFS calls made with node's http instead of the `webhdfs` package:
-// - CREATE: the package's createWriteStream never settles when the NameNode answers
-//   503, hides the DataNode's status, and cannot be aborted when the source stream
-//   fails (its DataNode request is internal), so an upload could hang forever;
-// - RENAME with renameoptions=OVERWRITE: the package's rename() sends only `destination`.
+// The HTTP side of the WebHDFS adapter, on Node's own http module (no client
+// package: the `webhdfs` package the project used first pulled the deprecated
+// `request` 2.88, hid HTTP statuses behind message-only errors, and could not
+// send CREATE or RENAME the way the adapter needs). Three shapes of call:
+// - sendEmpty: a request without a body whose (small) answer is read whole:
+//   metadata calls, the first step of CREATE, RENAME;
+// - putStream: the bytes of CREATE, streamed to the DataNode with backpressure;
+// - getStream: OPEN, following the NameNode's redirect to the DataNode, the
+//   answer handed over unread so the caller streams it.
+// Every request has an idle socket timeout (ETIMEDOUT).
 
 import http from 'node:http';
 import https from 'node:https';
@@ -22,7 +27,8 @@ export interface HttpTimeouts {
 /** Sends a request without a body and reads the whole (small) answer. Redirects are returned, not followed. */
 export function sendEmpty(method: string, url: URL, timeouts: HttpTimeouts): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const request = clientFor(url).request(url, { method, headers: { 'content-length': '0' }, timeout: timeouts.idleMs });
+    const headers = method === 'GET' ? {} : { 'content-length': '0' };
+    const request = clientFor(url).request(url, { method, headers, timeout: timeouts.idleMs });
     request.on('timeout', () => request.destroy(timedOut(timeouts.idleMs)));
     request.on('error', reject);
     request.on('response', (response) => readAnswer(response).then(resolve, reject));
@@ -71,6 +77,33 @@ export function putStream(url: URL, source: Readable, timeouts: HttpTimeouts): P
     });
     source.pipe(request);
   });
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * GETs `url` and resolves with the answer unread (for streaming), after following up to
+ * `redirects` redirects (WebHDFS OPEN: the NameNode answers 307 with a DataNode URL).
+ * The idle timeout stays on the socket while the caller reads the body.
+ */
+export function getStream(url: URL, timeouts: HttpTimeouts, redirects = 3): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = clientFor(url).request(url, { method: 'GET', timeout: timeouts.idleMs });
+    request.on('timeout', () => request.destroy(timedOut(timeouts.idleMs)));
+    request.on('error', reject);
+    request.on('response', (response) => {
+      const location = response.headers.location;
+      if (!REDIRECTS.has(response.statusCode ?? 0) || typeof location !== 'string' || redirects <= 0) return resolve(response);
+      response.resume();
+      getStream(new URL(location, url), timeouts, redirects - 1).then(resolve, reject);
+    });
+    request.end();
+  });
+}
+
+/** Reads a whole (small) answer as text: error bodies and JSON. */
+export function readBody(response: http.IncomingMessage): Promise<string> {
+  return readAnswer(response).then((answer) => answer.body);
 }
 
 /** The data being uploaded failed, not HDFS; only ever the `cause` of an HdfsError. */

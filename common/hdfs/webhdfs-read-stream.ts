@@ -1,56 +1,54 @@
-// OPEN through the package's createReadStream (it follows the redirect to the DataNode
-// and keeps backpressure), wrapped so that the caller gets a plain Readable once the
-// DataNode answers 200, or an HdfsError with status and RemoteException otherwise. The
-// package itself reports an error answer as one bare Error per body chunk.
+// OPEN: GET from the NameNode, which redirects to a DataNode, and hand the
+// caller a plain Readable once the DataNode answers 200 (with backpressure), or
+// reject with an HdfsError carrying the status and RemoteException. A DataNode
+// that dies mid-answer can end the body early without an error, so the bytes
+// are counted against Content-Length.
 
 import { PassThrough, type Readable } from 'node:stream';
-import type { WebHdfsClient, WebHdfsRequest } from 'webhdfs';
 import { HdfsError } from '../errors';
 import { failureFromNetwork, failureFromResponse, toHdfsError } from './webhdfs-failure';
-import { encodeHdfsPath } from './hdfs-path';
+import { getStream, readBody, type HttpTimeouts } from './webhdfs-http';
+import { operationUrl } from './webhdfs-url';
 
-export function openReadStream(client: WebHdfsClient, path: string): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    const output = new PassThrough();
-    const request = client.createReadStream(encodeHdfsPath(path));
-    let opened = false;
-    let answeredWithError = false;
-
-    request.on('response', (response) => {
-      if (response.statusCode === 200) {
-        opened = true;
-        checkLength(request, output, path, response.headers['content-length']);
-        return resolve(output);
-      }
-      // The package has just replaced the 'data' listeners with its own; collect the body beside it.
-      answeredWithError = true;
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk) => chunks.push(chunk));
-      request.on('end', () => {
-        reject(toHdfsError('open', path, failureFromResponse(response.statusCode ?? 0, Buffer.concat(chunks))));
-      });
-    });
-    request.on('error', (error) => {
-      if (answeredWithError) return; // the package's message-only copy of the error answer
-      const failure = toHdfsError('open', path, failureFromNetwork(error), { cause: error });
-      if (opened) output.destroy(failure);
-      else reject(failure);
-    });
-    request.pipe(output);
-  });
+export interface ReadTarget {
+  readonly endpoint: URL;
+  readonly user: string;
+  readonly timeouts: HttpTimeouts;
 }
 
-/** A DataNode that dies mid-answer can end the body early without an error: compare with Content-Length. */
-function checkLength(request: WebHdfsRequest, output: PassThrough, path: string, header: string | undefined): void {
+export async function openReadStream(target: ReadTarget, path: string): Promise<Readable> {
+  let response;
+  try {
+    response = await getStream(operationUrl(target.endpoint, target.user, path, 'OPEN'), target.timeouts);
+  } catch (error) {
+    throw toHdfsError('open', path, failureFromNetwork(error), { cause: error });
+  }
+  if (response.statusCode !== 200) {
+    const status = response.statusCode ?? 0;
+    const body = await readBody(response).catch(() => '');
+    throw toHdfsError('open', path, failureFromResponse(status, body));
+  }
+  const output = new PassThrough();
+  const header = response.headers['content-length'];
   const expected = header === undefined ? NaN : Number(header);
-  if (!Number.isSafeInteger(expected)) return;
   let received = 0;
-  request.on('data', (chunk) => {
+  response.on('data', (chunk: Buffer) => {
     received += chunk.length;
   });
-  request.on('end', () => {
-    if (received !== expected) {
+  // Registered before pipe(), so a short body fails the output before pipe ends it.
+  response.on('end', () => {
+    if (Number.isSafeInteger(expected) && received !== expected) {
       output.destroy(new HdfsError('open', path, 200, `the answer ended after ${received} of ${expected} bytes`, { retriable: true }));
     }
   });
+  response.on('error', (error) => output.destroy(toHdfsError('open', path, failureFromNetwork(error), { cause: error })));
+  response.on('close', () => {
+    if (!response.complete && !output.destroyed) output.destroy(new HdfsError('open', path, 200, `the connection closed after ${received} bytes of the answer`, { retriable: true }));
+  });
+  // A caller that gives up on the stream frees the socket.
+  output.on('close', () => {
+    if (!response.complete) response.destroy();
+  });
+  response.pipe(output);
+  return output;
 }

@@ -1,7 +1,7 @@
-// RENAME with renameoptions (NONE or OVERWRITE), sent with node's http because the
-// package's rename() cannot pass options. With options the NameNode runs rename2, which
-// fails with a RemoteException (FileAlreadyExistsException, FileNotFoundException) instead
-// of answering {"boolean": false}, and never moves the source *into* an existing folder.
+// RENAME with renameoptions (NONE or OVERWRITE), always sent with options: the
+// NameNode then runs rename2, which fails with a RemoteException
+// (FileAlreadyExistsException, FileNotFoundException) instead of answering
+// {"boolean": false}, and never moves the source *into* an existing folder.
 // A server that ignores renameoptions (e.g. an HttpFS gateway) still answers with the
 // boolean: a false there becomes an HdfsError too.
 

@@ -1,25 +1,23 @@
-// HdfsStore over WebHDFS. Metadata calls and reads go through the `webhdfs` package;
-// CREATE and RENAME-with-options use node's http (see webhdfs-http.ts for why).
+// HdfsStore over WebHDFS, every call made with Node's http (webhdfs-http.ts).
 // Idempotent calls are retried with the project retrier; rename and stream uploads are
 // retried only when the server certainly did not act.
 
 import { Readable } from 'node:stream';
-import type { WebHdfsClient } from 'webhdfs';
 import { HdfsError } from '../errors';
 import type { Logger } from '../log';
 import type { RetryOptions } from '../retry';
 import { decodeBoolean, decodeListing, decodeStatus, type HdfsEntry } from './hdfs-entry';
-import { baseName, checkHdfsPath, encodeHdfsPath, parentOf } from './hdfs-path';
+import { baseName, checkHdfsPath, parentOf } from './hdfs-path';
 import { retryHdfs } from './hdfs-retry';
 import type { DeleteOptions, HdfsStore, RenameOptions, UploadOptions } from './hdfs-store';
-import { callWebHdfs } from './webhdfs-call';
+import { callWebHdfs, type CallTarget } from './webhdfs-call';
 import { createFile } from './webhdfs-create';
 import type { HttpTimeouts } from './webhdfs-http';
 import { openReadStream } from './webhdfs-read-stream';
 import { renamePath } from './webhdfs-rename';
+import { operationUrl } from './webhdfs-url';
 
 export interface WebHdfsStoreDeps {
-  readonly client: WebHdfsClient;
   /** The REST endpoint, e.g. http://127.0.0.1:9870/webhdfs/v1. */
   readonly endpoint: URL;
   readonly user: string;
@@ -44,7 +42,7 @@ export class WebHdfsStore implements HdfsStore {
 
   async mkdirs(path: string): Promise<void> {
     const target = { operation: 'mkdirs', path: checkHdfsPath(path, 'mkdirs') };
-    const body = await retryHdfs(() => callWebHdfs(target, (done) => this.deps.client.mkdir(encodeHdfsPath(target.path), null, done)), this.retry);
+    const body = await retryHdfs(() => this.call(target, 'PUT', 'MKDIRS', { permission: '755' }), this.retry);
     if (!this.decode(target, () => decodeBoolean(body))) {
       throw new HdfsError('mkdirs', target.path, 200, 'HDFS answered {"boolean": false}');
     }
@@ -62,14 +60,14 @@ export class WebHdfsStore implements HdfsStore {
 
   readStream(path: string): Promise<Readable> {
     const checked = checkHdfsPath(path, 'open');
-    return retryHdfs(() => openReadStream(this.deps.client, checked), this.retry);
+    return retryHdfs(() => openReadStream(this.deps, checked), this.retry);
   }
 
   readFile(path: string): Promise<Buffer> {
     const checked = checkHdfsPath(path, 'open');
     return retryHdfs(async () => {
       const chunks: Buffer[] = [];
-      for await (const chunk of await openReadStream(this.deps.client, checked)) chunks.push(chunk as Buffer);
+      for await (const chunk of await openReadStream(this.deps, checked)) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     }, this.retry);
   }
@@ -83,14 +81,14 @@ export class WebHdfsStore implements HdfsStore {
 
   async list(path: string): Promise<HdfsEntry[]> {
     const target = { operation: 'liststatus', path: checkHdfsPath(path, 'liststatus') };
-    const body = await retryHdfs(() => callWebHdfs(target, (done) => this.deps.client.readdir(encodeHdfsPath(target.path), done)), this.retry);
+    const body = await retryHdfs(() => this.call(target, 'GET', 'LISTSTATUS'), this.retry);
     return this.decode(target, () => decodeListing(body).map((entry) => (entry.name === '' ? { ...entry, name: baseName(target.path) } : entry)));
   }
 
   async stat(path: string): Promise<HdfsEntry | null> {
     const target = { operation: 'getfilestatus', path: checkHdfsPath(path, 'getfilestatus') };
     try {
-      const body = await retryHdfs(() => callWebHdfs(target, (done) => this.deps.client.stat(encodeHdfsPath(target.path), done)), this.retry);
+      const body = await retryHdfs(() => this.call(target, 'GET', 'GETFILESTATUS'), this.retry);
       return this.decode(target, () => decodeStatus(body, baseName(target.path)));
     } catch (error) {
       // WebHDFS maps FileNotFoundException, and only it, to 404.
@@ -108,7 +106,7 @@ export class WebHdfsStore implements HdfsStore {
     if (target.path === '/') throw new HdfsError('delete', '/', undefined, 'refusing to delete the root folder');
     const recursive = options.recursive ?? false;
     // A repeat after a delete that did happen answers false, which is what we report anyway.
-    const body = await retryHdfs(() => callWebHdfs(target, (done) => this.deps.client.unlink(encodeHdfsPath(target.path), recursive, done)), this.retry);
+    const body = await retryHdfs(() => this.call(target, 'DELETE', 'DELETE', { recursive: String(recursive) }), this.retry);
     return this.decode(target, () => decodeBoolean(body));
   }
 
@@ -122,6 +120,10 @@ export class WebHdfsStore implements HdfsStore {
     } catch {
       return 'HDFS gave no reason (and the paths could not be inspected)';
     }
+  }
+
+  private call(target: CallTarget, method: 'GET' | 'PUT' | 'DELETE', op: string, params: Record<string, string> = {}): Promise<unknown> {
+    return callWebHdfs(target, method, operationUrl(this.deps.endpoint, this.deps.user, target.path, op, params), this.deps.timeouts);
   }
 
   private decode<T>(target: { operation: string; path: string }, decode: () => T): T {

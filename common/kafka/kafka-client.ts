@@ -1,10 +1,12 @@
 // The Kafka store adapter: builds kafkajs clients from the Config, with kafkajs
-// logs routed to our logger, and wraps the admin calls the project uses.
+// logs routed to our logger (judged by kafkajs-log.ts), and wraps the admin
+// calls the project uses.
 
 import { Kafka, logLevel as KafkaLogLevel, type Admin, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { Config } from '../config';
 import { KafkaError } from '../errors';
 import { createLogger, type Logger } from '../log';
+import { judgeKafkaLog } from './kafkajs-log';
 
 export interface KafkaClientOptions {
   /** Per-connection timeout; short for probes, longer for workers. */
@@ -15,12 +17,24 @@ export interface KafkaClientOptions {
   logger?: Logger;
 }
 
-function logCreatorFor(logger: Logger): logCreator {
-  return () => ({ level, log }) => {
-    const text = `${log.message}${log.error ? `: ${log.error}` : ''}`;
-    if (level === KafkaLogLevel.ERROR) logger.error(text);
-    else if (level === KafkaLogLevel.WARN) logger.warn(text);
-    else if (level === KafkaLogLevel.INFO) logger.debug(text);
+/**
+ * How long after a client is made its transient coordinator and leader answers
+ * count as start-up (DEBUG): a fresh broker loads __consumer_offsets and
+ * __transaction_state within seconds; two minutes leaves room on a busy machine.
+ */
+export const KAFKA_START_UP_MS = 120_000;
+
+/** One per process: kafkajs warns about bounded retries once per idempotent producer. */
+const eosState = { noted: false };
+
+function logCreatorFor(logger: Logger, now: () => number = Date.now): logCreator {
+  const createdAt = now();
+  return () => ({ level, namespace, log }) => {
+    const state = { startingUp: now() - createdAt < KAFKA_START_UP_MS, eosNoted: eosState.noted };
+    const error = (log as { error?: unknown }).error;
+    const verdict = judgeKafkaLog({ level, namespace, message: log.message, ...(error === undefined ? {} : { error: String(error) }) }, state);
+    eosState.noted = state.eosNoted;
+    if (verdict.level) logger[verdict.level](verdict.text);
   };
 }
 
@@ -32,7 +46,9 @@ export function createKafka(config: Config, options: KafkaClientOptions = {}): K
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
     requestTimeout: 30_000,
     retry: { retries: options.retries ?? 8, initialRetryTime: 200, maxRetryTime: 10_000 },
-    logLevel: KafkaLogLevel.WARN,
+    // INFO entries become DEBUG lines; kafkajs builds DEBUG entries (whole
+    // requests and responses) only when our level asks for them.
+    logLevel: config.logLevel === 'debug' ? KafkaLogLevel.INFO : KafkaLogLevel.WARN,
     logCreator: logCreatorFor(logger),
   };
   return new Kafka(kafkaConfig);

@@ -5,6 +5,7 @@
 // runs the nightly batch for the closed one.
 
 import { loadConfig, type Config } from '../../common/config';
+import { waitForKafkaReady } from '../../common/kafka';
 import { createLogger, type Logger } from '../../common/log';
 import { retry } from '../../common/retry';
 import { currentReferenceVersion, loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
@@ -39,12 +40,16 @@ export async function runStart(options: StartOptions): Promise<number> {
     for (const line of await retry(() => runSetup(config, log), { retries: 5, initialDelayMs: 2000 })) log.info(line);
     await ensureReference(config, log);
     if (supervisor.stopping) return await finish();
+    // A fresh broker is still loading its group and transaction coordinators:
+    // the layers start once they answer, not into a screen of kafkajs retries.
+    const stopSignal = new AbortController();
+    void supervisor.stopped.then(() => stopSignal.abort());
+    await waitForKafkaReady(config, log, { groupIds: [config.speed.groupId, config.landing.groupId], transactions: true, signal: stopSignal.signal });
+    if (supervisor.stopping) return await finish();
 
     for (const spec of serviceSpecs(env, !options.demo)) supervisor.add(spec);
     if (config.stack.rekeyFrom !== '') supervisor.add(rekeySpec(env, config.stack.rekeyFrom));
     const url = dashboardUrl(config.api.host, config.api.port);
-    const stopSignal = new AbortController();
-    void supervisor.stopped.then(() => stopSignal.abort());
     if (!(await waitForApi(`${url}api/v1/health`, 120_000, stopSignal.signal)) && !supervisor.stopping) log.warn(`the API does not answer healthy at ${url}api/v1/health yet; see the [api] lines`);
     if (supervisor.stopping) return await finish();
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { supervise } from './supervised-process';
+import { supervise, tagged } from './supervised-process';
 
 describe('supervised process', function () {
   this.timeout(20_000);
@@ -9,6 +9,12 @@ describe('supervised process', function () {
     const child = supervise({ name: 'job', command: process.execPath, args: ['-e', 'console.log("a"); console.error("b"); process.exit(3)'], restart: false }, (l) => lines.push(l));
     expect(await child.finished).to.equal(3);
     expect(lines.sort()).to.deep.equal(['[job] a', '[job] b']);
+  });
+
+  it('names the process in a JSON log line as a field, so the line stays JSON', () => {
+    const line = tagged('speed', '[speed]', '{"level":"info","message":"up"}');
+    expect(JSON.parse(line)).to.deep.equal({ process: 'speed', level: 'info', message: 'up' });
+    expect(tagged('speed', '[speed]', '{ not json')).to.equal('[speed] { not json');
   });
 
   it('restarts a service that dies, and stop() ends it for good', async () => {

@@ -44,7 +44,7 @@ export function supervise(spec: ProcessSpec, write: (line: string) => void): Sup
     child = launched;
     live.add(launched);
     for (const stream of [launched.stdout, launched.stderr]) {
-      if (stream) readline.createInterface({ input: stream }).on('line', (line) => write(`${prefix} ${line}`));
+      if (stream) readline.createInterface({ input: stream }).on('line', (line) => write(tagged(spec.name, prefix, line)));
     }
     launched.once('exit', (code, signal) => {
       live.delete(launched);
@@ -76,4 +76,10 @@ export function supervise(spec: ProcessSpec, write: (line: string) => void): Sup
 
   launch();
   return { name: spec.name, stop, finished };
+}
+
+/** A child's line with its process name: a prefix for text, a "process" field for a JSON log line (UTOPIA_LOG_FORMAT=json). */
+export function tagged(name: string, prefix: string, line: string): string {
+  if (line.startsWith('{"') && line.endsWith('}')) return `{"process":${JSON.stringify(name)},${line.slice(1)}`;
+  return `${prefix} ${line}`;
 }

@@ -3,7 +3,7 @@
 // not enough: it still counts a killed DataNode live for half a minute.
 
 import { createHdfsStore } from '../../../common/hdfs';
-import { hdfsConfigFiles, hdfsPorts, nameNodeBean } from './hdfs-site';
+import { hdfsServiceFiles, hdfsPorts, nameNodeBean } from './hdfs-site';
 import { hadoopLogArgs } from './namenode';
 import type { ServiceSpec } from '../service-spec';
 
@@ -18,7 +18,7 @@ export const dataNodeService: ServiceSpec = {
     { port: hdfsPorts.dataNodeHttp, what: 'HDFS DataNode HTTP (WebHDFS reads/writes)' },
     { port: hdfsPorts.dataNodeIpc, what: 'HDFS DataNode IPC' },
   ],
-  configFiles: hdfsConfigFiles,
+  configFiles: (ctx) => hdfsServiceFiles(ctx, 'datanode'),
   jvmArgs: (ctx) => hadoopLogArgs(ctx, 'datanode'),
   mainArgs: () => [],
   async probe(ctx) {

@@ -3,7 +3,7 @@
 // the name it registers with, and Node may resolve "localhost" to ::1.
 
 import { getJson } from '../http-probe';
-import { hadoopXml, type ServiceContext } from '../service-spec';
+import { hadoopXml, log4jProperties, type ServiceContext } from '../service-spec';
 
 export const hdfsPorts = {
   dataNodeData: 9866,
@@ -48,6 +48,16 @@ export function hdfsConfigFiles(ctx: ServiceContext): Record<string, string> {
       'dfs.namenode.fs-limits.min-block-size': 1024,
     }),
   };
+}
+
+/**
+ * The files of one HDFS service's conf folder: the shared site files and its own
+ * log4j.properties, which its JVM is pointed at (hadoopLogArgs). Without it
+ * log4j prints "ERROR Ignoring configuration file" and the service runs on
+ * Hadoop's built-in logging.
+ */
+export function hdfsServiceFiles(ctx: ServiceContext, service: 'namenode' | 'datanode'): Record<string, string> {
+  return { ...hdfsConfigFiles(ctx), 'log4j.properties': log4jProperties(ctx.layout.log(service)) };
 }
 
 interface JmxBeans {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { getJson } from '../http-probe';
 import { jdk17Flags, javaBin } from '../jvm';
 import type { ServiceContext, ServiceSpec } from '../service-spec';
-import { hdfsConfigFiles, nameNodeBean, nameNodeHttpPort, nameNodeRpcPort } from './hdfs-site';
+import { hdfsServiceFiles, nameNodeBean, nameNodeHttpPort, nameNodeRpcPort } from './hdfs-site';
 
 /** Fixed, so the DataNode folder stays valid for this NameNode (never re-format one without the other). */
 const clusterId = 'utopia-local';
@@ -25,7 +25,7 @@ export const nameNodeService: ServiceSpec = {
     { port: nameNodeRpcPort(ctx), what: 'HDFS NameNode RPC' },
     { port: nameNodeHttpPort(ctx), what: 'HDFS NameNode HTTP / WebHDFS' },
   ],
-  configFiles: hdfsConfigFiles,
+  configFiles: (ctx) => hdfsServiceFiles(ctx, 'namenode'),
   jvmArgs: (ctx) => hadoopLogArgs(ctx, 'namenode'),
   mainArgs: () => [],
   async formatIfNeeded(ctx) {
