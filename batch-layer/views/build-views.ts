@@ -39,6 +39,8 @@ export interface ViewInputs {
   readonly reconcileCounts: boolean;
   readonly counts: CountReconciliation;
   readonly onProgress?: (bucket: number) => void;
+  /** The top-X computed by a SQL engine: used instead of the one counted here. */
+  readonly topItems?: readonly TopItem[];
 }
 
 export interface ViewOutputs {
@@ -68,7 +70,7 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
       rows++;
     }
     if (rows === 0) continue;
-    for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
+    if (!input.topItems) for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
     locations += acc.items.size;
     await putHourCounts(hbase, namespace, acc.hour, stamp);
     if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, acc.items.keys(), day, acc.minute, input.counts);
@@ -83,6 +85,7 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
   }
   await putHourCounts(hbase, namespace, all.hour, stamp);
   if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, [ALL_LOCATIONS], day, all.minute, input.counts);
+  if (input.topItems) tops.push(...input.topItems);
   tops.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
   const kept = await putTopItems(hbase, namespace, day, tops, stamp);
   if (input.recompaction) await deleteStaleTopRows(hbase, namespace, day, kept);

@@ -4,7 +4,14 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNonNegativeInt, parsePositiveInt, parseString, type LogLevel } from './parsers';
+import { parseBoolean, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogLevel, parseNonNegativeInt, parseOneOf, parsePositiveInt, parseSparkConf, parseString, parseVersion, type LogLevel } from './parsers';
+
+export const BATCH_ENGINES = ['node', 'duckdb', 'spark'] as const;
+export type BatchEngine = (typeof BATCH_ENGINES)[number];
+
+export function parseBatchEngine(raw: string): BatchEngine {
+  return parseOneOf(raw, BATCH_ENGINES);
+}
 
 export interface HostPort {
   readonly host: string;
@@ -79,6 +86,11 @@ export interface Config {
     readonly spillBuckets: number;
     readonly partRows: number;
     readonly lockLeaseS: number;
+    readonly engine: BatchEngine;
+    readonly sparkMaster: string;
+    readonly sparkConf: readonly (readonly [string, string])[];
+    readonly sparkIo: 'local' | 'hdfs';
+    readonly pysparkVersion: string;
   };
   readonly stack: {
     readonly local: boolean;
@@ -180,6 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       spillBuckets: read('batchSpillBuckets', parseIntInRange(1, 4096)),
       partRows: read('batchPartRows', parsePositiveInt),
       lockLeaseS: read('batchLockLeaseS', parsePositiveInt),
+      engine: read('batchEngine', parseBatchEngine),
+      sparkMaster: read('batchSparkMaster', parseString),
+      sparkConf: read('batchSparkConf', parseSparkConf),
+      sparkIo: read('batchSparkIo', (raw) => parseOneOf(raw, ['local', 'hdfs'] as const)),
+      pysparkVersion: read('batchSparkPyspark', parseVersion),
     },
     stack: {
       local: read('stackLocal', parseBoolean),

@@ -72,6 +72,11 @@ export const settings = {
   batchSpillBuckets: setting('BATCH_SPILL_BUCKETS', '32', 'Hash buckets of detection_oid the batch spills a day into; memory holds one bucket at a time.'),
   batchPartRows: setting('BATCH_PART_ROWS', '500000', 'Rows per warehouse part file (row groups of 128k rows inside).'),
   batchLockLeaseS: setting('BATCH_LOCK_LEASE_S', '3600', 'A batch lock older than this many seconds (a crashed run) may be taken over.'),
+  batchEngine: setting('BATCH_ENGINE', 'node', 'Engine of a day\'s compaction, top-X and totals: node (hand-written), duckdb (the day\'s SQL embedded) or spark (the same SQL on spark-sql). `batch run --engine` overrides.'),
+  batchSparkMaster: setting('BATCH_SPARK_MASTER', 'local[*]', 'Spark master of the spark engine: local[N], spark://host:port, yarn or k8s://... (passed to spark-sql --master).'),
+  batchSparkConf: setting('BATCH_SPARK_CONF', '', 'Extra Spark settings of the spark engine, `key=value` pairs separated by `;` (each passed as --conf).'),
+  batchSparkIo: setting('BATCH_SPARK_IO', 'local', 'Where the spark engine reads and writes: local (landing files staged on local disk, for local[N] and a one-box standalone) or hdfs (hdfs:// on HDFS_NAMENODE_RPC, for a cluster).'),
+  batchSparkPyspark: setting('BATCH_SPARK_PYSPARK', '4.3.0', 'pyspark version installed on first use into UTOPIA_HOME/spark (its spark-sql runs the spark engine).'),
 
   stackLocal: setting('UTOPIA_LOCAL_STACK', 'true', 'true: npm start brings up the local stack; false: use the clusters configured above.'),
   stackReadyTimeoutS: setting('UTOPIA_STACK_READY_TIMEOUT_S', '180', 'Seconds `stack up` waits for each service to become ready.'),

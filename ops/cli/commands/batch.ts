@@ -1,6 +1,6 @@
-// `utopia batch run [--date YYYY-MM-DD] [--wait SECONDS]` and `utopia batch schedule`.
+// `utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] [--engine node|duckdb|spark]` and `utopia batch schedule`.
 
-import { loadConfig, type Config } from '../../../common/config';
+import { loadConfig, parseBatchEngine, type BatchEngine, type Config } from '../../../common/config';
 import { createHdfsStore } from '../../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../../common/hbase';
 import { createLogger } from '../../../common/log';
@@ -12,8 +12,8 @@ export const EXIT_LOCKED = 75;
 
 export const batchCommand: Command = {
   name: 'batch',
-  summary: 'nightly batch: `batch run [--date D] [--wait S]` compacts closed days; `batch schedule` runs it on BATCH_CRON',
-  usage: 'utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] | utopia batch schedule',
+  summary: 'nightly batch: `batch run [--date D] [--wait S] [--engine E]` compacts closed days; `batch schedule` runs it on BATCH_CRON',
+  usage: 'utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] [--engine node|duckdb|spark] | utopia batch schedule',
   async run(args) {
     const [sub, ...rest] = args;
     const config = loadConfig();
@@ -38,8 +38,16 @@ export const batchCommand: Command = {
 async function runOnce(config: Config, args: string[]): Promise<number> {
   let date: string | undefined;
   let waitS = 0;
+  let engine: BatchEngine | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--date') date = args[++i];
+    else if (args[i] === '--engine') {
+      try {
+        engine = parseBatchEngine(args[++i] ?? '');
+      } catch (error) {
+        throw new UsageError(`--engine: ${(error as Error).message}`);
+      }
+    }
     else if (args[i] === '--wait') waitS = Number(args[++i]);
     else throw new UsageError(`unknown argument ${JSON.stringify(args[i])}`);
   }
@@ -47,7 +55,7 @@ async function runOnce(config: Config, args: string[]): Promise<number> {
   const logger = createLogger('batch', config.logLevel);
   const hbase = new HBaseStore(hbaseStoreOptions(config, logger));
   try {
-    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000 });
+    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, { ...(date !== undefined ? { date } : {}), ...(engine ? { engine } : {}), lockWaitMs: waitS * 1000 });
     console.log(JSON.stringify({
       runId: result.runId, watermark: result.watermark, quarantined: result.quarantined, retentionDeleted: result.retentionDeleted,
       days: result.days.map((d) => ({ day: d.day, ...d.totals, reconciliation: summary(d), durationMs: d.durationMs })),
