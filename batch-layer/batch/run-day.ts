@@ -55,7 +55,7 @@ export interface DayInput {
 export async function runDay(ctx: DayContext, input: DayInput): Promise<DayReport> {
   const { day } = input;
   const { endMs } = dayRange(day);
-  const started = Date.now();
+  const started = input.sql?.startedAt ?? Date.now();
   const token = `${ctx.runId}-${day}`;
   const log = ctx.logger.child(day);
   const enrich = (row: LandingRow): WarehouseRow => ({ ...row, geographicalLocation: ctx.reference.names.get(row.geographicalLocationOid) ?? null });
@@ -126,7 +126,8 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
     const finished = Date.now();
     return {
       day, runId: ctx.runId, startedAt: new Date(started).toISOString(), finishedAt: new Date(finished).toISOString(), durationMs: finished - started,
-      phasesMs: { compaction: compactionDone - started - reconcileMs, views: viewsMs, reconciliation: reconcileMs },
+      engine: input.sql?.engine ?? 'node',
+      phasesMs: { compaction: compactionDone - started - reconcileMs, views: viewsMs, reconciliation: reconcileMs, ...(input.sql ? { sql: input.sql.phasesMs } : {}) },
       referenceVersion: ctx.reference.version, recompaction: input.recompaction, landingFiles: input.sourceFiles.length,
       totals: {
         landedRows: landed, uniqueDetections: unique, duplicatesDropped: duplicates, lateEvents: late, invalidEvents: input.invalidEvents, unknownLocationEvents: unknown,

@@ -28,6 +28,9 @@ export interface SqlDayTotals {
 }
 
 export interface SqlDayResult {
+  readonly engine: 'duckdb' | 'spark';
+  /** Epoch ms when the day's staging began: the day's report counts from here. */
+  readonly startedAt: number;
   readonly totals: SqlDayTotals;
   readonly topItems: TopItem[];
   /** Milliseconds: staging, the engine's job, reading the outputs back. */
@@ -78,7 +81,7 @@ export async function runSqlDay(input: SqlDayInput, onRows: (rows: WarehouseRow[
     topItems.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
     const t3 = Date.now();
     log.info(`${engine.name}: ${rows} detections of ${totals.messages} messages, ${topItems.length} top-X rows; job ${t2 - t1} ms, read back ${t3 - t2} ms`);
-    return { totals, topItems, phasesMs: { staging: t1 - t0, engine: t2 - t1, read: t3 - t2 } };
+    return { engine: engine.name, startedAt: t0, totals, topItems, phasesMs: { staging: t1 - t0, engine: t2 - t1, read: t3 - t2 } };
   } finally {
     await staged.remove();
   }
