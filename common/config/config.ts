@@ -94,6 +94,7 @@ export interface Config {
   };
   readonly stack: {
     readonly local: boolean;
+    readonly hbaseRootdir: 'local' | 'hdfs';
     readonly readyTimeoutS: number;
     /** Events/s of the live simulator `npm start` runs; 0 = none. */
     readonly simulatorRate: number;
@@ -200,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     stack: {
       local: read('stackLocal', parseBoolean),
+      hbaseRootdir: read('stackHbaseRootdir', (raw) => parseOneOf(raw, ['local', 'hdfs'] as const)),
       readyTimeoutS: read('stackReadyTimeoutS', parsePositiveInt),
       simulatorRate: read('startSimulatorRate', parseNonNegativeInt),
     },

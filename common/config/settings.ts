@@ -79,6 +79,7 @@ export const settings = {
   batchSparkPyspark: setting('BATCH_SPARK_PYSPARK', '4.3.0', 'pyspark version installed on first use into UTOPIA_HOME/spark (its spark-sql runs the spark engine).'),
 
   stackLocal: setting('UTOPIA_LOCAL_STACK', 'true', 'true: npm start brings up the local stack; false: use the clusters configured above.'),
+  stackHbaseRootdir: setting('UTOPIA_HBASE_ROOTDIR', 'local', 'Where the local stack keeps HBase\'s data and WAL: local (files under UTOPIA_HOME) or hdfs (hbase.rootdir /hbase on the local NameNode, as production runs it; HBase then starts after HDFS and cannot run without it). Takes effect at the next `stack up` after a `stack down`.'),
   stackReadyTimeoutS: setting('UTOPIA_STACK_READY_TIMEOUT_S', '180', 'Seconds `stack up` waits for each service to become ready.'),
   startSimulatorRate: setting('START_SIMULATOR_RATE', '200', 'Events per second of the simulator `npm start` runs (0: no simulator; `--rate` overrides).'),
 } as const satisfies Record<string, Setting>;

@@ -69,7 +69,6 @@ export function engineSample(day: string): { pass1: SampleFile[]; pass2: SampleF
     for (let k = 0; k < count; k++) ladder.push({ oid: ladderOid++, loc: 7n, item: `rank-${String.fromCharCode(122 - r)}`, ts: startMs + 60_000 * (r * 30 + k) });
   }
   const edges: Draft[] = [
-    { oid: INT64_MAX, loc: 2n, item: 'max-oid', ts: startMs + 1000 },
     { oid: INT64_MAX - 1n, loc: 2n, item: 'first-ms', ts: startMs },
     { oid: INT64_MAX - 2n, loc: 2n, item: 'last-ms', ts: endMs - 1 },
     { oid: INT64_MAX - 3n, loc: 2n, item: 'day-before', ts: startMs - 1 },

@@ -7,15 +7,18 @@
 // are rewritten by each run with the same values.
 
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Config } from '../../common/config';
-import { eventDay, INT64_MAX, warehouseDayDir, warehouseManifestPath } from '../../common/contract';
+import { repoRoot, type Config } from '../../common/config';
+import { dayRange, eventDay, INT64_MAX, warehouseDayDir, warehouseManifestPath } from '../../common/contract';
 import { createLogger } from '../../common/log';
-import { duckdbEngine, ensureSpark, runBatch, sparkEngine, SqlEngineError, type DayReport, type SparkInstall, type SqlEngine } from '../../batch-layer';
+import { duckdbEngine, ensureSpark, runBatch, sparkEngine, sparkVenvDir, SqlEngineError, type DayReport, type SparkInstall, type SqlEngine } from '../../batch-layer';
 import { loadReference } from '../../reference-data';
-import { createBatchWorld, readWarehouse, type BatchWorld, type WarehouseRecord } from './batch-fixture';
+import { loadDayReport } from '../../batch-layer';
+import { runCli } from '../helpers/run-cli';
+import { createBatchWorld, readHourCounts, readWarehouse, type BatchWorld, type WarehouseRecord } from './batch-fixture';
 import { engineSample, sampleReferenceCsv, UNKNOWN_LOCATION, writeSampleFiles } from './engine-sample';
 import { startSparkStandalone, type SparkStandalone } from './spark-standalone';
 
@@ -87,27 +90,75 @@ describe('batch engines give identical outputs', function () {
     expect(byOid.has(INT64_MAX - 3n) || byOid.has(INT64_MAX - 4n), 'rows of the days around it').to.equal(false);
     expect(byOid.get(42n)?.name).to.equal(null);
     expect(byOid.get(46n)?.item).to.equal('will-lose-later');
-    expect(pass1!.totals).to.include({ lateEvents: 4, invalidEvents: 2 });
+    // Late: the winners Kafka received at or after the day's end (4 edge rows, and a bulk row or so near midnight).
+    const { startMs, endMs } = dayRange(day);
+    const winners = new Map<bigint, { p: number; o: bigint; kts: number }>();
+    for (const r of sample.pass1.flatMap((f) => f.rows)) {
+      if (r.timestampDetected < startMs || r.timestampDetected >= endMs) continue;
+      const w = winners.get(r.detectionOid);
+      if (!w || r.partition < w.p || (r.partition === w.p && r.offset < w.o)) winners.set(r.detectionOid, { p: r.partition, o: r.offset, kts: r.kafkaTimestamp });
+    }
+    const late = [...winners.values()].filter((w) => w.kts >= endMs).length;
+    expect(late).to.be.at.least(4);
+    expect(pass1!.totals).to.include({ lateEvents: late, invalidEvents: 2, uniqueDetections: winners.size });
     expect(pass1!.totals.unknownLocationEvents).to.equal(2);
     const location5 = pass1!.topItems.filter((t) => t.geographical_location_oid === '5').map((t) => t.item_name);
     expect(location5.indexOf('Ｚebra')).to.be.lessThan(location5.indexOf('😀smile'));
     expect(pass1!.topItems.filter((t) => t.geographical_location_oid === '7')).to.have.length(10);
-    const late = new Map(pass2!.rows.map((r) => [r.oid, r]));
-    expect(late.get(46n)?.item).to.equal('wins-from-late-file');
-    expect(late.get(INT64_MAX)?.item).to.equal('max-oid-resend-p0');
+    const after = new Map(pass2!.rows.map((r) => [r.oid, r]));
+    expect(after.get(46n)?.item).to.equal('wins-from-late-file');
+    expect(after.get(INT64_MAX)?.item).to.equal('max-oid-resend-p0');
     expect(pass2!.rows).to.have.length(pass1!.rows.length + 60);
     expect(pass2!.topItems.filter((t) => t.geographical_location_oid === '7')).to.have.length(20);
     expect(pass2!.totals.unknownLocationEvents).to.equal(2);
     expect(String(UNKNOWN_LOCATION)).to.equal('999');
   });
 
+  it('an analyst reads the warehouse from hdfs:// with pyspark and gets the batch views\' counts', async () => {
+    const uri = `${world.config.hdfs.namenodeRpc}${configFor('node', 10).hdfs.root}/warehouse/detections`;
+    const script = path.join(repoRoot, 'ops', 'analysts', 'warehouse_counts.py');
+    const run = spawnSync(path.join(sparkVenvDir(world.config.home), 'bin', 'python'), [script, uri, day, day], {
+      encoding: 'utf8', env: { ...process.env, SPARK_LOCAL_IP: '127.0.0.1', HADOOP_USER_NAME: world.config.hdfs.user, PYSPARK_SUBMIT_ARGS: '--master local[1] pyspark-shell' }, maxBuffer: 1 << 26,
+    });
+    expect(run.status, run.stderr.slice(-3000)).to.equal(0);
+    const spark = new Map<string, number>();
+    for (const line of run.stdout.trim().split('\n')) {
+      const row = JSON.parse(line) as { dt: string; geographical_location_oid: string; item_name: string; detections: number };
+      expect(row.dt).to.equal(day);
+      spark.set(`${row.geographical_location_oid}|${row.item_name}`, row.detections);
+    }
+    const locations = [...Array.from({ length: 12 }, (_, i) => BigInt(i + 1)), UNKNOWN_LOCATION];
+    const views = new Map<string, number>();
+    for (const [key, count] of await readHourCounts(world, day, locations)) {
+      const [loc, , item] = key.split('|');
+      views.set(`${loc}|${item}`, (views.get(`${loc}|${item}`) ?? 0) + count);
+    }
+    expect(spark.size).to.be.greaterThan(50);
+    expect(Object.fromEntries(spark)).to.deep.equal(Object.fromEntries(views));
+  });
+
   it('duckdb: the same warehouse rows, top-X and totals', async () => {
     expect(await runEngine('duckdb', 'duckdb')).to.deep.equal(outcomes.get('node'));
   });
 
-  it('spark local[2]: the same warehouse rows, top-X and totals', async () => {
-    const engine = sparkEngine({ install: spark, master: 'local[2]', conf: [], io: 'local', workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'spark-job-')), hdfsUser: world.config.hdfs.user });
-    expect(await runEngine('spark-local', 'spark', engine)).to.deep.equal(outcomes.get('node'));
+  it('`utopia batch run --engine spark` (local[2]): the same warehouse partition, top-X and report', async () => {
+    // The CLI as an operator runs it: engine from --engine, master and settings from the environment.
+    const name = 'spark-cli';
+    const env = (topX: number) => ({ ...world.env, HDFS_ROOT: configFor(name, topX).hdfs.root, BATCH_TOP_X: String(topX), BATCH_SPARK_MASTER: 'local[2]', UTOPIA_LOG_LEVEL: 'info' });
+    const reportOf = async (topX: number): Promise<DayReport> => JSON.parse((await loadDayReport(world.hdfs, configFor(name, topX).hdfs.root, day))!) as DayReport;
+    await writeSampleFiles(world.hdfs, configFor(name, 10).hdfs.root, 'detections', sample.pass1);
+    const run1 = await runCli(['batch', 'run', '--date', day, '--engine', 'spark'], env(10));
+    expect(run1.code, run1.stderr.slice(-3000)).to.equal(0);
+    expect(run1.stderr).to.match(/spark-sql --master local\[2\]/);
+    const report1 = await reportOf(10);
+    expect(report1.engine).to.equal('spark');
+    const pass1 = await outcome(configFor(name, 10), report1);
+    await writeSampleFiles(world.hdfs, configFor(name, 20).hdfs.root, 'detections', sample.pass2);
+    const run2 = await runCli(['batch', 'run', '--engine', 'spark'], env(20));
+    expect(run2.code, run2.stderr.slice(-3000)).to.equal(0);
+    const report2 = await reportOf(20);
+    expect(report2.recompaction).to.equal(true);
+    expect([pass1, await outcome(configFor(name, 20), report2)]).to.deep.equal(outcomes.get('node'));
   });
 
   describe('on a Spark standalone master and worker (loopback, port 17077)', () => {
