@@ -57,10 +57,10 @@ export function engineSample(day: string): { pass1: SampleFile[]; pass2: SampleF
     bulk[p]!.push(d);
     if (random() < 0.06) bulk[(p + 1 + Math.floor(random() * 2)) % 3]!.push({ ...d, item: `${d.item}-resend` });
   }
-  // Ties at location 5 with equal counts: UTF-8 order puts 'Ｚebra' (U+FF3A) before '😀smile' (U+1F600); UTF-16 the other way.
+  // Ties at location 5 with equal counts, above every bulk item's: UTF-8 order puts 'Ｚebra' (U+FF3A) before '😀smile' (U+1F600); UTF-16 the other way.
   const ties: Draft[] = [];
   let tieOid = 9_000_000_000_000_000_000n;
-  for (const item of ['Ｚebra', '😀smile', 'Apple', 'apple', 'émile', 'zulu']) for (let k = 0; k < 3; k++) ties.push({ oid: tieOid++, loc: 5n, item, ts: startMs + 3_600_000 * (k + 1) });
+  for (const item of ['Ｚebra', '😀smile', 'Apple', 'apple', 'émile', 'zulu']) for (let k = 0; k < 40; k++) ties.push({ oid: tieOid++, loc: 5n, item, ts: startMs + 60_000 * (k + 1) });
   // Location 7: 24 items with counts 24..1 except a tie at ranks 10/11 and 20/21, so X = 10 and 20 cut inside a tie.
   const ladder: Draft[] = [];
   let ladderOid = 8_000_000_000_000_000_000n;
@@ -78,10 +78,10 @@ export function engineSample(day: string): { pass1: SampleFile[]; pass2: SampleF
     { oid: 44n, loc: 3n, item: 'late', ts: endMs - 10, kts: endMs + 1 },
     { oid: 45n, loc: 3n, item: 'late-by-a-ms', ts: endMs - 1, kts: endMs },
   ];
-  const p0a = place(0, [...bulk[0]!.slice(0, 400), ...edges, ...ties.slice(0, 9)]);
+  const p0a = place(0, [...bulk[0]!.slice(0, 400), ...edges, ...ties.slice(0, 120)]);
   // oid 2^63-1 again: partition 1 has it at a low offset, partition 0 at a higher one; partition 0 wins.
   const p1 = place(1, [{ oid: INT64_MAX, loc: 2n, item: 'max-oid-resend-p1', ts: startMs + 1000 }, ...bulk[1]!, ...ladder]);
-  const p0b = place(0, [{ oid: INT64_MAX, loc: 2n, item: 'max-oid-resend-p0', ts: startMs + 1000 }, ...bulk[0]!.slice(400), ...ties.slice(9)]);
+  const p0b = place(0, [{ oid: INT64_MAX, loc: 2n, item: 'max-oid-resend-p0', ts: startMs + 1000 }, ...bulk[0]!.slice(400), ...ties.slice(120)]);
   const p2 = place(2, [...bulk[2]!, { oid: 46n, loc: 4n, item: 'will-lose-later', ts: startMs + 7000 }]);
   const empty: LandingRow[] = [];
   const pass1: SampleFile[] = [
