@@ -118,7 +118,8 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
     const countsStart = Date.now();
     const views = await buildViews({
       hdfs: ctx.hdfs, hbase: ctx.hbase, root: ctx.root, namespace: ctx.namespace, day, token, buckets: ctx.buckets, x: ctx.topX, spill: byLocation,
-      enrich: (row) => row as WarehouseRow, recompaction: input.recompaction, reconcileCounts, counts: countFigures,
+      // The spill keeps landing columns only: the name is looked up again (it was null in the views before).
+      enrich, recompaction: input.recompaction, reconcileCounts, counts: countFigures,
       ...(input.sql ? { topItems: input.sql.topItems } : {}),
       onProgress: (b) => { if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 4)) === 0) log.info(`views: location bucket ${b + 1}/${ctx.buckets}`); },
     });

@@ -39,7 +39,7 @@ logger.nativeCode.level = error
 logger.corruptStats.name = org.apache.parquet.CorruptStatistics
 logger.corruptStats.level = error
 # Reading a glob of files, Spark first looks for a streaming-sink folder of that name and warns it is absent.
-logger.fileStreamSink.name = org.apache.spark.sql.execution.streaming.FileStreamSink
+logger.fileStreamSink.name = org.apache.spark.sql.execution.streaming
 logger.fileStreamSink.level = error
 `;
 
