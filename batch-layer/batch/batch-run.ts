@@ -13,7 +13,7 @@ import { isDayClosed } from './closed-days';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../common/config';
+import type { BatchEngine, Config } from '../../common/config';
 import { bucketOf, eventDay, isEventDay, META_QUALIFIERS, META_ROWS, tmpDir } from '../../common/contract';
 import { errorMessage, ParquetError, ValidationError } from '../../common/errors';
 import type { HBaseStore } from '../../common/hbase';
@@ -34,6 +34,9 @@ import { applyRetention } from './retention';
 import { runDay } from './run-day';
 import { SpillWriter } from './spill';
 import { readWarehouseDay } from './warehouse-reader';
+import { createSqlEngine } from '../sql/create-sql-engine';
+import type { SqlEngine } from '../sql/sql-engine';
+import { runSqlDay, type SqlDayResult } from '../sql/sql-day';
 
 export interface BatchRunDeps {
   readonly config: Config;
@@ -50,6 +53,10 @@ export interface BatchRunOptions {
   readonly lockWaitMs?: number;
   /** The run's clock: which days are closed, retention, the run id (default the system clock; `--now` fixes it). */
   readonly clock?: Clock;
+  /** Engine of the days' compaction; default BATCH_ENGINE. */
+  readonly engine?: BatchEngine;
+  /** A SQL engine to use as given (tests: a Spark standalone master); default: made from the config. */
+  readonly sqlEngine?: SqlEngine;
 }
 
 export interface BatchRunResult {
@@ -78,8 +85,10 @@ export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}
     leaseMs: config.batch.lockLeaseS * 1000, waitMs: options.lockWaitMs ?? 0, onWait: (holder) => logger.info(`waiting for the batch lock held by ${holder}`),
   });
   const spill = new SpillWriter(path.join(config.batch.workDir, runId, 'by-oid'));
+  const engineName = options.engine ?? config.batch.engine;
   try {
-    logger.info(`${runId}: started`);
+    logger.info(`${runId}: started (engine ${engineName})`);
+    const sqlEngine = engineName === 'node' ? undefined : (options.sqlEngine ?? (await createSqlEngine(engineName, config, logger, path.join(config.batch.workDir, runId))));
     // Staging folders of an earlier run that crashed: we hold the lock, so no run is using them.
     if (await hdfs.exists(tmpDir(root))) {
       for (const entry of await hdfs.list(tmpDir(root))) if (entry.name.startsWith('run-')) await hdfs.delete(`${tmpDir(root)}/${entry.name}`, { recursive: true });
@@ -96,7 +105,8 @@ export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}
     let done = 0;
     deps.progress?.phase('index new landing files', fresh.length, 'files');
     for (const file of fresh) {
-      const ok = await spillFile(file, (day) => closed(day));
+      // A SQL engine reads the landing files itself: indexing then only counts rows by day.
+      const ok = await spillFile(file, (day) => sqlEngine === undefined && closed(day));
       if (ok) index.files[file.name] = { path: file.path, rowsByDay: ok.rowsByDay, invalidByDay: ok.invalidByDay, modificationTime: file.modificationTime };
       if (++done % 20 === 0 || done === fresh.length) logger.info(`indexed ${done}/${fresh.length} new landing files`);
       deps.progress?.update(done);
@@ -120,9 +130,17 @@ export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}
     for (const day of targets) {
       const manifest = manifests.get(day);
       const previousFiles = new Set(manifest?.files ?? []);
+      let sql: SqlDayResult | undefined;
+      if (sqlEngine) {
+        const landingPaths = filesOfDay(index, day).filter((name) => !(manifest && previousFiles.has(name)) && byName.has(name)).map((name) => byName.get(name)!.path);
+        sql = await runSqlDay({
+          engine: sqlEngine, hdfs, namenodeRpc: config.hdfs.namenodeRpc, root, day, landingPaths, withPrevious: manifest !== undefined, referenceNames: reference.names,
+          topX: config.batch.topX, localDir: path.join(config.batch.workDir, runId, `${day}-sql`), token: `${runId}-${day}`, log: logger.child(day),
+        }, (rows) => rows.forEach((r) => spill.add(day, bucketOf(r.detectionOid, buckets), r)));
+      }
       let warehouseRowsRead = 0;
-      if (manifest) warehouseRowsRead = await readWarehouseDay(hdfs, root, day, (rows) => rows.forEach((r) => spill.add(day, bucketOf(r.detectionOid, buckets), r)));
-      for (const name of filesOfDay(index, day)) {
+      if (manifest && !sql) warehouseRowsRead = await readWarehouseDay(hdfs, root, day, (rows) => rows.forEach((r) => spill.add(day, bucketOf(r.detectionOid, buckets), r)));
+      for (const name of sql ? [] : filesOfDay(index, day)) {
         if (previousFiles.has(name) && manifest) continue; // already in the warehouse rows
         if (spilled.get(day)?.has(name)) continue;
         const file = byName.get(name);
@@ -133,7 +151,7 @@ export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}
       const report = await runDay(
         { hdfs, hbase, logger, ...(deps.progress ? { progress: deps.progress } : {}), root, namespace: ns, buckets, partRows: config.batch.partRows, topX: config.batch.topX, workDir: path.join(config.batch.workDir, runId), runId, reference, now },
         {
-          day, spill, sourceFiles, invalidEvents: invalidOfDay(index, day), recompaction: manifest !== undefined, quarantinedFiles: quarantined,
+          day, spill, sourceFiles, invalidEvents: invalidOfDay(index, day), recompaction: manifest !== undefined, quarantinedFiles: quarantined, ...(sql ? { sql } : {}),
           ...(manifest ? { previous: { landedRows: manifest.landedRows, duplicates: manifest.duplicates ?? 0, warehouseRowsRead } } : {}),
         },
       );

@@ -20,6 +20,7 @@ import type { DayReport } from '../report/day-report';
 import type { LandingRow } from '../schema/landing-row';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 import { buildViews } from '../views/build-views';
+import type { SqlDayResult } from '../sql/sql-day';
 
 export interface DayContext {
   readonly hdfs: HdfsStore;
@@ -44,6 +45,11 @@ export interface DayInput {
   readonly invalidEvents: number;
   readonly recompaction: boolean;
   readonly quarantinedFiles: readonly string[];
+  /**
+   * The day compacted by a SQL engine (sql-day.ts): the spill then holds its
+   * unique, enriched rows, and its totals and top-X are the day's.
+   */
+  readonly sql?: SqlDayResult;
   /** Figures of the earlier compaction whose warehouse rows were merged back in (recompaction). */
   readonly previous?: { readonly landedRows: number; readonly duplicates: number; readonly warehouseRowsRead: number };
 }
@@ -51,7 +57,7 @@ export interface DayInput {
 export async function runDay(ctx: DayContext, input: DayInput): Promise<DayReport> {
   const { day } = input;
   const { endMs } = dayRange(day);
-  const started = Date.now();
+  const started = input.sql?.startedAt ?? Date.now();
   const token = `${ctx.runId}-${day}`;
   const log = ctx.logger.child(day);
   const enrich = (row: LandingRow): WarehouseRow => ({ ...row, geographicalLocation: ctx.reference.names.get(row.geographicalLocationOid) ?? null });
@@ -97,9 +103,15 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
       ctx.progress?.update(landed);
     }
     byLocation.flush();
+    if (input.sql) {
+      landed = input.sql.totals.messages;
+      duplicates = input.sql.totals.messages - input.sql.totals.detections;
+      late = input.sql.totals.lateEvents;
+      unknown = input.sql.totals.unknownLocationEvents;
+    }
     const unique = landed - duplicates;
     if (input.previous) {
-      landed += input.previous.landedRows - input.previous.warehouseRowsRead;
+      landed += input.previous.landedRows - (input.sql ? input.sql.totals.warehouseRowsRead : input.previous.warehouseRowsRead);
       duplicates += input.previous.duplicates;
     }
     const manifest = { day, runId: ctx.runId, files: input.sourceFiles, landedRows: landed, duplicates, rows: unique, referenceVersion: ctx.reference.version, writtenAt: new Date().toISOString() };
@@ -111,7 +123,9 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
     ctx.progress?.phase(`${day} views`, unique, 'rows');
     const views = await buildViews({
       hdfs: ctx.hdfs, hbase: ctx.hbase, root: ctx.root, namespace: ctx.namespace, day, token, buckets: ctx.buckets, x: ctx.topX, spill: byLocation,
-      enrich: (row) => row as WarehouseRow, recompaction: input.recompaction, reconcileCounts, counts: countFigures,
+      // The spill keeps landing columns only: the name is looked up again (it was null in the views before).
+      enrich, recompaction: input.recompaction, reconcileCounts, counts: countFigures,
+      ...(input.sql ? { topItems: input.sql.topItems } : {}),
       onProgress: (b) => {
         if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 4)) === 0) log.info(`views: location bucket ${b + 1}/${ctx.buckets}`);
         ctx.progress?.update(Math.round(((b + 1) * unique) / ctx.buckets));
@@ -121,9 +135,13 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
     const finished = Date.now();
     return {
       day, runId: ctx.runId, startedAt: new Date(started).toISOString(), finishedAt: new Date(finished).toISOString(), durationMs: finished - started,
-      phasesMs: { compaction: compactionDone - started - reconcileMs, views: viewsMs, reconciliation: reconcileMs },
+      engine: input.sql?.engine ?? 'node',
+      phasesMs: { compaction: compactionDone - started - reconcileMs, views: viewsMs, reconciliation: reconcileMs, ...(input.sql ? { sql: input.sql.phasesMs } : {}) },
       referenceVersion: ctx.reference.version, recompaction: input.recompaction, landingFiles: input.sourceFiles.length,
-      totals: { landedRows: landed, uniqueDetections: unique, duplicatesDropped: duplicates, lateEvents: late, invalidEvents: input.invalidEvents, unknownLocationEvents: unknown, locations: views.locations, items: views.items },
+      totals: {
+        landedRows: landed, uniqueDetections: unique, duplicatesDropped: duplicates, lateEvents: late, invalidEvents: input.invalidEvents, unknownLocationEvents: unknown,
+        locations: input.sql ? input.sql.totals.locations : views.locations, items: input.sql ? input.sql.totals.items : views.items,
+      },
       warehouse: { path: warehouseDayDir(ctx.root, day), parts, rows: unique },
       topX: ctx.topX,
       eventsPerHour: views.eventsPerHour,

@@ -18,7 +18,13 @@ export interface DayReport {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly durationMs: number;
-  readonly phasesMs: { readonly compaction: number; readonly views: number; readonly reconciliation: number };
+  /** Engine of the compaction, top-X and totals (BATCH_ENGINE / --engine); absent in reports older than the engines. */
+  readonly engine?: 'node' | 'duckdb' | 'spark';
+  /** compaction includes a SQL engine's staging, job and read-back, detailed in `sql`. */
+  readonly phasesMs: {
+    readonly compaction: number; readonly views: number; readonly reconciliation: number;
+    readonly sql?: { readonly staging: number; readonly engine: number; readonly read: number };
+  };
   readonly referenceVersion: string;
   /** true when the day had been compacted before (late files arrived or a re-run). */
   readonly recompaction: boolean;

@@ -4,10 +4,11 @@
 // and counts are complete there; ALL_LOCATIONS sums accumulate across buckets.
 // The live minute counts of the same locations, and their hour and day
 // roll-ups, are reconciled on the way.
-// Hour rows are only ever rewritten, never deleted: a recompaction starts from
-// the earlier warehouse rows plus late ones, so its (location, hour, item)
-// keys are a superset of the earlier run's. Top-X rows are cleaned up anyway
-// (one prefix scan) since a rank's row is cheap to check.
+// On a recompaction the day's hour rows and top-X rows that the new run did
+// not write are deleted: a late copy with a lower (partition, offset) can win
+// with another item or time and move its detection to another key. (A
+// location that no longer has any row keeps its old rows; that needs a late
+// copy moving every detection of a location elsewhere.)
 
 import { ALL_LOCATIONS, decodeCountRowKey, viewDayDir, tempPath } from '../../common/contract';
 import type { HBaseStore } from '../../common/hbase';
@@ -19,7 +20,7 @@ import { reconcileMinuteCounts, reconcileRollups, type CountReconciliation } fro
 import type { LandingRow } from '../schema/landing-row';
 import { HOURLY_SCHEMA, HOURLY_VIEW, hourlyBatch, TOP_ITEMS_SCHEMA, TOP_ITEMS_VIEW, topItemsBatch, type HourlyCount } from '../schema/view-schemas';
 import type { WarehouseRow } from '../schema/warehouse-schema';
-import { deleteStaleTopRows, putHourCounts, putTopItems } from './hbase-views';
+import { deleteStaleHourRows, deleteStaleTopRows, putHourCounts, putTopItems } from './hbase-views';
 import { topX, type TopItem } from './top-x';
 import { ViewAccumulator } from './view-accumulator';
 
@@ -40,6 +41,8 @@ export interface ViewInputs {
   readonly reconcileCounts: boolean;
   readonly counts: CountReconciliation;
   readonly onProgress?: (bucket: number) => void;
+  /** The top-X computed by a SQL engine: used instead of the one counted here. */
+  readonly topItems?: readonly TopItem[];
 }
 
 export interface ViewOutputs {
@@ -71,9 +74,10 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
       rows++;
     }
     if (rows === 0) continue;
-    for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
+    if (!input.topItems) for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
     locations += acc.items.size;
     await putHourCounts(hbase, namespace, acc.hour, stamp);
+    if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, acc.items.keys(), acc.hour);
     if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, acc.items.keys(), day, acc.minute, input.counts);
     if (input.reconcileCounts && input.counts.rollups) await reconcileRollups(hbase, namespace, acc.items.keys(), day, acc.rollup, input.counts.rollups);
     const hourly: HourlyCount[] = [];
@@ -86,8 +90,10 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
     input.onProgress?.(b);
   }
   await putHourCounts(hbase, namespace, all.hour, stamp);
+  if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, [ALL_LOCATIONS], all.hour);
   if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, [ALL_LOCATIONS], day, all.minute, input.counts);
   if (input.reconcileCounts && input.counts.rollups) await reconcileRollups(hbase, namespace, [ALL_LOCATIONS], day, all.rollup, input.counts.rollups);
+  if (input.topItems) tops.push(...input.topItems);
   tops.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
   const kept = await putTopItems(hbase, namespace, day, tops, stamp);
   if (input.recompaction) await deleteStaleTopRows(hbase, namespace, day, kept);

@@ -1,11 +1,12 @@
 // Writes the batch view into HBase (table batch_views, family v):
 //   hour counts per count-key.ts (granularity hour), qualifier "n", 8-byte int64;
 //   daily top-X per top-items-key.ts, qualifiers item, count (decimal), name.
-// A recompaction rewrites every row (its keys are a superset of the earlier
-// run's); top-X rows the new run did not write are deleted.
+// A recompaction rewrites every row; hour rows and top-X rows of the day the
+// new run did not write are deleted (a late copy that wins with another item
+// or time moves a detection to another key).
 
 import {
-  BATCH_COUNT_QUALIFIER, batchViewsTableName, encodeBatchCount, FAMILIES, topItemsPrefix, topItemsRowKey,
+  BATCH_COUNT_QUALIFIER, batchViewsTableName, countScanRange, dayRange, encodeBatchCount, FAMILIES, topItemsPrefix, topItemsRowKey,
 } from '../../common/contract';
 import type { HBaseStore, RowMutation } from '../../common/hbase';
 import type { TopItem } from './top-x';
@@ -41,6 +42,25 @@ export async function putTopItems(hbase: HBaseStore, namespace: string, day: str
   });
   for (let i = 0; i < mutations.length; i += CHUNK) await putsWithRetry(hbase, table, mutations.slice(i, i + CHUNK));
   return written;
+}
+
+/** Hour rows (item and total scope) of `locations` on `day` that `keep` lacks: deleted. */
+export async function deleteStaleHourRows(hbase: HBaseStore, namespace: string, day: string, locations: Iterable<bigint>, keep: ReadonlyMap<string, number>): Promise<number> {
+  const table = batchViewsTableName(namespace);
+  const { startMs, endMs } = dayRange(day);
+  let deleted = 0;
+  for (const location of locations) {
+    for (const scope of ['item', 'total'] as const) {
+      const { startRow, stopRow } = countScanRange('hour', scope, location, startMs, endMs);
+      for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, caching: 1000 })) {
+        if (!keep.has(row.key.toString('latin1'))) {
+          await hbase.delete(table, row.key);
+          deleted++;
+        }
+      }
+    }
+  }
+  return deleted;
 }
 
 export async function deleteStaleTopRows(hbase: HBaseStore, namespace: string, day: string, keep: ReadonlySet<string>): Promise<number> {

@@ -4,7 +4,14 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHBaseClient, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogFormat, parseLogLevel, parseNameList, parseNonNegativeInt, parsePortOrOff, parsePositiveInt, parseString, type LogFormat, type LogLevel } from './parsers';
+import { parseBoolean, parseHBaseClient, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogFormat, parseLogLevel, parseNameList, parseNonNegativeInt, parseOneOf, parsePortOrOff, parsePositiveInt, parseSparkConf, parseString, parseVersion, type LogFormat, type LogLevel } from './parsers';
+
+export const BATCH_ENGINES = ['node', 'duckdb', 'spark'] as const;
+export type BatchEngine = (typeof BATCH_ENGINES)[number];
+
+export function parseBatchEngine(raw: string): BatchEngine {
+  return parseOneOf(raw, BATCH_ENGINES);
+}
 
 export interface HostPort {
   readonly host: string;
@@ -93,6 +100,11 @@ export interface Config {
     readonly spillBuckets: number;
     readonly partRows: number;
     readonly lockLeaseS: number;
+    readonly engine: BatchEngine;
+    readonly sparkMaster: string;
+    readonly sparkConf: readonly (readonly [string, string])[];
+    readonly sparkIo: 'local' | 'hdfs';
+    readonly pysparkVersion: string;
     /** Hour (UTC) by which yesterday must be in the batch view (alerting only). */
     readonly deadlineHour: number;
   };
@@ -105,6 +117,7 @@ export interface Config {
   };
   readonly stack: {
     readonly local: boolean;
+    readonly hbaseRootdir: 'local' | 'hdfs';
     readonly readyTimeoutS: number;
     /** Events/s of the live simulator `npm start` runs; 0 = none. */
     readonly simulatorRate: number;
@@ -218,6 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       spillBuckets: read('batchSpillBuckets', parseIntInRange(1, 4096)),
       partRows: read('batchPartRows', parsePositiveInt),
       lockLeaseS: read('batchLockLeaseS', parsePositiveInt),
+      engine: read('batchEngine', parseBatchEngine),
+      sparkMaster: read('batchSparkMaster', parseString),
+      sparkConf: read('batchSparkConf', parseSparkConf),
+      sparkIo: read('batchSparkIo', (raw) => parseOneOf(raw, ['local', 'hdfs'] as const)),
+      pysparkVersion: read('batchSparkPyspark', parseVersion),
       deadlineHour: read('batchDeadlineHour', (raw) => {
         const hour = parseNonNegativeInt(raw);
         if (hour > 23) throw new Error('expected an hour from 0 to 23');
@@ -232,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     stack: {
       local: read('stackLocal', parseBoolean),
+      hbaseRootdir: read('stackHbaseRootdir', (raw) => parseOneOf(raw, ['local', 'hdfs'] as const)),
       readyTimeoutS: read('stackReadyTimeoutS', parsePositiveInt),
       simulatorRate: read('startSimulatorRate', parseNonNegativeInt),
       rekeyFrom: read('startRekeyFrom', (raw) => raw.trim()),

@@ -109,3 +109,27 @@ export function parseHdfsPath(raw: string): string {
   if (!value.startsWith('/')) throw new Error('expected an absolute path starting with /');
   return value === '' ? '/' : value;
 }
+
+export function parseOneOf<T extends string>(raw: string, allowed: readonly T[]): T {
+  const value = raw.trim().toLowerCase();
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new Error(`expected one of ${allowed.join(', ')}`);
+  return found;
+}
+
+/** `key=value` pairs separated by `;` (values may hold spaces, commas and `=`); empty means none. */
+export function parseSparkConf(raw: string): (readonly [string, string])[] {
+  const pairs: (readonly [string, string])[] = [];
+  for (const part of raw.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const at = part.indexOf('=');
+    if (at <= 0 || !/^[A-Za-z0-9._-]+$/.test(part.slice(0, at).trim())) throw new Error(`expected key=value pairs separated by ';', got ${JSON.stringify(part)}`);
+    pairs.push([part.slice(0, at).trim(), part.slice(at + 1).trim()]);
+  }
+  return pairs;
+}
+
+export function parseVersion(raw: string): string {
+  const value = raw.trim();
+  if (!/^\d+\.\d+\.\d+$/.test(value)) throw new Error('expected a version such as 4.3.0');
+  return value;
+}

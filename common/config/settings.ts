@@ -82,6 +82,11 @@ export const settings = {
   batchSpillBuckets: setting('BATCH_SPILL_BUCKETS', '32', 'Hash buckets of detection_oid the batch spills a day into; memory holds one bucket at a time.'),
   batchPartRows: setting('BATCH_PART_ROWS', '500000', 'Rows per warehouse part file (row groups of 128k rows inside).'),
   batchLockLeaseS: setting('BATCH_LOCK_LEASE_S', '3600', 'A batch lock older than this many seconds (a crashed run) may be taken over.'),
+  batchEngine: setting('BATCH_ENGINE', 'node', 'Engine of a day\'s compaction, top-X and totals: node (hand-written), duckdb (the day\'s SQL embedded) or spark (the same SQL on spark-sql). `batch run --engine` overrides.'),
+  batchSparkMaster: setting('BATCH_SPARK_MASTER', 'local[*]', 'Spark master of the spark engine: local[N], spark://host:port, yarn or k8s://... (passed to spark-sql --master).'),
+  batchSparkConf: setting('BATCH_SPARK_CONF', '', 'Extra Spark settings of the spark engine, `key=value` pairs separated by `;` (each passed as --conf).'),
+  batchSparkIo: setting('BATCH_SPARK_IO', 'local', 'Where the spark engine reads and writes: local (landing files staged on local disk, for local[N] and a one-box standalone) or hdfs (hdfs:// on HDFS_NAMENODE_RPC, for a cluster).'),
+  batchSparkPyspark: setting('BATCH_SPARK_PYSPARK', '4.3.0', 'pyspark version installed on first use into UTOPIA_HOME/spark (its spark-sql runs the spark engine).'),
   batchDeadlineHour: setting('BATCH_DEADLINE_HOUR', '6', 'Hour (UTC, 0-23) by which yesterday must be in the batch view; later, the BatchNotDone alert fires (exported as utopia_batch_deadline_hour).'),
 
   metricsHost: setting('METRICS_HOST', '127.0.0.1', 'Address the /metrics endpoints of the speed layer, landing writer and batch scheduler listen on (the API serves /metrics on its own port).'),
@@ -90,6 +95,7 @@ export const settings = {
   batchMetricsPort: setting('BATCH_METRICS_PORT', '9103', 'Port of the /metrics of `utopia batch schedule` (0: none).'),
 
   stackLocal: setting('UTOPIA_LOCAL_STACK', 'true', 'true: npm start brings up the local stack; false: use the clusters configured above.'),
+  stackHbaseRootdir: setting('UTOPIA_HBASE_ROOTDIR', 'local', 'Where the local stack keeps HBase\'s data and WAL: local (files under UTOPIA_HOME) or hdfs (hbase.rootdir /hbase on the local NameNode, as production runs it; HBase then starts after HDFS and cannot run without it). Takes effect at the next `stack up` after a `stack down`.'),
   stackReadyTimeoutS: setting('UTOPIA_STACK_READY_TIMEOUT_S', '180', 'Seconds `stack up` waits for each service to become ready.'),
   startSimulatorRate: setting('START_SIMULATOR_RATE', '200', 'Events per second of the simulator `npm start` runs (0: no simulator; `--rate` overrides).'),
   startRekeyFrom: setting('START_REKEY_FROM', '', 'Topic `npm start` also rekeys into the detections topic (`utopia rekey --from`); empty: none.'),

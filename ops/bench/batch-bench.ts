@@ -1,10 +1,12 @@
-// `npm run bench:batch [-- --events N] [--no-spark] [--cold] [--keep]`: the batch
+// `npm run bench:batch [-- --events N] [--no-spark] [--cold] [--keep] [--engines node,duckdb,spark | --no-engines]`: the batch
 // layer on one event day of N events (default 10 million; 5 % duplicates, one
 // location with 30 %), in a private HBase namespace and HDFS root. The bench
 // plays the speed layer first (its detection rows and live counts in HBase),
 // then measures the nightly run (steady state), the classic top-X job, and
 // PySpark local mode computing the same top-X over the same Parquet files.
 // --cold instead measures a run on an empty HBase (everything repaired) and a re-run.
+// Then the engine comparison (batch-bench-engines.ts): the same day compacted
+// by each engine of `batch run --engine` (Spark local[2]), rows/s and peak RSS side by side.
 // Prints a table and writes artifacts/bench-batch.json.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +26,7 @@ import { stackLayout } from '../stack/stack-layout';
 import { formatTable } from '../cli/format-table';
 import { writeBenchData, writeBenchReference } from './batch-bench-data';
 import { SpeedViewWriter } from './batch-bench-speed-view';
+import { compareEngines, type EngineRun } from './batch-bench-engines';
 
 interface Measured {
   readonly ms: number;
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
   const keep = argv.includes('--keep');
   // --cold: also measure a first run against an empty HBase (every row and live count repaired).
   const cold = argv.includes('--cold');
+  const engineList = argv.includes('--no-engines') ? [] : (argv.includes('--engines') ? (argv[argv.indexOf('--engines') + 1] ?? '') : 'node,duckdb,spark').split(',').filter(Boolean);
   const id = crypto.randomBytes(4).toString('hex');
   const artifacts = path.join(repoRoot, 'artifacts');
   const work = path.join(artifacts, `bench-batch-${id}`);
@@ -107,6 +111,7 @@ async function main(): Promise<void> {
       const line = run.stdout.trim().split('\n').pop() ?? '';
       peer = run.status === 0 ? { seconds: (Date.now() - started) / 1000, ...(JSON.parse(line) as { startupSeconds: number; jobSeconds: number }) } : { error: `exit ${run.status}: ${run.stderr.slice(-400)}` };
     }
+    const engines: EngineRun[] = engineList.length > 0 ? await compareEngines(config, hdfs, env, cli, day, engineList, log) : [];
     const rows = runs.map(({ name, m, report }) => {
       const p = report.phasesMs;
       const rate = (n: number, ms: number): string => (ms > 0 ? `${Math.round((n * 1000) / ms).toLocaleString('en')}` : '-');
@@ -117,6 +122,13 @@ async function main(): Promise<void> {
       };
     });
     console.log(formatTable(Object.keys(rows[0]!), rows.map((r) => Object.values(r))));
+    if (engines.length > 0) {
+      console.log('\nengines (the same day, a first compaction each; spark = local[2]):');
+      console.log(formatTable(['engine', 'total s', 'end-to-end rows/s', 'compaction s', 'SQL engine job s', 'peak RSS MiB', 'output = node'], engines.map((e) => [
+        e.engine, (e.totalMs / 1000).toFixed(1), e.rowsPerS.toLocaleString('en'), (e.compactionMs / 1000).toFixed(1),
+        e.sqlPhasesMs ? ((e.sqlPhasesMs as { engine: number }).engine / 1000).toFixed(1) : '-', String(e.peakRssMiB), e.error ?? (e.identicalToNode ? 'yes' : 'NO'),
+      ])));
+    }
     const peerSeconds = 'seconds' in peer ? peer.seconds : undefined;
     console.log(`\nclassic top-X job: ours ${(ours.ms / 1000).toFixed(1)} s (peak RSS ${ours.peakRssMiB} MiB)` +
       (peerSeconds !== undefined ? `; PySpark local ${peerSeconds.toFixed(1)} s (job ${(peer as { jobSeconds: number }).jobSeconds.toFixed(1)} s + start-up); ours/Spark = ${(ours.ms / 1000 / peerSeconds).toFixed(2)}` : `; PySpark: ${(peer as { error: string }).error}`));
@@ -125,6 +137,7 @@ async function main(): Promise<void> {
       events, data, day,
       runs: runs.map(({ name, m, report }) => ({ name, totalMs: m.ms, peakRssMiB: m.peakRssMiB, phasesMs: report.phasesMs, totals: report.totals, reconciliation: summary(report) })),
       table: rows, topItems: { oursMs: ours.ms, oursPeakRssMiB: ours.peakRssMiB, pyspark: peer, ratioOursToSpark: peerSeconds !== undefined ? ours.ms / 1000 / peerSeconds : null },
+      engines,
       batchVsSpark: peerSeconds !== undefined ? runs.map(({ name, m }) => ({ name, ratio: m.ms / 1000 / peerSeconds })) : null,
     };
     fs.mkdirSync(artifacts, { recursive: true });

@@ -11,7 +11,7 @@ import { installJars } from './install-jars';
 import { stopProcesses } from './process-control';
 import { ensureStarted, probeOnce, runningPids, type ServiceState } from './service-runner';
 import type { ServiceContext } from './service-spec';
-import { allServices, startChains } from './stack-services';
+import { allServices, startChainsFor } from './stack-services';
 import { stackLayout, type JarGroup } from './stack-layout';
 
 export interface Stack {
@@ -38,7 +38,7 @@ export function createStack(config: Config, log: Logger): Stack {
       const groups = [...new Set(allServices.map((s) => s.group))] as JarGroup[];
       await Promise.all(groups.map((group) => installJars(layout, group, log)));
       await compileAdminTool(layout, log);
-      await Promise.all(startChains.map(async (chain) => {
+      await Promise.all(startChainsFor(config).map(async (chain) => {
         for (const spec of chain) await ensureStarted(context, spec);
       }));
     });

@@ -1,7 +1,8 @@
-// `utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] [--json]` and `utopia batch schedule`.
+// `utopia batch run [--date YYYY-MM-DD] [--wait SECONDS] [--now ISO] [--engine node|duckdb|spark] [--json]` and `utopia batch schedule`.
 
+import { Option } from 'commander';
 import { fixedClock, systemClock, type Clock } from '../../../common/clock';
-import { loadConfig, type Config } from '../../../common/config';
+import { BATCH_ENGINES, loadConfig, type BatchEngine, type Config } from '../../../common/config';
 import { isEventDay } from '../../../common/contract';
 import { createHdfsStore } from '../../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../../common/hbase';
@@ -21,12 +22,13 @@ export const registerBatch: CommandRegistration = (program, exit) => {
     .option('--date <YYYY-MM-DD>', 'compact this UTC event day (again)')
     .option('--wait <seconds>', 'wait this long for another run to release the lock', numberArg((n) => Number.isFinite(n) && n >= 0, 'a number of seconds'), 0)
     .option('--now <ISO-8601>', "the run's clock for choosing closed days, an instant with its zone (e.g. 2026-12-01T23:59:30Z); default: now")
+    .addOption(new Option('--engine <engine>', "engine of the days' compaction, top-X and totals (default BATCH_ENGINE)").choices(BATCH_ENGINES))
     .option('--json', 'print the summary as JSON (the default; for scripts that want to say so)')
     .addHelpText('after', `\nExit codes: 0 done, 1 failed or files quarantined, ${EXIT.locked} another run holds the lock.\n`)
-    .action(exit.action(async (options: { date?: string; wait: number; now?: string }) => {
+    .action(exit.action(async (options: { date?: string; wait: number; now?: string; engine?: BatchEngine }) => {
       if (options.date !== undefined && !isEventDay(options.date)) throw new UsageError('--date must be YYYY-MM-DD');
       const clock: Clock = options.now === undefined ? systemClock : fixedClock(parseNow(options.now));
-      return runOnce(loadConfig(), options.date, options.wait, clock);
+      return runOnce(loadConfig(), options.date, options.wait, clock, options.engine);
     }));
   batch
     .command('schedule')
@@ -49,12 +51,12 @@ export const registerBatch: CommandRegistration = (program, exit) => {
     }));
 };
 
-async function runOnce(config: Config, date: string | undefined, waitS: number, clock: Clock): Promise<number> {
+async function runOnce(config: Config, date: string | undefined, waitS: number, clock: Clock, engine: BatchEngine | undefined): Promise<number> {
   const logger = createLogger('batch', config.logLevel);
   const hbase = new HBaseStore(hbaseStoreOptions(config, logger));
   const progress = createProgress({ phase: 'batch', unit: 'rows', log: logger });
   try {
-    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger, progress }, { ...(date !== undefined ? { date } : {}), lockWaitMs: waitS * 1000, clock });
+    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger, progress }, { ...(date !== undefined ? { date } : {}), ...(engine ? { engine } : {}), lockWaitMs: waitS * 1000, clock });
     console.log(JSON.stringify({
       runId: result.runId, watermark: result.watermark, quarantined: result.quarantined, retentionDeleted: result.retentionDeleted,
       days: result.days.map((d) => ({ day: d.day, ...d.totals, reconciliation: summary(d), durationMs: d.durationMs })),

@@ -1,10 +1,13 @@
-// HBase 2.6 standalone: master, region server and ZooKeeper in one JVM, data on
-// the local filesystem (the stack's HDFS stays free for the project's files, and
-// HBase restarts do not depend on the NameNode).
+// HBase 2.6 standalone: master, region server and ZooKeeper in one JVM. Data
+// and WAL on the local filesystem by default (HBase restarts do not depend on
+// the NameNode), or with UTOPIA_HBASE_ROOTDIR=hdfs under /hbase on the stack's
+// NameNode, as production keeps them (then a NameNode outage stops HBase's
+// writes: the WAL cannot sync, and the region server aborts if it lasts).
 
 import path from 'node:path';
 import { hadoopXml, type ServiceContext, type ServiceSpec } from '../service-spec';
 import { probeHBaseMeta } from './hbase-probe';
+import { nameNodeRpcPort } from './hdfs-site';
 
 const masterPort = 16000;
 const regionServerPort = 16020;
@@ -32,6 +35,13 @@ function log4j2Properties(logFile: string): string {
   ].join('\n');
 }
 
+/** hbase.rootdir (the WAL lives under it): local files, or the stack's NameNode. */
+export function rootdir(ctx: ServiceContext): Record<string, string | boolean> {
+  if (ctx.config.stack.hbaseRootdir === 'hdfs') return { 'hbase.rootdir': `hdfs://127.0.0.1:${nameNodeRpcPort(ctx)}/hbase` };
+  // The local filesystem has no hflush/hsync: HBase refuses it unless told not to check.
+  return { 'hbase.rootdir': `file://${path.join(ctx.layout.data('hbase'), 'root')}`, 'hbase.unsafe.stream.capability.enforce': false };
+}
+
 export const hbaseService: ServiceSpec = {
   name: 'hbase',
   title: 'HBase standalone (master + region server + ZooKeeper)',
@@ -46,9 +56,8 @@ export const hbaseService: ServiceSpec = {
   configFiles: (ctx) => ({
     'hbase-site.xml': hadoopXml({
       'hbase.cluster.distributed': false,
-      'hbase.rootdir': `file://${path.join(ctx.layout.data('hbase'), 'root')}`,
+      ...rootdir(ctx),
       'hbase.tmp.dir': path.join(ctx.layout.data('hbase'), 'tmp'),
-      'hbase.unsafe.stream.capability.enforce': false,
       'hbase.zookeeper.quorum': '127.0.0.1',
       'hbase.zookeeper.property.clientPort': zookeeperPort(ctx),
       'hbase.zookeeper.property.dataDir': path.join(ctx.layout.data('hbase'), 'zookeeper'),

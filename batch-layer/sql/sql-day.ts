@@ -1,0 +1,163 @@
+// One day through a SQL engine: stage the inputs, run the job, read its
+// outputs back with the project's Parquet reader. The warehouse rows go to
+// `onRows` (the batch spills them by oid bucket and carries on as with its own
+// compaction); the top-X rows and totals come back for the views and report.
+// The staging is removed whatever happens; nothing here touches the warehouse.
+
+import { dayRange } from '../../common/contract';
+import type { HdfsStore } from '../../common/hdfs';
+import type { Logger } from '../../common/log';
+import { openParquet, type DecodedValue } from '../../common/parquet';
+import type { WarehouseRow } from '../schema/warehouse-schema';
+import type { TopItem } from '../views/top-x';
+import { dayJobStatements } from './day-job';
+import { stageDay } from './day-staging';
+import type { SqlEngine } from './sql-engine';
+import { SqlEngineError } from './sql-errors';
+
+export interface SqlDayTotals {
+  /** Distinct Kafka messages among the inputs (a message read twice counts once). */
+  readonly messages: number;
+  readonly detections: number;
+  readonly lateEvents: number;
+  readonly unknownLocationEvents: number;
+  readonly locations: number;
+  readonly items: number;
+  /** Rows of the earlier warehouse partition merged in. */
+  readonly warehouseRowsRead: number;
+}
+
+export interface SqlDayResult {
+  readonly engine: 'duckdb' | 'spark';
+  /** Epoch ms when the day's staging began: the day's report counts from here. */
+  readonly startedAt: number;
+  readonly totals: SqlDayTotals;
+  readonly topItems: TopItem[];
+  /** Milliseconds: staging, the engine's job, reading the outputs back. */
+  readonly phasesMs: { readonly staging: number; readonly engine: number; readonly read: number };
+}
+
+export interface SqlDayInput {
+  readonly engine: SqlEngine;
+  readonly hdfs: HdfsStore;
+  readonly namenodeRpc: string;
+  readonly root: string;
+  readonly day: string;
+  readonly landingPaths: readonly string[];
+  readonly withPrevious: boolean;
+  readonly referenceNames: ReadonlyMap<bigint, string>;
+  readonly topX: number;
+  readonly localDir: string;
+  readonly token: string;
+  readonly log: Logger;
+}
+
+export async function runSqlDay(input: SqlDayInput, onRows: (rows: WarehouseRow[]) => void): Promise<SqlDayResult> {
+  const { engine, log } = input;
+  const t0 = Date.now();
+  const staged = await stageDay({ ...input, io: engine.io });
+  try {
+    const t1 = Date.now();
+    log.info(`${engine.name}: ${input.landingPaths.length} landing file(s)${input.withPrevious ? ' and the earlier warehouse partition' : ''} staged (${engine.io}) in ${t1 - t0} ms`);
+    const fileUri = (p: string): string => (engine.name === 'spark' && engine.io === 'local' ? `file://${p}` : p);
+    const source = (s: { files: readonly string[] }) => ({ files: s.files.map(fileUri) });
+    const { startMs, endMs } = dayRange(input.day);
+    const { sources } = staged;
+    const statements = dayJobStatements(engine.name, {
+      landing: source(sources.landing), previous: source(sources.previous), reference: source(sources.reference), startMs, endMs, topX: input.topX,
+      out: { warehouse: fileUri(sources.out.warehouse), topItems: fileUri(sources.out.topItems), totals: fileUri(sources.out.totals) },
+    });
+    await engine.run(statements, log);
+    const t2 = Date.now();
+    let rows = 0;
+    for (const file of await staged.outputFiles('warehouse')) rows += await forEachGroup(file, (c, n) => onRows(warehouseRows(c, n)));
+    const topItems: TopItem[] = [];
+    for (const file of await staged.outputFiles('topItems')) await forEachGroup(file, (c, n) => topItems.push(...topRows(c, n)));
+    const totalRows: SqlDayTotals[] = [];
+    for (const file of await staged.outputFiles('totals')) await forEachGroup(file, (c, n) => totalRows.push(...totalsRows(c, n)));
+    if (totalRows.length !== 1) throw new SqlEngineError(`${engine.name}: the totals output holds ${totalRows.length} rows, expected 1`);
+    const totals = totalRows[0] as SqlDayTotals;
+    if (totals.detections !== rows) throw new SqlEngineError(`${engine.name}: ${rows} warehouse rows written but the totals count ${totals.detections}`);
+    topItems.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
+    const t3 = Date.now();
+    log.info(`${engine.name}: ${rows} detections of ${totals.messages} messages, ${topItems.length} top-X rows; job ${t2 - t1} ms, read back ${t3 - t2} ms`);
+    return { engine: engine.name, startedAt: t0, totals, topItems, phasesMs: { staging: t1 - t0, engine: t2 - t1, read: t3 - t2 } };
+  } finally {
+    await staged.remove();
+  }
+}
+
+type Columns = ReadonlyMap<string, DecodedValue[]>;
+
+async function forEachGroup(file: { name: string; bytes: Buffer }, onGroup: (columns: Columns, rows: number) => void): Promise<number> {
+  const parquet = await openParquet(file.bytes, file.name);
+  let total = 0;
+  try {
+    for (let g = 0; g < parquet.footer.rowGroups.length; g++) {
+      const n = parquet.footer.rowGroups[g]!.numRows;
+      onGroup(await parquet.readRowGroup(g), n);
+      total += n;
+    }
+  } finally {
+    await parquet.close();
+  }
+  return total;
+}
+
+function column(columns: Columns, name: string, rows: number): DecodedValue[] {
+  const values = columns.get(name);
+  if (!values || values.length !== rows) throw new SqlEngineError(`SQL output column ${name} missing or short`);
+  return values;
+}
+
+function int64(value: DecodedValue, what: string): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  throw new SqlEngineError(`SQL output: ${what} is ${String(value)}, expected an integer`);
+}
+
+function text(value: DecodedValue, what: string): string {
+  if (typeof value !== 'string') throw new SqlEngineError(`SQL output: ${what} is ${String(value)}, expected text`);
+  return value;
+}
+
+function warehouseRows(c: Columns, n: number): WarehouseRow[] {
+  const [oid, loc, name, cam, item, ts, part, off, kts] = [
+    'detection_oid', 'geographical_location_oid', 'geographical_location', 'video_camera_oid', 'item_name', 'timestamp_detected', 'kafka_partition', 'kafka_offset', 'kafka_timestamp',
+  ].map((col) => column(c, col, n));
+  const rows: WarehouseRow[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const location = name![i];
+    rows[i] = {
+      detectionOid: int64(oid![i]!, 'detection_oid'), geographicalLocationOid: int64(loc![i]!, 'geographical_location_oid'),
+      geographicalLocation: location === null || location === undefined ? null : text(location, 'geographical_location'),
+      videoCameraOid: int64(cam![i]!, 'video_camera_oid'), itemName: text(item![i]!, 'item_name'), timestampDetected: Number(int64(ts![i]!, 'timestamp_detected')),
+      partition: Number(int64(part![i]!, 'kafka_partition')), offset: int64(off![i]!, 'kafka_offset'), kafkaTimestamp: Number(int64(kts![i]!, 'kafka_timestamp')),
+    };
+  }
+  return rows;
+}
+
+function topRows(c: Columns, n: number): TopItem[] {
+  const [name, rank, item, loc, count] = ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'].map((col) => column(c, col, n));
+  const rows: TopItem[] = [];
+  for (let i = 0; i < n; i++) {
+    const location = name![i];
+    rows.push({
+      locationOid: int64(loc![i]!, 'geographical_location_oid'), locationName: location === null || location === undefined ? null : text(location, 'geographical_location'),
+      rank: Number(int64(rank![i]!, 'item_rank')), itemName: text(item![i]!, 'item_name'), count: Number(int64(count![i]!, 'item_count')),
+    });
+  }
+  return rows;
+}
+
+function totalsRows(c: Columns, n: number): SqlDayTotals[] {
+  const names = ['messages', 'detections', 'late_events', 'unknown_location_events', 'locations', 'items', 'warehouse_rows_read'];
+  const cols = names.map((col) => column(c, col, n));
+  const rows: SqlDayTotals[] = [];
+  for (let i = 0; i < n; i++) {
+    const [messages, detections, lateEvents, unknownLocationEvents, locations, items, warehouseRowsRead] = cols.map((col, j) => Number(int64(col[i]!, names[j]!)));
+    rows.push({ messages: messages!, detections: detections!, lateEvents: lateEvents!, unknownLocationEvents: unknownLocationEvents!, locations: locations!, items: items!, warehouseRowsRead: warehouseRowsRead! });
+  }
+  return rows;
+}
