@@ -87,6 +87,8 @@ export const registerSimulate: CommandRegistration = (program, exit) => {
       }
       const producer = createKafka(config, { clientIdSuffix: 'simulator', logger: log }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
+      // One line at once, so a supervisor's log shows the simulator started (progress follows every 30 s when endless).
+      log.info(`publishing ${endless ? 'until stopped' : `${options.events} events`} at ${flags.rate} events/s to ${config.kafka.detectionsTopic}`);
       const stop = new AbortController();
       const onSignal = (): void => stop.abort();
       process.once('SIGINT', onSignal);
