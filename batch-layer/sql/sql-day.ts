@@ -5,13 +5,12 @@
 // The staging is removed whatever happens; nothing here touches the warehouse.
 
 import { dayRange } from '../../common/contract';
-import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
 import { openParquet, type DecodedValue } from '../../common/parquet';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 import type { TopItem } from '../views/top-x';
 import { dayJobStatements } from './day-job';
-import { stageDay } from './day-staging';
+import { stageDay, type StageInput } from './day-staging';
 import type { SqlEngine } from './sql-engine';
 import { SqlEngineError } from './sql-errors';
 
@@ -37,18 +36,10 @@ export interface SqlDayResult {
   readonly phasesMs: { readonly staging: number; readonly engine: number; readonly read: number };
 }
 
-export interface SqlDayInput {
+/** What staging needs (its `io` comes from the engine), plus the engine, X and a log. */
+export interface SqlDayInput extends Omit<StageInput, 'io'> {
   readonly engine: SqlEngine;
-  readonly hdfs: HdfsStore;
-  readonly namenodeRpc: string;
-  readonly root: string;
-  readonly day: string;
-  readonly landingPaths: readonly string[];
-  readonly withPrevious: boolean;
-  readonly referenceNames: ReadonlyMap<bigint, string>;
   readonly topX: number;
-  readonly localDir: string;
-  readonly token: string;
   readonly log: Logger;
 }
 
