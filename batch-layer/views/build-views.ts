@@ -12,16 +12,15 @@
 
 import { ALL_LOCATIONS, decodeCountRowKey, viewDayDir, tempPath } from '../../common/contract';
 import type { HBaseStore } from '../../common/hbase';
-import type { HdfsStore } from '../../common/hdfs';
+import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
-import type { SpillWriter } from '../batch/spill';
-import { swapDirectory } from '../batch/swap-dir';
+import type { SpillWriter } from '../spill/spill';
 import { reconcileMinuteCounts, reconcileRollups, type CountReconciliation } from '../reconcile/reconcile-counts';
 import type { LandingRow } from '../schema/landing-row';
 import { HOURLY_SCHEMA, HOURLY_VIEW, hourlyBatch, TOP_ITEMS_SCHEMA, TOP_ITEMS_VIEW, topItemsBatch, type HourlyCount } from '../schema/view-schemas';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 import { deleteStaleHourRows, deleteStaleTopRows, putHourCounts, putTopItems } from './hbase-views';
-import { topX, type TopItem } from './top-x';
+import { topX, type TopItem } from '../schema/top-x';
 import { ViewAccumulator } from './view-accumulator';
 
 export interface ViewInputs {
