@@ -15,7 +15,7 @@ import type { ReferenceSnapshot } from './reference-loader';
 import { SpillWriter } from '../spill/spill';
 import { WarehouseDayWriter } from '../compact/warehouse-writer';
 import { reconcileBucketRows, type RowReconciliation } from '../reconcile/reconcile-rows';
-import type { CountReconciliation } from '../reconcile/reconcile-counts';
+import { reconcileLiveCounts, type CountReconciliation } from '../reconcile/reconcile-counts';
 import type { DayReport } from '../report/day-report';
 import type { LandingRow } from '../schema/landing-row';
 import type { WarehouseRow } from '../schema/warehouse-schema';
@@ -124,7 +124,8 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
     const views = await buildViews({
       hdfs: ctx.hdfs, hbase: ctx.hbase, root: ctx.root, namespace: ctx.namespace, day, token, buckets: ctx.buckets, x: ctx.topX, spill: byLocation,
       // The spill keeps landing columns only: the name is looked up again (it was null in the views before).
-      enrich, recompaction: input.recompaction, reconcileCounts, counts: countFigures,
+      enrich, recompaction: input.recompaction,
+      ...(reconcileCounts ? { onCounts: (locations, truth) => reconcileLiveCounts(ctx.hbase, ctx.namespace, day, locations, truth, countFigures) } : {}),
       ...(input.sql ? { topItems: input.sql.topItems } : {}),
       onProgress: (b) => {
         if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 4)) === 0) log.info(`views: location bucket ${b + 1}/${ctx.buckets}`);
