@@ -6,7 +6,7 @@ export { scheduleBatch, type BatchSchedule } from './run/scheduler';
 export { BatchMetrics, BATCH_PHASES, BATCH_RUN_STATUSES } from './run/batch-metrics';
 export { LandingMetrics } from './landing/landing-metrics';
 export { LockHeldError } from './run/batch-lock';
-export { loadDayReport, saveDayReport, REPORT_FILES } from './report/report-store';
+export { loadDayReport, saveDayReport } from './report/report-store';
 export type { DayReport, ReportTopItem } from './report/day-report';
 export { LANDING_SCHEMA } from './schema/landing-schema';
 export { WAREHOUSE_SCHEMA } from './schema/warehouse-schema';

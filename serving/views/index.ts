@@ -4,7 +4,7 @@ export { CachedSpeedViews, chunksOf, SETTLE_MS, type SpeedCacheOptions } from '.
 export { HBaseMetaReader, SPEED_INSTANCE_STALE_MS, type MetaReader, type BatchState, type QualityCounts } from './meta-reader';
 export { ReferenceCache, type Location, type LocationPage } from './reference-cache';
 export { DetectionReader, type FeedPage } from './detection-reader';
-export { ReportReader, REPORT_FILES, type ReportFile, type ReportListing } from './report-reader';
+export { ReportReader, REPORT_CONTENT_TYPES, type ReportListing } from './report-reader';
 export { KafkaAdminFigures, type KafkaFigures, type TopicFigures, type GroupLag } from './consumer-lag';
 export { checkHealth, type HealthProbes, type StoreHealth } from './health';
 export { readHdfsCapacity, type HdfsCapacity } from './hdfs-capacity';
