@@ -74,9 +74,6 @@ export class MemoryMeta implements MetaReader {
   async lastReconciliation(): Promise<unknown> {
     return null;
   }
-  async referenceVersion(): Promise<string | null> {
-    return 'v1';
-  }
 }
 
 export class MemoryReports {
