@@ -11,7 +11,6 @@ import type { Logger } from '../../common/log';
 import type { Progress } from '../../common/progress';
 import { HBaseDaySpill } from '../reconcile/hbase-day-scan';
 import { dedupFirstOccurrence } from '../compact/dedup';
-import type { ReferenceSnapshot } from './reference-loader';
 import { SpillWriter } from '../spill/spill';
 import { WarehouseDayWriter } from '../compact/warehouse-writer';
 import { reconcileBucketRows, type RowReconciliation } from '../reconcile/reconcile-rows';
@@ -21,6 +20,12 @@ import type { LandingRow } from '../schema/landing-row';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 import { buildViews } from '../views/build-views';
 import type { SqlDayResult } from '../sql/sql-day';
+
+/** Dataset B as the day is enriched with: its version ('none' while no version is current) and names. */
+export interface DayReference {
+  readonly version: string;
+  readonly names: ReadonlyMap<bigint, string>;
+}
 
 export interface DayContext {
   readonly hdfs: HdfsStore;
@@ -32,9 +37,11 @@ export interface DayContext {
   readonly buckets: number;
   readonly partRows: number;
   readonly topX: number;
+  /** Local folder of the run (spill files, SQL staging), removed at its end. */
   readonly workDir: string;
   readonly runId: string;
-  readonly reference: ReferenceSnapshot;
+  readonly reference: DayReference;
+  /** The run's start on its clock: which TTLs the day is still within. */
   readonly now: number;
 }
 
