@@ -1,12 +1,12 @@
 // Public surface of the batch layer.
 
 export { LandingWriter, type LandingWriterDeps } from './landing/landing-writer';
-export { runBatch, type BatchRunDeps, type BatchRunOptions, type BatchRunResult } from './batch/batch-run';
-export { scheduleBatch, type BatchSchedule } from './batch/scheduler';
-export { BatchMetrics, BATCH_PHASES, BATCH_RUN_STATUSES } from './batch/batch-metrics';
+export { runBatch, type BatchRunDeps, type BatchRunOptions, type BatchRunResult } from './run/batch-run';
+export { scheduleBatch, type BatchSchedule } from './run/scheduler';
+export { BatchMetrics, BATCH_PHASES, BATCH_RUN_STATUSES } from './run/batch-metrics';
 export { LandingMetrics } from './landing/landing-metrics';
-export { LockHeldError } from './batch/batch-lock';
-export { loadDayReport, saveDayReport, REPORT_FILES } from './report/report-store';
+export { LockHeldError } from './run/batch-lock';
+export { loadDayReport, saveDayReport } from './report/report-store';
 export type { DayReport, ReportTopItem } from './report/day-report';
 export { LANDING_SCHEMA } from './schema/landing-schema';
 export { WAREHOUSE_SCHEMA } from './schema/warehouse-schema';

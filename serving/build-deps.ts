@@ -6,6 +6,7 @@ import { repoRoot, type Config } from '../common/config';
 import { HBaseStore, hbaseStoreOptions } from '../common/hbase';
 import { createHdfsStore } from '../common/hdfs';
 import { createLogger, type Logger } from '../common/log';
+import { CurrentReference } from '../common/reference';
 import { formatAuditEntry, type AuditEntry } from './http/audit-log';
 import type { ServingDeps } from './deps';
 import { JobRunner } from './jobs/job-runner';
@@ -13,7 +14,7 @@ import { DEFAULT_MAX_BUCKETS } from './merge';
 import { ServingMetrics } from './metrics/serving-metrics';
 import { CountQuery } from './query/count-query';
 import { LimitedCountViews, ReadLimiter } from './query/read-limiter';
-import { CachedBatchViews, CachedSpeedViews, DetectionReader, HBaseCountViews, HBaseMetaReader, KafkaAdminFigures, ReferenceCache, ReportReader } from './views';
+import { CachedBatchViews, CachedSpeedViews, DetectionReader, HBaseCountViews, HBaseMetaReader, KafkaAdminFigures, LocationCatalog, ReportReader } from './views';
 
 export interface BuiltDeps {
   readonly deps: ServingDeps;
@@ -47,7 +48,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     log,
     meta,
     query: new CountQuery(views, meta, { maxRangeDays: config.api.maxRangeDays, maxBuckets: DEFAULT_MAX_BUCKETS, maxRowKeys: config.api.maxRowKeys }, config.api.liveCacheMs, (generation) => batchViews.useGeneration(generation)),
-    reference: new ReferenceCache(hbase, ns, meta),
+    reference: new LocationCatalog(new CurrentReference(hbase, ns)),
     detections: new DetectionReader(hbase, ns),
     reports: new ReportReader(hdfs, config.hdfs.root),
     kafka,

@@ -7,10 +7,10 @@ import type { AuditSink } from './http/audit-log';
 import type { JobRunner } from './jobs/job-runner';
 import type { ServingMetrics } from './metrics/serving-metrics';
 import type { CountQuery } from './query/count-query';
-import type { DetectionReader, HealthProbes, KafkaFigures, MetaReader, ReferenceCache, ReportReader } from './views';
+import type { DetectionReader, HealthProbes, KafkaFigures, LocationCatalog, MetaReader, ReportReader } from './views';
 
 // The readers as the routes use them (their public methods), so tests can hand in honest fakes.
-export type LocationNames = Pick<ReferenceCache, 'search' | 'nameOf'>;
+export type LocationNames = Pick<LocationCatalog, 'search' | 'nameOf'>;
 export type Detections = Pick<DetectionReader, 'detection' | 'recent'>;
 export type Reports = Pick<ReportReader, 'list' | 'read'>;
 export type Jobs = Pick<JobRunner, 'start' | 'get' | 'list'>;

@@ -9,14 +9,14 @@ import type { ConsumedMessage } from './consumed-message';
 import type { CounterStore } from './counter-store';
 import { detectionMutations, readLineage } from './detection-rows';
 import { planBatch, type BatchPlan } from './plan-batch';
-import type { ReferenceCache } from './reference-cache';
+import type { BroadcastReference } from './broadcast-reference';
 import type { SpeedTables } from './speed-tables';
 
 export interface BatchProcessorDeps {
   readonly store: HBaseStore;
   readonly tables: SpeedTables;
   readonly counters: CounterStore;
-  readonly reference: ReferenceCache;
+  readonly reference: BroadcastReference;
   readonly lateAfterMs: number;
 }
 

@@ -13,13 +13,14 @@ import { createKafka } from '../common/kafka';
 import { hbaseCallMetrics } from '../common/metrics';
 import type { Logger } from '../common/log';
 import { retry, sleep } from '../common/retry';
+import { CurrentReference } from '../common/reference';
 import { createBatchHandler, type BatchHandler } from './batch-handler';
 import { cellQuarantine } from './cell-quarantine';
 import { SessionLease } from './session-lease';
 import type { BatchProcessorDeps } from './batch-processor';
 import { CounterStore } from './counter-store';
 import { DeadLetterSender } from './dead-letter-sender';
-import { ReferenceCache } from './reference-cache';
+import { BroadcastReference } from './broadcast-reference';
 import { publishSnapshot, SpeedMetrics } from './speed-metrics';
 import { speedTables } from './speed-tables';
 
@@ -42,7 +43,7 @@ export function createSpeedLayer(config: Config, log: Logger, instance = `${os.h
   const tables = speedTables(config);
   const kafka = createKafka(config, { clientIdSuffix: 'speed', retries: 10, logger: log.child('kafka') });
   const counters = new CounterStore(store, tables, config.speed.countCacheCells);
-  const reference = new ReferenceCache(store, tables, log.child('reference'));
+  const reference = new BroadcastReference(new CurrentReference(store, config.hbase.namespace), log.child('reference'));
   const deadLetters = new DeadLetterSender(kafka, {
     deadLetterTopic: config.kafka.deadLetterTopic,
     sourceTopic: config.kafka.detectionsTopic,

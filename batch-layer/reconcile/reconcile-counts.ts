@@ -11,6 +11,7 @@ import {
   type CountGranularity, type CountScope, type PartitionCount,
 } from '../../common/contract';
 import { cellValue, type HBaseStore } from '../../common/hbase';
+import type { LiveCountTruth } from '../views/build-views';
 import type { MinuteCounts, PartitionFigure } from '../views/minute-counts';
 
 export interface CountCorrection {
@@ -37,6 +38,12 @@ export interface CountReconciliation extends CellReconciliation {
 }
 
 const LIST_LIMIT = 200;
+
+/** The minute cells of `locations`, then their roll-ups when `out.rollups` is kept: the views' count hook. */
+export async function reconcileLiveCounts(hbase: HBaseStore, namespace: string, day: string, locations: readonly bigint[], truth: LiveCountTruth, out: CountReconciliation): Promise<void> {
+  await reconcileMinuteCounts(hbase, namespace, locations, day, truth.minute, out);
+  if (out.rollups) await reconcileRollups(hbase, namespace, locations, day, truth.rollup, out.rollups);
+}
 
 export function reconcileMinuteCounts(hbase: HBaseStore, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
   return reconcileLiveCells(hbase, liveCountsTableName(namespace), ['minute'], locations, day, truth, out);

@@ -4,9 +4,8 @@
 // reported, not deleted (the warehouse may be the one missing them).
 
 import { decodeDetectionRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, FAMILIES } from '../../common/contract';
-import type { HBaseStore, RowMutation } from '../../common/hbase';
+import { putsWithRetry, type HBaseStore, type RowMutation } from '../../common/hbase';
 import type { WarehouseRow } from '../schema/warehouse-schema';
-import { putsWithRetry } from '../batch/hbase-retry';
 
 export interface RowReconciliation {
   hbaseRows: number;

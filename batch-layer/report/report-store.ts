@@ -1,14 +1,12 @@
-// The three report files of a day in HDFS (reportsDayDir): report.json,
-// report.csv and report.html, each written atomically. The serving layer
-// serves them by these exact names.
+// The three report files of a day in HDFS (reportsDayDir, REPORT_FILES):
+// report.json, report.csv and report.html, each written atomically. The
+// serving layer serves them by the same names.
 
-import { reportsDayDir } from '../../common/contract';
+import { REPORT_FILES, reportsDayDir, type ReportFormat } from '../../common/contract';
 import { writeAtomically, type HdfsStore } from '../../common/hdfs';
 import type { DayReport } from './day-report';
 import { reportCsv } from './report-csv';
 import { reportHtml } from './report-html';
-
-export const REPORT_FILES = { json: 'report.json', csv: 'report.csv', html: 'report.html' } as const;
 
 export async function saveDayReport(hdfs: HdfsStore, root: string, report: DayReport): Promise<string> {
   const dir = reportsDayDir(root, report.day);
@@ -19,7 +17,7 @@ export async function saveDayReport(hdfs: HdfsStore, root: string, report: DayRe
   return dir;
 }
 
-export async function loadDayReport(hdfs: HdfsStore, root: string, day: string, format: keyof typeof REPORT_FILES = 'json'): Promise<string | undefined> {
+export async function loadDayReport(hdfs: HdfsStore, root: string, day: string, format: ReportFormat = 'json'): Promise<string | undefined> {
   const path = `${reportsDayDir(root, day)}/${REPORT_FILES[format]}`;
   if (!(await hdfs.exists(path))) return undefined;
   return (await hdfs.readFile(path)).toString('utf8');

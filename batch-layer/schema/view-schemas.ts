@@ -3,7 +3,7 @@
 //   top_items:     the contract's top-X output columns, one row per location and rank
 
 import type { ColumnBatch, ColumnSpec } from '../../common/parquet';
-import type { TopItem } from '../views/top-x';
+import type { TopItem } from './top-x';
 
 export const HOURLY_VIEW = 'hourly_counts';
 export const TOP_ITEMS_VIEW = 'top_items';

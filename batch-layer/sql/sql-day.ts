@@ -8,7 +8,7 @@ import { dayRange } from '../../common/contract';
 import type { Logger } from '../../common/log';
 import { openParquet, type DecodedValue } from '../../common/parquet';
 import type { WarehouseRow } from '../schema/warehouse-schema';
-import type { TopItem } from '../views/top-x';
+import type { TopItem } from '../schema/top-x';
 import { dayJobStatements } from './day-job';
 import { stageDay, type StageInput } from './day-staging';
 import type { SqlEngine } from './sql-engine';

@@ -11,10 +11,10 @@ import { bucketOf, dayRange, detectColumnUnit, toEpochMillis, type TimestampUnit
 import { UtopiaError } from '../../common/errors';
 import type { HdfsStore } from '../../common/hdfs';
 import { encodeParquet, openParquet, readParquetColumns, type DecodedValue } from '../../common/parquet';
-import { SpillWriter } from '../batch/spill';
+import { SpillWriter } from '../spill/spill';
 import { toCsv } from '../../common/csv';
 import { TOP_ITEMS_SCHEMA, topItemsBatch } from '../schema/view-schemas';
-import { topX, type TopItem } from '../views/top-x';
+import { topX, type TopItem } from '../schema/top-x';
 import { datasetFiles, parseLocation, readDatasetFile, writeOutput } from './dataset-files';
 
 export interface TopItemsOptions {

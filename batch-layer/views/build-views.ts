@@ -2,8 +2,9 @@
 // the batch views, streamed from the spill (the hot location's bucket can hold
 // a third of the day). Each location's rows are all in one bucket, so its top-X
 // and counts are complete there; ALL_LOCATIONS sums accumulate across buckets.
-// The live minute counts of the same locations, and their hour and day
-// roll-ups, are reconciled on the way.
+// The live-count truth of each bucket's locations (the speed view's minute
+// cells and their hour and day roll-ups) is handed to `onCounts` on the way:
+// the run reconciles the speed view with it (reconcile/, a floor above).
 // On a recompaction the day's hour rows and top-X rows that the new run did
 // not write are deleted: a late copy with a lower (partition, offset) can win
 // with another item or time and move its detection to another key. (A
@@ -12,17 +13,25 @@
 
 import { ALL_LOCATIONS, decodeCountRowKey, viewDayDir, tempPath } from '../../common/contract';
 import type { HBaseStore } from '../../common/hbase';
-import type { HdfsStore } from '../../common/hdfs';
+import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
-import type { SpillWriter } from '../batch/spill';
-import { swapDirectory } from '../batch/swap-dir';
-import { reconcileMinuteCounts, reconcileRollups, type CountReconciliation } from '../reconcile/reconcile-counts';
+import type { SpillWriter } from '../spill/spill';
 import type { LandingRow } from '../schema/landing-row';
 import { HOURLY_SCHEMA, HOURLY_VIEW, hourlyBatch, TOP_ITEMS_SCHEMA, TOP_ITEMS_VIEW, topItemsBatch, type HourlyCount } from '../schema/view-schemas';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 import { deleteStaleHourRows, deleteStaleTopRows, putHourCounts, putTopItems } from './hbase-views';
-import { topX, type TopItem } from './top-x';
+import { topX, type TopItem } from '../schema/top-x';
 import { ViewAccumulator } from './view-accumulator';
+import type { MinuteCounts } from './minute-counts';
+
+/** Live-count truth of some locations in the speed view's layout: minute cells, and hour and day roll-ups. */
+export interface LiveCountTruth {
+  readonly minute: MinuteCounts;
+  readonly rollup: MinuteCounts;
+}
+
+/** Called with each location bucket's locations and their truth, then with ALL_LOCATIONS and the day's. */
+export type CountsHook = (locations: readonly bigint[], truth: LiveCountTruth) => Promise<void>;
 
 export interface ViewInputs {
   readonly hdfs: HdfsStore;
@@ -37,9 +46,8 @@ export interface ViewInputs {
   readonly enrich: (row: LandingRow) => WarehouseRow;
   /** The day was compacted before: rows of the earlier view may need deleting. */
   readonly recompaction: boolean;
-  /** Reconcile live counts (false beyond the live-count TTL). */
-  readonly reconcileCounts: boolean;
-  readonly counts: CountReconciliation;
+  /** Receives the live-count truth (absent: not wanted, e.g. beyond the live-count TTL). */
+  readonly onCounts?: CountsHook;
   readonly onProgress?: (bucket: number) => void;
   /** The top-X computed by a SQL engine: used instead of the one counted here. */
   readonly topItems?: readonly TopItem[];
@@ -78,8 +86,7 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
     locations += acc.items.size;
     await putHourCounts(hbase, namespace, acc.hour, stamp);
     if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, acc.items.keys(), acc.hour);
-    if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, acc.items.keys(), day, acc.minute, input.counts);
-    if (input.reconcileCounts && input.counts.rollups) await reconcileRollups(hbase, namespace, acc.items.keys(), day, acc.rollup, input.counts.rollups);
+    await input.onCounts?.([...acc.items.keys()], acc);
     const hourly: HourlyCount[] = [];
     for (const [key, count] of acc.hour) {
       const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
@@ -91,8 +98,7 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
   }
   await putHourCounts(hbase, namespace, all.hour, stamp);
   if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, [ALL_LOCATIONS], all.hour);
-  if (input.reconcileCounts) await reconcileMinuteCounts(hbase, namespace, [ALL_LOCATIONS], day, all.minute, input.counts);
-  if (input.reconcileCounts && input.counts.rollups) await reconcileRollups(hbase, namespace, [ALL_LOCATIONS], day, all.rollup, input.counts.rollups);
+  await input.onCounts?.([ALL_LOCATIONS], all);
   if (input.topItems) tops.push(...input.topItems);
   tops.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
   const kept = await putTopItems(hbase, namespace, day, tops, stamp);

@@ -8,9 +8,8 @@
 import {
   BATCH_COUNT_QUALIFIER, batchViewsTableName, countScanRange, dayRange, encodeBatchCount, FAMILIES, topItemsPrefix, topItemsRowKey,
 } from '../../common/contract';
-import type { HBaseStore, RowMutation } from '../../common/hbase';
-import type { TopItem } from './top-x';
-import { putsWithRetry } from '../batch/hbase-retry';
+import { putsWithRetry, type HBaseStore, type RowMutation } from '../../common/hbase';
+import type { TopItem } from '../schema/top-x';
 
 const CHUNK = 2000;
 

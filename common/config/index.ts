@@ -1,2 +1,3 @@
-export { loadConfig, describeConfig, logFormatFrom, repoRoot, BATCH_ENGINES, parseBatchEngine, type BatchEngine, type Config, type HostPort } from './config';
+export { loadConfig, describeConfig, logFormatFrom, repoRoot, BATCH_ENGINES, parseBatchEngine, type BatchEngine, type Config } from './config';
+export type { HostPort } from './parsers';
 export { settings, type Setting, type SettingName } from './settings';

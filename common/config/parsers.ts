@@ -1,6 +1,10 @@
 // Parsers for setting values; each throws an Error whose message says what was expected.
+// config.ts reads the environment through them, so they import nothing from it.
 
-import type { HostPort } from './config';
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
+}
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

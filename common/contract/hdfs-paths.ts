@@ -4,7 +4,7 @@
 //   <root>/tmp/<token>/<the final path below root>          files being written
 //   <root>/warehouse/detections/dt=YYYY-MM-DD/part-NNNNN.parquet, _SUCCESS
 //   <root>/views/<view>/dt=YYYY-MM-DD/                       batch views
-//   <root>/reports/dt=YYYY-MM-DD/                            nightly reports
+//   <root>/reports/dt=YYYY-MM-DD/report.{json,csv,html}      nightly reports (REPORT_FILES)
 //   <root>/reference/version=<v>/                            Dataset B versions
 //   <root>/quarantine/                                       files refused by a loader
 //   <root>/locks/<name>.lock                                 one batch run at a time
@@ -147,6 +147,11 @@ export function reportsDir(root: string): string {
 export function reportsDayDir(root: string, day: string): string {
   return join(reportsDir(root), dayFolder(day));
 }
+
+/** The files of a day's nightly report in reportsDayDir: the batch writes them, the API serves them by these names. */
+export const REPORT_FILES = { json: 'report.json', csv: 'report.csv', html: 'report.html' } as const;
+export type ReportFormat = keyof typeof REPORT_FILES;
+export type ReportFile = (typeof REPORT_FILES)[ReportFormat];
 
 export function referenceDir(root: string): string {
   return join(root, 'reference');

@@ -38,9 +38,9 @@ export type { TopicSpec } from './topics';
 export {
   OFFSET_DIGITS, SUCCESS_MARKER, landingDir, reportsDir, landingPartitionDir, landingFileName, landingFilePath, parseLandingFileName, lastLandedOffsets,
   tempPath, tmpDir, warehouseDir, warehouseDayDir, warehousePartPath, warehouseSuccessPath, viewsDir, viewDayDir, reportsDayDir,
-  referenceDir, referenceVersionDir, quarantineDir, locksDir, lockPath, batchStateDir, landingIndexPath, warehouseManifestPath,
+  referenceDir, referenceVersionDir, quarantineDir, locksDir, lockPath, batchStateDir, landingIndexPath, warehouseManifestPath, REPORT_FILES,
 } from './hdfs-paths';
-export type { LandingFile } from './hdfs-paths';
+export type { LandingFile, ReportFile, ReportFormat } from './hdfs-paths';
 export { ALL_LOCATIONS, BUCKET_MS, bucketStart, countRowKey, decodeCountRowKey, countScanRange, type CountGranularity, type CountScope, type CountKey } from './count-key';
 export { NO_OFFSET, PARTITION_COUNT_BYTES, partitionQualifier, parsePartitionQualifier, encodePartitionCount, decodePartitionCount, partitionCountTimestamp, sumPartitionCounts, type PartitionCount } from './partition-count';
 export { RECENT_KEY_LENGTH, recentRowKey, decodeRecentRowKey, recentLocationPrefix } from './recent-key';

@@ -1,9 +1,9 @@
 // Public surface of the HBase adapter: a typed, promise-based store over the patched
-// hbase-rpc-client (SIMPLE authentication only, no Kerberos) and an admin wrapper
-// over HBase's Java Admin API.
+// hbase-rpc-client (SIMPLE authentication only, no Kerberos). The admin wrapper over
+// HBase's Java Admin API is the stack's own (ops/stack/hbase-admin.ts).
 
 export { HBaseStore, hbaseStoreOptions, type HBaseCallObserver, type HBaseStoreOptions } from './hbase-store';
-export { HBaseAdmin, ADMIN_MAIN_CLASS, ADMIN_SOURCE, type HBaseAdminOptions, type AdminOperation, type AdminResult, type FamilySpec, type RegionDescription } from './hbase-admin';
+export { putsWithRetry } from './puts-with-retry';
 export { toHBaseError } from './hbase-error';
 export { prefixEnd } from './scan-range';
 export {

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Config } from '../../common/config';
-import { reportsDayDir, warehouseDayDir } from '../../common/contract';
+import { REPORT_FILES, reportsDayDir, warehouseDayDir } from '../../common/contract';
 import type { HdfsStore } from '../../common/hdfs';
 import { openParquet } from '../../common/parquet';
 import type { DayReport } from '../../batch-layer';
@@ -110,7 +110,7 @@ export async function compareEngines(
       out.push({ engine, totalMs: m.ms, peakRssMiB: m.peakRssMiB, rowsPerS: 0, compactionMs: 0, sqlPhasesMs: null, identicalToNode: false, digest: '', error: `exit ${m.code}` });
       continue;
     }
-    const report = JSON.parse((await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/report.json`)).toString()) as DayReport;
+    const report = JSON.parse((await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString()) as DayReport;
     const digest = await warehouseDigest(hdfs, warehouseDayDir(config.hdfs.root, day));
     const mine = { digest, totals: JSON.stringify(report.totals), top: JSON.stringify(report.topItems) };
     reference ??= mine;

@@ -11,9 +11,8 @@ import {
   ALL_LOCATIONS, bucketStart, countRowKey, decodeCountRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName,
   liveRollupsTableName, partitionQualifier,
 } from '../../common/contract';
-import type { HBaseStore, RowMutation } from '../../common/hbase';
+import { putsWithRetry, type HBaseStore, type RowMutation } from '../../common/hbase';
 import type { LandingRow } from '../../batch-layer/schema/landing-row';
-import { putsWithRetry } from '../../batch-layer/batch/hbase-retry';
 import { RollupCells, type PartitionCells } from './rollup-cells';
 import type { CountCell } from './view-seeder';
 

@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, repoRoot } from '../../common/config';
-import { eventDay, reportsDayDir } from '../../common/contract';
+import { eventDay, REPORT_FILES, reportsDayDir } from '../../common/contract';
 import { createHdfsStore } from '../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { withKafkaAdmin } from '../../common/kafka';
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       log(`batch run: ${name}`);
       const m = await measure([cli, 'batch', 'run', '--date', day], env);
       if (m.code !== 0) throw new Error(`batch run exited ${m.code}`);
-      const report = JSON.parse((await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/report.json`)).toString()) as DayReport;
+      const report = JSON.parse((await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString()) as DayReport;
       runs.push({ name, m, report });
     }
     log('classic top-items job on the same files');

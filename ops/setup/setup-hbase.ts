@@ -3,7 +3,7 @@
 
 import type { Config } from '../../common/config';
 import { hbaseTables } from '../../common/contract';
-import type { AdminOperation } from '../../common/hbase';
+import type { AdminOperation } from '../stack/hbase-admin';
 import type { Logger } from '../../common/log';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';

@@ -1,4 +1,4 @@
-// The HBase admin tool (common/hbase/hbase-admin.ts) runs a small Java program
+// The HBase admin tool (hbase-admin.ts) runs a small Java program
 // on HBase's own Admin API. It is compiled once against the stack's HBase jars,
 // and again whenever its source changes (a hash of the source sits beside it).
 
@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, type Config } from '../../common/config';
-import { ADMIN_SOURCE, HBaseAdmin } from '../../common/hbase';
+import { ADMIN_SOURCE, HBaseAdmin } from './hbase-admin';
 import type { Logger } from '../../common/log';
 import { installJars } from './install-jars';
 import type { StackLayout } from './stack-layout';

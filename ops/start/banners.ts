@@ -1,6 +1,7 @@
 // What `npm start` prints once the pipeline runs: where to look and what the
 // newcomer sees. Pure text, kept apart from the orchestration.
 
+import { REPORT_FILES } from '../../common/contract';
 import type { DemoWindow } from './demo-plan';
 
 export function dashboardUrl(host: string, port: number): string {
@@ -29,7 +30,7 @@ export function demoBanner(url: string, window: DemoWindow, rate: number, namesp
     `      served from the batch view, as the batch watermark is now ${window.closedDay}.`,
     `  ${window.openDay} (today, open): served from the speed view in HBase, growing live${rate > 0 ? ` (simulator at ${rate} events/s)` : ''}.`,
     `  Each answer says which source served which part: curl '${counts}'`,
-    `  Yesterday's nightly report: ${url}api/v1/reports/${window.closedDay}/report.html`,
+    `  Yesterday's nightly report: ${url}api/v1/reports/${window.closedDay}/${REPORT_FILES.html}`,
     `  The demo's data lives in HBase namespace ${namespace} (and its own topics and HDFS root) until the next --demo.`,
     '  Ctrl-C stops everything.',
     '',

@@ -27,10 +27,6 @@ class FakeMeta implements MetaReader {
     this.check();
     return this.reconciliation;
   }
-  async referenceVersion(): Promise<string | null> {
-    this.check();
-    return null;
-  }
 }
 
 class FakeKafka implements KafkaFigures {

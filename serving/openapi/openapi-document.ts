@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json.
 // Hand-written next to the routes it describes; int64 values are strings.
 
+import { REPORT_FILES } from '../../common/contract';
+
 const int64 = { type: 'string', pattern: '^-?[0-9]{1,19}$', description: 'int64 as a decimal string' };
 const time = { type: 'string', description: 'YYYY-MM-DD (UTC midnight), ISO 8601 date-time with zone, or epoch milliseconds' };
 const format = { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv for a table (also Accept: text/csv)' };
@@ -31,7 +33,7 @@ export const openApiDocument = {
     '/top-items': { get: { summary: 'Top-X items of a location over a range: distinct detection_oid per item_name, by count desc then item_name asc, ranks 1..X (row_number). ' + merged + ' More than 10,000 buckets: 413 query_too_large.', parameters: [q('from', time, 'start', true), q('to', time, 'end; default now'), q('location', { type: 'string' }, '"all" (default) or an oid'), q('limit', { type: 'integer', minimum: 1, maximum: 1000, default: 10 }, 'X'), format], responses: ok('{location,location_name,from,to,watermark,sources,items:[{geographical_location,item_rank,item_name,geographical_location_oid,item_count}]}') } },
     '/quality': { get: { summary: 'Data quality: duplicates dropped, dead letters, late events, unknown locations, duplicate rate, throughput, consumer lag per group, batch watermark, last batch run and reconciliation', responses: ok('quality figures') } },
     '/reports/{date}': { get: { summary: 'Files of the nightly report of a day (HDFS)', parameters: [p('date', { type: 'string', format: 'date' }, 'event day')], responses: { ...ok('{date,files:[{name,bytes,modifiedAt,href}]}'), '404': { description: 'no report' } } } },
-    '/reports/{date}/{file}': { get: { summary: 'One report file', parameters: [p('date', { type: 'string', format: 'date' }, 'event day'), p('file', { type: 'string', enum: ['report.json', 'report.csv', 'report.html'] }, 'file')], responses: { ...ok('the file'), '404': { description: 'no such file' } } } },
+    '/reports/{date}/{file}': { get: { summary: 'One report file', parameters: [p('date', { type: 'string', format: 'date' }, 'event day'), p('file', { type: 'string', enum: Object.values(REPORT_FILES) }, 'file')], responses: { ...ok('the file'), '404': { description: 'no such file' } } } },
     '/health': { get: { summary: 'Each store\'s state (hbase, hdfs, kafka); 503 when one is down', responses: { '200': { description: 'all up' }, '503': { description: 'degraded' } } } },
     '/jobs': { get: { summary: 'Recent admin jobs', responses: ok('{jobs:[job]}') } },
     '/jobs/{id}': { get: { summary: 'One job: state running|succeeded|failed, exit code, output tail (admin keys only; redacted for others)', parameters: [p('id', { type: 'string' }, 'job id')], responses: ok('job') } },

@@ -7,7 +7,8 @@ import { badParameter, notFound } from '../errors';
 import { sendJson } from '../http/respond';
 import { readQuery } from '../params/query-params';
 import { parseDay } from '../params/parse-values';
-import { REPORT_FILES, type ReportFile } from '../views';
+import { REPORT_FILES, type ReportFile } from '../../common/contract';
+import { REPORT_CONTENT_TYPES } from '../views';
 
 export function reportRoutes(deps: ServingDeps): Router {
   const router = Router();
@@ -25,12 +26,12 @@ export function reportRoutes(deps: ServingDeps): Router {
     const day = parseDay('date', req.params.date);
     const file = req.params.file;
     // Own properties only: "constructor" or "__proto__" are in every object.
-    if (!Object.hasOwn(REPORT_FILES, file)) throw badParameter('file', `expected one of ${Object.keys(REPORT_FILES).join(', ')}`);
+    if (!Object.hasOwn(REPORT_CONTENT_TYPES, file)) throw badParameter('file', `expected one of ${Object.values(REPORT_FILES).join(', ')}`);
     const body = await deps.reports.read(day, file as ReportFile);
     if (!body) throw notFound(`${file} for ${day}`);
     // A report page is shown as a document with no script rights of its own.
-    if (file === 'report.html') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'");
-    res.status(200).type(REPORT_FILES[file as ReportFile]).send(body);
+    if (file === REPORT_FILES.html) res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'");
+    res.status(200).type(REPORT_CONTENT_TYPES[file as ReportFile]).send(body);
   });
 
   return router;

@@ -1,6 +1,6 @@
 // Reads the meta table (common/contract/meta-rows.ts): the batch watermark and
-// last run, the speed layer's quality counters and metric snapshots, the last
-// reconciliation and the current reference version.
+// last run, the speed layer's quality counters and metric snapshots and the
+// last reconciliation (the current reference version: common/reference).
 
 import crypto from 'node:crypto';
 import {
@@ -30,7 +30,6 @@ export interface MetaReader {
   quality(): Promise<QualityCounts>;
   speedMetrics(nowMs: number): Promise<SpeedMetricsSnapshot[]>;
   lastReconciliation(): Promise<unknown>;
-  referenceVersion(): Promise<string | null>;
 }
 
 export class HBaseMetaReader implements MetaReader {
@@ -77,11 +76,6 @@ export class HBaseMetaReader implements MetaReader {
   async lastReconciliation(): Promise<unknown> {
     const row = await this.store.get(this.table, Buffer.from(META_ROWS.reconciliationLast), { families: [FAMILIES.meta] });
     return json(text(row, META_QUALIFIERS.reconciliationReport));
-  }
-
-  async referenceVersion(): Promise<string | null> {
-    const row = await this.store.get(this.table, Buffer.from(META_ROWS.referenceCurrent), { families: [FAMILIES.meta] });
-    return text(row, META_QUALIFIERS.referenceVersion) ?? null;
   }
 }
 

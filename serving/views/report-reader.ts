@@ -1,11 +1,15 @@
 // The nightly reports the batch layer writes to HDFS (reportsDayDir): only
 // the three known file names can be read, so no request names an HDFS path.
 
-import { reportsDayDir } from '../../common/contract';
+import { REPORT_FILES, reportsDayDir, type ReportFile } from '../../common/contract';
 import type { HdfsStore } from '../../common/hdfs';
 
-export const REPORT_FILES = { 'report.json': 'application/json', 'report.csv': 'text/csv; charset=utf-8', 'report.html': 'text/html; charset=utf-8' } as const;
-export type ReportFile = keyof typeof REPORT_FILES;
+/** The content type of each report file (the contract's REPORT_FILES). */
+export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFile, string>> = {
+  [REPORT_FILES.json]: 'application/json',
+  [REPORT_FILES.csv]: 'text/csv; charset=utf-8',
+  [REPORT_FILES.html]: 'text/html; charset=utf-8',
+};
 
 export interface ReportListing {
   readonly day: string;
@@ -21,7 +25,7 @@ export class ReportReader {
     if (!(await this.hdfs.exists(dir))) return null;
     const entries = await this.hdfs.list(dir);
     const files = entries
-      .filter((e) => e.type === 'FILE' && Object.hasOwn(REPORT_FILES, e.name))
+      .filter((e) => e.type === 'FILE' && Object.hasOwn(REPORT_CONTENT_TYPES, e.name))
       .map((e) => ({ name: e.name as ReportFile, bytes: e.length, modifiedAt: new Date(e.modificationTime).toISOString() }));
     return files.length === 0 ? null : { day, files };
   }

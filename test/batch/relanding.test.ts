@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { eventDay, landingFilePath, warehouseDayDir } from '../../common/contract';
 import { runBatch } from '../../batch-layer';
-import { quarantineFile } from '../../batch-layer/batch/quarantine';
+import { quarantineFile } from '../../batch-layer/compact/quarantine';
 import { generateEvents, produceEvents, truthOf } from '../helpers/batch-events';
 import { createBatchWorld, landedMessages, landingFiles, readWarehouse, startLandingProcess, stopProcess, waitFor, type BatchWorld } from './batch-fixture';
 

@@ -4,7 +4,7 @@
 // a given script, and a logger that keeps its lines.
 
 import { loadConfig } from '../../common/config';
-import type { CountScope, SpeedMetricsSnapshot } from '../../common/contract';
+import type { CountScope, ReportFile, SpeedMetricsSnapshot } from '../../common/contract';
 import { createLogger } from '../../common/log';
 import type { ServingDeps } from '../../serving';
 import type { AuditEntry } from '../../serving/http/audit-log';
@@ -13,7 +13,7 @@ import { DEFAULT_MAX_BUCKETS } from '../../serving/merge';
 import { ServingMetrics } from '../../serving/metrics/serving-metrics';
 import { CountQuery } from '../../serving/query/count-query';
 import { LimitedCountViews, ReadLimiter } from '../../serving/query/read-limiter';
-import { CachedBatchViews, CachedSpeedViews, type BatchState, type CountRow, type CountViews, type KafkaFigures, type MetaReader, type QualityCounts, type ReportFile, type ReportListing, type TopicFigures } from '../../serving/views';
+import { CachedBatchViews, CachedSpeedViews, type BatchState, type CountRow, type CountViews, type KafkaFigures, type MetaReader, type QualityCounts, type ReportListing, type TopicFigures } from '../../serving/views';
 
 /** Count views in memory: one row per bucket (scope total) or per bucket and item; records reads in flight. */
 export class MemoryCountViews implements CountViews {
@@ -73,9 +73,6 @@ export class MemoryMeta implements MetaReader {
   }
   async lastReconciliation(): Promise<unknown> {
     return null;
-  }
-  async referenceVersion(): Promise<string | null> {
-    return 'v1';
   }
 }
 

@@ -3,7 +3,8 @@
 // clean-up of what a test created.
 
 import { loadConfig } from '../../common/config';
-import { HBaseStore, hbaseStoreOptions, type HBaseAdmin, type HBaseStoreOptions } from '../../common/hbase';
+import { HBaseStore, hbaseStoreOptions, type HBaseStoreOptions } from '../../common/hbase';
+import type { HBaseAdmin } from '../../ops/stack/hbase-admin';
 import { createLogger } from '../../common/log';
 import { createHBaseAdmin } from '../../ops/stack/hbase-admin-tool';
 import { stackLayout } from '../../ops/stack/stack-layout';

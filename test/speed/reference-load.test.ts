@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { cellValue } from '../../common/hbase';
-import { FAMILIES, META_QUALIFIERS, META_ROWS, metaTableName, referenceRowKey, referenceTableName, referenceVersionDir } from '../../common/contract';
+import { FAMILIES, referenceRowKey, referenceTableName, referenceVersionDir } from '../../common/contract';
 import { createHdfsStore } from '../../common/hdfs';
+import { readReferenceVersion } from '../../common/reference';
 import { locationName, readParquetRows } from '../../reference-data';
 import { runCli } from '../helpers/run-cli';
 import { createSpeedEnv, type SpeedEnv } from './speed-env';
@@ -30,9 +31,8 @@ describe('utopia reference load', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function currentVersion(): Promise<string | undefined> {
-    const row = await env.store.get(metaTableName(env.config.hbase.namespace), Buffer.from(META_ROWS.referenceCurrent));
-    return cellValue(row, FAMILIES.meta, META_QUALIFIERS.referenceVersion)?.toString();
+  function currentVersion(): Promise<string | undefined> {
+    return readReferenceVersion(env.store, env.config.hbase.namespace);
   }
 
   async function duckdb(sql: string): Promise<void> {

@@ -2,7 +2,7 @@
 
 import { Option } from 'commander';
 import { loadConfig } from '../../../common/config';
-import { isEventDay } from '../../../common/contract';
+import { isEventDay, REPORT_FILES, type ReportFormat } from '../../../common/contract';
 import { createHdfsStore } from '../../../common/hdfs';
 import { loadDayReport } from '../../../batch-layer';
 import { UsageError, type CommandRegistration } from '../command';
@@ -14,9 +14,9 @@ export const registerReport: CommandRegistration = (program, exit) => {
     .command('show')
     .description('print the nightly report of a day (exit code 1 when the batch has not made it)')
     .requiredOption('--date <YYYY-MM-DD>', 'the UTC event day')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'html']).default('json'))
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(REPORT_FILES)).default('json'))
     .option('--json', 'the same as --format json')
-    .action(exit.action(async (options: { date: string; format: 'json' | 'csv' | 'html'; json?: boolean }) => {
+    .action(exit.action(async (options: { date: string; format: ReportFormat; json?: boolean }) => {
       if (!isEventDay(options.date)) throw new UsageError('--date YYYY-MM-DD is required');
       const format = options.json ? 'json' : options.format;
       const config = loadConfig();

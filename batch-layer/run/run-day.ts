@@ -9,18 +9,23 @@ import type { HBaseStore } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
 import type { Progress } from '../../common/progress';
-import { HBaseDaySpill } from './hbase-day-scan';
-import { dedupFirstOccurrence } from './dedup';
-import type { ReferenceSnapshot } from './reference-loader';
-import { SpillWriter } from './spill';
-import { WarehouseDayWriter } from './warehouse-writer';
+import { HBaseDaySpill } from '../reconcile/hbase-day-scan';
+import { dedupFirstOccurrence } from '../compact/dedup';
+import { SpillWriter } from '../spill/spill';
+import { WarehouseDayWriter } from '../compact/warehouse-writer';
 import { reconcileBucketRows, type RowReconciliation } from '../reconcile/reconcile-rows';
-import type { CountReconciliation } from '../reconcile/reconcile-counts';
+import { reconcileLiveCounts, type CountReconciliation } from '../reconcile/reconcile-counts';
 import type { DayReport } from '../report/day-report';
 import type { LandingRow } from '../schema/landing-row';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 import { buildViews } from '../views/build-views';
 import type { SqlDayResult } from '../sql/sql-day';
+
+/** Dataset B as the day is enriched with: its version ('none' while no version is current) and names. */
+export interface DayReference {
+  readonly version: string;
+  readonly names: ReadonlyMap<bigint, string>;
+}
 
 export interface DayContext {
   readonly hdfs: HdfsStore;
@@ -32,9 +37,11 @@ export interface DayContext {
   readonly buckets: number;
   readonly partRows: number;
   readonly topX: number;
+  /** Local folder of the run (spill files, SQL staging), removed at its end. */
   readonly workDir: string;
   readonly runId: string;
-  readonly reference: ReferenceSnapshot;
+  readonly reference: DayReference;
+  /** The run's start on its clock: which TTLs the day is still within. */
   readonly now: number;
 }
 
@@ -124,7 +131,8 @@ export async function runDay(ctx: DayContext, input: DayInput): Promise<DayRepor
     const views = await buildViews({
       hdfs: ctx.hdfs, hbase: ctx.hbase, root: ctx.root, namespace: ctx.namespace, day, token, buckets: ctx.buckets, x: ctx.topX, spill: byLocation,
       // The spill keeps landing columns only: the name is looked up again (it was null in the views before).
-      enrich, recompaction: input.recompaction, reconcileCounts, counts: countFigures,
+      enrich, recompaction: input.recompaction,
+      ...(reconcileCounts ? { onCounts: (locations, truth) => reconcileLiveCounts(ctx.hbase, ctx.namespace, day, locations, truth, countFigures) } : {}),
       ...(input.sql ? { topItems: input.sql.topItems } : {}),
       onProgress: (b) => {
         if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 4)) === 0) log.info(`views: location bucket ${b + 1}/${ctx.buckets}`);

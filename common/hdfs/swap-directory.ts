@@ -2,8 +2,9 @@
 // with overwrite cannot replace a non-empty folder, so: rename the old one
 // away (under tmp/), rename the new one in, delete the old one.
 
-import { tmpDir } from '../../common/contract';
-import { parentOf, type HdfsStore } from '../../common/hdfs';
+import { tmpDir } from '../contract';
+import { parentOf } from './hdfs-path';
+import type { HdfsStore } from './hdfs-store';
 
 export async function swapDirectory(hdfs: HdfsStore, root: string, staging: string, final: string, token: string): Promise<void> {
   const old = `${tmpDir(root)}/${token}-old-${final.slice(final.lastIndexOf('/') + 1)}`;

@@ -1,10 +1,9 @@
-// Dataset B in memory for location search and names (10k rows is a few
-// hundred KB). The current version is re-checked at most every few seconds
-// and the rows are reloaded only when it changes.
+// The locations of Dataset B for search and names (10k rows is a few hundred
+// KB), sorted by name. The current version is re-checked at most every few
+// seconds (common/reference reloads the names only when it changes), and the
+// sorted list is rebuilt only then.
 
-import { FAMILIES, REFERENCE_NAME_QUALIFIER, decodeReferenceRowKey, referenceTableName, referenceVersionPrefix } from '../../common/contract';
-import type { HBaseStore } from '../../common/hbase';
-import type { MetaReader } from './meta-reader';
+import type { CurrentReference } from '../../common/reference';
 
 export interface Location {
   readonly oid: bigint;
@@ -24,12 +23,12 @@ export interface LocationPage {
   readonly items: readonly Location[];
 }
 
-export class ReferenceCache {
+export class LocationCatalog {
   private loaded: Loaded = { version: null, byOid: new Map(), sorted: [] };
   private checkedAt = -Infinity;
   private refreshing: Promise<void> | undefined;
 
-  constructor(private readonly store: HBaseStore, private readonly namespace: string, private readonly meta: MetaReader, private readonly recheckMs = 2_000) {}
+  constructor(private readonly reference: CurrentReference, private readonly recheckMs = 2_000) {}
 
   async search(query: string | undefined, offset: number, limit: number): Promise<LocationPage> {
     const { version, sorted } = await this.current();
@@ -51,14 +50,10 @@ export class ReferenceCache {
   }
 
   private async refresh(): Promise<void> {
-    const version = await this.meta.referenceVersion();
+    const current = await this.reference.read();
+    const version = current.version ?? null;
     if (version !== this.loaded.version) {
-      const rows = version === null ? [] : await this.store.scanAll(referenceTableName(this.namespace), { prefix: referenceVersionPrefix(version), families: [FAMILIES.reference], caching: 2000 });
-      const byOid = new Map<bigint, string>();
-      for (const row of rows) {
-        const name = row.cells.find((c) => c.qualifier === REFERENCE_NAME_QUALIFIER)?.value.toString('utf8');
-        if (name !== undefined) byOid.set(decodeReferenceRowKey(row.key).locationOid, name);
-      }
+      const byOid = current.names;
       const sorted = [...byOid].map(([oid, name]) => ({ oid, name, folded: name.toLowerCase() }));
       sorted.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0));
       this.loaded = { version, byOid, sorted };

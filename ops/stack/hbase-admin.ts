@@ -8,7 +8,7 @@
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { HBaseError } from '../errors';
+import { HBaseError } from '../../common/errors';
 
 export interface HBaseAdminOptions {
   /** Folder of the HBase jars (hbase-server and dependencies, plus a logging backend). */

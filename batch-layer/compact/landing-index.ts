@@ -4,8 +4,8 @@
 // reading any other file, and a day's manifest (the files it was compacted
 // from) compared with the index tells whether late files arrived for it.
 
-import { landingIndexPath, parentOfPath } from './paths';
-import type { HdfsStore } from '../../common/hdfs';
+import { landingIndexPath } from '../../common/contract';
+import { parentOf, type HdfsStore } from '../../common/hdfs';
 
 export interface IndexedFile {
   readonly path: string;
@@ -28,7 +28,7 @@ export async function loadLandingIndex(hdfs: HdfsStore, root: string): Promise<L
 
 export async function saveLandingIndex(hdfs: HdfsStore, root: string, index: LandingIndex): Promise<void> {
   const path = landingIndexPath(root);
-  await hdfs.mkdirs(parentOfPath(path));
+  await hdfs.mkdirs(parentOf(path));
   const temporary = `${path}.${process.pid}.tmp`;
   await hdfs.upload(temporary, Buffer.from(JSON.stringify(index)), { overwrite: true });
   await hdfs.rename(temporary, path, { overwrite: true });

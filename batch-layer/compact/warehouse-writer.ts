@@ -6,9 +6,8 @@
 // the two renames (one NameNode round trip) the day is briefly absent.
 
 import { SUCCESS_MARKER, tempPath, tmpDir, warehouseDayDir, warehouseManifestPath } from '../../common/contract';
-import type { HdfsStore } from '../../common/hdfs';
+import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
-import { swapDirectory } from './swap-dir';
 import { compareWarehouseRows, REFERENCE_VERSION_KEY, WAREHOUSE_SCHEMA, warehouseBatch, type WarehouseRow } from '../schema/warehouse-schema';
 
 export class WarehouseDayWriter {

@@ -5,8 +5,8 @@
 
 import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
-import type { LandingIndex } from './landing-index';
-import { loadManifest } from './manifest';
+import type { LandingIndex } from '../compact/landing-index';
+import { loadManifest } from '../compact/manifest';
 
 export async function applyRetention(hdfs: HdfsStore, root: string, index: LandingIndex, olderThanMs: number, closed: (day: string) => boolean, logger: Logger): Promise<number> {
   const manifestFiles = new Map<string, Set<string>>();
