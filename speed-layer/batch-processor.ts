@@ -3,7 +3,7 @@
 // write HBase.
 // Every step is idempotent, so the whole of it can be retried or replayed.
 
-import type { HBaseStore } from '../common/hbase';
+import type { HBaseTables } from '../common/hbase';
 import { batchOids, classifyBatch, type RejectedMessages } from './classify-batch';
 import type { ConsumedMessage } from './consumed-message';
 import type { CounterStore } from './counter-store';
@@ -13,7 +13,7 @@ import type { ReferenceCache } from './reference-cache';
 import type { SpeedTables } from './speed-tables';
 
 export interface BatchProcessorDeps {
-  readonly store: HBaseStore;
+  readonly store: HBaseTables;
   readonly tables: SpeedTables;
   readonly counters: CounterStore;
   readonly reference: ReferenceCache;

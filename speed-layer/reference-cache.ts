@@ -3,7 +3,7 @@
 // version. A failed reload keeps the previous map (events are still enriched
 // with the last good version) and is retried at the next poll.
 
-import { cellValue, type HBaseStore } from '../common/hbase';
+import { cellValue, type HBaseTables } from '../common/hbase';
 import { decodeReferenceRowKey, FAMILIES, META_QUALIFIERS, META_ROWS, REFERENCE_NAME_QUALIFIER, referenceVersionPrefix } from '../common/contract';
 import { errorMessage } from '../common/errors';
 import type { Logger } from '../common/log';
@@ -16,7 +16,7 @@ export class ReferenceCache {
   private polling: Promise<void> | undefined;
 
   constructor(
-    private readonly store: HBaseStore,
+    private readonly store: HBaseTables,
     private readonly tables: SpeedTables,
     private readonly log: Logger,
   ) {}

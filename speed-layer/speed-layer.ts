@@ -8,12 +8,10 @@ import type { Consumer } from 'kafkajs';
 import { systemClock, type Clock } from '../common/clock';
 import type { Config } from '../common/config';
 import { errorMessage } from '../common/errors';
-import { HBaseStore, hbaseStoreOptions } from '../common/hbase';
-import { createKafka } from '../common/kafka';
-import { hbaseCallMetrics } from '../common/metrics';
 import type { Logger } from '../common/log';
 import { retry, sleep } from '../common/retry';
 import { createBatchHandler, type BatchHandler } from './batch-handler';
+import { buildSpeedDeps, type SpeedDeps } from './build-deps';
 import { cellQuarantine } from './cell-quarantine';
 import { SessionLease } from './session-lease';
 import type { BatchProcessorDeps } from './batch-processor';
@@ -33,22 +31,20 @@ export interface SpeedLayer {
 
 /** Messages per processBatch call: big enough for efficient HBase multi calls, small enough to bound memory and latency. */
 const CHUNK_SIZE = 1000;
-/** An open transaction of a killed instance blocks read_committed readers until fenced or timed out. */
-const DEAD_LETTER_TRANSACTION_TIMEOUT_MS = 15_000;
-
-export function createSpeedLayer(config: Config, log: Logger, instance = `${os.hostname()}-${process.pid}`, clock: Clock = systemClock): SpeedLayer {
+/** Stores built by the entry point (build-deps.ts) unless given. */
+export function createSpeedLayer(
+  config: Config,
+  log: Logger,
+  instance = `${os.hostname()}-${process.pid}`,
+  clock: Clock = systemClock,
+  build: (metrics: SpeedMetrics) => SpeedDeps = (metrics) => buildSpeedDeps(config, log, metrics),
+): SpeedLayer {
   const metrics = new SpeedMetrics(instance, config.speed.groupId);
-  const store = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), readyTimeoutMs: 60_000, onCall: hbaseCallMetrics(metrics.registry) });
+  const { store, kafka, deadLetterOutput } = build(metrics);
   const tables = speedTables(config);
-  const kafka = createKafka(config, { clientIdSuffix: 'speed', retries: 10, logger: log.child('kafka') });
   const counters = new CounterStore(store, tables, config.speed.countCacheCells);
   const reference = new ReferenceCache(store, tables, log.child('reference'));
-  const deadLetters = new DeadLetterSender(kafka, {
-    deadLetterTopic: config.kafka.deadLetterTopic,
-    sourceTopic: config.kafka.detectionsTopic,
-    groupId: config.speed.groupId,
-    transactionTimeoutMs: DEAD_LETTER_TRANSACTION_TIMEOUT_MS,
-  });
+  const deadLetters = new DeadLetterSender(deadLetterOutput, { deadLetterTopic: config.kafka.deadLetterTopic, sourceTopic: config.kafka.detectionsTopic });
   const abort = new AbortController();
   const lease = new SessionLease(config.speed.sessionTimeoutMs);
   let consumer: Consumer | undefined;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { BatchEngine, Config } from '../../common/config';
 import { bucketOf, eventDay, isEventDay, META_QUALIFIERS, META_ROWS, tmpDir } from '../../common/contract';
 import { errorMessage, ParquetError, ValidationError } from '../../common/errors';
-import type { HBaseStore } from '../../common/hbase';
+import type { HBaseTables } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
 import type { Progress } from '../../common/progress';
@@ -41,7 +41,7 @@ import { runSqlDay, type SqlDayResult } from '../sql/sql-day';
 export interface BatchRunDeps {
   readonly config: Config;
   readonly hdfs: HdfsStore;
-  readonly hbase: HBaseStore;
+  readonly hbase: HBaseTables;
   readonly logger: Logger;
   /** Phases, rows and time left for a person watching (`utopia batch run` on a terminal). */
   readonly progress?: Progress;

@@ -3,9 +3,9 @@
 // should wait it out rather than fail a night's run. Puts are idempotent here
 // (same cells, same timestamps), so a retry is safe.
 
-import type { HBaseStore, RowMutation } from '../../common/hbase';
+import type { HBaseTables, RowMutation } from '../../common/hbase';
 import { retry } from '../../common/retry';
 
-export function putsWithRetry(hbase: HBaseStore, table: string, mutations: readonly RowMutation[]): Promise<void> {
+export function putsWithRetry(hbase: HBaseTables, table: string, mutations: readonly RowMutation[]): Promise<void> {
   return retry(() => hbase.puts(table, mutations), { retries: 10, initialDelayMs: 200, maxDelayMs: 10_000 });
 }

@@ -4,14 +4,14 @@
 import {
   decodeReferenceRowKey, FAMILIES, META_QUALIFIERS, META_ROWS, metaTableName, REFERENCE_NAME_QUALIFIER, referenceTableName, referenceVersionPrefix,
 } from '../../common/contract';
-import { cellValue, type HBaseStore } from '../../common/hbase';
+import { cellValue, type HBaseTables } from '../../common/hbase';
 
 export interface ReferenceSnapshot {
   readonly version: string;
   readonly names: ReadonlyMap<bigint, string>;
 }
 
-export async function loadCurrentReference(hbase: HBaseStore, namespace: string): Promise<ReferenceSnapshot> {
+export async function loadCurrentReference(hbase: HBaseTables, namespace: string): Promise<ReferenceSnapshot> {
   const meta = await hbase.get(metaTableName(namespace), Buffer.from(META_ROWS.referenceCurrent), { families: [FAMILIES.meta] });
   const version = cellValue(meta, FAMILIES.meta, META_QUALIFIERS.referenceVersion)?.toString('utf8');
   const names = new Map<bigint, string>();

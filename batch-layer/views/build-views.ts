@@ -11,7 +11,7 @@
 // copy moving every detection of a location elsewhere.)
 
 import { ALL_LOCATIONS, decodeCountRowKey, viewDayDir, tempPath } from '../../common/contract';
-import type { HBaseStore } from '../../common/hbase';
+import type { HBaseTables } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
 import type { SpillWriter } from '../batch/spill';
@@ -26,7 +26,7 @@ import { ViewAccumulator } from './view-accumulator';
 
 export interface ViewInputs {
   readonly hdfs: HdfsStore;
-  readonly hbase: HBaseStore;
+  readonly hbase: HBaseTables;
   readonly root: string;
   readonly namespace: string;
   readonly day: string;

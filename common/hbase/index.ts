@@ -2,9 +2,11 @@
 // hbase-rpc-client (SIMPLE authentication only, no Kerberos) and an admin wrapper
 // over HBase's Java Admin API.
 
+export type { HBaseConnection, HBaseTables } from './hbase-tables';
 export { HBaseStore, hbaseStoreOptions, type HBaseCallObserver, type HBaseStoreOptions } from './hbase-store';
 export { HBaseAdmin, ADMIN_MAIN_CLASS, ADMIN_SOURCE, type HBaseAdminOptions, type AdminOperation, type AdminResult, type FamilySpec, type RegionDescription } from './hbase-admin';
 export { toHBaseError } from './hbase-error';
+export { checkMutation } from './check-mutation';
 export { prefixEnd } from './scan-range';
 export {
   cellValue,

@@ -11,7 +11,7 @@ import {
   ALL_LOCATIONS, bucketStart, countRowKey, decodeCountRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName,
   liveRollupsTableName, partitionQualifier,
 } from '../../common/contract';
-import type { HBaseStore, RowMutation } from '../../common/hbase';
+import type { HBaseTables, RowMutation } from '../../common/hbase';
 import type { LandingRow } from '../../batch-layer/schema/landing-row';
 import { putsWithRetry } from '../../batch-layer/batch/hbase-retry';
 import { RollupCells, type PartitionCells } from './rollup-cells';
@@ -27,7 +27,7 @@ export class SpeedViewWriter {
   private hour = -Infinity;
   written = 0;
 
-  constructor(private readonly hbase: HBaseStore, private readonly namespace: string) {}
+  constructor(private readonly hbase: HBaseTables, private readonly namespace: string) {}
 
   async add(row: LandingRow): Promise<void> {
     const cells = encodeDetectionCells({ ...row, geographicalLocation: null, locationKnown: false, lineage: { partition: row.partition, offset: row.offset.toString() } });

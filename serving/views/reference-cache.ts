@@ -3,7 +3,7 @@
 // and the rows are reloaded only when it changes.
 
 import { FAMILIES, REFERENCE_NAME_QUALIFIER, decodeReferenceRowKey, referenceTableName, referenceVersionPrefix } from '../../common/contract';
-import type { HBaseStore } from '../../common/hbase';
+import type { HBaseTables } from '../../common/hbase';
 import type { MetaReader } from './meta-reader';
 
 export interface Location {
@@ -29,7 +29,7 @@ export class ReferenceCache {
   private checkedAt = -Infinity;
   private refreshing: Promise<void> | undefined;
 
-  constructor(private readonly store: HBaseStore, private readonly namespace: string, private readonly meta: MetaReader, private readonly recheckMs = 2_000) {}
+  constructor(private readonly store: HBaseTables, private readonly namespace: string, private readonly meta: MetaReader, private readonly recheckMs = 2_000) {}
 
   async search(query: string | undefined, offset: number, limit: number): Promise<LocationPage> {
     const { version, sorted } = await this.current();
