@@ -1,5 +1,5 @@
 // The kafkajs eachBatch handler: cuts a fetched batch into chunks, and for each
-// chunk runs processBatch through the chunk runner (chunk-runner.ts: store
+// chunk runs applyChunk through the chunk runner (chunk-runner.ts: store
 // outages waited out, corrupt cells quarantined, a poison event isolated and
 // dead-lettered after a bounded budget), then resolves and commits the chunk's
 // offsets. Small chunks bound memory and the time between commits; a heartbeat
@@ -12,7 +12,7 @@ import { errorMessage, UtopiaError } from '../common/errors';
 import { kafkaFailure } from '../common/kafka';
 import type { Logger } from '../common/log';
 import { retry } from '../common/retry';
-import { processBatch, type BatchProcessorDeps } from './batch-processor';
+import { applyChunk, type ApplyChunkDeps } from './apply-chunk';
 import type { CellQuarantine } from './cell-quarantine';
 import { runChunk } from './chunk-runner';
 import type { ConsumedMessage } from './consumed-message';
@@ -24,7 +24,7 @@ import type { SpeedMetrics } from './speed-metrics';
 export class BatchAbandoned extends UtopiaError {}
 
 export interface BatchHandlerOptions {
-  readonly deps: BatchProcessorDeps;
+  readonly deps: ApplyChunkDeps;
   readonly deadLetters: DeadLetterSender;
   readonly metrics: SpeedMetrics;
   readonly log: Logger;
@@ -146,7 +146,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
     };
     const bail = (error: unknown): boolean => error instanceof BatchAbandoned;
     const plan = await runChunk(messages, {
-      process: (span, rejected) => processBatch(deps, batch.partition, span, guard, rejected),
+      process: (span, rejected) => applyChunk(deps, batch.partition, span, guard, rejected),
       quarantineCell,
       attempts: poisonAttempts,
       retry: { initialDelayMs: 200, maxDelayMs: 10_000, signal, bail, onRetry: retryLog('batch of partition') },

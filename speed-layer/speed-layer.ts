@@ -1,5 +1,5 @@
 // The speed layer: a kafkajs consumer group that turns each batch into HBase
-// writes (processBatch) and commits its offsets only after HBase holds them.
+// writes (applyChunk) and commits its offsets only after HBase holds them.
 // At-least-once delivery + idempotent, lineage- and offset-guarded writes =
 // exactly-once results.
 
@@ -14,7 +14,7 @@ import { createBatchHandler, type BatchHandler } from './batch-handler';
 import { buildSpeedDeps, type SpeedDeps } from './build-deps';
 import { cellQuarantine } from './cell-quarantine';
 import { SessionLease } from './session-lease';
-import type { BatchProcessorDeps } from './batch-processor';
+import type { ApplyChunkDeps } from './apply-chunk';
 import { CounterStore } from './counter-store';
 import { DeadLetterSender } from './dead-letter-sender';
 import { ReferenceCache } from './reference-cache';
@@ -29,7 +29,7 @@ export interface SpeedLayer {
   stop(): Promise<void>;
 }
 
-/** Messages per processBatch call: big enough for efficient HBase multi calls, small enough to bound memory and latency. */
+/** Messages per applyChunk call: big enough for efficient HBase multi calls, small enough to bound memory and latency. */
 const CHUNK_SIZE = 1000;
 /** Stores built by the entry point (build-deps.ts) unless given. */
 export function createSpeedLayer(
@@ -100,7 +100,7 @@ export function createSpeedLayer(
   async function start(): Promise<void> {
     await retry(() => store.ready(), { retries: Infinity, signal: abort.signal, onRetry: onRetry('HBase connection') });
     await reference.start(config.speed.referencePollMs);
-    const deps: BatchProcessorDeps = {
+    const deps: ApplyChunkDeps = {
       store, tables, counters, reference,
       lateAfterMs: config.speed.lateAfterMs,
     };

@@ -1,6 +1,6 @@
-// One chunk of a Kafka batch (one partition), except dead letters and the
-// offset commit (batch-handler.ts): classify, look up existing rows, plan,
-// write HBase.
+// applyChunk: one chunk of one partition's Kafka batch applied to HBase, except dead
+// letters and the offset commit (batch-handler.ts): classify, look up existing rows,
+// plan (dedup, enrichment, counts), write HBase.
 // Every step is idempotent, so the whole of it can be retried or replayed.
 
 import type { HBaseTables } from '../common/hbase';
@@ -12,7 +12,7 @@ import { planBatch, type BatchPlan } from './plan-batch';
 import type { ReferenceCache } from './reference-cache';
 import type { SpeedTables } from './speed-tables';
 
-export interface BatchProcessorDeps {
+export interface ApplyChunkDeps {
   readonly store: HBaseTables;
   readonly tables: SpeedTables;
   readonly counters: CounterStore;
@@ -20,7 +20,7 @@ export interface BatchProcessorDeps {
   readonly lateAfterMs: number;
 }
 
-export async function processBatch(deps: BatchProcessorDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void, rejected?: RejectedMessages): Promise<BatchPlan> {
+export async function applyChunk(deps: ApplyChunkDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void, rejected?: RejectedMessages): Promise<BatchPlan> {
   const classified = classifyBatch(messages, rejected);
   const oids = batchOids(classified);
   const existingLineage = oids.length > 0 ? await readLineage(deps.store, deps.tables.detections, oids) : new Map<bigint, string>();
