@@ -16,6 +16,7 @@ import type { LandingRow } from '../../batch-layer/schema/landing-row';
 import { putsWithRetry } from '../../batch-layer/batch/hbase-retry';
 import { RollupCells, type PartitionCells } from './rollup-cells';
 import type { CountCell } from './view-seeder';
+import { UtopiaError } from '../../common/errors';
 
 export class SpeedViewWriter {
   private rows: RowMutation[] = [];
@@ -33,7 +34,7 @@ export class SpeedViewWriter {
     const cells = encodeDetectionCells({ ...row, geographicalLocation: null, locationKnown: false, lineage: { partition: row.partition, offset: row.offset.toString() } });
     this.rows.push({ row: detectionRowKey(row.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: row.timestampDetected })) });
     const minute = bucketStart(row.timestampDetected, 'minute');
-    if (minute < this.minute) throw new Error('SpeedViewWriter needs rows in detection-time order');
+    if (minute < this.minute) throw new UtopiaError('SpeedViewWriter needs rows in detection-time order');
     if (minute > this.minute) {
       await this.sendCounts();
       this.minute = minute;
