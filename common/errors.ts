@@ -21,6 +21,16 @@ export class UtopiaError extends Error {
 /** A setting in the environment is missing or malformed. */
 export class ConfigError extends UtopiaError {}
 
+/** Wrong command-line arguments: printed with a pointer to --help, exit code 2. */
+export class UsageError extends UtopiaError {}
+
+/**
+ * Bytes or values that break a data or protocol contract and cannot be decoded or
+ * encoded (a row key, a cell, a version, a store's answer): attributable to that
+ * data, never worth retrying.
+ */
+export class ContractError extends UtopiaError {}
+
 /** The local stack could not be installed, started, stopped or probed. */
 export class StackError extends UtopiaError {}
 

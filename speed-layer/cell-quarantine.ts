@@ -7,11 +7,11 @@
 
 import { FAMILIES, META_ROWS, quarantinedCellQualifier, type QuarantinedCell } from '../common/contract';
 import type { CorruptCellError } from '../common/errors';
-import type { HBaseStore } from '../common/hbase';
+import type { HBaseTables } from '../common/hbase';
 
 export type CellQuarantine = (error: CorruptCellError) => Promise<void>;
 
-export function cellQuarantine(store: HBaseStore, metaTable: string, now: () => number): CellQuarantine {
+export function cellQuarantine(store: HBaseTables, metaTable: string, now: () => number): CellQuarantine {
   return async (error) => {
     const record: QuarantinedCell = {
       table: error.table,

@@ -13,7 +13,7 @@
 // half that succeeded before its neighbour failed is never counted twice.
 
 import type { Rejection } from '../common/contract';
-import { CorruptCellError, errorMessage, isStoreError, UtopiaError, ValidationError } from '../common/errors';
+import { ContractError, CorruptCellError, errorMessage, isStoreError, UtopiaError, ValidationError } from '../common/errors';
 import { kafkaFailure } from '../common/kafka';
 import { retry, type RetryOptions } from '../common/retry';
 import type { CellQuarantine } from './cell-quarantine';
@@ -89,10 +89,10 @@ export async function runChunk(messages: readonly ConsumedMessage[], options: Ch
   return mergePlans(plans);
 }
 
-/** Failures a single event can cause: anything but a store error or our own typed control errors. */
+/** Failures a single event can cause: anything but a store error or our own typed control errors (data that breaks a contract is the event's). */
 function attributable(error: unknown): boolean {
   if (isStoreError(error) || kafkaFailure(error) !== undefined) return false;
-  return !(error instanceof UtopiaError) || error instanceof ValidationError;
+  return !(error instanceof UtopiaError) || error instanceof ValidationError || error instanceof ContractError;
 }
 
 function describe(error: unknown): string {

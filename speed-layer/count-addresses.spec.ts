@@ -26,7 +26,7 @@ class InMemorySpeedView {
   readonly cells = new Map<string, { address: CounterAddress; value: PartitionCount }>();
   readonly lineage = new Map<bigint, string>();
 
-  /** One batch of one partition, as batch-processor.ts runs it; `lands` decides which writes reach the store (a crash loses the others). */
+  /** One batch of one partition, as apply-chunk.ts runs it; `lands` decides which writes reach the store (a crash loses the others). */
   process(partition: number, messages: readonly ConsumedMessage[], lands: () => boolean): void {
     const classified = classifyBatch(messages);
     const existingLineage = new Map<bigint, string>();

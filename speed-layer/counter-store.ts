@@ -5,7 +5,7 @@
 // rebalance, so it never runs ahead of HBase.
 
 import { CorruptCellError } from '../common/errors';
-import type { HBaseStore, Row, RowMutation } from '../common/hbase';
+import type { HBaseTables, Row, RowMutation } from '../common/hbase';
 import { decodePartitionCount, encodePartitionCount, FAMILIES, NO_OFFSET, PARTITION_COUNT_BYTES, partitionCountTimestamp, type PartitionCount } from '../common/contract';
 import { applyContribution, counterId, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
@@ -22,7 +22,7 @@ export class CounterStore {
   private readonly cache = new Map<string, PartitionCount>();
 
   constructor(
-    private readonly store: HBaseStore,
+    private readonly store: HBaseTables,
     private readonly tables: SpeedTables,
     private readonly maxCells: number,
   ) {}

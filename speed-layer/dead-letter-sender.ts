@@ -7,9 +7,9 @@
 // earlier owners, are common/kafka's PartitionTransactions (the rekey stage
 // uses them too); this file only says what goes in the transaction.
 
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { deadLetterRecord, type DeadLetterForm } from '../common/contract';
-import { PartitionTransactions } from '../common/kafka';
+import { PartitionTransactions, type PartitionOutput } from '../common/kafka';
 import type { DeadLetter } from './plan-batch';
 
 export interface DeadLetterTarget {
@@ -19,20 +19,16 @@ export interface DeadLetterTarget {
   readonly transactionTimeoutMs: number;
 }
 
+/** The transactional producers of the dead letters, one per source partition (built by the layer's entry point). */
+export function deadLetterTransactions(kafka: Kafka, target: DeadLetterTarget): PartitionOutput {
+  return new PartitionTransactions(kafka, { ...target, role: 'dead-letters' });
+}
+
 export class DeadLetterSender {
-  private readonly transactions: PartitionTransactions;
-
   constructor(
-    kafka: Kafka,
-    private readonly target: DeadLetterTarget,
-  ) {
-    this.transactions = new PartitionTransactions(kafka, { ...target, role: 'dead-letters' });
-  }
-
-  /** Connects this partition's transactional producer and fences every earlier producer of its id. */
-  producerFor(partition: number): Promise<Producer> {
-    return this.transactions.producerFor(partition);
-  }
+    private readonly transactions: PartitionOutput,
+    private readonly target: Pick<DeadLetterTarget, 'deadLetterTopic' | 'sourceTopic'>,
+  ) {}
 
   /** Fences the partition's earlier owners, then returns the offset the group has committed for it (undefined if none). */
   claim(partition: number): Promise<bigint | undefined> {

@@ -3,11 +3,11 @@
 // Both use cell timestamp = timestamp_detected, so a replayed put writes the
 // very same cells.
 
-import { cellValue, type HBaseStore, type RowMutation } from '../common/hbase';
+import { cellValue, type HBaseTables, type RowMutation } from '../common/hbase';
 import { DETECTION_QUALIFIERS, detectionRowKey, encodeDetectionCells, FAMILIES, recentRowKey, type EnrichedDetection } from '../common/contract';
 
 /** Lineage cell of each existing row among `oids`. */
-export async function readLineage(store: HBaseStore, table: string, oids: readonly bigint[]): Promise<Map<bigint, string>> {
+export async function readLineage(store: HBaseTables, table: string, oids: readonly bigint[]): Promise<Map<bigint, string>> {
   const rows = await store.mget(table, oids.map(detectionRowKey), { families: [FAMILIES.detections] });
   const lineage = new Map<bigint, string>();
   rows.forEach((row, i) => {

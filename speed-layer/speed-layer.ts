@@ -1,5 +1,5 @@
 // The speed layer: a kafkajs consumer group that turns each batch into HBase
-// writes (processBatch) and commits its offsets only after HBase holds them.
+// writes (applyChunk) and commits its offsets only after HBase holds them.
 // At-least-once delivery + idempotent, lineage- and offset-guarded writes =
 // exactly-once results.
 
@@ -8,16 +8,14 @@ import type { Consumer } from 'kafkajs';
 import { systemClock, type Clock } from '../common/clock';
 import type { Config } from '../common/config';
 import { errorMessage } from '../common/errors';
-import { HBaseStore, hbaseStoreOptions } from '../common/hbase';
-import { createKafka } from '../common/kafka';
-import { hbaseCallMetrics } from '../common/metrics';
 import type { Logger } from '../common/log';
 import { retry, sleep } from '../common/retry';
 import { CurrentReference } from '../common/reference';
 import { createBatchHandler, type BatchHandler } from './batch-handler';
+import { buildSpeedDeps, type SpeedDeps } from './build-deps';
 import { cellQuarantine } from './cell-quarantine';
 import { SessionLease } from './session-lease';
-import type { BatchProcessorDeps } from './batch-processor';
+import type { ApplyChunkDeps } from './apply-chunk';
 import { CounterStore } from './counter-store';
 import { DeadLetterSender } from './dead-letter-sender';
 import { BroadcastReference } from './broadcast-reference';
@@ -32,24 +30,22 @@ export interface SpeedLayer {
   stop(): Promise<void>;
 }
 
-/** Messages per processBatch call: big enough for efficient HBase multi calls, small enough to bound memory and latency. */
+/** Messages per applyChunk call: big enough for efficient HBase multi calls, small enough to bound memory and latency. */
 const CHUNK_SIZE = 1000;
-/** An open transaction of a killed instance blocks read_committed readers until fenced or timed out. */
-const DEAD_LETTER_TRANSACTION_TIMEOUT_MS = 15_000;
-
-export function createSpeedLayer(config: Config, log: Logger, instance = `${os.hostname()}-${process.pid}`, clock: Clock = systemClock): SpeedLayer {
+/** Stores built by the entry point (build-deps.ts) unless given. */
+export function createSpeedLayer(
+  config: Config,
+  log: Logger,
+  instance = `${os.hostname()}-${process.pid}`,
+  clock: Clock = systemClock,
+  build: (metrics: SpeedMetrics) => SpeedDeps = (metrics) => buildSpeedDeps(config, log, metrics),
+): SpeedLayer {
   const metrics = new SpeedMetrics(instance, config.speed.groupId);
-  const store = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), readyTimeoutMs: 60_000, onCall: hbaseCallMetrics(metrics.registry) });
+  const { store, kafka, deadLetterOutput } = build(metrics);
   const tables = speedTables(config);
-  const kafka = createKafka(config, { clientIdSuffix: 'speed', retries: 10, logger: log.child('kafka') });
   const counters = new CounterStore(store, tables, config.speed.countCacheCells);
   const reference = new BroadcastReference(new CurrentReference(store, config.hbase.namespace), log.child('reference'));
-  const deadLetters = new DeadLetterSender(kafka, {
-    deadLetterTopic: config.kafka.deadLetterTopic,
-    sourceTopic: config.kafka.detectionsTopic,
-    groupId: config.speed.groupId,
-    transactionTimeoutMs: DEAD_LETTER_TRANSACTION_TIMEOUT_MS,
-  });
+  const deadLetters = new DeadLetterSender(deadLetterOutput, { deadLetterTopic: config.kafka.deadLetterTopic, sourceTopic: config.kafka.detectionsTopic });
   const abort = new AbortController();
   const lease = new SessionLease(config.speed.sessionTimeoutMs);
   let consumer: Consumer | undefined;
@@ -105,7 +101,7 @@ export function createSpeedLayer(config: Config, log: Logger, instance = `${os.h
   async function start(): Promise<void> {
     await retry(() => store.ready(), { retries: Infinity, signal: abort.signal, onRetry: onRetry('HBase connection') });
     await reference.start(config.speed.referencePollMs);
-    const deps: BatchProcessorDeps = {
+    const deps: ApplyChunkDeps = {
       store, tables, counters, reference,
       lateAfterMs: config.speed.lateAfterMs,
     };

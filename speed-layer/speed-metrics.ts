@@ -8,7 +8,7 @@
 
 import { Counter, Histogram } from 'prom-client';
 import { FAMILIES, META_ROWS, QUALITY_COUNTERS, REJECT_REASONS, type QualityCounter, type RejectReason, type SpeedMetricsSnapshot } from '../common/contract';
-import type { HBaseStore } from '../common/hbase';
+import type { HBaseTables } from '../common/hbase';
 import { ConsumerLagMetrics, createMetricsRegistry, type Registry, type RegistryOptions } from '../common/metrics';
 import { LatencyWindow } from './latency-window';
 
@@ -86,7 +86,7 @@ export class SpeedMetrics {
   }
 }
 
-export async function publishSnapshot(store: HBaseStore, metaTable: string, snapshot: SpeedMetricsSnapshot): Promise<void> {
+export async function publishSnapshot(store: HBaseTables, metaTable: string, snapshot: SpeedMetricsSnapshot): Promise<void> {
   await store.put(metaTable, {
     row: Buffer.from(META_ROWS.speedMetrics, 'utf8'),
     cells: [{ family: FAMILIES.meta, qualifier: snapshot.instance, value: Buffer.from(JSON.stringify(snapshot), 'utf8'), timestamp: snapshot.updatedAt }],

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bucketOf, decodeDetectionRowKey, detectionTableName, FAMILIES, dayRange } from '../../common/contract';
-import type { HBaseStore } from '../../common/hbase';
+import type { HBaseTables } from '../../common/hbase';
 
 const SCAN_RANGES = 8;
 
@@ -19,7 +19,7 @@ export class HBaseDaySpill {
   }
 
   /** Scans the day and spills each row's oid to its bucket file; returns the number of rows. */
-  async fill(hbase: HBaseStore, namespace: string, day: string, buckets: number, onProgress?: (rows: number) => void): Promise<number> {
+  async fill(hbase: HBaseTables, namespace: string, day: string, buckets: number, onProgress?: (rows: number) => void): Promise<number> {
     const { startMs, endMs } = dayRange(day);
     const slots = Array.from({ length: buckets }, () => [] as bigint[]);
     let rows = 0;

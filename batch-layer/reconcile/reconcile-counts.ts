@@ -10,7 +10,7 @@ import {
   countScanRange, dayRange, decodeCountRowKey, decodePartitionCount, encodePartitionCount, FAMILIES, liveCountsTableName, liveRollupsTableName, parsePartitionQualifier, partitionCountTimestamp, partitionQualifier,
   type CountGranularity, type CountScope, type PartitionCount,
 } from '../../common/contract';
-import { cellValue, type HBaseStore } from '../../common/hbase';
+import { cellValue, type HBaseTables } from '../../common/hbase';
 import type { LiveCountTruth } from '../views/build-views';
 import type { MinuteCounts, PartitionFigure } from '../views/minute-counts';
 
@@ -40,22 +40,22 @@ export interface CountReconciliation extends CellReconciliation {
 const LIST_LIMIT = 200;
 
 /** The minute cells of `locations`, then their roll-ups when `out.rollups` is kept: the views' count hook. */
-export async function reconcileLiveCounts(hbase: HBaseStore, namespace: string, day: string, locations: readonly bigint[], truth: LiveCountTruth, out: CountReconciliation): Promise<void> {
+export async function reconcileLiveCounts(hbase: HBaseTables, namespace: string, day: string, locations: readonly bigint[], truth: LiveCountTruth, out: CountReconciliation): Promise<void> {
   await reconcileMinuteCounts(hbase, namespace, locations, day, truth.minute, out);
   if (out.rollups) await reconcileRollups(hbase, namespace, locations, day, truth.rollup, out.rollups);
 }
 
-export function reconcileMinuteCounts(hbase: HBaseStore, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
+export function reconcileMinuteCounts(hbase: HBaseTables, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
   return reconcileLiveCells(hbase, liveCountsTableName(namespace), ['minute'], locations, day, truth, out);
 }
 
 /** The hour and day roll-ups; `truth` holds their row keys (count-key.ts, granularity hour and day). */
-export function reconcileRollups(hbase: HBaseStore, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
+export function reconcileRollups(hbase: HBaseTables, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
   return reconcileLiveCells(hbase, liveRollupsTableName(namespace), ['hour', 'day'], locations, day, truth, out);
 }
 
 async function reconcileLiveCells(
-  hbase: HBaseStore,
+  hbase: HBaseTables,
   table: string,
   granularities: readonly CountGranularity[],
   locations: Iterable<bigint>,
@@ -110,7 +110,7 @@ export async function runPool(tasks: readonly (() => Promise<void>)[], width: nu
   await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
 }
 
-async function correct(hbase: HBaseStore, table: string, row: Buffer, partition: number, read: Buffer | null, truth: PartitionFigure | undefined, out: CellReconciliation): Promise<void> {
+async function correct(hbase: HBaseTables, table: string, row: Buffer, partition: number, read: Buffer | null, truth: PartitionFigure | undefined, out: CellReconciliation): Promise<void> {
   const qualifier = partitionQualifier(partition);
   const key = decodeCountRowKey(row);
   let current = read;

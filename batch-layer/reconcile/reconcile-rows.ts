@@ -4,7 +4,7 @@
 // reported, not deleted (the warehouse may be the one missing them).
 
 import { decodeDetectionRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, FAMILIES } from '../../common/contract';
-import { putsWithRetry, type HBaseStore, type RowMutation } from '../../common/hbase';
+import { putsWithRetry, type HBaseTables, type RowMutation } from '../../common/hbase';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 
 export interface RowReconciliation {
@@ -24,7 +24,7 @@ export interface RowReconciliation {
 
 const LIST_LIMIT = 200;
 
-export async function reconcileBucketRows(hbase: HBaseStore, namespace: string, rows: readonly WarehouseRow[], hbaseOids: Set<bigint>, out: RowReconciliation): Promise<void> {
+export async function reconcileBucketRows(hbase: HBaseTables, namespace: string, rows: readonly WarehouseRow[], hbaseOids: Set<bigint>, out: RowReconciliation): Promise<void> {
   out.hbaseRows += hbaseOids.size;
   const repairs: RowMutation[] = [];
   for (const row of rows) {

@@ -3,15 +3,15 @@
 // reconciliation figures and the last run.
 
 import { FAMILIES, META_QUALIFIERS, META_ROWS, metaTableName } from '../../common/contract';
-import { cellValue, type HBaseStore } from '../../common/hbase';
+import { cellValue, type HBaseTables } from '../../common/hbase';
 
-export async function readWatermark(hbase: HBaseStore, namespace: string): Promise<string | undefined> {
+export async function readWatermark(hbase: HBaseTables, namespace: string): Promise<string | undefined> {
   const row = await hbase.get(metaTableName(namespace), Buffer.from(META_ROWS.watermark), { families: [FAMILIES.meta] });
   return cellValue(row, FAMILIES.meta, META_QUALIFIERS.watermarkDay)?.toString('utf8');
 }
 
 /** Moves the watermark forward to `day` (never back); returns the watermark now in force. */
-export async function advanceWatermark(hbase: HBaseStore, namespace: string, day: string): Promise<string> {
+export async function advanceWatermark(hbase: HBaseTables, namespace: string, day: string): Promise<string> {
   const table = metaTableName(namespace);
   const row = Buffer.from(META_ROWS.watermark);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -27,6 +27,6 @@ export async function advanceWatermark(hbase: HBaseStore, namespace: string, day
   throw new Error('watermark kept changing under us');
 }
 
-export async function putMetaJson(hbase: HBaseStore, namespace: string, rowName: string, qualifier: string, value: unknown): Promise<void> {
+export async function putMetaJson(hbase: HBaseTables, namespace: string, rowName: string, qualifier: string, value: unknown): Promise<void> {
   await hbase.put(metaTableName(namespace), { row: Buffer.from(rowName), cells: [{ family: FAMILIES.meta, qualifier, value: Buffer.from(JSON.stringify(value)), timestamp: Date.now() }] });
 }

@@ -16,7 +16,7 @@ import { systemClock, type Clock } from '../../common/clock';
 import type { BatchEngine, Config } from '../../common/config';
 import { isEventDay, META_QUALIFIERS, META_ROWS } from '../../common/contract';
 import { errorMessage, ValidationError } from '../../common/errors';
-import type { HBaseStore } from '../../common/hbase';
+import type { HBaseTables } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
 import type { Progress } from '../../common/progress';
@@ -38,7 +38,7 @@ import type { DayReference } from './run-day';
 export interface BatchRunDeps {
   readonly config: Config;
   readonly hdfs: HdfsStore;
-  readonly hbase: HBaseStore;
+  readonly hbase: HBaseTables;
   readonly logger: Logger;
   /** Phases, rows and time left for a person watching (`utopia batch run` on a terminal). */
   readonly progress?: Progress;

@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { bucketOf, dayRange, DETECTIONS_TTL_SECONDS, LIVE_COUNTS_TTL_SECONDS, warehouseDayDir } from '../../common/contract';
-import type { HBaseStore } from '../../common/hbase';
+import type { HBaseTables } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
 import type { Logger } from '../../common/log';
 import type { Progress } from '../../common/progress';
@@ -29,7 +29,7 @@ export interface DayReference {
 
 export interface DayContext {
   readonly hdfs: HdfsStore;
-  readonly hbase: HBaseStore;
+  readonly hbase: HBaseTables;
   readonly logger: Logger;
   readonly progress?: Progress;
   readonly root: string;

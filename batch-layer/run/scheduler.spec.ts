@@ -1,14 +1,14 @@
 import { expect } from 'chai';
 import { loadConfig } from '../../common/config';
 import { ConfigError } from '../../common/errors';
-import type { HBaseStore } from '../../common/hbase';
-import type { HdfsStore } from '../../common/hdfs';
 import { createLogger } from '../../common/log';
+import { MemoryHBase } from '../../test/fakes/memory-hbase';
+import { MemoryHdfs } from '../../test/fakes/memory-hdfs';
 import { scheduleBatch } from './scheduler';
 
 describe('scheduleBatch', () => {
   const deps = (env: Record<string, string>) => ({
-    config: loadConfig({ ...process.env, ...env }), hdfs: {} as HdfsStore, hbase: {} as HBaseStore, logger: createLogger('test', 'error', () => undefined),
+    config: loadConfig({ ...process.env, ...env }), hdfs: new MemoryHdfs(), hbase: new MemoryHBase(), logger: createLogger('test', 'error', () => undefined),
   });
 
   it('refuses an invalid cron expression with the variable named', () => {

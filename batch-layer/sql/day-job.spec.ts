@@ -16,7 +16,7 @@ import { LANDING_SCHEMA, landingBatch } from '../schema/landing-schema';
 import { compareWarehouseRows, WAREHOUSE_SCHEMA, warehouseBatch, type WarehouseRow } from '../schema/warehouse-schema';
 import { topX } from '../schema/top-x';
 import { duckdbEngine } from './duckdb-engine';
-import { MemoryHdfs } from './memory-hdfs';
+import { MemoryHdfs } from '../../test/fakes/memory-hdfs';
 import { runSqlDay } from './sql-day';
 
 const DAY = '2026-03-14';

@@ -12,7 +12,7 @@
 // copy moving every detection of a location elsewhere.)
 
 import { ALL_LOCATIONS, decodeCountRowKey, viewDayDir, tempPath } from '../../common/contract';
-import type { HBaseStore } from '../../common/hbase';
+import type { HBaseTables } from '../../common/hbase';
 import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
 import type { SpillWriter } from '../spill/spill';
@@ -35,7 +35,7 @@ export type CountsHook = (locations: readonly bigint[], truth: LiveCountTruth) =
 
 export interface ViewInputs {
   readonly hdfs: HdfsStore;
-  readonly hbase: HBaseStore;
+  readonly hbase: HBaseTables;
   readonly root: string;
   readonly namespace: string;
   readonly day: string;

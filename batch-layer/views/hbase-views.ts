@@ -8,12 +8,12 @@
 import {
   BATCH_COUNT_QUALIFIER, batchViewsTableName, countScanRange, dayRange, encodeBatchCount, FAMILIES, topItemsPrefix, topItemsRowKey,
 } from '../../common/contract';
-import { putsWithRetry, type HBaseStore, type RowMutation } from '../../common/hbase';
+import { putsWithRetry, type HBaseTables, type RowMutation } from '../../common/hbase';
 import type { TopItem } from '../schema/top-x';
 
 const CHUNK = 2000;
 
-export async function putHourCounts(hbase: HBaseStore, namespace: string, hour: ReadonlyMap<string, number>, stamp: number): Promise<void> {
+export async function putHourCounts(hbase: HBaseTables, namespace: string, hour: ReadonlyMap<string, number>, stamp: number): Promise<void> {
   const table = batchViewsTableName(namespace);
   let batch: RowMutation[] = [];
   for (const [key, count] of hour) {
@@ -26,7 +26,7 @@ export async function putHourCounts(hbase: HBaseStore, namespace: string, hour: 
   if (batch.length > 0) await putsWithRetry(hbase, table, batch);
 }
 
-export async function putTopItems(hbase: HBaseStore, namespace: string, day: string, items: readonly TopItem[], stamp: number): Promise<Set<string>> {
+export async function putTopItems(hbase: HBaseTables, namespace: string, day: string, items: readonly TopItem[], stamp: number): Promise<Set<string>> {
   const table = batchViewsTableName(namespace);
   const written = new Set<string>();
   const mutations: RowMutation[] = items.map((item) => {
@@ -44,7 +44,7 @@ export async function putTopItems(hbase: HBaseStore, namespace: string, day: str
 }
 
 /** Hour rows (item and total scope) of `locations` on `day` that `keep` lacks: deleted. */
-export async function deleteStaleHourRows(hbase: HBaseStore, namespace: string, day: string, locations: Iterable<bigint>, keep: ReadonlyMap<string, number>): Promise<number> {
+export async function deleteStaleHourRows(hbase: HBaseTables, namespace: string, day: string, locations: Iterable<bigint>, keep: ReadonlyMap<string, number>): Promise<number> {
   const table = batchViewsTableName(namespace);
   const { startMs, endMs } = dayRange(day);
   let deleted = 0;
@@ -62,7 +62,7 @@ export async function deleteStaleHourRows(hbase: HBaseStore, namespace: string, 
   return deleted;
 }
 
-export async function deleteStaleTopRows(hbase: HBaseStore, namespace: string, day: string, keep: ReadonlySet<string>): Promise<number> {
+export async function deleteStaleTopRows(hbase: HBaseTables, namespace: string, day: string, keep: ReadonlySet<string>): Promise<number> {
   const table = batchViewsTableName(namespace);
   let deleted = 0;
   for await (const row of hbase.scan(table, { prefix: topItemsPrefix(day), caching: 1000 })) {

@@ -233,7 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pysparkVersion: read('batchSparkPyspark', parseVersion),
       deadlineHour: read('batchDeadlineHour', (raw) => {
         const hour = parseNonNegativeInt(raw);
-        if (hour > 23) throw new Error('expected an hour from 0 to 23');
+        if (hour > 23) throw new ConfigError('expected an hour from 0 to 23');
         return hour;
       }),
     },

@@ -4,6 +4,7 @@
 // so HBase tools read it as a long and the batch layer may rewrite it in place.
 
 import { int64FromBytes, int64ToBytes } from './int64';
+import { ContractError } from '../errors';
 
 export const BATCH_COUNT_QUALIFIER = 'n';
 
@@ -12,6 +13,6 @@ export function encodeBatchCount(count: bigint): Buffer {
 }
 
 export function decodeBatchCount(cell: Buffer): bigint {
-  if (cell.length !== 8) throw new Error(`batch count cell must be 8 bytes, got ${cell.length}`);
+  if (cell.length !== 8) throw new ContractError(`batch count cell must be 8 bytes, got ${cell.length}`);
   return int64FromBytes(cell, 0);
 }

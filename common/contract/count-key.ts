@@ -14,6 +14,7 @@
 // location's totals does not read every item row.
 
 import { int64FromBytes, writeInt64 } from './int64';
+import { ContractError } from '../errors';
 
 export type CountGranularity = 'minute' | 'hour' | 'day';
 export type CountScope = 'item' | 'total';
@@ -56,11 +57,11 @@ export function countRowKey(key: CountKey): Buffer {
 }
 
 export function decodeCountRowKey(row: Buffer): CountKey {
-  if (row.length < HEADER) throw new Error(`count row key too short (${row.length} bytes)`);
+  if (row.length < HEADER) throw new ContractError(`count row key too short (${row.length} bytes)`);
   const found = (Object.keys(SCOPE_BYTES) as CountGranularity[]).flatMap((granularity) =>
     (Object.keys(SCOPE_BYTES[granularity]) as CountScope[]).filter((scope) => SCOPE_BYTES[granularity][scope] === row[0]).map((scope) => ({ granularity, scope })),
   )[0];
-  if (!found) throw new Error(`unknown count scope byte 0x${row[0]?.toString(16)}`);
+  if (!found) throw new ContractError(`unknown count scope byte 0x${row[0]?.toString(16)}`);
   return {
     ...found,
     locationOid: int64FromBytes(row, 1),

@@ -9,6 +9,7 @@
 
 import type { EnrichedDetection } from './enriched-detection';
 import { parseInt64 } from './int64';
+import { ContractError } from '../errors';
 
 export const DETECTION_QUALIFIERS = { location: 'loc', camera: 'cam', detection: 'oid', timestamp: 'ts', item: 'item', name: 'name', lineage: 'src' } as const;
 
@@ -36,7 +37,7 @@ export function decodeDetectionCells(cells: ReadonlyMap<string, Buffer>): Enrich
   const q = DETECTION_QUALIFIERS;
   const text = (qualifier: string): string => {
     const value = cells.get(qualifier);
-    if (value === undefined) throw new Error(`detection row lacks cell ${qualifier}`);
+    if (value === undefined) throw new ContractError(`detection row lacks cell ${qualifier}`);
     return value.toString('utf8');
   };
   const [partition, offset] = text(q.lineage).split(':');

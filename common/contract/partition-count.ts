@@ -10,6 +10,7 @@
 // double counting after a retried RPC.
 
 import { int64FromBytes, writeInt64 } from './int64';
+import { ContractError } from '../errors';
 
 export interface PartitionCount {
   readonly count: bigint;
@@ -21,7 +22,7 @@ export const NO_OFFSET = -1n;
 export const PARTITION_COUNT_BYTES = 16;
 
 export function partitionQualifier(partition: number): string {
-  if (!Number.isInteger(partition) || partition < 0) throw new Error(`invalid Kafka partition ${partition}`);
+  if (!Number.isInteger(partition) || partition < 0) throw new ContractError(`invalid Kafka partition ${partition}`);
   return `p${partition}`;
 }
 
@@ -51,7 +52,7 @@ export function encodePartitionCount(value: PartitionCount): Buffer {
 }
 
 export function decodePartitionCount(cell: Buffer): PartitionCount {
-  if (cell.length !== 16) throw new Error(`partition count cell must be 16 bytes, got ${cell.length}`);
+  if (cell.length !== 16) throw new ContractError(`partition count cell must be 16 bytes, got ${cell.length}`);
   return { count: int64FromBytes(cell, 0), lastOffset: int64FromBytes(cell, 8) };
 }
 

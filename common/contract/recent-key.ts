@@ -4,6 +4,7 @@
 //   geographical_location_oid (8 bytes) | INT64_MAX - timestamp_detected (8 bytes) | detection_oid (8 bytes)
 
 import { INT64_MAX, int64FromBytes, writeInt64 } from './int64';
+import { ContractError } from '../errors';
 
 export const RECENT_KEY_LENGTH = 24;
 
@@ -16,7 +17,7 @@ export function recentRowKey(locationOid: bigint, timestampMs: number, detection
 }
 
 export function decodeRecentRowKey(row: Buffer): { locationOid: bigint; timestampMs: number; detectionOid: bigint } {
-  if (row.length !== RECENT_KEY_LENGTH) throw new Error(`recent row key must be ${RECENT_KEY_LENGTH} bytes, got ${row.length}`);
+  if (row.length !== RECENT_KEY_LENGTH) throw new ContractError(`recent row key must be ${RECENT_KEY_LENGTH} bytes, got ${row.length}`);
   return { locationOid: int64FromBytes(row, 0), timestampMs: Number(INT64_MAX - int64FromBytes(row, 8)), detectionOid: int64FromBytes(row, 16) };
 }
 

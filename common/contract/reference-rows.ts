@@ -6,12 +6,13 @@
 // Versions sort as text: use a fixed-width UTC timestamp, e.g. 20261122T130501Z.
 
 import { int64FromBytes, writeInt64 } from './int64';
+import { ContractError } from '../errors';
 
 export const REFERENCE_NAME_QUALIFIER = 'name';
 const VERSION_PATTERN = /^[0-9A-Za-z_.-]{1,64}$/;
 
 export function checkReferenceVersion(version: string): string {
-  if (!VERSION_PATTERN.test(version)) throw new Error(`invalid reference version ${JSON.stringify(version)}`);
+  if (!VERSION_PATTERN.test(version)) throw new ContractError(`invalid reference version ${JSON.stringify(version)}`);
   return version;
 }
 
@@ -27,7 +28,7 @@ export function referenceRowKey(version: string, locationOid: bigint): Buffer {
 
 export function decodeReferenceRowKey(row: Buffer): { version: string; locationOid: bigint } {
   const separator = row.length - 9;
-  if (separator < 1 || row[separator] !== 0) throw new Error('not a reference row key');
+  if (separator < 1 || row[separator] !== 0) throw new ContractError('not a reference row key');
   return { version: row.subarray(0, separator).toString('utf8'), locationOid: int64FromBytes(row, separator + 1) };
 }
 

@@ -4,6 +4,7 @@
 // One location's day is a prefix scan returning ranks in order.
 
 import { int64FromBytes, writeInt64 } from './int64';
+import { ContractError } from '../errors';
 
 const TOP_SCOPE = 0x78; // 'x'
 const DAY_MS = 86_400_000;
@@ -18,7 +19,7 @@ export function topItemsRowKey(day: string, locationOid: bigint, rank: number): 
 }
 
 export function decodeTopItemsRowKey(row: Buffer): { day: string; locationOid: bigint; rank: number } {
-  if (row.length !== 15 || row[0] !== TOP_SCOPE) throw new Error('not a top-items row key');
+  if (row.length !== 15 || row[0] !== TOP_SCOPE) throw new ContractError('not a top-items row key');
   return { day: new Date(row.readUInt32BE(1) * DAY_MS).toISOString().slice(0, 10), locationOid: int64FromBytes(row, 5), rank: row.readUInt16BE(13) };
 }
 
@@ -30,6 +31,6 @@ export function topItemsPrefix(day: string, locationOid?: bigint): Buffer {
 
 function epochDay(day: string): number {
   const ms = Date.parse(`${day}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(ms)) throw new Error(`invalid day ${JSON.stringify(day)}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(ms)) throw new ContractError(`invalid day ${JSON.stringify(day)}`);
   return ms / DAY_MS;
 }

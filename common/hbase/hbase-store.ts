@@ -19,7 +19,9 @@ import type { Client, ClientOptions, MutateResponse, ParsedResult, Scan } from '
 import type { Config } from '../config';
 import { HBaseError } from '../errors';
 import type { Logger } from '../log';
+import { checkMutation } from './check-mutation';
 import { toHBaseError } from './hbase-error';
+import type { HBaseConnection } from './hbase-tables';
 import type { CheckCondition, DeleteOptions, IncrementOptions, ReadOptions, Row, RowMutation, ScanOptions } from './hbase-types';
 import { NativeClient } from './native/native-client';
 import type { MetaServer } from './native/region-locator';
@@ -51,7 +53,7 @@ export function hbaseStoreOptions(config: Config, logger?: Logger): HBaseStoreOp
   return { zookeeperQuorum, zookeeperRoot, user, callTimeoutMs, logger, client };
 }
 
-export class HBaseStore {
+export class HBaseStore implements HBaseConnection {
   private readonly client: Client;
   private readonly native: NativeClient | undefined;
   private readonly readyTimeoutMs: number;
@@ -304,13 +306,6 @@ export class HBaseStore {
         reject(toHBaseError(operation, table, error));
       }
     });
-  }
-}
-
-function checkMutation(mutation: RowMutation): void {
-  if (mutation.cells.length === 0) throw new HBaseError(`put of row ${mutation.row.toString('hex')} has no cells`);
-  for (const cell of mutation.cells) {
-    if (!Number.isSafeInteger(cell.timestamp) || cell.timestamp < 0) throw new HBaseError(`cell timestamp must be epoch ms, got ${cell.timestamp}`);
   }
 }
 

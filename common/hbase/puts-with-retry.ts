@@ -3,10 +3,10 @@
 // should wait it out rather than fail a night's run. Puts are idempotent here
 // (same cells, same timestamps), so a retry is safe.
 
-import type { HBaseStore } from './hbase-store';
+import type { HBaseTables } from './hbase-tables';
 import type { RowMutation } from './hbase-types';
 import { retry } from '../retry';
 
-export function putsWithRetry(hbase: HBaseStore, table: string, mutations: readonly RowMutation[]): Promise<void> {
+export function putsWithRetry(hbase: HBaseTables, table: string, mutations: readonly RowMutation[]): Promise<void> {
   return retry(() => hbase.puts(table, mutations), { retries: 10, initialDelayMs: 200, maxDelayMs: 10_000 });
 }

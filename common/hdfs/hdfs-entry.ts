@@ -1,3 +1,4 @@
+import { ContractError } from '../errors';
 // One entry of a folder listing, decoded from WebHDFS's FileStatus JSON
 // ({"pathSuffix","type","length","modificationTime",...}).
 
@@ -14,10 +15,10 @@ export interface HdfsEntry {
 
 /** Decodes one FileStatus; `fallbackName` names it when pathSuffix is empty (GETFILESTATUS). */
 export function decodeFileStatus(status: unknown, fallbackName: string): HdfsEntry {
-  if (!status || typeof status !== 'object') throw new Error('FileStatus is not an object');
+  if (!status || typeof status !== 'object') throw new ContractError('FileStatus is not an object');
   const { pathSuffix, type, length, modificationTime } = status as Record<string, unknown>;
-  if (type !== 'FILE' && type !== 'DIRECTORY' && type !== 'SYMLINK') throw new Error(`unknown FileStatus type ${JSON.stringify(type)}`);
-  if (typeof length !== 'number' || typeof modificationTime !== 'number') throw new Error('FileStatus lacks length or modificationTime');
+  if (type !== 'FILE' && type !== 'DIRECTORY' && type !== 'SYMLINK') throw new ContractError(`unknown FileStatus type ${JSON.stringify(type)}`);
+  if (typeof length !== 'number' || typeof modificationTime !== 'number') throw new ContractError('FileStatus lacks length or modificationTime');
   const name = typeof pathSuffix === 'string' && pathSuffix !== '' ? pathSuffix : fallbackName;
   return { name, type, length, modificationTime };
 }
@@ -25,7 +26,7 @@ export function decodeFileStatus(status: unknown, fallbackName: string): HdfsEnt
 /** Decodes a LISTSTATUS body: {"FileStatuses":{"FileStatus":[...]}}. */
 export function decodeListing(body: unknown): HdfsEntry[] {
   const statuses = (body as { FileStatuses?: { FileStatus?: unknown } } | null)?.FileStatuses?.FileStatus;
-  if (!Array.isArray(statuses)) throw new Error('LISTSTATUS answer lacks FileStatuses.FileStatus');
+  if (!Array.isArray(statuses)) throw new ContractError('LISTSTATUS answer lacks FileStatuses.FileStatus');
   return statuses.map((status) => decodeFileStatus(status, ''));
 }
 
@@ -37,6 +38,6 @@ export function decodeStatus(body: unknown, name: string): HdfsEntry {
 /** Reads the {"boolean": true|false} answer of MKDIRS, RENAME and DELETE. */
 export function decodeBoolean(body: unknown): boolean {
   const value = (body as { boolean?: unknown } | null)?.boolean;
-  if (typeof value !== 'boolean') throw new Error('answer lacks a "boolean" field');
+  if (typeof value !== 'boolean') throw new ContractError('answer lacks a "boolean" field');
   return value;
 }

@@ -14,8 +14,9 @@
 // fetch and its fence. claim() therefore reads the committed offset again
 // after the fence, when no earlier owner can move it any more.
 
-import { Partitioners, type Admin, type Kafka, type Message, type Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { committedOffsets } from './committed-offsets';
+import type { PartitionOutput, TopicRecords } from './partition-output';
 
 export interface PartitionTransactionsTarget {
   readonly sourceTopic: string;
@@ -25,12 +26,7 @@ export interface PartitionTransactionsTarget {
   readonly transactionTimeoutMs: number;
 }
 
-export interface TopicRecords {
-  readonly topic: string;
-  readonly messages: readonly Message[];
-}
-
-export class PartitionTransactions {
+export class PartitionTransactions implements PartitionOutput {
   private readonly producers = new Map<number, Promise<Producer>>();
   private admin: Promise<Admin> | undefined;
 

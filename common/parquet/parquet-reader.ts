@@ -104,7 +104,7 @@ function isNumeric(value: unknown): value is number | bigint {
 }
 
 function materialise(info: ColumnInfo, dlevels: readonly number[], values: readonly unknown[], rows: number): DecodedValue[] {
-  if (dlevels.length !== rows) throw new Error(`expected ${rows} values, decoded ${dlevels.length}`);
+  if (dlevels.length !== rows) throw new ParquetError(`expected ${rows} values, decoded ${dlevels.length}`);
   const out = new Array<DecodedValue>(rows);
   const maxLevel = info.optional ? 1 : 0;
   let v = 0;
@@ -114,7 +114,7 @@ function materialise(info: ColumnInfo, dlevels: readonly number[], values: reado
       continue;
     }
     const raw = values[v++];
-    if (raw === undefined) throw new Error(`column ${info.name} has fewer values than definition levels`);
+    if (raw === undefined) throw new ParquetError(`column ${info.name} has fewer values than definition levels`);
     out[i] = convert(info.physicalType, raw);
   }
   return out;

@@ -14,6 +14,7 @@ import { serializeThrift } from 'parquetjs-lite/lib/util';
 import * as snappy from 'snappyjs';
 import { encodeDefinitionLevels } from './level-encoding';
 import type { ColumnBatch, ColumnSpec, ColumnValues, WriteOptions } from './parquet-schema';
+import { ParquetError } from '../errors';
 
 const MAGIC = Buffer.from('PAR1');
 export const CREATED_BY = 'utopia-detections parquet writer 1 (parquetjs-lite thrift)';
@@ -30,7 +31,7 @@ export function encodeParquet(schema: readonly ColumnSpec[], batch: ColumnBatch,
   const pageRows = options.pageRows ?? 16_384;
   for (const column of schema) {
     const values = batch.columns.get(column.name);
-    if (!values || values.length !== batch.rowCount) throw new Error(`column ${column.name}: expected ${batch.rowCount} values, got ${values?.length}`);
+    if (!values || values.length !== batch.rowCount) throw new ParquetError(`column ${column.name}: expected ${batch.rowCount} values, got ${values?.length}`);
   }
   const parts: Buffer[] = [MAGIC];
   let offset = MAGIC.length;
@@ -89,7 +90,7 @@ function encodeChunk(column: ColumnSpec, values: ColumnValues, from: number, to:
     for (let i = start; i < end; i++) {
       const value = values[i];
       if (value === null || value === undefined) {
-        if (!column.optional) throw new Error(`column ${column.name} is required but row ${i} is null`);
+        if (!column.optional) throw new ParquetError(`column ${column.name} is required but row ${i} is null`);
         defined.push(false);
         nulls++;
         continue;

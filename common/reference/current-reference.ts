@@ -8,7 +8,7 @@
 import {
   decodeReferenceRowKey, FAMILIES, META_QUALIFIERS, META_ROWS, metaTableName, REFERENCE_NAME_QUALIFIER, referenceTableName, referenceVersionPrefix,
 } from '../contract';
-import { cellValue, type HBaseStore } from '../hbase';
+import { cellValue, type HBaseTables } from '../hbase';
 
 export interface ReferenceSnapshot {
   /** undefined while no version is current. */
@@ -19,13 +19,13 @@ export interface ReferenceSnapshot {
 export const NO_REFERENCE: ReferenceSnapshot = { version: undefined, names: new Map() };
 
 /** The version meta "reference/current" names, if any. */
-export async function readReferenceVersion(hbase: HBaseStore, namespace: string): Promise<string | undefined> {
+export async function readReferenceVersion(hbase: HBaseTables, namespace: string): Promise<string | undefined> {
   const row = await hbase.get(metaTableName(namespace), Buffer.from(META_ROWS.referenceCurrent, 'utf8'), { families: [FAMILIES.meta] });
   return cellValue(row, FAMILIES.meta, META_QUALIFIERS.referenceVersion)?.toString('utf8');
 }
 
 /** The location names of one version: oid -> name. */
-export async function readReferenceNames(hbase: HBaseStore, namespace: string, version: string): Promise<Map<bigint, string>> {
+export async function readReferenceNames(hbase: HBaseTables, namespace: string, version: string): Promise<Map<bigint, string>> {
   const names = new Map<bigint, string>();
   for await (const row of hbase.scan(referenceTableName(namespace), { prefix: referenceVersionPrefix(version), families: [FAMILIES.reference], caching: 2000 })) {
     const name = cellValue(row, FAMILIES.reference, REFERENCE_NAME_QUALIFIER);
@@ -39,7 +39,7 @@ export class CurrentReference {
   private reading: Promise<ReferenceSnapshot> | undefined;
 
   constructor(
-    private readonly hbase: HBaseStore,
+    private readonly hbase: HBaseTables,
     private readonly namespace: string,
   ) {}
 

@@ -10,7 +10,7 @@ import type { Config } from '../../common/config';
 import {
   bucketOf, dayRange, FAMILIES, landingFilePath, META_QUALIFIERS, META_ROWS, metaTableName, REFERENCE_NAME_QUALIFIER, referenceRowKey, referenceTableName,
 } from '../../common/contract';
-import type { HBaseStore, RowMutation } from '../../common/hbase';
+import type { HBaseTables, RowMutation } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
 import { LANDING_SCHEMA } from '../../batch-layer';
@@ -96,7 +96,7 @@ export async function writeBenchData(config: Config, hdfs: HdfsStore, day: strin
 }
 
 /** Dataset B: names for every location but the last (an unknown location, kept and flagged). */
-export async function writeBenchReference(config: Config, hbase: HBaseStore, localFile: string): Promise<void> {
+export async function writeBenchReference(config: Config, hbase: HBaseTables, localFile: string): Promise<void> {
   const version = '20260101T000000Z';
   const mutations: RowMutation[] = [];
   for (let oid = 1; oid < BENCH_LOCATIONS; oid++) {

@@ -11,10 +11,11 @@ import {
   ALL_LOCATIONS, bucketStart, countRowKey, decodeCountRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName,
   liveRollupsTableName, partitionQualifier,
 } from '../../common/contract';
-import { putsWithRetry, type HBaseStore, type RowMutation } from '../../common/hbase';
+import { putsWithRetry, type HBaseTables, type RowMutation } from '../../common/hbase';
 import type { LandingRow } from '../../batch-layer/schema/landing-row';
 import { RollupCells, type PartitionCells } from './rollup-cells';
 import type { CountCell } from './view-seeder';
+import { UtopiaError } from '../../common/errors';
 
 export class SpeedViewWriter {
   private rows: RowMutation[] = [];
@@ -26,13 +27,13 @@ export class SpeedViewWriter {
   private hour = -Infinity;
   written = 0;
 
-  constructor(private readonly hbase: HBaseStore, private readonly namespace: string) {}
+  constructor(private readonly hbase: HBaseTables, private readonly namespace: string) {}
 
   async add(row: LandingRow): Promise<void> {
     const cells = encodeDetectionCells({ ...row, geographicalLocation: null, locationKnown: false, lineage: { partition: row.partition, offset: row.offset.toString() } });
     this.rows.push({ row: detectionRowKey(row.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: row.timestampDetected })) });
     const minute = bucketStart(row.timestampDetected, 'minute');
-    if (minute < this.minute) throw new Error('SpeedViewWriter needs rows in detection-time order');
+    if (minute < this.minute) throw new UtopiaError('SpeedViewWriter needs rows in detection-time order');
     if (minute > this.minute) {
       await this.sendCounts();
       this.minute = minute;

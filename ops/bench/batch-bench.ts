@@ -27,6 +27,7 @@ import { formatTable } from '../cli/format-table';
 import { writeBenchData, writeBenchReference } from './batch-bench-data';
 import { SpeedViewWriter } from './batch-bench-speed-view';
 import { compareEngines, type EngineRun } from './batch-bench-engines';
+import { UtopiaError } from '../../common/errors';
 
 interface Measured {
   readonly ms: number;
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
     for (const name of cold ? ['cold (HBase empty: repair all)', 'warm (re-run, HBase complete)'] : ['nightly (speed view in HBase)']) {
       log(`batch run: ${name}`);
       const m = await measure([cli, 'batch', 'run', '--date', day], env);
-      if (m.code !== 0) throw new Error(`batch run exited ${m.code}`);
+      if (m.code !== 0) throw new UtopiaError(`batch run exited ${m.code}`);
       const report = JSON.parse((await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString()) as DayReport;
       runs.push({ name, m, report });
     }

@@ -5,9 +5,9 @@ import type { Config } from '../../common/config';
 import {
   BATCH_COUNT_QUALIFIER, batchViewsTableName, countScanRange, decodeBatchCount, decodeCountRowKey, liveCountsTableName, sumPartitionCounts, type CountGranularity, type CountScope,
 } from '../../common/contract';
-import type { HBaseStore, Row } from '../../common/hbase';
+import type { HBaseTables, Row } from '../../common/hbase';
 
-async function scan(store: HBaseStore, table: string, granularity: CountGranularity, scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<Row[]> {
+async function scan(store: HBaseTables, table: string, granularity: CountGranularity, scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<Row[]> {
   const { startRow, stopRow } = countScanRange(granularity, scope, location, fromMs, toMs);
   return store.scanAll(table, { start: startRow, stop: stopRow, caching: 1000 });
 }
@@ -17,15 +17,15 @@ function top(counts: Map<string, bigint>): [string, bigint][] {
 }
 
 export const directScenario = {
-  async batchTotals(store: HBaseStore, config: Config, location: bigint, fromMs: number, toMs: number): Promise<bigint[]> {
+  async batchTotals(store: HBaseTables, config: Config, location: bigint, fromMs: number, toMs: number): Promise<bigint[]> {
     const rows = await scan(store, batchViewsTableName(config.hbase.namespace), 'hour', 'total', location, fromMs, toMs);
     return rows.map((r) => decodeBatchCount(r.cells.find((c) => c.qualifier === BATCH_COUNT_QUALIFIER)!.value));
   },
-  async speedTotals(store: HBaseStore, config: Config, location: bigint, fromMs: number, toMs: number): Promise<bigint[]> {
+  async speedTotals(store: HBaseTables, config: Config, location: bigint, fromMs: number, toMs: number): Promise<bigint[]> {
     const rows = await scan(store, liveCountsTableName(config.hbase.namespace), 'minute', 'total', location, fromMs, toMs);
     return rows.map((r) => sumPartitionCounts(r.cells.map((c) => c.value)));
   },
-  async batchTop(store: HBaseStore, config: Config, location: bigint, fromMs: number, toMs: number): Promise<[string, bigint][]> {
+  async batchTop(store: HBaseTables, config: Config, location: bigint, fromMs: number, toMs: number): Promise<[string, bigint][]> {
     const counts = new Map<string, bigint>();
     for (const r of await scan(store, batchViewsTableName(config.hbase.namespace), 'hour', 'item', location, fromMs, toMs)) {
       const item = decodeCountRowKey(r.key).itemName;
@@ -33,7 +33,7 @@ export const directScenario = {
     }
     return top(counts);
   },
-  async speedTop(store: HBaseStore, config: Config, location: bigint, fromMs: number, toMs: number): Promise<[string, bigint][]> {
+  async speedTop(store: HBaseTables, config: Config, location: bigint, fromMs: number, toMs: number): Promise<[string, bigint][]> {
     const counts = new Map<string, bigint>();
     for (const r of await scan(store, liveCountsTableName(config.hbase.namespace), 'minute', 'item', location, fromMs, toMs)) {
       const item = decodeCountRowKey(r.key).itemName;

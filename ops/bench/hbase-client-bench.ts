@@ -20,6 +20,7 @@ import { parseFlags, numberFlag } from '../cli/parse-flags';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
 import { hbaseRandomWriteCeiling, type Ceiling } from './ceilings';
+import { UtopiaError } from '../../common/errors';
 
 type ClientKind = 'legacy' | 'native';
 
@@ -59,7 +60,7 @@ async function runClient(kind: ClientKind, table: string, rows: number, cells: n
       started = performance.now();
       const got = await store.mget(table, batch.map((r) => r.row));
       const getMs = performance.now() - started;
-      if (got.some((row) => row === null || row.cells.length !== cells)) throw new Error(`${kind} mget lost cells`);
+      if (got.some((row) => row === null || row.cells.length !== cells)) throw new UtopiaError(`${kind} mget lost cells`);
       // The round's rows are spread over the whole key space; scan them all (earlier rounds' too).
       started = performance.now();
       let scanned = 0;

@@ -25,6 +25,7 @@ import { directScenario } from './direct-reads';
 import { rollupScenario } from './direct-rollup-reads';
 import { directLoad, httpLoad, type LoadFigures } from './load-run';
 import { ViewSeeder } from './view-seeder';
+import { UtopiaError } from '../../common/errors';
 
 /** The target load: p99 under 50 ms at 1,000 requests/s. */
 const FIXED_RATE = 1_000;
@@ -44,9 +45,9 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--keep') options.keep = true;
     else if (arg === '--locations' || arg === '--items' || arg === '--duration' || arg === '--connections') {
       const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value <= 0) throw new Error(`${arg} needs a positive whole number`);
+      if (!Number.isInteger(value) || value <= 0) throw new UtopiaError(`${arg} needs a positive whole number`);
       options[arg.slice(2) as 'locations'] = value;
-    } else throw new Error(`unknown argument ${arg}`);
+    } else throw new UtopiaError(`unknown argument ${arg}`);
   }
   return options;
 }
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
         for (const l of data.locations) {
           const started = performance.now();
           const res = await fetch(`${server.url}${s.path(l)}`);
-          if (!res.ok) throw new Error(`${s.path(l)}: HTTP ${res.status} ${await res.text()}`);
+          if (!res.ok) throw new UtopiaError(`${s.path(l)}: HTTP ${res.status} ${await res.text()}`);
           await res.arrayBuffer();
           cold.push(performance.now() - started);
         }
@@ -159,12 +160,12 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'serve'], { env: { ...env, API_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`utopia serve exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new UtopiaError(`utopia serve exited with ${child.exitCode}`);
     if (await fetch(`${url}/api/v1/openapi.json`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill('SIGTERM') };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGTERM');
-  throw new Error('utopia serve did not start within 30 s');
+  throw new UtopiaError('utopia serve did not start within 30 s');
 }
 
 function freePort(): Promise<number> {

@@ -9,7 +9,7 @@ import {
   qualityQualifier, recentRowKey, recentTableName, REFERENCE_NAME_QUALIFIER, referenceRowKey, referenceTableName, type CountGranularity,
   type CountScope, type QualityCounter, type SpeedMetricsSnapshot,
 } from '../../common/contract';
-import type { HBaseStore, RowMutation } from '../../common/hbase';
+import type { HBaseTables, RowMutation } from '../../common/hbase';
 import { RollupCells } from './rollup-cells';
 
 export interface SeedEvent {
@@ -35,7 +35,7 @@ export interface CountCell {
 const CHUNK = 2_000;
 
 export class ViewSeeder {
-  constructor(private readonly store: HBaseStore, private readonly namespace: string) {}
+  constructor(private readonly store: HBaseTables, private readonly namespace: string) {}
 
   /** Speed view (live_counts, and its roll-ups in live_rollups): per minute, hour and day, per partition, absolute counts of the events given. */
   async speedCounts(events: readonly SeedEvent[]): Promise<void> {

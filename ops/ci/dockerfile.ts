@@ -1,3 +1,4 @@
+import { UtopiaError } from '../../common/errors';
 // A Dockerfile read into stages and instructions, as far as the CI replay of
 // docker/Dockerfile needs it (ops/ci/replay-dockerfile.ts). Pure. Follows the
 // Dockerfile reference: `\` continues a line, comment lines are dropped even
@@ -62,7 +63,7 @@ export function splitWords(text: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new Error(`unclosed ${quote} in ${JSON.stringify(text)}`);
+  if (quote) throw new UtopiaError(`unclosed ${quote} in ${JSON.stringify(text)}`);
   if (inWord) words.push(current);
   return words;
 }
@@ -70,12 +71,12 @@ export function splitWords(text: string): string[] {
 function parseEnv(args: string): Record<string, string> {
   const words = splitWords(args);
   const first = words[0];
-  if (first === undefined) throw new Error('ENV without a variable');
+  if (first === undefined) throw new UtopiaError('ENV without a variable');
   if (!first.includes('=')) return { [first]: words.slice(1).join(' ') };
   const vars: Record<string, string> = {};
   for (const word of words) {
     const eq = word.indexOf('=');
-    if (eq <= 0) throw new Error(`ENV expects KEY=VALUE pairs, got ${JSON.stringify(word)}`);
+    if (eq <= 0) throw new UtopiaError(`ENV expects KEY=VALUE pairs, got ${JSON.stringify(word)}`);
     vars[word.slice(0, eq)] = word.slice(eq + 1);
   }
   return vars;
@@ -95,14 +96,14 @@ function takeFlags(args: string): { flags: string[]; rest: string } {
 function parseCommand(args: string): string[] {
   if (!args.startsWith('[')) return ['/bin/sh', '-c', args];
   const argv: unknown = JSON.parse(args);
-  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) throw new Error(`expected a JSON array of strings, got ${args}`);
+  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) throw new UtopiaError(`expected a JSON array of strings, got ${args}`);
   return argv;
 }
 
 function parseCopy(args: string): Instruction {
   const { flags, rest } = takeFlags(args);
   const words = rest.startsWith('[') ? parseCommand(rest) : splitWords(rest);
-  if (words.length < 2) throw new Error(`COPY needs a source and a destination: ${args}`);
+  if (words.length < 2) throw new UtopiaError(`COPY needs a source and a destination: ${args}`);
   const from = flags.find((f) => f.startsWith('--from='))?.slice('--from='.length);
   return { kind: 'COPY', from, sources: words.slice(0, -1), dest: words[words.length - 1] as string };
 }
@@ -127,7 +128,7 @@ export function parseDockerfile(text: string): Stage[] {
     }
     const stage = stages[stages.length - 1];
     if (!stage) {
-      if (keyword !== 'ARG') throw new Error(`${keyword} before the first FROM`);
+      if (keyword !== 'ARG') throw new UtopiaError(`${keyword} before the first FROM`);
       const [name, value] = args.split('=', 2) as [string, string | undefined];
       if (value !== undefined) globalArgs[name.trim()] = value.trim();
       continue;

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { repoRoot } from '../../common/config';
 import { isIgnored, parseDockerignore } from './dockerignore';
 import { parseDockerfile, type Instruction, type Stage } from './dockerfile';
+import { UtopiaError } from '../../common/errors';
 
 interface Options {
   readonly dockerfile: string;
@@ -43,7 +44,7 @@ function parseArgs(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--dockerfile') dockerfile = path.resolve(argv[++i] ?? '');
     else if (argv[i] === '--keep') keep = true;
-    else throw new Error(`unknown argument ${JSON.stringify(argv[i])}; usage: replay-dockerfile [--dockerfile FILE] [--keep]`);
+    else throw new UtopiaError(`unknown argument ${JSON.stringify(argv[i])}; usage: replay-dockerfile [--dockerfile FILE] [--keep]`);
   }
   return { dockerfile, keep };
 }
@@ -69,17 +70,17 @@ function copyContext(target: string, dockerfile: string): number {
 
 /** A path inside a stage's image, mapped into that stage's folder (only below its WORKDIR). */
 function inStage(stage: StageState, imagePath: string): string {
-  if (!stage.workdir) throw new Error('a COPY or RUN before the stage has a WORKDIR');
+  if (!stage.workdir) throw new UtopiaError('a COPY or RUN before the stage has a WORKDIR');
   const absolute = path.posix.resolve(stage.workdir, imagePath);
   const relative = path.posix.relative(stage.workdir, absolute);
-  if (relative.startsWith('..')) throw new Error(`${imagePath} is outside the stage's WORKDIR ${stage.workdir}; the replay only maps the WORKDIR`);
+  if (relative.startsWith('..')) throw new UtopiaError(`${imagePath} is outside the stage's WORKDIR ${stage.workdir}; the replay only maps the WORKDIR`);
   return path.join(stage.dir, relative);
 }
 
 /** Docker's COPY: a folder's contents go into the destination; files into it when it ends in / (or there are several). */
 function copyInto(sources: readonly string[], dest: string, destIsFolder: boolean): void {
   for (const source of sources) {
-    if (!fs.existsSync(source)) throw new Error(`COPY source ${source} does not exist`);
+    if (!fs.existsSync(source)) throw new UtopiaError(`COPY source ${source} does not exist`);
     if (fs.statSync(source).isDirectory()) fs.cpSync(source, dest, { recursive: true });
     else {
       const target = destIsFolder ? path.join(dest, path.basename(source)) : dest;
@@ -92,7 +93,7 @@ function copyInto(sources: readonly string[], dest: string, destIsFolder: boolea
 function apply(instruction: Instruction, stage: StageState, stages: ReadonlyMap<string, StageState>, context: string, runCommands: boolean): void {
   switch (instruction.kind) {
     case 'WORKDIR':
-      if (stage.workdir && stage.workdir !== instruction.path) throw new Error(`a second WORKDIR (${instruction.path}) is not replayed`);
+      if (stage.workdir && stage.workdir !== instruction.path) throw new UtopiaError(`a second WORKDIR (${instruction.path}) is not replayed`);
       stage.workdir = instruction.path;
       fs.mkdirSync(stage.dir, { recursive: true });
       return;
@@ -101,7 +102,7 @@ function apply(instruction: Instruction, stage: StageState, stages: ReadonlyMap<
       return;
     case 'COPY': {
       const fromStage = instruction.from === undefined ? undefined : stages.get(instruction.from);
-      if (instruction.from !== undefined && !fromStage) throw new Error(`COPY --from=${instruction.from}: no such earlier stage`);
+      if (instruction.from !== undefined && !fromStage) throw new UtopiaError(`COPY --from=${instruction.from}: no such earlier stage`);
       const sources = instruction.sources.map((s) => (fromStage ? inStage(fromStage, s) : path.join(context, s)));
       const destIsFolder = instruction.dest.endsWith('/') || instruction.dest === '.' || sources.length > 1;
       copyInto(sources, inStage(stage, instruction.dest), destIsFolder);
@@ -115,7 +116,7 @@ function apply(instruction: Instruction, stage: StageState, stages: ReadonlyMap<
       }
       say(`  RUN ${instruction.command}`);
       const result = spawnSync('/bin/sh', ['-c', instruction.command], { cwd: inStage(stage, '.'), env: { ...process.env, ...stage.env }, stdio: 'inherit' });
-      if (result.status !== 0) throw new Error(`RUN ${instruction.command} exited with ${result.status ?? result.signal}`);
+      if (result.status !== 0) throw new UtopiaError(`RUN ${instruction.command} exited with ${result.status ?? result.signal}`);
       return;
     }
     default:
@@ -137,7 +138,7 @@ function imageCommand(stage: Stage): string[] {
 function main(options: Options): void {
   const stages = parseDockerfile(fs.readFileSync(options.dockerfile, 'utf8'));
   const last = stages[stages.length - 1];
-  if (!last) throw new Error(`${options.dockerfile} has no FROM`);
+  if (!last) throw new UtopiaError(`${options.dockerfile} has no FROM`);
   const imageNode = /node:(\d+)/.exec(stages[0]?.image ?? '')?.[1];
   const ourNode = process.versions.node.split('.')[0];
   say(`${path.relative(repoRoot, options.dockerfile)}: stages ${stages.map((s) => s.name).join(', ')}; image Node ${imageNode ?? '?'}, this Node ${ourNode}${imageNode && imageNode !== ourNode ? ' (differs: the replay runs on this Node)' : ''}`);
@@ -155,13 +156,13 @@ function main(options: Options): void {
     }
 
     const [command, ...args] = imageCommand(last);
-    if (!command) throw new Error(`the last stage (${last.name}) has no ENTRYPOINT or CMD`);
+    if (!command) throw new UtopiaError(`the last stage (${last.name}) has no ENTRYPOINT or CMD`);
     const lastState = states.get(last.name) as StageState;
     const home = path.join(root, 'utopia-home');
     fs.mkdirSync(home);
     say(`image command: ${[command, ...args].join(' ')} (UTOPIA_HOME=${home})`);
     const run = spawnSync(command, args, { cwd: inStage(lastState, '.'), env: { ...process.env, ...lastState.env, UTOPIA_HOME: home }, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`the image command exited with ${run.status ?? run.signal}:\n${run.stdout}${run.stderr}`);
+    if (run.status !== 0) throw new UtopiaError(`the image command exited with ${run.status ?? run.signal}:\n${run.stdout}${run.stderr}`);
     say(`image command exited 0 (${run.stdout.split('\n').length} lines of output)`);
     say('the Dockerfile replays: OK');
   } finally {

@@ -3,12 +3,13 @@
 // the process exit code (see exit-codes.ts).
 
 import { InvalidArgumentError, type Command } from 'commander';
+import { UsageError } from '../../common/errors';
 
 /** Adds one subcommand (and its own subcommands) to the program. */
 export type CommandRegistration = (program: Command, exit: ExitCodeHolder) => void;
 
-/** Thrown for wrong arguments that commander cannot check itself: printed with a pointer to --help, exit code 2. */
-export class UsageError extends Error {}
+/** Thrown for wrong arguments that commander cannot check itself (common/errors). */
+export { UsageError };
 
 /** Where an action leaves its exit code for utopia.ts. */
 export class ExitCodeHolder {

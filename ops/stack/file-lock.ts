@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { sleep } from '../../common/retry';
 import { isAlive } from './process-control';
+import { StackError } from '../../common/errors';
 
 export async function withFileLock<T>(file: string, waitMs: number, onWait: () => void, body: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + waitMs;
@@ -19,7 +20,7 @@ export async function withFileLock<T>(file: string, waitMs: number, onWait: () =
         fs.rmSync(file, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`lock ${file} is held by process ${owner}`);
+      if (Date.now() > deadline) throw new StackError(`lock ${file} is held by process ${owner}`);
       if (!told) onWait();
       told = true;
       await sleep(500);

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { sleep } from '../../common/retry';
+import { StackError } from '../../common/errors';
 
 export interface StartOptions {
   readonly command: string;
@@ -18,7 +19,7 @@ export function startDetached(options: StartOptions): number {
   const log = fs.openSync(options.logFile, 'a');
   const child = spawn(options.command, options.args, { cwd: options.cwd, detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
-  if (child.pid === undefined) throw new Error(`could not start ${options.command}`);
+  if (child.pid === undefined) throw new StackError(`could not start ${options.command}`);
   child.unref();
   fs.writeFileSync(options.pidFile, `${child.pid}\n`);
   return child.pid;

@@ -9,6 +9,7 @@ import type { Supervisor } from '../supervisor';
 import { DEMO_PUBLISH_RATE, type DemoWindow } from './demo-plan';
 import { groupLag } from './group-lag';
 import { cliProcess } from './pipeline-specs';
+import { UtopiaError } from '../../common/errors';
 
 const CATCH_UP_TIMEOUT_MS = 20 * 60_000;
 
@@ -20,7 +21,7 @@ export async function runDemoPreload(supervisor: Supervisor, config: Config, env
   const simulate = supervisor.add(cliProcess('demo-simulator', ['simulate', '--events', String(events), '--rate', String(DEMO_PUBLISH_RATE), '--start-ms', String(window.startMs), '--end-ms', String(window.endMs)], env, false));
   const simulated = await until(simulate.finished);
   if (simulated === undefined) return false;
-  if (simulated !== 0) throw new Error(`demo: the simulator exited with code ${simulated}`);
+  if (simulated !== 0) throw new UtopiaError(`demo: the simulator exited with code ${simulated}`);
 
   // The batch reads what the landing writer landed: wait until both groups have committed everything.
   const groups = [config.speed.groupId, config.landing.groupId];
@@ -29,7 +30,7 @@ export async function runDemoPreload(supervisor: Supervisor, config: Config, env
     const lag = await until(groupLag(config, groups).catch(() => undefined));
     if (supervisor.stopping) return false;
     if (lag && [...lag.values()].every((n) => n === 0)) break;
-    if (Date.now() > deadline) throw new Error('demo: the speed layer and the landing writer did not catch up within 20 minutes');
+    if (Date.now() > deadline) throw new UtopiaError('demo: the speed layer and the landing writer did not catch up within 20 minutes');
     if (lag) log.info(`demo: waiting for the layers to catch up: ${groups.map((g) => `${g} ${lag.get(g)} behind`).join(', ')}`);
     await until(sleep(5000));
   }
@@ -38,6 +39,6 @@ export async function runDemoPreload(supervisor: Supervisor, config: Config, env
   const batch = supervisor.add(cliProcess('demo-batch', ['batch', 'run', '--date', window.closedDay, '--wait', '60'], env, false));
   const batched = await until(batch.finished);
   if (batched === undefined) return false;
-  if (batched !== 0) throw new Error(`demo: the batch run exited with code ${batched}`);
+  if (batched !== 0) throw new UtopiaError(`demo: the batch run exited with code ${batched}`);
   return true;
 }

@@ -1,3 +1,4 @@
+import { UsageError } from '../../common/errors';
 // The arguments of `utopia start` (npm start -- ...). Pure, so the spec can
 // pin them down; the defaults come from the Config.
 
@@ -24,16 +25,16 @@ export function parseStartOptions(args: readonly string[], defaults: { localStac
     const value = (): number => {
       const raw = inline ?? args[++i];
       const n = Number(raw);
-      if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new Error(`${name} needs a whole number, got ${JSON.stringify(raw ?? '')}`);
+      if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${name} needs a whole number, got ${JSON.stringify(raw ?? '')}`);
       return n;
     };
     if (name === '--demo') demo = true;
     else if (name === '--existing-clusters' || name === '--no-local-stack') localStack = false;
     else if (name === '--rate') rate = value();
     else if (name === '--demo-events') demoEvents = value();
-    else throw new Error(`unknown argument ${JSON.stringify(args[i])}`);
+    else throw new UsageError(`unknown argument ${JSON.stringify(args[i])}`);
   }
-  if (demoEvents < 1000) throw new Error('--demo-events must be at least 1000');
+  if (demoEvents < 1000) throw new UsageError('--demo-events must be at least 1000');
   return { demo, localStack, rate, demoEvents };
 }
 

@@ -4,6 +4,7 @@
 
 import type { Logger } from '../../common/log';
 import { supervise, type ProcessSpec, type SupervisedProcess } from './supervised-process';
+import { StackError } from '../../common/errors';
 
 export interface Supervisor {
   readonly processes: readonly SupervisedProcess[];
@@ -42,7 +43,7 @@ export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, writ
   }
 
   function add(spec: ProcessSpec): SupervisedProcess {
-    if (stopping) throw new Error(`not starting ${spec.name}: stopping`);
+    if (stopping) throw new StackError(`not starting ${spec.name}: stopping`);
     const supervised = supervise(spec, write);
     processes.push(supervised);
     return supervised;

@@ -6,7 +6,6 @@
 import { expect } from 'chai';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
-import type { Request } from 'express';
 import { createApp } from '../app';
 import { ApiError } from '../errors';
 import { fakeServingDeps } from '../../test/helpers/fake-serving-deps';
@@ -34,7 +33,7 @@ describe('access control', () => {
   it('without keys: a client from another machine is refused', () => {
     const socket = new Socket();
     Object.defineProperty(socket, 'remoteAddress', { value: '192.0.2.7', configurable: true });
-    const req = new IncomingMessage(socket) as unknown as Request;
+    const req = new IncomingMessage(socket);
     expect(() => new AccessControl([], []).identify(req)).to.throw(ApiError, /only clients on its own machine/);
     Object.defineProperty(socket, 'remoteAddress', { value: '::ffff:127.0.0.1' });
     expect(new AccessControl([], []).identify(req).role).to.equal('viewer');

@@ -26,8 +26,11 @@ export class AccessControl {
     return this.ring.size > 0;
   }
 
-  /** The caller of a request; throws 401 for a missing or unknown key, 403 for a non-local caller without keys. */
-  identify(req: Request): Caller {
+  /**
+   * The caller of a request; throws 401 for a missing or unknown key, 403 for a non-local
+   * caller without keys. Reads only the socket address and the headers (a plain IncomingMessage will do).
+   */
+  identify(req: Pick<Request, 'headers' | 'socket'>): Caller {
     if (!this.enabled) {
       if (!isLoopbackAddress(req.socket.remoteAddress)) throw forbidden('no API keys are configured, so this server answers only clients on its own machine');
       return { id: 'anonymous', role: 'viewer' };

@@ -8,7 +8,7 @@ import {
   BUCKET_MS, FAMILIES, liveCountsTableName, liveRollupsTableName, parsePartitionQualifier, sumPartitionCounts, type CountGranularity, type CountScope,
 } from '../../common/contract';
 import { sumSpeedReads } from './speed-sums';
-import type { HBaseStore, Row } from '../../common/hbase';
+import type { HBaseTables, Row } from '../../common/hbase';
 
 export interface CountRow {
   readonly bucketMs: number;
@@ -34,7 +34,7 @@ export class HBaseCountViews implements CountViews {
   private readonly speedTable: string;
   private readonly rollupTable: string;
 
-  constructor(private readonly store: HBaseStore, namespace: string, private readonly now: () => number = Date.now) {
+  constructor(private readonly store: HBaseTables, namespace: string, private readonly now: () => number = Date.now) {
     this.batchTable = batchViewsTableName(namespace);
     this.speedTable = liveCountsTableName(namespace);
     this.rollupTable = liveRollupsTableName(namespace);

@@ -6,7 +6,7 @@ import {
   decodeDetectionCells, decodeRecentRowKey, detectionRowKey, detectionTableName, FAMILIES, RECENT_KEY_LENGTH, recentLocationPrefix, recentTableName,
   type EnrichedDetection,
 } from '../../common/contract';
-import type { HBaseStore, Row } from '../../common/hbase';
+import type { HBaseTables, Row } from '../../common/hbase';
 import { badParameter } from '../errors';
 
 export interface FeedPage {
@@ -15,7 +15,7 @@ export interface FeedPage {
 }
 
 export class DetectionReader {
-  constructor(private readonly store: HBaseStore, private readonly namespace: string) {}
+  constructor(private readonly store: HBaseTables, private readonly namespace: string) {}
 
   async detection(oid: bigint): Promise<EnrichedDetection | null> {
     const row = await this.store.get(detectionTableName(this.namespace), detectionRowKey(oid), { families: [FAMILIES.detections] });

@@ -7,7 +7,7 @@ import {
   FAMILIES, META_QUALIFIERS, META_ROWS, metaTableName, parseLosslessJson, parseQualityQualifier, decodePartitionCount,
   QUALITY_COUNTERS, type QualityCounter, type SpeedMetricsSnapshot,
 } from '../../common/contract';
-import { cellValue, type HBaseStore, type Row } from '../../common/hbase';
+import { cellValue, type HBaseTables, type Row } from '../../common/hbase';
 
 export interface BatchState {
   /** Last day served by the batch view, or null before the first run. */
@@ -35,7 +35,7 @@ export interface MetaReader {
 export class HBaseMetaReader implements MetaReader {
   private readonly table: string;
 
-  constructor(private readonly store: HBaseStore, namespace: string) {
+  constructor(private readonly store: HBaseTables, namespace: string) {
     this.table = metaTableName(namespace);
   }
 

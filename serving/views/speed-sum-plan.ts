@@ -9,6 +9,7 @@
 // view has rows there only for events stamped in the future.
 
 import { BUCKET_MS, type CountGranularity } from '../../common/contract';
+import { UtopiaError } from '../../common/errors';
 
 export interface SpeedRead {
   readonly granularity: CountGranularity;
@@ -25,7 +26,7 @@ const MINUTE = BUCKET_MS.minute;
 const READ_COST = 4;
 
 export function planSpeedSum(fromMs: number, toMs: number, nowMs: number): SpeedRead[] {
-  if (fromMs % MINUTE !== 0 || toMs % MINUTE !== 0) throw new Error(`speed sum range must be minute-aligned, got ${fromMs}..${toMs}`);
+  if (fromMs % MINUTE !== 0 || toMs % MINUTE !== 0) throw new UtopiaError(`speed sum range must be minute-aligned, got ${fromMs}..${toMs}`);
   if (toMs <= fromMs) return [];
   const reads: SpeedRead[] = [];
   const firstDay = Math.ceil(fromMs / DAY) * DAY;

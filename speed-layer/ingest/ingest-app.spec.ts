@@ -1,30 +1,17 @@
 // The HTTP ingest's guards (ingest keys, Host/Origin, the exposure rule),
 // errors without broker names, and large bodies parsed without stalling the
-// event loop. Kafka is an in-memory producer that keeps what it was sent.
+// event loop. Kafka is the in-memory producer of test/fakes.
 
 import { expect } from 'chai';
-import type { Producer, ProducerBatch, RecordMetadata } from 'kafkajs';
 import { loadConfig } from '../../common/config';
 import { createLogger } from '../../common/log';
+import { MemoryProducer } from '../../test/fakes/memory-producer';
 import { measureBlocking } from '../../test/helpers/event-loop-blocking';
 import { listen, type Listening } from '../../test/helpers/raw-http';
 import { createIngestApp } from './ingest-app';
 import { checkIngestExposure } from './ingest-server';
 
 const INGEST_KEY = 'ingest-key-0123456789';
-
-class MemoryProducer implements Pick<Producer, 'sendBatch'> {
-  readonly batches: ProducerBatch[] = [];
-  failWith: Error | undefined;
-  async sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
-    if (this.failWith) throw this.failWith;
-    this.batches.push(batch);
-    return [];
-  }
-  get sent(): number {
-    return this.batches.flatMap((b) => b.topicMessages ?? []).reduce((n, t) => n + t.messages.length, 0);
-  }
-}
 
 function event(oid: number): string {
   return JSON.stringify({ geographical_location_oid: '1', video_camera_oid: '2', detection_oid: String(oid), item_name: 'bicycle', timestamp_detected: Date.now() });

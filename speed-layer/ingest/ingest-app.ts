@@ -9,17 +9,17 @@
 
 import crypto from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { Producer } from 'kafkajs';
 import { allowedHosts, hostProblem, isLoopbackAddress, KeyRing, presentedKey } from '../../common/http-guard';
 import { deadLetterHeaders, detectionEventKey, encodeDetectionEvent, validateDetectionEvent, type DetectionEvent, type Rejection } from '../../common/contract';
 import { errorMessage } from '../../common/errors';
+import type { RecordProducer } from '../../common/kafka';
 import type { Logger } from '../../common/log';
 import { IngestError } from './ingest-error';
 import { formatOf, parseBody } from './parse-body';
 import { TimeSlicer } from './time-slicer';
 
 export interface IngestAppOptions {
-  readonly producer: Pick<Producer, 'sendBatch'>;
+  readonly producer: RecordProducer;
   /** Keys of role ingest (INGEST_API_KEYS); none: loopback clients only. */
   readonly keys?: readonly string[];
   /** The address the server listens on and extra allowed Host names (INGEST_ALLOWED_HOSTS). */

@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { loadConfig } from '../../common/config';
 import { committedOffsets, createKafka, withKafkaAdmin } from '../../common/kafka';
 import type { ConsumedMessage } from '../../speed-layer/consumed-message';
-import { DeadLetterSender, type DeadLetterTarget } from '../../speed-layer/dead-letter-sender';
+import { DeadLetterSender, deadLetterTransactions, type DeadLetterTarget } from '../../speed-layer/dead-letter-sender';
 import type { DeadLetter } from '../../speed-layer/plan-batch';
 import { randomName } from '../helpers/random-name';
 import { readDeadLetters } from './speed-env';
@@ -48,8 +48,8 @@ describe('dead-letter fence: an earlier owner of a partition', function () {
   });
 
   it('commits after the new owner fetched the offset: claim() sees it; after the fence it commits nothing', async () => {
-    const oldOwner = new DeadLetterSender(createKafka(config, { clientIdSuffix: 'test-old-owner' }), target);
-    const newOwner = new DeadLetterSender(createKafka(config, { clientIdSuffix: 'test-new-owner' }), target);
+    const oldOwner = new DeadLetterSender(deadLetterTransactions(createKafka(config, { clientIdSuffix: 'test-old-owner' }), target), target);
+    const newOwner = new DeadLetterSender(deadLetterTransactions(createKafka(config, { clientIdSuffix: 'test-new-owner' }), target), target);
     senders.push(oldOwner, newOwner);
 
     await oldOwner.sendAndCommit(0, [deadLetter(3)], '5');
@@ -68,7 +68,8 @@ describe('dead-letter fence: an earlier owner of a partition', function () {
   });
 
   it('a partition the group never committed claims as undefined', async () => {
-    const sender = new DeadLetterSender(createKafka(config, { clientIdSuffix: 'test-fresh-owner' }), { ...target, groupId: randomName('test-fence-fresh') });
+    const fresh = { ...target, groupId: randomName('test-fence-fresh') };
+    const sender = new DeadLetterSender(deadLetterTransactions(createKafka(config, { clientIdSuffix: 'test-fresh-owner' }), fresh), fresh);
     senders.push(sender);
     expect(await sender.claim(0)).to.equal(undefined);
   });

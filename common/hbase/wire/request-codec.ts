@@ -6,6 +6,7 @@
 
 import type { CellInput, ReadOptions, RowMutation } from '../hbase-types';
 import { delimitedSize, ProtoWriter, utf8Length, varint64Size, varintSize } from './proto-writer';
+import { HBaseError } from '../../errors';
 
 const PUT = 2; // MutationProto.MutationType.PUT
 const REGION_NAME = 1; // RegionSpecifier.RegionSpecifierType.REGION_NAME
@@ -56,7 +57,7 @@ function frame(callId: number, method: string, bodySize: number, body: (w: Proto
   w.varint(bodySize);
   const bodyStart = w.pos;
   body(w);
-  if (w.pos - bodyStart !== bodySize) throw new Error(`HBase ${method} request encoded ${w.pos - bodyStart} bytes, sized ${bodySize}`);
+  if (w.pos - bodyStart !== bodySize) throw new HBaseError(`HBase ${method} request encoded ${w.pos - bodyStart} bytes, sized ${bodySize}`);
   return w.buffer;
 }
 

@@ -4,9 +4,9 @@ import { Option } from 'commander';
 import { fixedClock, systemClock, type Clock } from '../../../common/clock';
 import { BATCH_ENGINES, loadConfig, type BatchEngine, type Config } from '../../../common/config';
 import { isEventDay } from '../../../common/contract';
-import { createHdfsStore } from '../../../common/hdfs';
-import { HBaseStore, hbaseStoreOptions } from '../../../common/hbase';
-import { createLogger } from '../../../common/log';
+import { createHdfsStore, type HdfsStore } from '../../../common/hdfs';
+import { HBaseStore, hbaseStoreOptions, type HBaseCallObserver } from '../../../common/hbase';
+import { createLogger, type Logger } from '../../../common/log';
 import { hbaseCallMetrics, startMetricsServer } from '../../../common/metrics';
 import { createProgress } from '../../../common/progress';
 import { BatchMetrics, LockHeldError, runBatch, scheduleBatch } from '../../../batch-layer';
@@ -37,8 +37,8 @@ export const registerBatch: CommandRegistration = (program, exit) => {
       const config = loadConfig();
       const logger = createLogger('batch', config.logLevel);
       const metrics = new BatchMetrics(config.batch.workDir);
-      const hbase = new HBaseStore({ ...hbaseStoreOptions(config, logger), onCall: hbaseCallMetrics(metrics.registry) });
-      const schedule = scheduleBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger }, metrics);
+      const { hbase, hdfs } = batchStores(config, logger, hbaseCallMetrics(metrics.registry));
+      const schedule = scheduleBatch({ config, hdfs, hbase, logger }, metrics);
       const endpoint = config.metrics.batchPort > 0 ? await startMetricsServer(metrics.registry, { host: config.metrics.host, port: config.metrics.batchPort, log: logger }) : undefined;
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
@@ -51,12 +51,17 @@ export const registerBatch: CommandRegistration = (program, exit) => {
     }));
 };
 
+/** The batch's stores, built here (its entry point) and passed down as interfaces. */
+function batchStores(config: Config, logger: Logger, onCall?: HBaseCallObserver): { hbase: HBaseStore; hdfs: HdfsStore } {
+  return { hbase: new HBaseStore({ ...hbaseStoreOptions(config, logger), ...(onCall ? { onCall } : {}) }), hdfs: createHdfsStore(config.hdfs, { logger }) };
+}
+
 async function runOnce(config: Config, date: string | undefined, waitS: number, clock: Clock, engine: BatchEngine | undefined): Promise<number> {
   const logger = createLogger('batch', config.logLevel);
-  const hbase = new HBaseStore(hbaseStoreOptions(config, logger));
+  const { hbase, hdfs } = batchStores(config, logger);
   const progress = createProgress({ phase: 'batch', unit: 'rows', log: logger });
   try {
-    const result = await runBatch({ config, hdfs: createHdfsStore(config.hdfs, { logger }), hbase, logger, progress }, { ...(date !== undefined ? { date } : {}), ...(engine ? { engine } : {}), lockWaitMs: waitS * 1000, clock });
+    const result = await runBatch({ config, hdfs, hbase, logger, progress }, { ...(date !== undefined ? { date } : {}), ...(engine ? { engine } : {}), lockWaitMs: waitS * 1000, clock });
     console.log(JSON.stringify({
       runId: result.runId, watermark: result.watermark, quarantined: result.quarantined, retentionDeleted: result.retentionDeleted,
       days: result.days.map((d) => ({ day: d.day, ...d.totals, reconciliation: summary(d), durationMs: d.durationMs })),

@@ -6,6 +6,7 @@ import { createHdfsStore } from '../../../common/hdfs';
 import { hdfsServiceFiles, hdfsPorts, nameNodeBean } from './hdfs-site';
 import { hadoopLogArgs } from './namenode';
 import type { ServiceSpec } from '../service-spec';
+import { StackError } from '../../../common/errors';
 
 export const dataNodeService: ServiceSpec = {
   name: 'datanode',
@@ -24,14 +25,14 @@ export const dataNodeService: ServiceSpec = {
   async probe(ctx) {
     const state = await nameNodeBean(ctx, 'FSNamesystemState');
     const live = Number(state.NumLiveDataNodes ?? 0);
-    if (live < 1) throw new Error('the NameNode sees no live DataNode yet');
+    if (live < 1) throw new StackError('the NameNode sees no live DataNode yet');
     const info = await nameNodeBean(ctx, 'NameNodeInfo');
-    if (String(info.Safemode ?? '') !== '') throw new Error('the NameNode is still in safe mode');
+    if (String(info.Safemode ?? '') !== '') throw new StackError('the NameNode is still in safe mode');
     const store = createHdfsStore(ctx.config.hdfs, { retry: { retries: 0 }, idleTimeoutMs: 3000 });
     const probeFile = '/tmp/.utopia-stack-probe';
     const token = Buffer.from(`probe ${process.pid} ${Date.now()}`);
     await store.upload(probeFile, token, { overwrite: true });
-    if (!(await store.readFile(probeFile)).equals(token)) throw new Error('a file written through WebHDFS read back different');
+    if (!(await store.readFile(probeFile)).equals(token)) throw new StackError('a file written through WebHDFS read back different');
     return `${live} live DataNode, WebHDFS write+read ok`;
   },
 };

@@ -3,12 +3,13 @@
 
 import type { Config } from '../../../common/config';
 import { HBaseStore, hbaseStoreOptions } from '../../../common/hbase';
+import { StackError } from '../../../common/errors';
 
 export async function probeHBaseMeta(config: Config): Promise<string> {
   const store = new HBaseStore({ ...hbaseStoreOptions(config), callTimeoutMs: 3000, readyTimeoutMs: 3000, maxActionRetries: 0 });
   try {
     const rows = await store.scanAll('hbase:meta', { limit: 1 });
-    if (rows.length === 0) throw new Error('hbase:meta has no rows yet');
+    if (rows.length === 0) throw new StackError('hbase:meta has no rows yet');
     return 'hbase:meta online';
   } finally {
     store.close();

@@ -4,6 +4,7 @@
 
 import { getJson } from '../http-probe';
 import { hadoopXml, log4jProperties, type ServiceContext } from '../service-spec';
+import { StackError } from '../../../common/errors';
 
 export const hdfsPorts = {
   dataNodeData: 9866,
@@ -67,6 +68,6 @@ interface JmxBeans {
 export async function nameNodeBean(ctx: ServiceContext, name: string): Promise<Record<string, unknown>> {
   const url = new URL(`/jmx?qry=Hadoop:service=NameNode,name=${name}`, ctx.config.hdfs.webhdfsUrl);
   const bean = ((await getJson(url.toString())) as JmxBeans).beans[0];
-  if (!bean) throw new Error(`NameNode JMX has no ${name} bean yet`);
+  if (!bean) throw new StackError(`NameNode JMX has no ${name} bean yet`);
   return bean;
 }

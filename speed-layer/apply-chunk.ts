@@ -1,9 +1,9 @@
-// One chunk of a Kafka batch (one partition), except dead letters and the
-// offset commit (batch-handler.ts): classify, look up existing rows, plan,
-// write HBase.
+// applyChunk: one chunk of one partition's Kafka batch applied to HBase, except dead
+// letters and the offset commit (batch-handler.ts): classify, look up existing rows,
+// plan (dedup, enrichment, counts), write HBase.
 // Every step is idempotent, so the whole of it can be retried or replayed.
 
-import type { HBaseStore } from '../common/hbase';
+import type { HBaseTables } from '../common/hbase';
 import { batchOids, classifyBatch, type RejectedMessages } from './classify-batch';
 import type { ConsumedMessage } from './consumed-message';
 import type { CounterStore } from './counter-store';
@@ -12,15 +12,15 @@ import { planBatch, type BatchPlan } from './plan-batch';
 import type { BroadcastReference } from './broadcast-reference';
 import type { SpeedTables } from './speed-tables';
 
-export interface BatchProcessorDeps {
-  readonly store: HBaseStore;
+export interface ApplyChunkDeps {
+  readonly store: HBaseTables;
   readonly tables: SpeedTables;
   readonly counters: CounterStore;
   readonly reference: BroadcastReference;
   readonly lateAfterMs: number;
 }
 
-export async function processBatch(deps: BatchProcessorDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void, rejected?: RejectedMessages): Promise<BatchPlan> {
+export async function applyChunk(deps: ApplyChunkDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void, rejected?: RejectedMessages): Promise<BatchPlan> {
   const classified = classifyBatch(messages, rejected);
   const oids = batchOids(classified);
   const existingLineage = oids.length > 0 ? await readLineage(deps.store, deps.tables.detections, oids) : new Map<bigint, string>();

@@ -1,5 +1,9 @@
-// An HdfsStore kept in memory, for specs of code that stages files from HDFS:
-// files by absolute path, folders implied by their files or made by mkdirs.
+// An HdfsStore kept in memory, for unit tests of code that reads and writes HDFS:
+// files by absolute path, folders implied by their files or made by mkdirs. It
+// fails where the NameNode does (the adapter's HdfsError, with the HTTP status
+// WebHDFS answers): reading a missing file, uploading over a file without
+// `overwrite`, renaming a missing source or onto an existing path without
+// `overwrite`, deleting a non-empty folder without `recursive`, or the root.
 
 import { Readable } from 'node:stream';
 import type { DeleteOptions, HdfsEntry, HdfsStore, RenameOptions, UploadOptions } from '../../common/hdfs';
@@ -30,7 +34,13 @@ export class MemoryHdfs implements HdfsStore {
     return bytes;
   }
 
-  async rename(source: string, destination: string, _options?: RenameOptions): Promise<void> {
+  async rename(source: string, destination: string, options: RenameOptions = {}): Promise<void> {
+    if (!(await this.exists(source))) throw new HdfsError('rename', source, 404, 'FileNotFoundException');
+    if (await this.exists(destination)) {
+      if (!options.overwrite) throw new HdfsError('rename', source, 403, `FileAlreadyExistsException: ${destination}`);
+      if ((await this.list(destination)).length > 0) throw new HdfsError('rename', source, 403, `destination ${destination} is a non-empty folder`);
+      await this.delete(destination, { recursive: true });
+    }
     for (const [p, b] of [...this.files]) {
       if (p === source || p.startsWith(`${source}/`)) {
         this.files.delete(p);
@@ -73,8 +83,12 @@ export class MemoryHdfs implements HdfsStore {
     return this.files.has(path) || this.dirs.has(path) || [...this.files.keys()].some((p) => p.startsWith(`${path}/`));
   }
 
-  async delete(path: string, _options?: DeleteOptions): Promise<boolean> {
+  async delete(path: string, options: DeleteOptions = {}): Promise<boolean> {
+    if (path === '/') throw new HdfsError('delete', '/', undefined, 'refusing to delete the root folder');
     const existed = await this.exists(path);
+    if (existed && !options.recursive && !this.files.has(path) && (await this.list(path)).length > 0) {
+      throw new HdfsError('delete', path, 403, 'PathIsNotEmptyDirectoryException');
+    }
     for (const p of [...this.files.keys()]) if (p === path || p.startsWith(`${path}/`)) this.files.delete(p);
     for (const d of [...this.dirs]) if (d === path || d.startsWith(`${path}/`)) this.dirs.delete(d);
     return existed;
