@@ -79,10 +79,11 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
   };
 
   async function handleBatch(payload: EachBatchPayload, batchGeneration: number): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
     const { batch, heartbeat } = payload;
     if (batch.isEmpty()) return;
     const start = await skipCommitted(payload, batchGeneration);
-    const beat = setInterval(() => heartbeat().catch(() => undefined), 1000);
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), 1000);
     try {
       for (let i = start; i < batch.messages.length; i += chunkSize) {
         if (i > start && stopping()) return; // the chunk in hand is committed; the rest is fetched again by the next owner
@@ -107,6 +108,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
    * included. Returns the index of the first message still to process.
    */
   async function skipCommitted(payload: EachBatchPayload, batchGeneration: number): Promise<number> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
     const { batch, resolveOffset } = payload;
     const partition = batch.partition;
     let committed = claimed.get(partition);
@@ -132,6 +134,7 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
   }
 
   async function handleChunk(payload: EachBatchPayload, messages: ConsumedMessage[], batchGeneration: number): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
     const { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isStale } = payload;
     const started = Date.now();
     metrics.chunkStarted(batch.partition, (messages[0] as ConsumedMessage).timestampMs);
