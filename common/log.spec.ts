@@ -10,8 +10,8 @@ describe('logger', () => {
     log.info('started');
     log.child('kafka').warn('slow');
     expect(lines).to.have.length(2);
-    expect(lines[0]).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO  \[speed\] started$/);
-    expect(lines[1]).to.match(/ WARN  \[speed:kafka\] slow$/);
+    expect(lines[0]).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO {2}\[speed\] started$/);
+    expect(lines[1]).to.match(/ WARN {2}\[speed:kafka\] slow$/);
   });
 
   it('writes JSON lines with level, time, layer and message (scope for a child), one object per line', () => {

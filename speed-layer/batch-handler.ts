@@ -79,11 +79,12 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
 }
 
 async function handleBatch(options: BatchHandlerOptions, state: HandlerState, payload: EachBatchPayload, generation: number): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, heartbeat } = payload;
   const stopping = options.stopping ?? (() => false);
   if (batch.isEmpty()) return;
   const start = await skipCommitted(options, state, payload, generation);
-  const beat = setInterval(() => heartbeat().catch(() => undefined), 1000);
+  const beat = setInterval(() => void heartbeat().catch(() => undefined), 1000);
   try {
     for (let i = start; i < batch.messages.length; i += options.chunkSize) {
       if (i > start && stopping()) return; // the chunk in hand is committed; the rest is fetched again by the next owner
@@ -108,6 +109,7 @@ async function handleBatch(options: BatchHandlerOptions, state: HandlerState, pa
  * included. Returns the index of the first message still to process.
  */
 async function skipCommitted(options: BatchHandlerOptions, state: HandlerState, payload: EachBatchPayload, generation: number): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, resolveOffset } = payload;
   const { deadLetters, log, signal } = options;
   const partition = batch.partition;
@@ -135,6 +137,7 @@ async function skipCommitted(options: BatchHandlerOptions, state: HandlerState, 
 
 /** Throws BatchAbandoned once the chunk must not write or commit: partition revoked, group rebalanced, or heartbeats unanswered. */
 function chunkGuard(payload: EachBatchPayload, lease: SessionLease, stale: () => boolean): () => void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, isStale } = payload;
   return () => {
     if (isStale() || stale()) throw new BatchAbandoned(`partition ${batch.partition} was revoked or the group rebalanced; batch dropped uncommitted`);
@@ -145,6 +148,7 @@ function chunkGuard(payload: EachBatchPayload, lease: SessionLease, stale: () =>
 
 async function handleChunk(options: BatchHandlerOptions, state: HandlerState, payload: EachBatchPayload, messages: ConsumedMessage[], generation: number): Promise<void> {
   const { deps, deadLetters, metrics, log, signal, lease, quarantineCell, poisonAttempts } = options;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, resolveOffset, heartbeat } = payload;
   const started = Date.now();
   metrics.chunkStarted(batch.partition, (messages[0] as ConsumedMessage).timestampMs);

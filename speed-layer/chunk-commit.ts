@@ -64,6 +64,7 @@ export async function commitWithDeadLetters(commit: ChunkCommit, deadLetters: re
  * behind until the next message of this partition. A revoked partition is left to its new owner.
  */
 export async function commitOffset(commit: ChunkCommit): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, commitOffsetsIfNecessary } = commit.payload;
   await retry(async () => {
     commit.guard();

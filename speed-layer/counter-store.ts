@@ -84,7 +84,7 @@ export class CounterStore {
     for (const { address, value } of updates) {
       const table = counterTableName(this.tables, address.table);
       let rows = byTable.get(table);
-      if (!rows) byTable.set(table, (rows = new Map()));
+      if (!rows) byTable.set(table, (rows = new Map<string, { row: Buffer; cells: RowMutation['cells'][number][] }>()));
       const rowId = address.row.toString('latin1');
       let row = rows.get(rowId);
       if (!row) rows.set(rowId, (row = { row: address.row, cells: [] }));

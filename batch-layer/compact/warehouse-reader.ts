@@ -21,7 +21,7 @@ export async function readWarehouseDay(hdfs: HdfsStore, root: string, day: strin
         const n = file.footer.rowGroups[g]!.numRows;
         const get = (name: string) => c.get(name) as unknown[];
         const [oid, loc, cam, item, ts, part, off, kts] = ['detection_oid', 'geographical_location_oid', 'video_camera_oid', 'item_name', 'timestamp_detected', 'kafka_partition', 'kafka_offset', 'kafka_timestamp'].map(get);
-        const rows: LandingRow[] = new Array(n);
+        const rows: LandingRow[] = new Array<LandingRow>(n);
         for (let i = 0; i < n; i++) {
           rows[i] = {
             detectionOid: oid![i] as bigint, geographicalLocationOid: loc![i] as bigint, videoCameraOid: cam![i] as bigint, itemName: item![i] as string,

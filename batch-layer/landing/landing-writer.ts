@@ -116,6 +116,7 @@ export class LandingWriter {
     return next;
   }
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   private async onBatch({ batch, resolveOffset, heartbeat, isStale, isRunning }: EachBatchPayload): Promise<void> {
     const { config, hdfs } = this.deps;
     let state = this.states.get(batch.partition);

@@ -29,7 +29,7 @@ export function landingBatch(rows: readonly LandingRow[]): ColumnBatch {
   const part = new Int32Array(n);
   const off = new BigInt64Array(n);
   const kts = new BigInt64Array(n);
-  const item: string[] = new Array(n);
+  const item: string[] = new Array<string>(n);
   rows.forEach((r, i) => {
     loc[i] = r.geographicalLocationOid;
     cam[i] = r.videoCameraOid;
@@ -70,7 +70,7 @@ export function landingRowsFrom(columns: ReadonlyMap<string, DecodedValue[]>, ro
   const part = col('kafka_partition');
   const off = col('kafka_offset');
   const kts = col('kafka_timestamp');
-  const rows: LandingRow[] = new Array(rowCount);
+  const rows: LandingRow[] = new Array<LandingRow>(rowCount);
   for (let i = 0; i < rowCount; i++) {
     rows[i] = {
       geographicalLocationOid: loc[i] as bigint,

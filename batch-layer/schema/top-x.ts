@@ -13,7 +13,7 @@ export interface TopItem {
 
 export function topX(locationOid: bigint, locationName: string | null, counts: ReadonlyMap<string, number>, x: number): TopItem[] {
   return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+    .sort((a, b) => (b[1] !== a[1] ? b[1] - a[1] : compareText(a[0], b[0])))
     .slice(0, x)
     .map(([itemName, count], i) => ({ locationOid, locationName, rank: i + 1, itemName, count }));
 }

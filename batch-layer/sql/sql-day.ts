@@ -116,7 +116,7 @@ function warehouseRows(c: Columns, n: number): WarehouseRow[] {
   const [oid, loc, name, cam, item, ts, part, off, kts] = [
     'detection_oid', 'geographical_location_oid', 'geographical_location', 'video_camera_oid', 'item_name', 'timestamp_detected', 'kafka_partition', 'kafka_offset', 'kafka_timestamp',
   ].map((col) => column(c, col, n));
-  const rows: WarehouseRow[] = new Array(n);
+  const rows: WarehouseRow[] = new Array<WarehouseRow>(n);
   for (let i = 0; i < n; i++) {
     const location = name![i];
     rows[i] = {

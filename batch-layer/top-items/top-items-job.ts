@@ -88,7 +88,7 @@ export async function runTopItems(options: TopItemsOptions): Promise<TopItemsRes
         if (seen.has(key)) continue;
         seen.add(key);
         let items = counts.get(row.geographicalLocationOid);
-        if (!items) counts.set(row.geographicalLocationOid, (items = new Map()));
+        if (!items) counts.set(row.geographicalLocationOid, (items = new Map<string, number>()));
         items.set(row.itemName, (items.get(row.itemName) ?? 0) + 1);
       }
     }
@@ -116,7 +116,7 @@ async function readLocations(options: TopItemsOptions): Promise<Map<bigint, stri
     const oids = need(columns, 'geographical_location_oid', file);
     const locs = need(columns, 'geographical_location', file);
     oids.forEach((oid, i) => {
-      if (oid !== null && locs[i] !== null) names.set(BigInt(oid as number | bigint), String(locs[i]));
+      if (oid !== null && locs[i] !== null) names.set(BigInt(oid), String(locs[i]));
     });
   }
   return names;

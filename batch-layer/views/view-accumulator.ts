@@ -26,7 +26,7 @@ export class ViewAccumulator {
     if (withLocation) {
       this.names.set(row.geographicalLocationOid, row.geographicalLocation);
       let items = this.items.get(row.geographicalLocationOid);
-      if (!items) this.items.set(row.geographicalLocationOid, (items = new Map()));
+      if (!items) this.items.set(row.geographicalLocationOid, (items = new Map<string, number>()));
       items.set(row.itemName, (items.get(row.itemName) ?? 0) + 1);
     }
     const hourMs = bucketStart(row.timestampDetected, 'hour');

@@ -135,7 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   function read<T>(name: SettingName, parse: (raw: string) => T): T {
     const { env: variable, default: fallback, secret } = settings[name];
-    const raw = env[variable] === undefined || env[variable] === '' ? fallback : (env[variable] as string);
+    const given = env[variable];
+    const raw = given === undefined || given === '' ? fallback : given;
     try {
       return parse(raw);
     } catch (error) {
@@ -279,7 +280,7 @@ export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !(value instanceof URL)) {
+  if (typeof value === 'object' && value !== null && !(value instanceof URL)) {
     for (const child of Object.values(value)) deepFreeze(child);
     Object.freeze(value);
   }

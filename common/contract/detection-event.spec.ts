@@ -18,7 +18,7 @@ describe('detection event wire form', () => {
       '{"geographical_location_oid":"9223372036854775807","video_camera_oid":"7","detection_oid":"9007199254740993",' +
         '"item_name":"自転車 🚲 \\"quoted\\"","timestamp_detected":1700000000123}',
     );
-    expect(Object.keys(JSON.parse(text))).to.deep.equal(DETECTION_EVENT_FIELDS);
+    expect(Object.keys(JSON.parse(text) as object)).to.deep.equal(DETECTION_EVENT_FIELDS);
   });
 
   it('round-trips through the validator exactly', () => {

@@ -53,6 +53,7 @@ describe('int64', () => {
     it('refuses numbers beyond 2^53, which have already lost precision', () => {
       // 9007199254740993 is not representable: the literal below is 9007199254740992
       expect(failure(2 ** 53)).to.match(/decimal string/);
+      // eslint-disable-next-line no-loss-of-precision -- a literal that lost precision is the input under test
       expect(failure(9223372036854775807)).to.match(/precision/);
     });
 

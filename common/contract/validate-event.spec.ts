@@ -18,7 +18,7 @@ function json(overrides: Record<string, unknown>, drop: string[] = []): string {
   const row: Record<string, unknown> = { ...good, ...overrides };
   for (const field of drop) delete row[field];
   // Numbers beyond 2^53 must reach the wire unrounded: splice raw literals in.
-  return JSON.stringify(row, (_key, value) => (typeof value === 'bigint' ? `@@${value}@@` : value)).replace(/"@@(-?\d+)@@"/g, '$1');
+  return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? `@@${value}@@` : value)).replace(/"@@(-?\d+)@@"/g, '$1');
 }
 
 function rejected(input: unknown, reason: RejectReason, field?: string): string {

@@ -144,7 +144,7 @@ function readTimestamp(raw: unknown, options: ValidateOptions): number | Rejecti
   const skewed = Number.isFinite(now) ? now + (options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS) : ceiling;
   const max = Math.min(ceiling, skewed);
   if (value < BigInt(Math.trunc(min)) || value > BigInt(Math.trunc(max))) {
-    return reject('invalid_timestamp', `${field} ${String(raw).slice(0, 40)} is outside the plausible window ${iso(min)} .. ${iso(max)} (epoch milliseconds expected)`, field);
+    return reject('invalid_timestamp', `${field} ${(typeof raw === 'string' ? raw : String(value)).slice(0, 40)} is outside the plausible window ${iso(min)} .. ${iso(max)} (epoch milliseconds expected)`, field);
   }
   return Number(value);
 }

@@ -207,7 +207,7 @@ export class HBaseStore implements HBaseConnection {
     scanner.scanFields = {
       ...(options.families ? { column: options.families.map((family) => ({ family })) } : {}),
       ...(options.timeRange ? { timeRange: { from: options.timeRange.from, to: options.timeRange.to } } : {}),
-      ...(options.maxResultSize ? { maxResultSize: options.maxResultSize } : {}),
+      ...((options.maxResultSize ?? 0) > 0 ? { maxResultSize: options.maxResultSize } : {}),
     };
     const limit = options.limit ?? Infinity;
     let taken = 0;
@@ -216,7 +216,7 @@ export class HBaseStore implements HBaseConnection {
         const result = await new Promise<ParsedResult | Record<string, never>>((resolve, reject) =>
           scanner.next((error, value) => (error ? reject(toHBaseError('scan', table, error)) : resolve(value))),
         );
-        if (!('row' in result) || !result.row) return;
+        if (!('row' in result)) return;
         const verdict = rowVerdict(result.row, options);
         if (verdict === 'end') return;
         if (verdict === 'skip') continue;
@@ -241,7 +241,7 @@ export class HBaseStore implements HBaseConnection {
       ...(stop ? { stop } : {}),
       ...(options.families ? { families: options.families } : {}),
       ...(options.timeRange ? { timeRange: options.timeRange } : {}),
-      ...(options.maxResultSize ? { maxResultSize: options.maxResultSize } : {}),
+      ...((options.maxResultSize ?? 0) > 0 ? { maxResultSize: options.maxResultSize } : {}),
       caching,
     });
     for await (const row of rows) {
@@ -319,7 +319,7 @@ function toPut(mutation: RowMutation): InstanceType<typeof hbase.Put> {
 /** Where hbase:meta is, as the legacy client's ZooKeeper watch last saw it. */
 function metaServerOf(client: Client): MetaServer | undefined {
   const server = (client as { rootServer?: { hostName?: string; port?: number } }).rootServer;
-  return server?.hostName && server.port ? { host: server.hostName, port: Number(server.port) } : undefined;
+  return server?.hostName && (server.port ?? 0) > 0 ? { host: server.hostName, port: Number(server.port) } : undefined;
 }
 
 function toGet(row: Buffer, options: ReadOptions): InstanceType<typeof hbase.Get> {

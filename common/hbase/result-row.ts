@@ -4,7 +4,7 @@ import type { ParsedResult } from 'hbase-rpc-client';
 import type { Row } from './hbase-types';
 
 export function toRow(result: ParsedResult | null | undefined): Row | null {
-  if (!result || !result.row || !result.columns || result.columns.length === 0) return null;
+  if (!result || result.columns.length === 0) return null;
   return {
     key: result.row,
     cells: result.columns.map((column) => ({

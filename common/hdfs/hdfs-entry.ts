@@ -15,7 +15,7 @@ export interface HdfsEntry {
 
 /** Decodes one FileStatus; `fallbackName` names it when pathSuffix is empty (GETFILESTATUS). */
 export function decodeFileStatus(status: unknown, fallbackName: string): HdfsEntry {
-  if (!status || typeof status !== 'object') throw new ContractError('FileStatus is not an object');
+  if (typeof status !== 'object' || status === null) throw new ContractError('FileStatus is not an object');
   const { pathSuffix, type, length, modificationTime } = status as Record<string, unknown>;
   if (type !== 'FILE' && type !== 'DIRECTORY' && type !== 'SYMLINK') throw new ContractError(`unknown FileStatus type ${JSON.stringify(type)}`);
   if (typeof length !== 'number' || typeof modificationTime !== 'number') throw new ContractError('FileStatus lacks length or modificationTime');

@@ -31,7 +31,10 @@ export function sendEmpty(method: string, url: URL, timeouts: HttpTimeouts): Pro
     const request = clientFor(url).request(url, { method, headers, timeout: timeouts.idleMs });
     request.on('timeout', () => request.destroy(timedOut(timeouts.idleMs)));
     request.on('error', reject);
-    request.on('response', (response) => readAnswer(response).then(resolve, reject));
+    request.on('response', (response) => {
+      // Settled through resolve and reject: nothing is left to await.
+      void readAnswer(response).then(resolve, reject);
+    });
     request.end();
   });
 }
@@ -64,7 +67,8 @@ export function putStream(url: URL, source: Readable, timeouts: HttpTimeouts): P
           if (early) request.destroy();
           settle(() => resolve(answer));
         },
-        (error) => settle(() => reject(error)),
+        // readAnswer rejects only with the response stream's 'error' events.
+        (error: Error) => settle(() => reject(error)),
       );
     });
     request.on('error', (error) => {

@@ -63,7 +63,7 @@ function isAllowed(allowed: AllowedHosts, name: string, port: number, localPort:
 
 /** "name:port", "[v6]:port", "name" or "[v6]": the name (v6 in brackets) and the port if given. */
 function splitHostPort(text: string): { name: string; port: number | undefined } | undefined {
-  const match = /^(\[[0-9a-fA-F:.]+\]|[^:\[\]\s]+)(?::(\d{1,5}))?$/.exec(text);
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]\s]+)(?::(\d{1,5}))?$/.exec(text);
   if (!match) return undefined;
   return { name: match[1] as string, port: match[2] === undefined ? undefined : Number(match[2]) };
 }

@@ -4,7 +4,7 @@
 
 import { Kafka, logLevel as KafkaLogLevel, type Admin, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { Config } from '../config';
-import { KafkaError } from '../errors';
+import { errorMessage, KafkaError } from '../errors';
 import { createLogger, type Logger } from '../log';
 import { judgeKafkaLog } from './kafkajs-log';
 
@@ -32,7 +32,7 @@ function logCreatorFor(logger: Logger, now: () => number = Date.now): logCreator
   return () => ({ level, namespace, log }) => {
     const state = { startingUp: now() - createdAt < KAFKA_START_UP_MS, eosNoted: eosState.noted };
     const error = (log as { error?: unknown }).error;
-    const verdict = judgeKafkaLog({ level, namespace, message: log.message, ...(error === undefined ? {} : { error: String(error) }) }, state);
+    const verdict = judgeKafkaLog({ level, namespace, message: log.message, ...(error === undefined ? {} : { error: errorMessage(error) }) }, state);
     eosState.noted = state.eosNoted;
     if (verdict.level) logger[verdict.level](verdict.text);
   };

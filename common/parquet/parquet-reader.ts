@@ -8,14 +8,15 @@
 // DATA_PAGE v1 and v2, snappy/gzip/none, INT32/INT64/BYTE_ARRAY columns,
 // REQUIRED or OPTIONAL. Any failure becomes a ParquetError.
 
-import codecs = require('parquetjs-lite/lib/codec');
+import codecs from 'parquetjs-lite/lib/codec';
 import { ParquetEnvelopeReader, ParquetReader, type ThriftRowGroup } from 'parquetjs-lite/lib/reader';
 import { errorMessage, ParquetError } from '../errors';
 
 // RLE_DICTIONARY data pages are PLAIN_DICTIONARY data pages under a newer name.
 if (!('RLE_DICTIONARY' in codecs)) codecs.RLE_DICTIONARY = codecs.PLAIN_DICTIONARY;
 
-export type PhysicalType = 'INT32' | 'INT64' | 'BYTE_ARRAY' | string;
+/** Parquet's physical type name; INT32, INT64 and BYTE_ARRAY are the ones decoded. */
+export type PhysicalType = string;
 
 export interface ColumnInfo {
   readonly name: string;

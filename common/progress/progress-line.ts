@@ -36,7 +36,7 @@ const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 export function progressLine(state: ProgressState, now: number): string {
   const { rate, etaS } = progressFigures(state, now);
   const total = state.total !== undefined ? `/${count(state.total)}` : '';
-  const share = state.total ? ` (${Math.floor((100 * state.done) / state.total)} %)` : '';
+  const share = state.total !== undefined && state.total > 0 ? ` (${Math.floor((100 * state.done) / state.total)} %)` : '';
   const left = etaS !== undefined ? `, ${formatDuration(etaS)} left` : '';
   return `${state.phase}: ${count(state.done)}${total} ${state.unit}${share}, ${count(rate)} ${state.unit}/s${left}`;
 }

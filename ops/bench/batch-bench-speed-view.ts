@@ -42,7 +42,7 @@ export class SpeedViewWriter {
       for (const scope of ['item', 'total'] as const) {
         const key = countRowKey({ granularity: 'minute', scope, locationOid: location, bucketStartMs: minute, itemName: scope === 'item' ? row.itemName : '' }).toString('latin1');
         let cells2 = this.counts.get(key);
-        if (!cells2) this.counts.set(key, (cells2 = new Map()));
+        if (!cells2) this.counts.set(key, (cells2 = new Map<number, { count: bigint; lastOffset: bigint; minute: number }>()));
         const cell = cells2.get(row.partition);
         if (!cell) cells2.set(row.partition, { count: 1n, lastOffset: row.offset, minute });
         else {
@@ -63,7 +63,7 @@ export class SpeedViewWriter {
   }
 
   private async sendRollups(cells: readonly { key: CountCell; byPartition: PartitionCells }[]): Promise<void> {
-    let batch: RowMutation[] = [];
+    const batch: RowMutation[] = [];
     for (const { key, byPartition } of cells) {
       batch.push({ row: countRowKey(key), cells: [...byPartition].map(([p, c]) => ({ family: FAMILIES.liveCounts, qualifier: partitionQualifier(p), value: encodePartitionCount(c), timestamp: key.bucketStartMs })) });
       if (batch.length >= 2000) await this.send(liveRollupsTableName(this.namespace), batch.splice(0));
@@ -73,7 +73,7 @@ export class SpeedViewWriter {
 
   /** Writes the counts held (all of finished minutes) and forgets them. */
   private async sendCounts(): Promise<void> {
-    let batch: RowMutation[] = [];
+    const batch: RowMutation[] = [];
     const hour = bucketStart(this.minute, 'hour');
     if (hour > this.hour) {
       await this.sendRollups(this.hours.list()); // the hours before this minute's are final

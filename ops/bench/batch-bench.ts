@@ -63,7 +63,8 @@ function measure(args: string[], env: NodeJS.ProcessEnv, command = process.execP
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const events = Number(argv[argv.indexOf('--events') + 1] ?? 0) || 10_000_000;
+  const givenEvents = Number(argv[argv.indexOf('--events') + 1] ?? 0);
+  const events = givenEvents > 0 ? givenEvents : 10_000_000;
   const spark = !argv.includes('--no-spark');
   const keep = argv.includes('--keep');
   // --cold: also measure a first run against an empty HBase (every row and live count repaired).

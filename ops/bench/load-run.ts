@@ -32,7 +32,7 @@ export async function httpLoad(baseUrl: string, paths: () => string, connections
     connections,
     duration: durationS,
     timeout: 30,
-    ...(ratePerS ? { overallRate: ratePerS } : {}),
+    ...((ratePerS ?? 0) > 0 ? { overallRate: ratePerS } : {}),
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths() }) }],
   });
   return {

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     while (lag > 0) {
       await sleep(250);
       lag = await world.lag();
-      if (!firstProgressAt && lag < initialLag) firstProgressAt = Date.now();
+      if (firstProgressAt === 0 && lag < initialLag) firstProgressAt = Date.now();
       progress.update(initialLag - lag);
     }
     progress.done();
@@ -119,8 +119,8 @@ async function main(): Promise<void> {
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
       ceilings: { kafkaConsumer: kafkaCeiling, hbaseRandomWrite: hbaseCeiling },
       ratios: {
-        ofKafkaConsumer: kafkaCeiling.eventsPerSecond ? +(sustained / kafkaCeiling.eventsPerSecond).toFixed(3) : null,
-        ofHBaseRandomWrite: hbaseCeiling.eventsPerSecond ? +(sustained / hbaseCeiling.eventsPerSecond).toFixed(3) : null,
+        ofKafkaConsumer: shareOf(sustained, kafkaCeiling.eventsPerSecond),
+        ofHBaseRandomWrite: shareOf(sustained, hbaseCeiling.eventsPerSecond),
       },
       targets: { eventsPerSecond: 30_000, freshnessP99Ms: 1000, rssMb: 300 },
     };
@@ -147,10 +147,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** `rate` as a share of a measured ceiling, or null when the ceiling could not be measured. */
+function shareOf(rate: number, ceiling: number | null): number | null {
+  return ceiling !== null && ceiling > 0 ? +(rate / ceiling).toFixed(3) : null;
+}
+
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`bench:speed failed: ${(error as Error).stack ?? error}`);
+    console.error(`bench:speed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   },
 );

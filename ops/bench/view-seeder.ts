@@ -43,7 +43,7 @@ export class ViewSeeder {
     for (const event of events) {
       for (const key of countKeys(event, 'minute')) {
         const id = countRowKey(key).toString('hex');
-        const entry = cells.get(id) ?? { key, byPartition: new Map() };
+        const entry = cells.get(id) ?? { key, byPartition: new Map<number, { count: bigint; lastOffset: bigint }>() };
         const p = entry.byPartition.get(event.partition) ?? { count: 0n, lastOffset: -1n };
         p.count += 1n;
         if (event.offset > p.lastOffset) p.lastOffset = event.offset;

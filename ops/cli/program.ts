@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { repoRoot } from '../../common/config';
-import { ExitCodeHolder } from './command';
+import type { ExitCodeHolder } from './command';
 import { commands } from './commands';
 import { EXIT } from './exit-codes';
 

@@ -63,7 +63,7 @@ export function computeTruth(events: Iterable<SimEvent>, topX = 5): Truth {
     const loc = location.toString();
     totalsByLocation[loc] = (totalsByLocation[loc] ?? 0) + 1;
     let items = perLocationItem.get(loc);
-    if (!items) perLocationItem.set(loc, (items = new Map()));
+    if (!items) perLocationItem.set(loc, (items = new Map<string, number>()));
     items.set(item, (items.get(item) ?? 0) + 1);
     detections[oid.toString()] = `${location}|${item}|${ts}`;
   }
@@ -71,7 +71,7 @@ export function computeTruth(events: Iterable<SimEvent>, topX = 5): Truth {
   for (const [loc, items] of perLocationItem) {
     topItems[loc] = [...items]
       .map(([item, count]) => ({ item, count }))
-      .sort((a, b) => b.count - a.count || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0))
+      .sort((a, b) => (b.count !== a.count ? b.count - a.count : a.item < b.item ? -1 : a.item > b.item ? 1 : 0))
       .slice(0, topX);
   }
   return { published, distinct: winners.size, duplicates, invalid, counts, topItems, totalsByLocation, detections };

@@ -31,7 +31,7 @@ export async function runStart(options: StartOptions): Promise<number> {
     if (options.localStack) {
       stack = await openLocalStack(config, log);
     } else {
-      log.info(`using existing clusters: Kafka ${config.kafka.brokers.join(',')}, HBase via ZooKeeper ${config.hbase.zookeeperQuorum.map((q) => `${q.host}:${q.port}`).join(',')}, WebHDFS ${config.hdfs.webhdfsUrl}`);
+      log.info(`using existing clusters: Kafka ${config.kafka.brokers.join(',')}, HBase via ZooKeeper ${config.hbase.zookeeperQuorum.map((q) => `${q.host}:${q.port}`).join(',')}, WebHDFS ${config.hdfs.webhdfsUrl.href}`);
     }
     if (supervisor.stopping) return await finish();
 

@@ -43,8 +43,9 @@ export function supervise(spec: ProcessSpec, write: (line: string) => void): Sup
     const launched = spawn(spec.command, [...spec.args], { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child = launched;
     live.add(launched);
+    // stdio is 'pipe' for both, so both streams exist.
     for (const stream of [launched.stdout, launched.stderr]) {
-      if (stream) readline.createInterface({ input: stream }).on('line', (line) => write(tagged(spec.name, prefix, line)));
+      readline.createInterface({ input: stream }).on('line', (line) => write(tagged(spec.name, prefix, line)));
     }
     launched.once('exit', (code, signal) => {
       live.delete(launched);

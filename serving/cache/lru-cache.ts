@@ -5,7 +5,8 @@
 
 import { LRUCache } from 'lru-cache';
 
-export class LruCache<V extends {}> {
+// NonNullable<unknown>: lru-cache stores no null or undefined values.
+export class LruCache<V extends NonNullable<unknown>> {
   private readonly entries: LRUCache<string, V>;
 
   constructor(maxEntries: number, now: () => number = Date.now) {

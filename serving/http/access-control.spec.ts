@@ -8,6 +8,7 @@ import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { createApp } from '../app';
 import { ApiError } from '../errors';
+import { parseJson, type ApiErrorBody } from '../../test/helpers/api-bodies';
 import { fakeServingDeps } from '../../test/helpers/fake-serving-deps';
 import { listen } from '../../test/helpers/raw-http';
 import { AccessControl, NO_KEYS_ADMIN_MESSAGE } from './access-control';
@@ -23,7 +24,7 @@ describe('access control', () => {
       expect((await server.request({ path: '/api/v1/quality' })).status).to.equal(200);
       const post = await server.request({ method: 'POST', path: '/api/v1/jobs/batch-runs', headers: { 'content-type': 'application/json' }, body: '{"date":"2026-11-20"}' });
       expect(post.status).to.equal(403);
-      expect(JSON.parse(post.body).error.message).to.equal(NO_KEYS_ADMIN_MESSAGE).and.include('API_ADMIN_KEYS');
+      expect(parseJson<ApiErrorBody>(post.body).error.message).to.equal(NO_KEYS_ADMIN_MESSAGE).and.include('API_ADMIN_KEYS');
       expect(world.deps.jobs.list()).to.have.length(0);
     } finally {
       await server.close();

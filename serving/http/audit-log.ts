@@ -38,6 +38,8 @@ export function auditLog(sinks: readonly AuditSink[]): RequestHandler {
     const write = (aborted: boolean) => {
       if (written) return;
       written = true;
+      // Express types req.route as any; its path is all this reads (a string: every route here is declared by one).
+      const routePath: unknown = (req.route as { path?: unknown } | undefined)?.path;
       const entry: AuditEntry = {
         at: new Date().toISOString(),
         requestId,
@@ -46,7 +48,7 @@ export function auditLog(sinks: readonly AuditSink[]): RequestHandler {
         method: req.method,
         path: req.originalUrl.slice(0, 500),
         // Express resets req.baseUrl when a router hands an error on, so routers record theirs in res.locals.
-        route: req.route?.path ? `${(res.locals.baseUrl as string | undefined) ?? req.baseUrl}${String(req.route.path)}` : 'other',
+        route: typeof routePath === 'string' && routePath !== '' ? `${(res.locals.baseUrl as string | undefined) ?? req.baseUrl}${routePath}` : 'other',
         status: aborted ? CLIENT_CLOSED : res.statusCode,
         aborted,
         durationMs: Math.round((performance.now() - started) * 100) / 100,

@@ -27,7 +27,7 @@ function toApiError(error: unknown): ApiError {
   // body-parser's errors carry a status and type (malformed JSON, body too large).
   const http = error as { status?: unknown; type?: unknown };
   if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500) {
-    return new ApiError(http.status, String(http.type ?? 'bad_request'), http.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body was refused');
+    return new ApiError(http.status, typeof http.type === 'string' ? http.type : 'bad_request', http.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body was refused');
   }
   if (error instanceof HBaseError || error instanceof HdfsError || error instanceof KafkaError || error instanceof RetriesExceededError) {
     return new ApiError(503, 'store_unavailable', 'a store is unavailable; try again shortly (details are logged under this request id)', undefined, { retriable: true });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadConfig } from '../../common/config';
 import { HBaseError } from '../../common/errors';
 import { createApp } from '../app';
+import { parseJson, type ApiErrorBody } from '../../test/helpers/api-bodies';
 import { fakeServingDeps } from '../../test/helpers/fake-serving-deps';
 import { listen } from '../../test/helpers/raw-http';
 import { REDACTED_OUTPUT } from '../routes/jobs';
@@ -28,11 +29,11 @@ describe('error redaction', () => {
       const health = await server.request({ path: '/api/v1/health' });
       expect(health.status).to.equal(503);
       expect(health.body).not.to.match(INTERNAL);
-      expect(JSON.parse(health.body).stores.hbase).to.include({ state: 'down', error: 'unavailable' });
+      expect(parseJson<{ stores: Record<string, object> }>(health.body).stores.hbase).to.include({ state: 'down', error: 'unavailable' });
       const quality = await server.request({ path: '/api/v1/quality' });
       expect(quality.status).to.equal(200);
       expect(quality.body).not.to.match(INTERNAL);
-      expect(JSON.parse(quality.body).kafkaError).to.equal('kafka_unavailable');
+      expect(parseJson<{ kafkaError: string }>(quality.body).kafkaError).to.equal('kafka_unavailable');
       const id = String(health.headers['x-request-id']);
       expect(world.logLines.some((line) => line.includes(id) && line.includes('hbase-master.internal.example'))).to.equal(true);
     } finally {
@@ -54,7 +55,7 @@ describe('error redaction', () => {
         const res = await server.request({ path: p });
         expect(res.status, p).to.equal(status);
         expect(res.body, p).not.to.match(INTERNAL).and.not.include('TypeError');
-        const error = JSON.parse(res.body).error as { code: string; request_id: string };
+        const error = parseJson<ApiErrorBody>(res.body).error;
         expect(error.code, p).to.equal(code);
         expect(error.request_id, p).to.equal(res.headers['x-request-id']).and.match(/^[0-9a-f]{12}$/);
       }
@@ -72,7 +73,7 @@ describe('error redaction', () => {
     try {
       const started = await server.request({ method: 'POST', path: '/api/v1/jobs/reference-loads', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: '{"path":"/data/x.csv"}' });
       expect(started.status).to.equal(202);
-      const id = JSON.parse(started.body).id as string;
+      const id = parseJson<{ id: string }>(started.body).id;
       const job = (key: string) => server.request({ path: `/api/v1/jobs/${id}`, headers: { authorization: `Bearer ${key}` } }).then((r) => JSON.parse(r.body) as { state: string; output: string });
       for (let i = 0; i < 100 && (await job(ADMIN)).state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
       expect((await job(ADMIN)).output).to.include('namenode-1.internal.example');

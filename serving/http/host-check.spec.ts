@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { createApp } from '../app';
 import { allowedHosts, hostProblem } from '../../common/http-guard';
+import { parseJson, type ApiErrorBody } from '../../test/helpers/api-bodies';
 import { fakeServingDeps } from '../../test/helpers/fake-serving-deps';
 import { listen, type Listening } from '../../test/helpers/raw-http';
 
@@ -17,7 +18,7 @@ describe('Host and Origin check (DNS rebinding)', () => {
   it('refuses POST /api/v1/jobs/batch-runs with Host: attacker.example, even with an admin key', async () => {
     const res = await server.request({ method: 'POST', path: '/api/v1/jobs/batch-runs', headers: { ...admin, host: 'attacker.example' }, body: '{"date":"2026-11-20"}' });
     expect(res.status).to.equal(403);
-    expect(JSON.parse(res.body).error.code).to.equal('host_not_allowed');
+    expect(parseJson<ApiErrorBody>(res.body).error.code).to.equal('host_not_allowed');
     expect(world.deps.jobs.list()).to.have.length(0);
     const withPort = await server.request({ path: '/api/v1/quality', headers: { ...admin, host: `attacker.example:${server.port}` } });
     expect(withPort.status).to.equal(403);

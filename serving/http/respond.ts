@@ -23,7 +23,7 @@ export function wantedFormat(req: Request, format: string | undefined): Format {
 }
 
 export function sendJson(res: Response, body: unknown, status = 200): void {
-  res.status(status).type('application/json').send(JSON.stringify(body, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)));
+  res.status(status).type('application/json').send(JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
 }
 
 export function sendAnswer(res: Response, format: Format, body: unknown, table: () => Table): void {

@@ -49,11 +49,14 @@ export function parseEnum<T extends string>(name: string, raw: string | undefine
   return raw as T;
 }
 
+// eslint-disable-next-line no-control-regex -- matching the C0 control characters and DEL is the point.
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** Free text (a search or an item name): 1..max code points, no control characters. */
 export function parseText(name: string, raw: string, max: number): string {
   if (raw.length === 0) throw badParameter(name, 'must not be empty');
   if ([...raw].length > max) throw badParameter(name, `longer than ${max} characters`);
-  if (/[\u0000-\u001f\u007f]/.test(raw)) throw badParameter(name, 'must not contain control characters');
+  if (CONTROL_CHARACTER.test(raw)) throw badParameter(name, 'must not contain control characters');
   return raw;
 }
 

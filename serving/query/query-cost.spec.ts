@@ -4,6 +4,7 @@
 
 import { expect } from 'chai';
 import { createApp } from '../app';
+import { parseJson, type ApiErrorBody } from '../../test/helpers/api-bodies';
 import { fakeServingDeps } from '../../test/helpers/fake-serving-deps';
 import { listen, type Listening } from '../../test/helpers/raw-http';
 import { ReadLimiter } from './read-limiter';
@@ -21,7 +22,7 @@ describe('query cost limits', () => {
     const before = world.views.reads;
     const res = await server.request({ path: `/api/v1/counts?item=car&location=${OIDS}&from=2026-10-01&to=2026-11-01&granularity=hour` });
     expect(res.status).to.equal(413);
-    const error = JSON.parse(res.body).error as { code: string; message: string };
+    const error = parseJson<ApiErrorBody>(res.body).error;
     expect(error.code).to.equal('query_too_large');
     expect(error.message).to.include('892800').and.include('limit is 50000').and.include('API_MAX_ROW_KEYS');
     expect(world.views.reads).to.equal(before);
@@ -31,12 +32,12 @@ describe('query cost limits', () => {
     world.meta.watermark = null;
     const top = await server.request({ path: '/api/v1/top-items?from=2026-09-01&to=2026-10-01' });
     expect(top.status).to.equal(413);
-    expect(JSON.parse(top.body).error.message).to.include('43200 buckets').and.include('limit is 10000 buckets');
+    expect(parseJson<ApiErrorBody>(top.body).error.message).to.include('43200 buckets').and.include('limit is 10000 buckets');
     world.meta.watermark = '2026-09-29';
     expect((await server.request({ path: '/api/v1/top-items?from=2026-09-01&to=2026-10-01' })).status).to.equal(200);
     const many = await server.request({ path: `/api/v1/counts?location=${OIDS},2001&from=2026-10-01&to=2026-10-02` });
     expect(many.status).to.equal(400);
-    expect(JSON.parse(many.body).error.message).to.include('at most 20 locations');
+    expect(parseJson<ApiErrorBody>(many.body).error.message).to.include('at most 20 locations');
   });
 
   it('answers a query within the limit, with at most API_MAX_READS_IN_FLIGHT view reads at once', async () => {

@@ -10,7 +10,7 @@ import { requireAdmin } from '../http/access-control';
 import type { Job } from '../jobs/job-runner';
 import { sendJson } from '../http/respond';
 import { readQuery } from '../params/query-params';
-import { parseDay } from '../params/parse-values';
+import { CONTROL_CHARACTER, parseDay } from '../params/parse-values';
 
 export function jobRoutes(deps: ServingDeps): Router {
   const router = Router();
@@ -30,7 +30,7 @@ export function jobRoutes(deps: ServingDeps): Router {
     const fields = readBody(req.body, ['path']);
     const path = fields.path;
     if (typeof path !== 'string' || path.length === 0 || path.length > 1000) throw badParameter('path', 'required: the path of the reference file (1..1000 characters)');
-    if (path.startsWith('-') || /[\u0000-\u001f\u007f]/.test(path)) throw badParameter('path', 'must not start with "-" or hold control characters');
+    if (path.startsWith('-') || CONTROL_CHARACTER.test(path)) throw badParameter('path', 'must not start with "-" or hold control characters');
     const job = deps.jobs.start('reference-load', ['reference', 'load', path], (res.locals.caller as Caller).id);
     sendJson(res.location(`/api/v1/jobs/${job.id}`), job, 202);
   });

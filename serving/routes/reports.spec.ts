@@ -3,6 +3,7 @@
 
 import { expect } from 'chai';
 import { createApp } from '../app';
+import { parseJson, type ApiErrorBody } from '../../test/helpers/api-bodies';
 import { fakeServingDeps } from '../../test/helpers/fake-serving-deps';
 import { listen } from '../../test/helpers/raw-http';
 
@@ -14,7 +15,7 @@ describe('report files', () => {
       for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
         const res = await server.request({ path: `/api/v1/reports/2026-11-20/${name}` });
         expect(res.status, name).to.equal(400);
-        expect(JSON.parse(res.body).error.parameter, name).to.equal('file');
+        expect(parseJson<ApiErrorBody>(res.body).error.parameter, name).to.equal('file');
       }
       expect(world.reports.asked).to.deep.equal([]);
       expect((await server.request({ path: '/api/v1/reports/2026-11-20/report.json' })).status).to.equal(404);

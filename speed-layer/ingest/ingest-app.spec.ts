@@ -40,7 +40,7 @@ describe('HTTP ingest guards and large bodies', () => {
     expect((await post(event(1), { authorization: 'Bearer not-the-ingest-key-0000' })).status).to.equal(401);
     const rebound = await post(event(1), { host: 'attacker.example' });
     expect(rebound.status).to.equal(403);
-    expect(JSON.parse(rebound.body).code).to.equal('host_not_allowed');
+    expect((JSON.parse(rebound.body) as { code: string }).code).to.equal('host_not_allowed');
     expect(producer.sent).to.equal(0);
     expect((await post(event(1))).status).to.equal(202);
     expect(producer.sent).to.equal(1);

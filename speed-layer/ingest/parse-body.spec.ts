@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { IngestError } from './ingest-error';
+import type { IngestError } from './ingest-error';
 import { formatOf, parseBody } from './parse-body';
 
 describe('parseBody', () => {

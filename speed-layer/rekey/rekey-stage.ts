@@ -87,6 +87,7 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
   }
 
   async function handleBatch(payload: EachBatchPayload, batchGeneration: number): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
     const { batch, resolveOffset, heartbeat, isStale } = payload;
     if (batch.isEmpty()) return;
     const partition = batch.partition;

@@ -11,6 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { eventDay, warehouseDayDir, warehouseManifestPath, reportsDayDir } from '../../common/contract';
 import { runBatch } from '../../batch-layer';
 import { generateEvents, produceEvents, truthHourCounts, truthOf, truthTopX, type SentEvent } from '../helpers/batch-events';
+import { parseJson } from '../helpers/api-bodies';
 import { runCli } from '../helpers/run-cli';
 import {
   createBatchWorld, landedMessages, landingFiles, readHourCounts, readTopItems, readWarehouse, startLandingProcess, stopProcess, waitFor, type BatchWorld,
@@ -25,7 +26,7 @@ describe('batch layer end to end', function () {
   const d2 = eventDay(today - 2 * DAY_MS);
   let world: BatchWorld;
   let events: SentEvent[];
-  const invalid = Array.from({ length: 5 }, (_, i) => ({ key: `bad-${i}`, value: i % 2 ? '{not json' : '{"detection_oid":"-4"}', kafkaTimestamp: today - 3 * DAY_MS + 3_600_000 }));
+  const invalid = Array.from({ length: 5 }, (_, i) => ({ key: `bad-${i}`, value: i % 2 === 1 ? '{not json' : '{"detection_oid":"-4"}', kafkaTimestamp: today - 3 * DAY_MS + 3_600_000 }));
   let produced = 0;
 
   before(async () => {
@@ -121,7 +122,7 @@ describe('batch layer end to end', function () {
     expect(await readTopItems(world, d1)).to.deep.equal(truthTopX(truth, 5));
     const shown = await runCli(['report', 'show', '--date', d1], world.env);
     expect(shown.code, shown.stderr).to.equal(0);
-    expect(JSON.parse(shown.stdout).totals.uniqueDetections).to.equal(truth.rows.size);
+    expect(parseJson<{ totals: { uniqueDetections: number } }>(shown.stdout).totals.uniqueDetections).to.equal(truth.rows.size);
   });
 
   it('DuckDB reads the warehouse files and agrees with the batch views', async () => {

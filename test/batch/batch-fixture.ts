@@ -64,7 +64,7 @@ export function startLandingProcess(world: BatchWorld): ChildProcess {
   const cli = path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js');
   const child = spawn(process.execPath, [cli, 'landing'], { env: { ...world.env, UTOPIA_LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => {
-    if (process.env.TEST_VERBOSE) process.stderr.write(`[landing ${child.pid}] ${chunk}`);
+    if (process.env.TEST_VERBOSE) process.stderr.write(`[landing ${child.pid}] ${chunk.toString()}`);
   });
   return child;
 }

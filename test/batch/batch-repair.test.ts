@@ -8,6 +8,7 @@ import { lockPath, countRowKey, decodePartitionCount, detectionRowKey, detection
 import { runBatch, type DayReport } from '../../batch-layer';
 import { generateEvents, produceEvents, truthOf, type SentEvent } from '../helpers/batch-events';
 import { CliProcess } from '../helpers/cli-process';
+import { parseJson } from '../helpers/api-bodies';
 import { runCli } from '../helpers/run-cli';
 import { landedWinners, speedCounts, writeSpeedCounts, writeSpeedRows } from './speed-view-writer';
 import { createBatchWorld, landedMessages, landingFiles, readWarehouse, startLandingProcess, stopProcess, waitFor, type BatchWorld } from './batch-fixture';
@@ -139,7 +140,7 @@ describe('batch reconciliation, locking and bad input', function () {
     const run = await runCli(['batch', 'run'], world.env);
     expect(run.code, run.stderr).to.equal(1);
     expect(run.stderr).to.include('quarantined').and.include(truncated).and.include(garbage);
-    expect(JSON.parse(run.stdout).quarantined.sort()).to.deep.equal([truncated, garbage].sort());
+    expect(parseJson<{ quarantined: string[] }>(run.stdout).quarantined.sort()).to.deep.equal([truncated, garbage].sort());
     expect(await world.hdfs.exists(`${landingPartitionDir(root, 0)}/${truncated}`)).to.equal(false);
     const quarantined = await world.hdfs.list(quarantineDir(root));
     const names = (await Promise.all(quarantined.map((d) => world.hdfs.list(`${quarantineDir(root)}/${d.name}`)))).flat().map((e) => e.name);

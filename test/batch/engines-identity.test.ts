@@ -75,7 +75,7 @@ describe('batch engines give identical outputs', function () {
       expect({ extra, missing }, `${name} pass ${pass + 1} top-X rows`).to.deep.equal({ extra: [], missing: [] });
       expect(top(got[pass]!.topItems), `${name} pass ${pass + 1} top-X order`).to.deep.equal(top(want[pass]!.topItems));
       expect(got[pass]!.rows.length, `${name} pass ${pass + 1} rows`).to.equal(want[pass]!.rows.length);
-      const differs = got[pass]!.rows.findIndex((r, i) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? String(v) : v)) !== JSON.stringify(want[pass]!.rows[i], (_, v) => (typeof v === 'bigint' ? String(v) : v)));
+      const differs = got[pass]!.rows.findIndex((r, i) => JSON.stringify(r, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) !== JSON.stringify(want[pass]!.rows[i], (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
       expect(differs === -1 ? undefined : [got[pass]!.rows[differs], want[pass]!.rows[differs]], `${name} pass ${pass + 1} first differing row`).to.equal(undefined);
     }
   }

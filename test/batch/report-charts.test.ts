@@ -14,11 +14,12 @@ import { repoRoot } from '../../common/config';
 import { eventDay } from '../../common/contract';
 import { runBatch, type DayReport } from '../../batch-layer';
 import { generateEvents, produceEvents, truthOf, truthTopX } from '../helpers/batch-events';
+import type { PageDocument } from '../helpers/page-dom';
 import { runCli } from '../helpers/run-cli';
 import { createBatchWorld, landedMessages, landingFiles, startLandingProcess, stopProcess, waitFor, type BatchWorld } from './batch-fixture';
 
-// Browser globals inside page.evaluate callbacks (the project compiles without the DOM lib).
-declare const document: any;
+// The browser's document inside page.evaluate callbacks (the project compiles without the DOM lib).
+declare const document: PageDocument;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DAY_MS = 86_400_000;
@@ -84,9 +85,9 @@ describe('batch: the nightly HTML report draws its charts in Chromium', function
     const charts = (await page.evaluate(() => {
       const out: Record<string, { label: string; value: number; width: number; height: number }[]> = {};
       for (const svg of document.querySelectorAll('svg.chart')) {
-        out[svg.getAttribute('data-chart')] = [...svg.querySelectorAll('rect.bar')].map((rect: any) => {
+        out[svg.getAttribute('data-chart') ?? ''] = [...svg.querySelectorAll('rect.bar')].map((rect) => {
           const box = rect.getBoundingClientRect();
-          return { label: rect.getAttribute('data-label'), value: Number(rect.getAttribute('data-value')), width: box.width, height: box.height };
+          return { label: rect.getAttribute('data-label') ?? '', value: Number(rect.getAttribute('data-value')), width: box.width, height: box.height };
         });
       }
       return out;

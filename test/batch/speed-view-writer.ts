@@ -63,7 +63,7 @@ export function speedCounts(events: readonly LandedEvent[]): Map<string, Map<num
     for (const location of [e.location, ALL_LOCATIONS]) {
       for (const scope of ['item', 'total'] as const) {
         const row = countRowKey({ granularity: 'minute', scope, locationOid: location, bucketStartMs: minute, itemName: scope === 'item' ? e.item : '' }).toString('hex');
-        const cells = out.get(row) ?? new Map();
+        const cells = out.get(row) ?? new Map<number, { count: bigint; lastOffset: bigint; minute: number }>();
         const cell = cells.get(e.partition) ?? { count: 0n, lastOffset: -1n, minute };
         cells.set(e.partition, { count: cell.count + 1n, lastOffset: e.offset > cell.lastOffset ? e.offset : cell.lastOffset, minute });
         out.set(row, cells);

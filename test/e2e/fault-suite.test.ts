@@ -22,6 +22,7 @@ import type { SeedEvent } from '../../ops/bench/view-seeder';
 import { computeTruth, generateEvents, publishEvents, type SimulationOptions, type Truth } from '../../ops/simulator';
 import { startServing, type RunningServer } from '../../serving';
 import { createBatchWorld, landedMessages, landingFiles, readTopItems, readWarehouse, type BatchWorld } from '../batch/batch-fixture';
+import { parseJson, type CountsBody, type TopItemsBody } from '../helpers/api-bodies';
 import { CliProcess } from '../helpers/cli-process';
 import { randomName } from '../helpers/random-name';
 import { restartService } from '../helpers/restart-service';
@@ -200,18 +201,18 @@ describe('end to end: the whole pipeline under faults', function () {
     const answers: unknown[] = [];
     const item = truth.topItems['1']?.[0]?.item ?? 'car';
     for (const filter of [{}, { location: 1n }, { location: 1n, item }, { item }] as { location?: bigint; item?: string }[]) {
-      const query = `/api/v1/counts?${range}&granularity=hour${filter.location ? `&location=${filter.location}` : ''}${filter.item ? `&item=${encodeURIComponent(filter.item)}` : ''}`;
-      const body = await getJson(query);
-      expect(body.sources.map((s: { source: string }) => s.source), query).to.deep.equal(sources);
+      const query = `/api/v1/counts?${range}&granularity=hour${filter.location !== undefined ? `&location=${filter.location}` : ''}${filter.item ? `&item=${encodeURIComponent(filter.item)}` : ''}`;
+      const body = await getJson<CountsBody>(query);
+      expect(body.sources.map((s) => s.source), query).to.deep.equal(sources);
       expect(body.watermark ?? undefined, query).to.equal(watermark);
-      const points = body.series[0].points.map((p: { count: string }) => Number(p.count));
+      const points = body.series[0]!.points.map((p) => Number(p.count));
       expect(points, query).to.deep.equal(truthBuckets(seedEvents, { ...filter, fromMs, toMs }, H));
       answers.push(points);
     }
     for (const location of [undefined, 1n]) {
-      const query = `/api/v1/top-items?${range}&limit=${TOP_X}${location ? `&location=${location}` : ''}`;
-      const body = await getJson(query);
-      const items = body.items.map((i: Record<string, unknown>) => ({ item_rank: i.item_rank, item_name: i.item_name, item_count: i.item_count }));
+      const query = `/api/v1/top-items?${range}&limit=${TOP_X}${location !== undefined ? `&location=${location}` : ''}`;
+      const body = await getJson<TopItemsBody>(query);
+      const items = body.items.map((i) => ({ item_rank: i.item_rank, item_name: i.item_name, item_count: i.item_count }));
       expect(items, query).to.deep.equal(truthTop(seedEvents, { location, fromMs, toMs }, TOP_X));
       answers.push(items);
     }
@@ -219,11 +220,11 @@ describe('end to end: the whole pipeline under faults', function () {
     return answers;
   }
 
-  async function getJson(path: string): Promise<any> {
+  async function getJson<T>(path: string): Promise<T> {
     const res = await fetch(`${api!.url}${path}`);
     const text = await res.text();
     if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${text}`);
-    return JSON.parse(text);
+    return parseJson<T>(text);
   }
 
   async function kill(child: CliProcess): Promise<void> {

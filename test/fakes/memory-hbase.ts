@@ -193,7 +193,10 @@ export class MemoryHBase implements HBaseTables {
       if (version) cells.push({ family, qualifier, value: Buffer.from(version.value), timestamp: version.timestamp });
     }
     // HBase returns a row's cells sorted by family, then qualifier, as bytes.
-    cells.sort((a, b) => Buffer.compare(Buffer.from(a.family), Buffer.from(b.family)) || Buffer.compare(Buffer.from(a.qualifier), Buffer.from(b.qualifier)));
+    cells.sort((a, b) => {
+      const byFamily = Buffer.compare(Buffer.from(a.family), Buffer.from(b.family));
+      return byFamily !== 0 ? byFamily : Buffer.compare(Buffer.from(a.qualifier), Buffer.from(b.qualifier));
+    });
     return cells.length > 0 ? { key: Buffer.from(row.key), cells } : null;
   }
 }

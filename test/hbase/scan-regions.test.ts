@@ -10,7 +10,7 @@ describe('HBase scan across regions', function () {
   const table = randomTable('scan');
   let store: HBaseStore;
   const keys = Array.from({ length: ROWS }, (_, i) => spreadKey(i));
-  const sorted = [...keys].sort(Buffer.compare).map((key) => key.toString('hex'));
+  const sorted = [...keys].sort((a, b) => Buffer.compare(a, b)).map((key) => key.toString('hex'));
 
   before(async () => {
     await (await testAdmin()).createTable(table, [{ name: 'd', versions: 1 }], byteSplits(8));

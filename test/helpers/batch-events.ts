@@ -110,7 +110,7 @@ export function truthTopX(truth: Truth, x: number): Map<bigint, { item: string; 
   }
   const out = new Map<bigint, { item: string; count: number }[]>();
   for (const [location, items] of counts) {
-    out.set(location, [...items].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, x).map(([item, count]) => ({ item, count })));
+    out.set(location, [...items].sort((a, b) => (b[1] !== a[1] ? b[1] - a[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, x).map(([item, count]) => ({ item, count })));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { loadConfig } from '../../common/config';
 import { createKafka, withKafkaAdmin } from '../../common/kafka';
+import { parseJson } from '../helpers/api-bodies';
 import { randomName } from '../helpers/random-name';
 
 describe('Kafka adapter', function () {
@@ -48,7 +49,7 @@ describe('Kafka adapter', function () {
     await consumer.disconnect();
 
     expect(received.map((m) => m.value).sort()).to.deep.equal(sent.map((m) => m.value).sort());
-    for (const m of received) expect(JSON.parse(m.value).detection_oid).to.equal(m.key);
+    for (const m of received) expect(parseJson<{ detection_oid: string }>(m.value).detection_oid).to.equal(m.key);
     // One key, one partition: retries of an event land where the original did.
     const partitionOfKey = new Map(received.map((m) => [m.key, m.partition]));
     expect(partitionOfKey.size).to.equal(sent.length);

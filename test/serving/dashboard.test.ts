@@ -10,13 +10,12 @@ import { repoRoot } from '../../common/config';
 import { eventDay } from '../../common/contract';
 import { DAY_MS } from '../../serving/merge';
 import type { SeedEvent } from '../../ops/bench/view-seeder';
+import type { PageCanvas, PageDocument, PageElement } from '../helpers/page-dom';
 import { createServingFixture, type ServingFixture } from './serving-fixture';
 import { generateEvents, truthTop } from './truth';
 
-// Browser globals inside page.evaluate callbacks (the project compiles without the DOM lib).
-declare const document: any;
-type HTMLCanvasElement = any;
-type HTMLElement = any;
+// The browser's document inside page.evaluate callbacks (the project compiles without the DOM lib).
+declare const document: PageDocument;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PLAZA = 4242n;
@@ -69,7 +68,7 @@ describe('serving: live dashboard in Chromium', function () {
 
   async function waitForTotal(selector: string, expected: number, timeoutMs: number): Promise<number> {
     const started = Date.now();
-    await page.waitForFunction(([sel, want]) => document.querySelector(sel as string)?.getAttribute('data-total') === String(want), [selector, expected] as const, { timeout: timeoutMs, polling: 50 });
+    await page.waitForFunction(([sel, want]) => document.querySelector(sel)?.getAttribute('data-total') === String(want), [selector, expected] as const, { timeout: timeoutMs, polling: 50 });
     return Date.now() - started;
   }
 
@@ -94,7 +93,7 @@ describe('serving: live dashboard in Chromium', function () {
 
     // The charts really drew: uPlot canvases with painted pixels.
     const painted = await page.evaluate(() => [...document.querySelectorAll('.chart canvas')].map((c) => {
-      const canvas = c as HTMLCanvasElement;
+      const canvas = c as PageCanvas;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let n = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
@@ -103,12 +102,12 @@ describe('serving: live dashboard in Chromium', function () {
     expect(painted).to.have.length(2);
     for (const n of painted) expect(n).to.be.greaterThan(1000);
 
-    const top = await page.$$eval('#top-items li', (lis) => lis.map((li, i) => ({ item_rank: i + 1, item_name: (li as HTMLElement).dataset.item, item_count: (li as HTMLElement).dataset.count })));
+    const top = await page.$$eval('#top-items li', (lis) => lis.map((li, i) => ({ item_rank: i + 1, item_name: (li as PageElement).dataset.item, item_count: (li as PageElement).dataset.count })));
     expect(top).to.deep.equal(truthTop(events, { location: PLAZA, fromMs: 0, toMs: Date.now() }, 10));
 
     await page.waitForSelector('#feed tr td:nth-child(5)');
     const newest = [...plaza()].sort((a, b) => b.timestampMs - a.timestampMs).slice(0, 15).map((e) => e.detectionOid.toString());
-    expect(await page.$$eval('#feed tr td:nth-child(5)', (tds) => tds.map((td) => td.textContent))).to.deep.equal(newest);
+    expect(await page.$$eval('#feed tr td:nth-child(5)', (tds) => tds.map((td) => (td as PageElement).textContent))).to.deep.equal(newest);
 
     await waitForText('#kpi-dead', '5', 5_000);
     await waitForText('#kpi-dup', `${((64 / 864) * 100).toFixed(2)} %`, 5_000);

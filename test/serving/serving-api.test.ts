@@ -56,7 +56,7 @@ describe('serving: API', function () {
 
   it('returns one detection with every int64 as an exact decimal string', async () => {
     const event = gen.distinct[0]!;
-    const body = await fx.json(`/api/v1/detections/${event.detectionOid}`);
+    const body = await fx.json<Record<string, unknown>>(`/api/v1/detections/${event.detectionOid}`);
     expect(body).to.deep.include({
       detection_oid: event.detectionOid.toString(),
       geographical_location_oid: event.locationOid.toString(),
@@ -70,11 +70,12 @@ describe('serving: API', function () {
   });
 
   it('pages through a location\'s live feed, newest first', async () => {
-    const truth = gen.distinct.filter((e) => e.locationOid === 1000n).sort((a, b) => b.timestampMs - a.timestampMs || (a.detectionOid < b.detectionOid ? -1 : 1));
+    type RecentPage = { items: { detection_oid: string }[]; next: string | null };
+    const truth = gen.distinct.filter((e) => e.locationOid === 1000n).sort((a, b) => (b.timestampMs !== a.timestampMs ? b.timestampMs - a.timestampMs : a.detectionOid < b.detectionOid ? -1 : 1));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { detection_oid: string }[]; next: string | null } = await fx.json(`/api/v1/locations/1000/recent?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: RecentPage = await fx.json<RecentPage>(`/api/v1/locations/1000/recent?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.items.length).to.be.at.most(7);
       seen.push(...page.items.map((i) => i.detection_oid));
       cursor = page.next;
@@ -84,16 +85,16 @@ describe('serving: API', function () {
   });
 
   it('searches locations by name with paging', async () => {
-    const first = await fx.json('/api/v1/locations?q=market&limit=5');
+    const first = await fx.json<{ total: number; items: { geographical_location: string }[] }>('/api/v1/locations?q=market&limit=5');
     expect(first.total).to.equal(12);
-    expect(first.items.map((i: { geographical_location: string }) => i.geographical_location)).to.deep.equal(['Street 000 Market', 'Street 010 Market', 'Street 020 Market', 'Street 030 Market', 'Street 040 Market']);
-    const third = await fx.json('/api/v1/locations?q=market&limit=5&offset=10');
-    expect(third.items.map((i: { geographical_location_oid: string }) => i.geographical_location_oid)).to.deep.equal(['1100', '1110']);
+    expect(first.items.map((i) => i.geographical_location)).to.deep.equal(['Street 000 Market', 'Street 010 Market', 'Street 020 Market', 'Street 030 Market', 'Street 040 Market']);
+    const third = await fx.json<{ items: { geographical_location_oid: string }[] }>('/api/v1/locations?q=market&limit=5&offset=10');
+    expect(third.items.map((i) => i.geographical_location_oid)).to.deep.equal(['1100', '1110']);
     expect(await fx.json('/api/v1/locations/1005')).to.deep.equal({ geographical_location_oid: '1005', geographical_location: 'Street 005' });
   });
 
   it('reports data quality, throughput, lag and the batch state', async () => {
-    const q = await fx.json('/api/v1/quality');
+    const q = await fx.json<Record<string, unknown>>('/api/v1/quality');
     expect(q.counters).to.deep.equal({ accepted: '1000', duplicates: '50', dead_letters: '7', late: '2', unknown_location: '0' });
     expect(q.duplicateRate).to.be.closeTo(50 / 1050, 1e-9);
     expect(q.eventsPerSecond).to.equal(1234.5);
@@ -104,8 +105,8 @@ describe('serving: API', function () {
   });
 
   it('serves the nightly report files from HDFS', async () => {
-    const listing = await fx.json(`/api/v1/reports/${day}`);
-    expect(listing.files.map((f: { name: string }) => f.name).sort()).to.deep.equal(['report.csv', 'report.json']);
+    const listing = await fx.json<{ files: { name: string }[] }>(`/api/v1/reports/${day}`);
+    expect(listing.files.map((f) => f.name).sort()).to.deep.equal(['report.csv', 'report.json']);
     expect(await fx.json(`/api/v1/reports/${day}/report.json`)).to.deep.equal({ day, totals: { detections: 123 } });
     const csv = await fx.get(`/api/v1/reports/${day}/report.csv`);
     expect(csv.headers.get('content-type')).to.match(/^text\/csv/);
@@ -114,7 +115,7 @@ describe('serving: API', function () {
   });
 
   it('reports health and Prometheus metrics', async () => {
-    const health = await fx.json('/api/v1/health');
+    const health = await fx.json<{ status: string; stores: Record<string, unknown> }>('/api/v1/health');
     expect(health.status).to.equal('ok');
     expect(Object.keys(health.stores).sort()).to.deep.equal(['hbase', 'hdfs', 'kafka']);
     const text = await (await fx.get('/metrics')).text();
@@ -141,7 +142,7 @@ describe('serving: API', function () {
     // No oid ever reaches /metrics, exact or rounded (issue 14).
     for (const oid of ['9007199254740993', '9007199254740992', '9223372036854775807', '9223372036854776000', '9007199254740995', '9007199254740996']) expect(text).not.to.include(oid);
     expect(text).not.to.match(/e\+\d/);
-    const openapi = await fx.json('/api/v1/openapi.json');
+    const openapi = await fx.json<{ paths: Record<string, unknown> }>('/api/v1/openapi.json');
     expect(Object.keys(openapi.paths)).to.include.members(['/counts', '/top-items', '/locations', '/detections/{oid}', '/quality', '/reports/{date}', '/health']);
   });
 

@@ -7,6 +7,7 @@ import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { createLogger } from '../../common/log';
 import { ViewSeeder } from '../../ops/bench/view-seeder';
 import { startServing, type AuditEntry, type RunningServer } from '../../serving';
+import { parseJson } from '../helpers/api-bodies';
 import { createIsolatedStores, isolatedEnv, removeIsolatedStores } from '../helpers/isolated-world';
 
 export interface ServingFixture {
@@ -17,7 +18,8 @@ export interface ServingFixture {
   readonly audit: AuditEntry[];
   server: RunningServer;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
-  json(path: string): Promise<any>;
+  /** GET `path`, which must answer 200, parsed as the shape `T` the test expects. */
+  json<T = unknown>(path: string): Promise<T>;
   /** Starts another server on the same stores with extra settings (keys, rate limits). */
   startAnother(extraEnv: NodeJS.ProcessEnv): Promise<RunningServer>;
   close(): Promise<void>;
@@ -51,11 +53,11 @@ export async function createServingFixture(extraEnv: NodeJS.ProcessEnv = {}): Pr
     audit,
     server,
     get: (path, headers = {}) => fetch(`${fixture.server.url}${path}`, { headers }),
-    async json(path) {
+    async json<T>(path: string): Promise<T> {
       const res = await fetch(`${fixture.server.url}${path}`);
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${body}`);
-      return JSON.parse(body);
+      return parseJson<T>(body);
     },
     async startAnother(more) {
       const other = await startServing(loadConfig({ ...env, ...more }), log, { port: 0, audit: [(e) => audit.push(e)], jobEnv: env });

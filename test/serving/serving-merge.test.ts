@@ -4,6 +4,7 @@
 
 import { expect } from 'chai';
 import { eventDay } from '../../common/contract';
+import type { CountsBody, TopItemsBody } from '../helpers/api-bodies';
 import { createServingFixture, type ServingFixture } from './serving-fixture';
 import { generateEvents, truthBuckets, truthTop, type Generated } from './truth';
 
@@ -48,20 +49,20 @@ describe('serving: lambda merge over batch and speed views', function () {
 
   async function expectCountsTruth(location: bigint | undefined, item: string | undefined, expectSources: string[]) {
     const path = `/api/v1/counts?${range()}&granularity=hour${location === undefined ? '' : `&location=${location}`}${item === undefined ? '' : `&item=${encodeURIComponent(item)}`}`;
-    const body = await fx.json(path);
+    const body = await fx.json<CountsBody>(path);
     const toMs = Math.ceil(now / H) * H;
     const truth = truthBuckets(all(), { location, item, fromMs: yesterdayStart, toMs }, H);
-    const series = body.series[0];
-    expect(series.points.map((p: { count: string }) => Number(p.count)), path).to.deep.equal(truth);
+    const series = body.series[0]!;
+    expect(series.points.map((p) => Number(p.count)), path).to.deep.equal(truth);
     expect(series.total).to.equal(String(truth.reduce((a, b) => a + b, 0)));
-    expect(body.sources.map((s: { source: string }) => s.source)).to.deep.equal(expectSources);
+    expect(body.sources.map((s) => s.source)).to.deep.equal(expectSources);
     return body;
   }
 
   async function expectTopTruth(location: bigint | undefined) {
-    const body = await fx.json(`/api/v1/top-items?${range()}&limit=5${location === undefined ? '' : `&location=${location}`}`);
+    const body = await fx.json<TopItemsBody>(`/api/v1/top-items?${range()}&limit=5${location === undefined ? '' : `&location=${location}`}`);
     const toMs = Math.ceil(now / H) * H;
-    expect(body.items.map((i: Record<string, unknown>) => ({ item_rank: i.item_rank, item_name: i.item_name, item_count: i.item_count }))).to.deep.equal(truthTop(all(), { location, fromMs: yesterdayStart, toMs }, 5));
+    expect(body.items.map((i) => ({ item_rank: i.item_rank, item_name: i.item_name, item_count: i.item_count }))).to.deep.equal(truthTop(all(), { location, fromMs: yesterdayStart, toMs }, 5));
     return body;
   }
 
@@ -74,20 +75,20 @@ describe('serving: lambda merge over batch and speed views', function () {
     await expectCountsTruth(42n, 'bus', ['batch', 'speed']);
     await expectCountsTruth(undefined, '🚗 emoji car', ['batch', 'speed']);
 
-    const days = await fx.json(`/api/v1/counts?${range()}&granularity=day&location=${[...LOCATIONS.keys()].join(',')}`);
+    const days = await fx.json<CountsBody>(`/api/v1/counts?${range()}&granularity=day&location=${[...LOCATIONS.keys()].join(',')}`);
     for (const [index, oid] of [...LOCATIONS.keys()].entries()) {
       const truth = truthBuckets(all(), { location: oid, fromMs: yesterdayStart, toMs: todayStart + D }, D);
-      expect(days.series[index].location).to.equal(oid.toString());
-      expect(days.series[index].points.map((p: { count: string; source: string }) => [Number(p.count), p.source])).to.deep.equal([[truth[0], 'batch'], [truth[1], 'speed']]);
+      expect(days.series[index]!.location).to.equal(oid.toString());
+      expect(days.series[index]!.points.map((p) => [Number(p.count), p.source])).to.deep.equal([[truth[0], 'batch'], [truth[1], 'speed']]);
     }
-    expect(days.series[0].location_name).to.equal('Harbour Gate');
+    expect(days.series[0]!.location_name).to.equal('Harbour Gate');
   });
 
   it('minute counts of today come from the speed view; minute granularity over a batch day is refused', async () => {
     const from = Math.max(todayStart, Math.floor(now / 60_000) * 60_000 - 90 * 60_000);
-    const body = await fx.json(`/api/v1/counts?from=${from}&to=${now}&granularity=minute&location=42`);
+    const body = await fx.json<CountsBody>(`/api/v1/counts?from=${from}&to=${now}&granularity=minute&location=42`);
     const truth = truthBuckets(all(), { location: 42n, fromMs: from, toMs: Math.ceil(now / 60_000) * 60_000 }, 60_000);
-    expect(body.series[0].points.map((p: { count: string }) => Number(p.count))).to.deep.equal(truth);
+    expect(body.series[0]!.points.map((p) => Number(p.count))).to.deep.equal(truth);
     const refused = await fx.get(`/api/v1/counts?${range()}&granularity=minute`);
     expect(refused.status).to.equal(400);
     expect(((await refused.json()) as { error: unknown }).error).to.deep.include({ parameter: 'granularity' });
@@ -95,32 +96,32 @@ describe('serving: lambda merge over batch and speed views', function () {
 
   it('top-X equals the truth (distinct oids, count desc, name asc, row_number) across the watermark', async () => {
     const body = await expectTopTruth(undefined);
-    expect(body.sources.map((s: { source: string }) => s.source)).to.deep.equal(['batch', 'speed']);
+    expect(body.sources.map((s) => s.source)).to.deep.equal(['batch', 'speed']);
     for (const oid of LOCATIONS.keys()) {
       const answer = await expectTopTruth(oid);
-      expect(answer.items[0].geographical_location_oid).to.equal(oid.toString());
-      expect(answer.items[0].geographical_location).to.equal(LOCATIONS.get(oid));
+      expect(answer.items[0]!.geographical_location_oid).to.equal(oid.toString());
+      expect(answer.items[0]!.geographical_location).to.equal(LOCATIONS.get(oid));
     }
   });
 
   it('after the watermark moves over today, the same queries give the same numbers from the batch view', async () => {
-    const before = await fx.json(`/api/v1/counts?${range()}&granularity=hour&location=42`);
-    const beforeTop = await fx.json(`/api/v1/top-items?${range()}&limit=5`);
+    const before = await fx.json<CountsBody>(`/api/v1/counts?${range()}&granularity=hour&location=42`);
+    const beforeTop = await fx.json<TopItemsBody>(`/api/v1/top-items?${range()}&limit=5`);
     // A second server with the default caches, warmed before the move: it must not serve stale sources after it.
     const cachedServer = await fx.startAnother({ API_LIVE_CACHE_MS: '500', API_SETTLED_CACHE_MS: '60000' });
-    const cachedCounts = async () => (await (await fetch(`${cachedServer.url}/api/v1/counts?${range()}&granularity=hour&location=42`)).json()) as { sources: { source: string }[]; series: { points: { count: string }[] }[] };
-    expect((await cachedCounts()).series[0]!.points.map((p) => p.count)).to.deep.equal(before.series[0].points.map((p: { count: string }) => p.count));
+    const cachedCounts = async () => (await (await fetch(`${cachedServer.url}/api/v1/counts?${range()}&granularity=hour&location=42`)).json()) as CountsBody;
+    expect((await cachedCounts()).series[0]!.points.map((p) => p.count)).to.deep.equal(before.series[0]!.points.map((p) => p.count));
     // The batch run of today: its view, then the watermark, then the run report (as the batch layer orders them).
     await fx.seeder.batchCounts(gen.today.distinct);
     await fx.seeder.watermark(today);
     await fx.seeder.batchLastRun({ day: today, status: 'succeeded', durations: { totalMs: 999 } });
     const after = await expectCountsTruth(42n, undefined, ['batch']);
     expect(after.watermark).to.equal(today);
-    expect(after.series[0].points.map((p: { count: string }) => p.count)).to.deep.equal(before.series[0].points.map((p: { count: string }) => p.count));
-    expect(after.series[0].points.every((p: { source: string }) => p.source === 'batch')).to.equal(true);
+    expect(after.series[0]!.points.map((p) => p.count)).to.deep.equal(before.series[0]!.points.map((p) => p.count));
+    expect(after.series[0]!.points.every((p) => p.source === 'batch')).to.equal(true);
     const afterTop = await expectTopTruth(undefined);
     expect(afterTop.items).to.deep.equal(beforeTop.items);
-    expect(afterTop.sources.map((s: { source: string }) => s.source)).to.deep.equal(['batch']);
+    expect(afterTop.sources.map((s) => s.source)).to.deep.equal(['batch']);
     await expectCountsTruth(undefined, 'car', ['batch']);
     const started = Date.now();
     let cached = await cachedCounts();
@@ -129,7 +130,7 @@ describe('serving: lambda merge over batch and speed views', function () {
       cached = await cachedCounts();
     }
     expect(cached.sources.map((s) => s.source)).to.deep.equal(['batch']);
-    expect(cached.series[0]!.points.map((p) => p.count)).to.deep.equal(before.series[0].points.map((p: { count: string }) => p.count));
+    expect(cached.series[0]!.points.map((p) => p.count)).to.deep.equal(before.series[0]!.points.map((p) => p.count));
   });
 
   it('answers CSV on request', async () => {

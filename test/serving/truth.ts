@@ -63,7 +63,7 @@ export function truthTop(events: readonly SeedEvent[], f: TruthFilter, limit: nu
   for (const e of matching(events, f)) counts.set(e.itemName, (counts.get(e.itemName) ?? new Set()).add(e.detectionOid));
   return [...counts]
     .map(([item, oids]) => ({ item, n: oids.size }))
-    .sort((a, b) => b.n - a.n || Buffer.compare(Buffer.from(a.item), Buffer.from(b.item)))
+    .sort((a, b) => (b.n !== a.n ? b.n - a.n : Buffer.compare(Buffer.from(a.item), Buffer.from(b.item))))
     .slice(0, limit)
     .map((r, i) => ({ item_rank: i + 1, item_name: r.item, item_count: String(r.n) }));
 }

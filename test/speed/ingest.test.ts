@@ -8,6 +8,7 @@ import { createLogger } from '../../common/log';
 import { startIngestServer, type IngestServer } from '../../speed-layer';
 import { createKafka } from '../../common/kafka';
 import { sleep } from '../../common/retry';
+import { parseJson } from '../helpers/api-bodies';
 import { randomName } from '../helpers/random-name';
 import { createSpeedEnv, readDeadLetters, type SpeedEnv } from './speed-env';
 
@@ -41,7 +42,7 @@ describe('HTTP ingest', function () {
     const keys: string[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: env.config.kafka.detectionsTopic, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void keys.push(`${message.key}=${JSON.parse(String(message.value)).detection_oid}`) });
+    await consumer.run({ eachMessage: async ({ message }) => void keys.push(`${String(message.key)}=${parseJson<{ detection_oid: string }>(String(message.value)).detection_oid}`) });
     for (let i = 0; i < 100 && keys.length < 2; i++) await sleep(200);
     await consumer.disconnect();
     expect(keys.sort()).to.deep.equal(['9007199254740993=9007199254740993', '9223372036854775807=9223372036854775807']);

@@ -15,10 +15,16 @@ import { createKafka, withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
 import { sleep } from '../../common/retry';
 import { startServing, type RunningServer } from '../../serving';
+import { parseJson, type CountsBody, type TopItemsBody } from '../helpers/api-bodies';
 import { createSpeedEnv, SpeedProcess, waitForCaughtUp, type SpeedEnv } from './speed-env';
 
 const H = 3_600_000;
 const D = 24 * H;
+
+/** Count descending, then the name by its UTF-8 bytes: the API's top-X order. */
+function byCountThenName(a: readonly [string, number], b: readonly [string, number]): number {
+  return b[1] !== a[1] ? b[1] - a[1] : Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0]));
+}
 
 describe('speed layer: hour and day roll-ups stay exactly-once and serve the API', function () {
   this.timeout(10 * 60_000);
@@ -127,43 +133,43 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
 
   it('answers counts and top-X from the roll-ups equal to the truth', async () => {
     server = await startServing(env.config, createLogger('test-rollups', 'warn'), { port: 0, jobEnv: env.env });
-    const get = async (path: string) => {
+    const get = async <T>(path: string): Promise<T> => {
       const res = await fetch(`${server!.url}${path}`);
       const body = await res.text();
       expect(res.status, `${path}: ${body}`).to.equal(200);
-      return JSON.parse(body);
+      return parseJson<T>(body);
     };
     const range = `from=${new Date(fromMs).toISOString()}&to=${new Date(now).toISOString()}`;
     for (const location of [1n, 2n, 3n, 4n, ALL_LOCATIONS]) {
       const mine = events.filter((e) => location === ALL_LOCATIONS || e.geographicalLocationOid === location);
       const label = location === ALL_LOCATIONS ? 'all' : location.toString();
       for (const [granularity, size] of [['hour', H], ['day', D]] as const) {
-        const body = await get(`/api/v1/counts?${range}&granularity=${granularity}&location=${label}`);
+        const body = await get<CountsBody>(`/api/v1/counts?${range}&granularity=${granularity}&location=${label}`);
         const truth = new Map<number, number>();
         for (const e of mine) truth.set(bucketStart(e.timestampDetected, granularity), (truth.get(bucketStart(e.timestampDetected, granularity)) ?? 0) + 1);
-        const points = body.series[0].points as { start: string; count: string }[];
+        const points = body.series[0]!.points;
         const want = points.map((p) => [p.start, truth.get(Date.parse(p.start)) ?? 0] as const);
         expect(points.length).to.equal(Math.ceil((Math.ceil(now / size) * size - fromMs) / size));
         expect(points.map((p) => [p.start, Number(p.count)]), `${label} by ${granularity}`).to.deep.equal(want);
-        expect(body.series[0].total).to.equal(String(want.reduce((n, [, c]) => n + c, 0)));
+        expect(body.series[0]!.total).to.equal(String(want.reduce((n, [, c]) => n + c, 0)));
       }
       // Top-X until now: minute precision, so the clocks running ahead stay out.
       const untilNow = Math.ceil(now / 60_000) * 60_000;
       const itemCounts = new Map<string, number>();
       for (const e of mine) if (e.timestampDetected < untilNow) itemCounts.set(e.itemName, (itemCounts.get(e.itemName) ?? 0) + 1);
-      const ranked = [...itemCounts].sort((a, b) => b[1] - a[1] || Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0]))).slice(0, 5);
-      const top = await get(`/api/v1/top-items?${range}&limit=5&location=${label}`);
-      expect(top.items.map((i: { item_name: string; item_count: string }) => [i.item_name, Number(i.item_count)]), `top of ${label}`).to.deep.equal(ranked);
+      const ranked = [...itemCounts].sort(byCountThenName).slice(0, 5);
+      const top = await get<TopItemsBody>(`/api/v1/top-items?${range}&limit=5&location=${label}`);
+      expect(top.items.map((i) => [i.item_name, Number(i.item_count)]), `top of ${label}`).to.deep.equal(ranked);
       // Today alone: the day roll-up minus the rest of the day.
       const todayStart = fromMs + D;
       const today = new Map<string, number>();
       for (const e of mine) if (e.timestampDetected >= todayStart && e.timestampDetected < untilNow) today.set(e.itemName, (today.get(e.itemName) ?? 0) + 1);
-      const todayTop = await get(`/api/v1/top-items?from=${new Date(todayStart).toISOString()}&to=${new Date(now).toISOString()}&limit=10&location=${label}`);
-      expect(todayTop.items.map((i: { item_name: string; item_count: string }) => [i.item_name, Number(i.item_count)])).to.deep.equal([...today].sort((a, b) => b[1] - a[1] || Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0]))));
+      const todayTop = await get<TopItemsBody>(`/api/v1/top-items?from=${new Date(todayStart).toISOString()}&to=${new Date(now).toISOString()}&limit=10&location=${label}`);
+      expect(todayTop.items.map((i) => [i.item_name, Number(i.item_count)])).to.deep.equal([...today].sort(byCountThenName));
     }
-    const bus = await get(`/api/v1/counts?${range}&granularity=hour&location=2&item=bus`);
+    const bus = await get<CountsBody>(`/api/v1/counts?${range}&granularity=hour&location=2&item=bus`);
     const hourEnd = Math.ceil(now / H) * H;
-    expect(bus.series[0].total).to.equal(String(events.filter((e) => e.geographicalLocationOid === 2n && e.itemName === 'bus' && e.timestampDetected < hourEnd).length));
+    expect(bus.series[0]!.total).to.equal(String(events.filter((e) => e.geographicalLocationOid === 2n && e.itemName === 'bus' && e.timestampDetected < hourEnd).length));
   });
 
   it("the batch's reconciliation corrects drifted and ghost roll-up cells of a closed day, and then finds nothing", async () => {

@@ -55,14 +55,14 @@ export class NativeClient {
   }
 
   async puts(table: string, mutations: readonly RowMutation[]): Promise<void> {
-    const actions: MultiAction[] = new Array(mutations.length);
-    for (let i = 0; i < mutations.length; i++) actions[i] = { index: i, put: mutations[i] as RowMutation };
+    const actions = new Array<MultiAction>(mutations.length);
+    for (let i = 0; i < mutations.length; i++) actions[i] = { index: i, put: mutations[i] };
     await this.multi('puts', table, actions, (action) => (action.put as RowMutation).row);
   }
 
   /** Rows in the order of `rows`; null where a row does not exist. */
   mget(table: string, rows: readonly Buffer[], options: ReadOptions): Promise<(Row | null)[]> {
-    const actions: MultiAction[] = new Array(rows.length);
+    const actions = new Array<MultiAction>(rows.length);
     for (let i = 0; i < rows.length; i++) actions[i] = { index: i, get: { row: rows[i] as Buffer, options } };
     return this.multi('mget', table, actions, (action) => (action.get as { row: Buffer }).row);
   }
@@ -132,7 +132,7 @@ export class NativeClient {
         if (scannerId !== undefined && region) this.closeScanner(table, region, scannerId);
       }
       // The region is finished: go on with the next one, unless it was the last or past the stop row.
-      const end = (region as RegionLocation).endKey;
+      const end = region.endKey;
       if (end.length === 0 || (request.stop && request.stop.length > 0 && Buffer.compare(end, request.stop) >= 0)) return;
       start = end;
     }
@@ -171,7 +171,7 @@ export class NativeClient {
   }
 
   private async multi(operation: string, table: string, actions: readonly MultiAction[], rowOf: (action: MultiAction) => Buffer): Promise<(Row | null)[]> {
-    const results: (Row | null)[] = new Array(actions.length).fill(null);
+    const results = new Array<Row | null>(actions.length).fill(null);
     let todo = actions;
     for (let attempt = 0; ; attempt++) {
       const failures = await this.multiRound(operation, table, todo, rowOf, results);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import net from 'node:net';
+import type net from 'node:net';
 import { HBaseError } from '../../errors';
 import { bytesOf, legacyLong } from '../wire/legacy-proto-fixture';
 import { encodeGetCall } from '../wire/request-codec';

@@ -63,8 +63,8 @@ describe('request codec (byte-exact against protobufjs 2 and the bundled protos)
       { row: Buffer.from('row-2'), cells: [{ family: 'd', qualifier: 'v', value: Buffer.from('x'), timestamp: 128 }] },
     ];
     const regions: RegionActions[] = [
-      { regionName: REGION, actions: [{ index: 0, put: puts[0] as RowMutation }] },
-      { regionName: Buffer.from('other,,1.abc.'), actions: [{ index: 300, put: puts[1] as RowMutation }] },
+      { regionName: REGION, actions: [{ index: 0, put: puts[0] }] },
+      { regionName: Buffer.from('other,,1.abc.'), actions: [{ index: 300, put: puts[1] }] },
     ];
     const body = bytesOf('MultiRequest', {
       regionAction: [

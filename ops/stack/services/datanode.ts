@@ -3,7 +3,7 @@
 // not enough: it still counts a killed DataNode live for half a minute.
 
 import { createHdfsStore } from '../../../common/hdfs';
-import { hdfsServiceFiles, hdfsPorts, nameNodeBean } from './hdfs-site';
+import { hdfsServiceFiles, hdfsPorts, nameNodeBean, safeModeText } from './hdfs-site';
 import { hadoopLogArgs } from './namenode';
 import type { ServiceSpec } from '../service-spec';
 import { StackError } from '../../../common/errors';
@@ -27,7 +27,7 @@ export const dataNodeService: ServiceSpec = {
     const live = Number(state.NumLiveDataNodes ?? 0);
     if (live < 1) throw new StackError('the NameNode sees no live DataNode yet');
     const info = await nameNodeBean(ctx, 'NameNodeInfo');
-    if (String(info.Safemode ?? '') !== '') throw new StackError('the NameNode is still in safe mode');
+    if (safeModeText(info) !== '') throw new StackError('the NameNode is still in safe mode');
     const store = createHdfsStore(ctx.config.hdfs, { retry: { retries: 0 }, idleTimeoutMs: 3000 });
     const probeFile = '/tmp/.utopia-stack-probe';
     const token = Buffer.from(`probe ${process.pid} ${Date.now()}`);

@@ -71,3 +71,8 @@ export async function nameNodeBean(ctx: ServiceContext, name: string): Promise<R
   if (!bean) throw new StackError(`NameNode JMX has no ${name} bean yet`);
   return bean;
 }
+
+/** The NameNodeInfo bean's Safemode text: empty when the NameNode is out of safe mode. */
+export function safeModeText(info: Record<string, unknown>): string {
+  return typeof info.Safemode === 'string' ? info.Safemode : '';
+}

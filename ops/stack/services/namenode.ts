@@ -6,7 +6,7 @@ import path from 'node:path';
 import { getJson } from '../http-probe';
 import { jdk17Flags, javaBin } from '../jvm';
 import type { ServiceContext, ServiceSpec } from '../service-spec';
-import { hdfsServiceFiles, nameNodeBean, nameNodeHttpPort, nameNodeRpcPort } from './hdfs-site';
+import { hdfsServiceFiles, nameNodeBean, nameNodeHttpPort, nameNodeRpcPort, safeModeText } from './hdfs-site';
 
 /** Fixed, so the DataNode folder stays valid for this NameNode (never re-format one without the other). */
 const clusterId = 'utopia-local';
@@ -43,7 +43,7 @@ export const nameNodeService: ServiceSpec = {
     const info = await nameNodeBean(ctx, 'NameNodeInfo');
     const status = new URL(`/webhdfs/v1/?op=GETFILESTATUS&user.name=${ctx.config.hdfs.user}`, ctx.config.hdfs.webhdfsUrl);
     await getJson(status.toString());
-    const safemode = String(info.Safemode ?? '');
+    const safemode = safeModeText(info);
     return safemode === '' ? 'WebHDFS answers' : `WebHDFS answers, ${safemode.split('.')[0]}`;
   },
 };
