@@ -9,9 +9,10 @@ import { parentOf, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
 import { INVALID_BY_DAY_KEY, LANDING_SCHEMA, landingBatch } from '../schema/landing-schema';
 import type { PartitionBuffer } from './partition-buffer';
+import { UtopiaError } from '../../common/errors';
 
 export async function flushToHdfs(hdfs: HdfsStore, root: string, topic: string, buffer: PartitionBuffer): Promise<LandingFile> {
-  if (buffer.firstOffset === undefined || buffer.lastOffset === undefined) throw new Error('nothing to flush');
+  if (buffer.firstOffset === undefined || buffer.lastOffset === undefined) throw new UtopiaError('nothing to flush');
   const file: LandingFile = { topic, partition: buffer.partition, startOffset: buffer.firstOffset, endOffset: buffer.lastOffset };
   const bytes = encodeParquet(LANDING_SCHEMA, landingBatch(buffer.rows), {
     metadata: { [INVALID_BY_DAY_KEY]: JSON.stringify(Object.fromEntries(buffer.invalidByDay)) },

@@ -13,6 +13,7 @@ import {
 import { cellValue, type HBaseTables } from '../../common/hbase';
 import type { LiveCountTruth } from '../views/build-views';
 import type { MinuteCounts, PartitionFigure } from '../views/minute-counts';
+import { UtopiaError } from '../../common/errors';
 
 export interface CountCorrection {
   readonly locationOid: string;
@@ -137,7 +138,7 @@ async function correct(hbase: HBaseTables, table: string, row: Buffer, partition
     }
     current = cellValue(await hbase.get(table, row, { families: [FAMILIES.liveCounts] }), FAMILIES.liveCounts, qualifier) ?? null;
   }
-  throw new Error(`live count ${row.toString('hex')}/${qualifier} kept changing; not corrected`);
+  throw new UtopiaError(`live count ${row.toString('hex')}/${qualifier} kept changing; not corrected`);
 }
 
 /** A correction must shadow the drifted value, even a larger one (see partitionCountTimestamp). */

@@ -4,6 +4,7 @@
 
 import { FAMILIES, META_QUALIFIERS, META_ROWS, metaTableName } from '../../common/contract';
 import { cellValue, type HBaseTables } from '../../common/hbase';
+import { UtopiaError } from '../../common/errors';
 
 export async function readWatermark(hbase: HBaseTables, namespace: string): Promise<string | undefined> {
   const row = await hbase.get(metaTableName(namespace), Buffer.from(META_ROWS.watermark), { families: [FAMILIES.meta] });
@@ -24,7 +25,7 @@ export async function advanceWatermark(hbase: HBaseTables, namespace: string, da
     );
     if (ok) return day;
   }
-  throw new Error('watermark kept changing under us');
+  throw new UtopiaError('watermark kept changing under us');
 }
 
 export async function putMetaJson(hbase: HBaseTables, namespace: string, rowName: string, qualifier: string, value: unknown): Promise<void> {

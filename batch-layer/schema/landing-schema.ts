@@ -6,6 +6,7 @@
 
 import type { ColumnBatch, ColumnSpec, DecodedValue } from '../../common/parquet';
 import type { LandingRow } from './landing-row';
+import { ParquetError } from '../../common/errors';
 
 export const INVALID_BY_DAY_KEY = 'utopia.invalid_by_day';
 
@@ -59,7 +60,7 @@ export function landingBatch(rows: readonly LandingRow[]): ColumnBatch {
 export function landingRowsFrom(columns: ReadonlyMap<string, DecodedValue[]>, rowCount: number): LandingRow[] {
   const col = (name: string): DecodedValue[] => {
     const values = columns.get(name);
-    if (!values || values.length !== rowCount) throw new Error(`landing column ${name} missing or short`);
+    if (!values || values.length !== rowCount) throw new ParquetError(`landing column ${name} missing or short`);
     return values;
   };
   const loc = col('geographical_location_oid');

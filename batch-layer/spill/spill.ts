@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LandingRow } from '../schema/landing-row';
 import { completeRowLength, decodeRow, encodedLength, encodeRow } from './row-codec';
+import { ContractError } from '../../common/errors';
 
 const BUFFER_BYTES = 256 * 1024;
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -64,7 +65,7 @@ export class SpillWriter {
         let at = 0;
         for (let n = completeRowLength(chunk, at, held); n > 0; at += n, n = completeRowLength(chunk, at, held)) yield decodeRow(chunk, at);
         if (read === 0) {
-          if (at !== held) throw new Error(`${file}: truncated row at its end`);
+          if (at !== held) throw new ContractError(`${file}: truncated row at its end`);
           return;
         }
         chunk.copy(chunk, 0, at, held);

@@ -11,6 +11,7 @@
 // Node runs everything around it (lock, days, staging, manifest, swap, views, reconciliation, report).
 
 import { dialectOf, type ParquetSource, type SqlColumn, type SqlEngineName } from './dialect';
+import { ContractError } from '../../common/errors';
 
 export interface DayJobInput {
   readonly landing: ParquetSource;
@@ -44,7 +45,7 @@ const LANDING = LINEAGE_COLUMNS.map((c) => c.name).join(', ');
 export function dayJobStatements(engine: SqlEngineName, job: DayJobInput): string[] {
   const sql = dialectOf(engine);
   const int = (n: number): string => {
-    if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+    if (!Number.isSafeInteger(n)) throw new ContractError(`not an integer: ${n}`);
     return String(n);
   };
   return [

@@ -8,6 +8,8 @@
 // Both compare strings by UTF-8 bytes and count with BIGINT; the day's bounds
 // are passed as epoch-ms numbers, so no session time zone is involved.
 
+import { UtopiaError } from '../../common/errors';
+
 export type SqlEngineName = 'duckdb' | 'spark';
 
 export interface SqlColumn {
@@ -74,7 +76,7 @@ function sparkString(value: string): string {
  * characters in names are escaped.
  */
 export function sparkGlob(files: readonly string[]): string {
-  if (files.length === 0) throw new Error('a Parquet source needs at least one file');
+  if (files.length === 0) throw new UtopiaError('a Parquet source needs at least one file');
   if (files.length === 1) return files[0] as string;
   const first = files[0] as string;
   let prefix = first.slice(0, first.lastIndexOf('/') + 1);
