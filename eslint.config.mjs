@@ -58,6 +58,18 @@ export default tseslint.config(
     },
   },
   {
+    // Callers decide by error type and `retriable` (common/errors.ts), never by
+    // message text: production code throws the project's typed errors only.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', 'test/**', 'common/hbase/wire/legacy-proto-fixture.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ThrowStatement > NewExpression[callee.name='Error']", message: 'throw a typed error from common/errors.ts (UtopiaError or a subclass)' },
+      ],
+    },
+  },
+  {
     // The dashboard's plain browser script: no build step, uPlot as a global.
     files: ['serving/public/**/*.js'],
     languageOptions: {

@@ -2,6 +2,8 @@
 // ("") and line breaks. Each record keeps the line it starts on, so a bad row
 // is reported where an editor shows it.
 
+import { ContractError } from '../common/errors';
+
 export interface CsvRecord {
   readonly line: number;
   readonly fields: string[];
@@ -43,7 +45,7 @@ export function parseCsv(text: string): CsvRecord[] {
       recordLine = line;
     } else field += c;
   }
-  if (quoted) throw new Error(`line ${recordLine}: a quoted field is not closed`);
+  if (quoted) throw new ContractError(`line ${recordLine}: a quoted field is not closed`);
   if (field !== '' || fields.length > 0) endRecord();
   return records;
 }
