@@ -8,6 +8,7 @@ import { batchOids, classifyBatch, type RejectedMessages } from './classify-batc
 import type { ConsumedMessage } from './consumed-message';
 import type { CounterStore } from './counter-store';
 import { detectionMutations, readLineage } from './detection-rows';
+import { likelyCounterAddresses } from './likely-counters';
 import { planBatch, type BatchPlan } from './plan-batch';
 import type { BroadcastReference } from './broadcast-reference';
 import type { SpeedTables } from './speed-tables';
@@ -23,9 +24,13 @@ export interface ApplyChunkDeps {
 export async function applyChunk(deps: ApplyChunkDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void, rejected?: RejectedMessages): Promise<BatchPlan> {
   const classified = classifyBatch(messages, rejected);
   const oids = batchOids(classified);
-  const existingLineage = oids.length > 0 ? await readLineage(deps.store, deps.tables.detections, oids) : new Map<bigint, string>();
+  // The counter cells are read side by side with the lineage (one round trip fewer per chunk).
+  const [existingLineage, counterCells] = await Promise.all([
+    oids.length > 0 ? readLineage(deps.store, deps.tables.detections, oids) : new Map<bigint, string>(),
+    deps.counters.read(likelyCounterAddresses(partition, classified)),
+  ]);
   const plan = planBatch({ partition, classified, existingLineage, reference: deps.reference.locations, lateAfterMs: deps.lateAfterMs });
-  const updates = await deps.counters.updates(plan.counters);
+  const updates = await deps.counters.updates(plan.counters, counterCells);
 
   beforeWrite();
   const { detections, recent } = detectionMutations(plan.rows);

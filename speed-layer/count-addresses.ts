@@ -5,7 +5,7 @@
 // stored offset already covers the message, whichever of them were written
 // before a crash. Pure.
 
-import { bucketStart, countRowKey, type CountGranularity, type CountScope } from '../common/contract';
+import { ALL_LOCATIONS, bucketStart, countRowKey, type CountGranularity, type CountScope } from '../common/contract';
 import type { CounterAddress, CounterTable } from './counter-cell';
 
 /** The granularities the speed view keeps, and the table each lives in. */
@@ -20,4 +20,13 @@ export function countAddresses(scope: CountScope, locationOid: bigint, timestamp
     const bucketStartMs = bucketStart(timestampMs, granularity);
     return { table, row: countRowKey({ granularity, scope, locationOid, bucketStartMs, itemName }), qualifier, timestamp: bucketStartMs };
   });
+}
+
+/** Every cell one accepted event counts in: per item and in total, at its location and at location 0 (all). */
+export function eventCountAddresses(locationOid: bigint, timestampMs: number, itemName: string, qualifier: string): CounterAddress[] {
+  const out: CounterAddress[] = [];
+  for (const location of [locationOid, ALL_LOCATIONS]) {
+    out.push(...countAddresses('item', location, timestampMs, itemName, qualifier), ...countAddresses('total', location, timestampMs, '', qualifier));
+  }
+  return out;
 }

@@ -32,30 +32,57 @@ export class CounterStore {
   }
 
   /**
-   * The new absolute value of every cell that gains something, reading the
-   * cells missing from the cache. Works on a snapshot, so a concurrent batch
-   * evicting cells cannot make a loaded cell look empty.
+   * The stored values of the cells among `addresses` that are not cached, read
+   * from HBase (one multi-get per table, the tables side by side). Lets a chunk
+   * read its counter cells while its detection rows' lineage is being read: hand
+   * the result to updates(). Values read here are HBase's own, so using them is
+   * as safe as reading in updates(); the cache still wins where it has a cell.
    */
-  async updates(contributions: readonly CounterContribution[]): Promise<CounterUpdate[]> {
+  async read(addresses: Iterable<CounterAddress>): Promise<Map<string, PartitionCount>> {
+    const missing = new Map<string, CounterAddress>();
+    for (const address of addresses) {
+      const id = counterId(address);
+      if (!this.cache.has(id) && !missing.has(id)) missing.set(id, address);
+    }
+    const found = new Map<string, PartitionCount>();
+    if (missing.size === 0) return found;
+    const byTable = new Map<CounterTable, Map<string, Buffer>>();
+    for (const address of missing.values()) {
+      let rows = byTable.get(address.table);
+      if (!rows) byTable.set(address.table, (rows = new Map<string, Buffer>()));
+      rows.set(address.row.toString('latin1'), address.row);
+    }
+    const read = await Promise.all(
+      [...byTable].map(async ([table, rows]) => {
+        const keys = [...rows.values()];
+        const got = await this.store.mget(counterTableName(this.tables, table), keys, { families: [FAMILY[table]] });
+        return { table, byRow: new Map([...rows.keys()].map((id, i) => [id, got[i]])) };
+      }),
+    );
+    const rowsOf = new Map(read.map(({ table, byRow }) => [table, byRow]));
+    for (const [id, address] of missing) {
+      const row = rowsOf.get(address.table)?.get(address.row.toString('latin1'));
+      found.set(id, this.decode(counterTableName(this.tables, address.table), row, FAMILY[address.table], address.qualifier));
+    }
+    return found;
+  }
+
+  /**
+   * The new absolute value of every cell that gains something, reading the
+   * cells missing from the cache and from `known` (what read() found earlier
+   * for this chunk). Works on a snapshot, so a concurrent batch evicting cells
+   * cannot make a loaded cell look empty.
+   */
+  async updates(contributions: readonly CounterContribution[], known: ReadonlyMap<string, PartitionCount> = new Map()): Promise<CounterUpdate[]> {
     const snapshot = new Map<string, PartitionCount>();
-    const missing: CounterContribution[] = [];
+    const missing: CounterAddress[] = [];
     for (const c of contributions) {
       const id = counterId(c.address);
-      const cached = this.cache.get(id);
-      if (cached) snapshot.set(id, cached);
-      else missing.push(c);
+      const value = this.cache.get(id) ?? known.get(id);
+      if (value) snapshot.set(id, value);
+      else missing.push(c.address);
     }
-    for (const table of ['liveCounts', 'rollups', 'meta'] as const) {
-      const ofTable = missing.filter((c) => c.address.table === table);
-      if (ofTable.length === 0) continue;
-      const rowIds = [...new Map(ofTable.map((c) => [c.address.row.toString('latin1'), c.address.row])).values()];
-      const rows = await this.store.mget(counterTableName(this.tables, table), rowIds, { families: [FAMILY[table]] });
-      const byRow = new Map(rowIds.map((row, i) => [row.toString('latin1'), rows[i]]));
-      for (const c of ofTable) {
-        const row = byRow.get(c.address.row.toString('latin1'));
-        snapshot.set(counterId(c.address), this.decode(counterTableName(this.tables, table), row, FAMILY[table], c.address.qualifier));
-      }
-    }
+    for (const [id, value] of await this.read(missing)) snapshot.set(id, value);
     const out: CounterUpdate[] = [];
     for (const c of contributions) {
       const value = applyContribution(snapshot.get(counterId(c.address)) ?? EMPTY, c.offsets);

@@ -5,14 +5,14 @@
 // a duplicate, even with a different payload.
 
 import {
-  ALL_LOCATIONS, enrichDetection, META_ROWS, partitionQualifier, qualityQualifier,
-  type CountScope, type EnrichedDetection, type QualityCounter, type Rejection,
+  enrichDetection, META_ROWS, partitionQualifier, qualityQualifier,
+  type EnrichedDetection, type QualityCounter, type Rejection,
 } from '../common/contract';
 import type { Classified } from './classify-batch';
 import type { ConsumedMessage } from './consumed-message';
 import type { CounterAddress, CounterContribution } from './counter-cell';
 import { counterId } from './counter-cell';
-import { countAddresses } from './count-addresses';
+import { eventCountAddresses } from './count-addresses';
 
 export interface DeadLetter {
   readonly message: ConsumedMessage;
@@ -57,9 +57,6 @@ export function planBatch(input: PlanInput): BatchPlan {
     figures[counter]++;
     contribute({ table: 'meta', row: QUALITY_ROW, qualifier: qualityQualifier(counter, partition), timestamp: 0 }, offset);
   };
-  const count = (scope: CountScope, locationOid: bigint, timestampMs: number, itemName: string, offset: bigint): void => {
-    for (const address of countAddresses(scope, locationOid, timestampMs, itemName, countQualifier)) contribute(address, offset);
-  };
 
   for (const item of input.classified) {
     if (item.kind === 'invalid') {
@@ -78,10 +75,7 @@ export function planBatch(input: PlanInput): BatchPlan {
     quality('accepted', item.offset);
     if (!row.locationKnown) quality('unknown_location', item.offset);
     if (item.message.timestampMs - row.timestampDetected > input.lateAfterMs) quality('late', item.offset);
-    for (const location of [row.geographicalLocationOid, ALL_LOCATIONS]) {
-      count('item', location, row.timestampDetected, row.itemName, item.offset);
-      count('total', location, row.timestampDetected, '', item.offset);
-    }
+    for (const address of eventCountAddresses(row.geographicalLocationOid, row.timestampDetected, row.itemName, countQualifier)) contribute(address, item.offset);
   }
   return { rows, counters: [...counters.values()], deadLetters, figures };
 }

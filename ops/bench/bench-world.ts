@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { loadConfig, repoRoot, type Config } from '../../common/config';
 import { withKafkaAdmin } from '../../common/kafka';
@@ -16,7 +17,10 @@ import { stackLayout } from '../stack/stack-layout';
 export interface BenchWorld {
   readonly env: NodeJS.ProcessEnv;
   readonly config: Config;
-  startSpeed(logFile: string): ChildProcess;
+  /** `nodeArgs` go to node before the script, e.g. ['--cpu-prof', '--cpu-prof-dir', dir]. */
+  startSpeed(logFile: string, nodeArgs?: readonly string[]): ChildProcess;
+  /** The speed child's Prometheus /metrics. */
+  readonly speedMetricsUrl: string;
   lag(): Promise<number>;
   cleanUp(): Promise<void>;
 }
@@ -30,16 +34,19 @@ export async function createBenchWorld(): Promise<BenchWorld> {
     KAFKA_DEAD_LETTER_TOPIC: `${id}.dead-letter`,
     HDFS_ROOT: `/tmp-bench/${id}`,
     SPEED_GROUP_ID: `${id}-speed`,
+    // A port of its own: another speed layer on this machine may hold the default one.
+    SPEED_METRICS_PORT: String(await freePort()),
   };
   const config = loadConfig(env);
   await runSetup(config, createLogger('bench-setup', 'warn'));
   return {
     env,
     config,
-    startSpeed(logFile) {
+    speedMetricsUrl: `http://127.0.0.1:${config.metrics.speedPort}/metrics`,
+    startSpeed(logFile, nodeArgs = []) {
       fs.mkdirSync(path.dirname(logFile), { recursive: true });
       const log = fs.openSync(logFile, 'w');
-      const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'], { env, stdio: ['ignore', log, log] });
+      const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'], { env, stdio: ['ignore', log, log] });
       fs.closeSync(log);
       return child;
     },
@@ -62,4 +69,16 @@ export function rssOf(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** A TCP port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -1,12 +1,14 @@
-// `npm run bench:speed [-- --events N --fresh-seconds S]`: the speed layer's
+// `npm run bench:speed [-- --events N --fresh-seconds S --cpu-prof DIR]`: the speed layer's
 // figures in one run on this machine, with the whole stack on it:
 //   1. sustained events/s through validation, dedup, enrichment and all HBase
 //      writes (a backlog of N simulated events, 5 % duplicates, consumed from scratch);
 //   2. freshness (publish to readable in HBase) p50/p99 at 10,000 events/s;
-//   3. the speed layer's RSS (peak, sampled from /proc);
+//   3. the speed layer's RSS (peak, sampled from /proc) and, at its peak, how
+//      much of it is JS heap and how much Buffers outside it (its /metrics);
 //   4. the ceilings: Kafka's consumer performance tool and HBase's
 //      PerformanceEvaluation randomWrite, with our figure as a ratio of each.
-// Prints a table and writes artifacts/bench-speed.json.
+// Prints a table and writes artifacts/bench-speed.json. --cpu-prof DIR runs the
+// speed child under `node --cpu-prof` (the .cpuprofile lands in DIR when it stops).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,12 +25,15 @@ import { formatTable } from '../cli/format-table';
 import { numberFlag, parseFlags } from '../cli/parse-flags';
 import { defaultSimulation, generateEvents, publishEvents } from '../simulator';
 import { createBenchWorld, rssOf } from './bench-world';
+import { sampleMemory } from './memory-sampler';
+import { histogramFigures } from './prometheus-text';
 import { hbaseRandomWriteCeiling, kafkaConsumerCeiling } from './ceilings';
 
 const log = createLogger('bench', 'info');
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['events', 'fresh-seconds', 'fresh-rate']);
+  const flags = parseFlags(process.argv.slice(2), ['events', 'fresh-seconds', 'fresh-rate', 'cpu-prof']);
+  const cpuProfDir = flags.get('cpu-prof');
   const events = numberFlag(flags, 'events', 100_000, (n) => n > 0);
   const freshSeconds = numberFlag(flags, 'fresh-seconds', 20, (n) => n > 0);
   const freshRate = numberFlag(flags, 'fresh-rate', 10_000, (n) => n > 0);
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
   let speed: ReturnType<typeof world.startSpeed> | undefined;
   let peakRss = 0;
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOf(speed?.pid))), 500);
+  const memory = sampleMemory(world.speedMetricsUrl);
   try {
     await loadReference(world.config, SAMPLE_LOCATIONS_CSV, log);
     await producer.connect();
@@ -49,7 +55,7 @@ async function main(): Promise<void> {
     const progress = createProgress({ phase: 'publish the backlog', unit: 'events', total: events, log });
     await publishEvents(producer, generateEvents({ ...base, events, seed: 1, rate: Infinity }), { topic: world.config.kafka.detectionsTopic, rate: Infinity, progressEveryMs: 1000, onProgress: (sent) => progress.update(sent) });
     progress.done(events);
-    speed = world.startSpeed(path.join(artifacts, 'bench-speed.log'));
+    speed = world.startSpeed(path.join(artifacts, 'bench-speed.log'), cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : []);
     let lag = await world.lag();
     const initialLag = lag;
     let firstProgressAt = 0;
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
     const sustainedMs = Date.now() - firstProgressAt;
     const sustained = Math.round((initialLag * 1000) / Math.max(1, sustainedMs));
     log.info(`backlog of ${initialLag} consumed in ${sustainedMs} ms: ${sustained} events/s`);
+    const backlogTimings = await speedTimings(world.speedMetricsUrl);
 
     // 2. Freshness at a steady rate: every 50th original is timed from send to readable.
     const table = detectionTableName(world.config.hbase.namespace);
@@ -117,6 +124,9 @@ async function main(): Promise<void> {
       backlogEvents: initialLag,
       freshness: { rateTarget: freshRate, rateAchieved: fresh.eventsPerSecond, samples: timed.length, unreadableAfter60s: unreadable, p50Ms: pct(50), p99Ms: pct(99), maxMs: timed[timed.length - 1] ?? NaN },
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
+      speedLayerMemoryAtPeakMb: memory.peak() ?? null,
+      speedConcurrency: world.config.speed.concurrency,
+      backlogTimings,
       ceilings: { kafkaConsumer: kafkaCeiling, hbaseRandomWrite: hbaseCeiling },
       ratios: {
         ofKafkaConsumer: shareOf(sustained, kafkaCeiling.eventsPerSecond),
@@ -132,6 +142,7 @@ async function main(): Promise<void> {
       [`freshness p50 ms at ${freshRate}/s (achieved ${fresh.eventsPerSecond}/s)`, show(pct(50)), ''],
       [`freshness p99 ms at ${freshRate}/s`, show(pct(99)), '< 1000'],
       ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
+      ['  of which JS heap used / external (Buffers) MB', result.speedLayerMemoryAtPeakMb ? `${result.speedLayerMemoryAtPeakMb.heapUsedMb} / ${result.speedLayerMemoryAtPeakMb.externalMb}` : 'n/a', ''],
       ['Kafka ConsumerPerformance msgs/s', show(kafkaCeiling.eventsPerSecond), kafkaCeiling.note],
       ['HBase PE randomWrite rows/s', show(hbaseCeiling.eventsPerSecond), hbaseCeiling.note],
       ['ours / Kafka consumer', show(result.ratios.ofKafkaConsumer), ''],
@@ -140,7 +151,10 @@ async function main(): Promise<void> {
     console.log(`\nwritten to ${path.join('artifacts', 'bench-speed.json')}`);
   } finally {
     clearInterval(rssTimer);
+    memory.stop();
     speed?.kill('SIGTERM');
+    // --cpu-prof writes its profile on a clean exit only: wait for it.
+    if (cpuProfDir && speed && speed.exitCode === null) await new Promise((resolve) => speed?.once('exit', resolve));
     await producer.disconnect().catch(() => undefined);
     store.close();
     await world.cleanUp().catch((error: unknown) => log.warn(`clean-up failed: ${(error as Error).message}`));
@@ -150,6 +164,24 @@ async function main(): Promise<void> {
 /** `rate` as a share of a measured ceiling, or null when the ceiling could not be measured. */
 function shareOf(rate: number, ceiling: number | null): number | null {
   return ceiling !== null && ceiling > 0 ? +(rate / ceiling).toFixed(3) : null;
+}
+
+/**
+ * Where a chunk's time went while the backlog was consumed, from the child's
+ * histograms: chunks and their mean latency, and HBase calls by operation and
+ * table with their mean latency (calls of concurrent chunks overlap).
+ */
+async function speedTimings(metricsUrl: string): Promise<{ chunks: number; chunkMeanMs: number; hbaseCalls: Record<string, { count: number; meanMs: number }> } | null> {
+  const text = await fetch(metricsUrl).then((r) => (r.ok ? r.text() : undefined), () => undefined);
+  if (text === undefined) return null;
+  const chunk = histogramFigures(text, 'utopia_speed_batch_duration_seconds').get('') ?? { count: 0, mean: 0 };
+  const hbaseCalls: Record<string, { count: number; meanMs: number }> = {};
+  for (const [labels, figure] of histogramFigures(text, 'utopia_hbase_call_duration_seconds')) {
+    if (figure.count === 0) continue;
+    const name = [...labels.matchAll(/(\w+)="([^"]*)"/g)].filter((m) => m[1] !== 'outcome' || m[2] !== 'ok').map((m) => m[2]).join(' ');
+    hbaseCalls[name] = { count: figure.count, meanMs: Math.round(figure.mean * 1000) };
+  }
+  return { chunks: chunk.count, chunkMeanMs: Math.round(chunk.mean * 1000), hbaseCalls };
 }
 
 main().then(
