@@ -15,7 +15,7 @@ import { SpillWriter } from '../spill/spill';
 import { toCsv } from '../../common/csv';
 import { TOP_ITEMS_SCHEMA, topItemsBatch } from '../schema/view-schemas';
 import { topX, type TopItem } from '../schema/top-x';
-import { datasetFiles, parseLocation, readDatasetFile, writeOutput } from './dataset-files';
+import { datasetFiles, parseLocation, readDatasetFile, writeOutput, type DatasetLocation } from './dataset-files';
 
 export interface TopItemsOptions {
   readonly detections: string;
@@ -50,62 +50,95 @@ export async function runTopItems(options: TopItemsOptions): Promise<TopItemsRes
   let rowsUsed = 0;
   try {
     for (const file of files) {
-      const parquet = await openParquet(await readDatasetFile(source, file, options.hdfs), file);
-      try {
-        for (let g = 0; g < parquet.footer.rowGroups.length; g++) {
-          const wanted = ['geographical_location_oid', 'detection_oid', 'item_name', ...(range ? ['timestamp_detected'] : [])];
-          const c = await parquet.readRowGroup(g, wanted);
-          const loc = need(c, 'geographical_location_oid', file);
-          const oid = need(c, 'detection_oid', file);
-          const item = need(c, 'item_name', file);
-          const ts = range ? need(c, 'timestamp_detected', file) : undefined;
-          const unit = ts && options.timestampUnit === 'auto' ? (detectColumnUnit(ts as (number | bigint | null)[]) ?? 'milliseconds') : options.timestampUnit;
-          for (let i = 0; i < oid.length; i++) {
-            rowsRead++;
-            if (oid[i] === null || loc[i] === null || item[i] === null) continue;
-            if (ts && range) {
-              const ms = toEpochMillis(ts[i] as number | bigint, unit);
-              if (ms < range.startMs || ms >= range.endMs) continue;
-            }
-            const detectionOid = BigInt(oid[i] as number | bigint);
-            spill.add('all', bucketOf(detectionOid, buckets), {
-              detectionOid, geographicalLocationOid: BigInt(loc[i] as number | bigint), videoCameraOid: 0n, itemName: String(item[i]),
-              timestampDetected: 0, partition: 0, offset: 0n, kafkaTimestamp: 0,
-            });
-            rowsUsed++;
-          }
-        }
-      } finally {
-        await parquet.close();
-      }
+      const spilled = await spillFile(file, { source, options, spill, buckets, range });
+      rowsRead += spilled.rowsRead;
+      rowsUsed += spilled.rowsUsed;
     }
     spill.flush();
-    const counts = new Map<bigint, Map<string, number>>();
-    for (let b = 0; b < buckets; b++) {
-      const seen = new Set<string>();
-      for (const row of spill.rows('all', b)) {
-        const key = `${row.geographicalLocationOid}\u0000${row.detectionOid}\u0000${row.itemName}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        let items = counts.get(row.geographicalLocationOid);
-        if (!items) counts.set(row.geographicalLocationOid, (items = new Map<string, number>()));
-        items.set(row.itemName, (items.get(row.itemName) ?? 0) + 1);
-      }
-    }
+    const counts = countDistinctItems(spill, buckets);
     const items = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).flatMap((location) => topX(location, names.get(location) ?? null, counts.get(location) as Map<string, number>, options.x));
-    const outputs = [options.out];
-    await writeOutput(parseLocation(options.out), encodeParquet(TOP_ITEMS_SCHEMA, topItemsBatch(items)), options.hdfs);
-    if (options.csv) {
-      const csvPath = options.out.replace(/\.parquet$/, '') + '.csv';
-      const columns = ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'];
-      const csv = toCsv(columns, items.map((t) => [t.locationName ?? '', t.rank, t.itemName, t.locationOid, t.count]), { lineEnd: '\n' });
-      await writeOutput(parseLocation(csvPath), Buffer.from(csv), options.hdfs);
-      outputs.push(csvPath);
-    }
+    const outputs = await writeTopItems(items, options);
     return { rowsRead, rowsUsed, items, outputs };
   } finally {
     spill.remove();
   }
+}
+
+/** What pass 1 needs besides the file. */
+interface SpillJob {
+  readonly source: DatasetLocation;
+  readonly options: TopItemsOptions;
+  readonly spill: SpillWriter;
+  readonly buckets: number;
+  /** The day's bounds when only one day is wanted. */
+  readonly range: { readonly startMs: number; readonly endMs: number } | undefined;
+}
+
+/** Pass 1 on one Dataset A file: its (oid, location, item) rows with no null, of the day if one is set, spilled by bucket of detection_oid. */
+async function spillFile(file: string, job: SpillJob): Promise<{ rowsRead: number; rowsUsed: number }> {
+  const { source, options, spill, buckets, range } = job;
+  let rowsRead = 0;
+  let rowsUsed = 0;
+  const parquet = await openParquet(await readDatasetFile(source, file, options.hdfs), file);
+  try {
+    for (let g = 0; g < parquet.footer.rowGroups.length; g++) {
+      const wanted = ['geographical_location_oid', 'detection_oid', 'item_name', ...(range ? ['timestamp_detected'] : [])];
+      const c = await parquet.readRowGroup(g, wanted);
+      const loc = need(c, 'geographical_location_oid', file);
+      const oid = need(c, 'detection_oid', file);
+      const item = need(c, 'item_name', file);
+      const ts = range ? need(c, 'timestamp_detected', file) : undefined;
+      const unit = ts && options.timestampUnit === 'auto' ? (detectColumnUnit(ts as (number | bigint | null)[]) ?? 'milliseconds') : options.timestampUnit;
+      for (let i = 0; i < oid.length; i++) {
+        rowsRead++;
+        if (oid[i] === null || loc[i] === null || item[i] === null) continue;
+        if (ts && range) {
+          const ms = toEpochMillis(ts[i] as number | bigint, unit);
+          if (ms < range.startMs || ms >= range.endMs) continue;
+        }
+        const detectionOid = BigInt(oid[i] as number | bigint);
+        spill.add('all', bucketOf(detectionOid, buckets), {
+          detectionOid, geographicalLocationOid: BigInt(loc[i] as number | bigint), videoCameraOid: 0n, itemName: String(item[i]),
+          timestampDetected: 0, partition: 0, offset: 0n, kafkaTimestamp: 0,
+        });
+        rowsUsed++;
+      }
+    }
+  } finally {
+    await parquet.close();
+  }
+  return { rowsRead, rowsUsed };
+}
+
+/** Pass 2: distinct detection oids per (location, item), one spill bucket at a time (a duplicate oid is always in the same bucket). */
+function countDistinctItems(spill: SpillWriter, buckets: number): Map<bigint, Map<string, number>> {
+  const counts = new Map<bigint, Map<string, number>>();
+  for (let b = 0; b < buckets; b++) {
+    const seen = new Set<string>();
+    for (const row of spill.rows('all', b)) {
+      const key = `${row.geographicalLocationOid}\u0000${row.detectionOid}\u0000${row.itemName}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let items = counts.get(row.geographicalLocationOid);
+      if (!items) counts.set(row.geographicalLocationOid, (items = new Map<string, number>()));
+      items.set(row.itemName, (items.get(row.itemName) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** The top-X as Parquet at `out`, and as CSV beside it when asked; returns the paths written. */
+async function writeTopItems(items: readonly TopItem[], options: TopItemsOptions): Promise<string[]> {
+  const outputs = [options.out];
+  await writeOutput(parseLocation(options.out), encodeParquet(TOP_ITEMS_SCHEMA, topItemsBatch(items)), options.hdfs);
+  if (options.csv) {
+    const csvPath = options.out.replace(/\.parquet$/, '') + '.csv';
+    const columns = ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'];
+    const csv = toCsv(columns, items.map((t) => [t.locationName ?? '', t.rank, t.itemName, t.locationOid, t.count]), { lineEnd: '\n' });
+    await writeOutput(parseLocation(csvPath), Buffer.from(csv), options.hdfs);
+    outputs.push(csvPath);
+  }
+  return outputs;
 }
 
 async function readLocations(options: TopItemsOptions): Promise<Map<bigint, string>> {

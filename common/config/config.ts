@@ -133,7 +133,37 @@ function findRepoRoot(from: string): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
-  function read<T>(name: SettingName, parse: (raw: string) => T): T {
+  const read = settingReader(env, problems);
+  // The sections are read in this order, so the problems are listed in it too.
+  const config: Config = {
+    home: read('home', (raw) => path.resolve(repoRoot, parseString(raw))),
+    logLevel: read('logLevel', parseLogLevel),
+    stopGraceMs: read('stopGraceMs', parsePositiveInt),
+    logFormat: read('logFormat', parseLogFormat),
+    kafka: kafkaSettings(read),
+    hbase: hbaseSettings(read),
+    hdfs: hdfsSettings(read),
+    api: apiSettings(read),
+    speed: speedSettings(read),
+    rekey: { groupId: read('rekeyGroupId', parseString) },
+    ingest: ingestSettings(read),
+    landing: landingSettings(read),
+    batch: batchSettings(read),
+    metrics: metricsSettings(read),
+    stack: stackSettings(read),
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return deepFreeze(config);
+}
+
+/** Reads one setting: its variable, else its default, through `parse`. */
+type ReadSetting = <T>(name: SettingName, parse: (raw: string) => T) => T;
+
+/** A reader that collects a bad value's problem instead of throwing, so all are reported at once. */
+function settingReader(env: NodeJS.ProcessEnv, problems: string[]): ReadSetting {
+  return <T>(name: SettingName, parse: (raw: string) => T): T => {
     const { env: variable, default: fallback, secret } = settings[name];
     const given = env[variable];
     const raw = given === undefined || given === '' ? fallback : given;
@@ -144,121 +174,136 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`${variable}=${secret ? `<secret, ${raw.length} characters>` : JSON.stringify(raw)}: ${(error as Error).message}`);
       return undefined as T;
     }
-  }
-
-  const config: Config = {
-    home: read('home', (raw) => path.resolve(repoRoot, parseString(raw))),
-    logLevel: read('logLevel', parseLogLevel),
-    stopGraceMs: read('stopGraceMs', parsePositiveInt),
-    logFormat: read('logFormat', parseLogFormat),
-    kafka: {
-      brokers: read('kafkaBrokers', (raw) => parseHostPortList(raw).map(({ host, port }) => `${host}:${port}`)),
-      clientId: read('kafkaClientId', parseString),
-      detectionsTopic: read('kafkaDetectionsTopic', parseString),
-      deadLetterTopic: read('kafkaDeadLetterTopic', parseString),
-      partitions: read('kafkaPartitions', parsePositiveInt),
-      replicationFactor: read('kafkaReplicationFactor', parsePositiveInt),
-    },
-    hbase: {
-      zookeeperQuorum: read('hbaseZookeeperQuorum', parseHostPortList),
-      zookeeperRoot: read('hbaseZookeeperRoot', parseHdfsPath),
-      namespace: read('hbaseNamespace', parseString),
-      user: read('hbaseUser', parseString),
-      // The salt prefix is one byte, so at most 256 pre-split regions.
-      regions: read('hbaseRegions', parseIntInRange(1, 256)),
-      callTimeoutMs: read('hbaseCallTimeoutMs', parsePositiveInt),
-      client: read('hbaseClient', parseHBaseClient),
-    },
-    hdfs: {
-      webhdfsUrl: read('hdfsWebhdfsUrl', parseHttpUrl),
-      namenodeRpc: read('hdfsNamenodeRpc', parseString),
-      user: read('hdfsUser', parseString),
-      root: read('hdfsRoot', parseHdfsPath),
-    },
-    api: {
-      host: read('apiHost', parseString),
-      port: read('apiPort', parseIntInRange(1, 65535)),
-      viewerKeys: read('apiViewerKeys', parseKeyList),
-      adminKeys: read('apiAdminKeys', parseKeyList),
-      allowedHosts: read('apiAllowedHosts', parseNameList),
-      maxRowKeys: read('apiMaxRowKeys', parsePositiveInt),
-      maxReadsInFlight: read('apiMaxReadsInFlight', parseIntInRange(1, 1000)),
-      rateLimitPerS: read('apiRateLimitPerS', parsePositiveInt),
-      rateLimitBurst: read('apiRateLimitBurst', parsePositiveInt),
-      maxRangeDays: read('apiMaxRangeDays', parseIntInRange(1, 3660)),
-      maxPageSize: read('apiMaxPageSize', parseIntInRange(1, 100_000)),
-      liveCacheMs: read('apiLiveCacheMs', parseNonNegativeInt),
-      settledCacheMs: read('apiSettledCacheMs', parseNonNegativeInt),
-      auditLog: read('apiAuditLog', parseBoolean),
-    },
-    speed: {
-      groupId: read('speedGroupId', parseString),
-      sessionTimeoutMs: read('speedSessionTimeoutMs', parseIntInRange(6000, 300_000)),
-      concurrency: read('speedConcurrency', parseIntInRange(1, 64)),
-      lateAfterMs: read('speedLateAfterMs', parsePositiveInt),
-      metricsIntervalMs: read('speedMetricsIntervalMs', parsePositiveInt),
-      referencePollMs: read('speedReferencePollMs', parsePositiveInt),
-      countCacheCells: read('speedCountCacheCells', parsePositiveInt),
-      poisonAttempts: read('speedPoisonAttempts', parsePositiveInt),
-    },
-    rekey: {
-      groupId: read('rekeyGroupId', parseString),
-    },
-    ingest: {
-      host: read('ingestHost', parseString),
-      port: read('ingestPort', parseIntInRange(1, 65535)),
-      keys: read('ingestKeys', parseKeyList),
-      allowedHosts: read('ingestAllowedHosts', parseNameList),
-      maxBodyBytes: read('ingestMaxBodyBytes', parsePositiveInt),
-      maxRecords: read('ingestMaxRecords', parsePositiveInt),
-    },
-    landing: {
-      groupId: read('landingGroupId', parseString),
-      flushRows: read('landingFlushRows', parsePositiveInt),
-      flushAgeMs: read('landingFlushAgeMs', parsePositiveInt),
-    },
-    batch: {
-      cron: read('batchCron', parseString),
-      timeZone: read('batchTimeZone', parseString),
-      closeGraceMin: read('batchCloseGraceMin', parseNonNegativeInt),
-      topX: read('batchTopX', parseIntInRange(1, 1000)),
-      landingRetentionDays: read('batchLandingRetentionDays', parsePositiveInt),
-      workDir: read('batchWorkDir', (raw) => path.resolve(repoRoot, parseString(raw))),
-      spillBuckets: read('batchSpillBuckets', parseIntInRange(1, 4096)),
-      partRows: read('batchPartRows', parsePositiveInt),
-      lockLeaseS: read('batchLockLeaseS', parsePositiveInt),
-      engine: read('batchEngine', parseBatchEngine),
-      sparkMaster: read('batchSparkMaster', parseString),
-      sparkConf: read('batchSparkConf', parseSparkConf),
-      sparkIo: read('batchSparkIo', (raw) => parseOneOf(raw, ['local', 'hdfs'] as const)),
-      pysparkVersion: read('batchSparkPyspark', parseVersion),
-      deadlineHour: read('batchDeadlineHour', (raw) => {
-        const hour = parseNonNegativeInt(raw);
-        if (hour > 23) throw new ConfigError('expected an hour from 0 to 23');
-        return hour;
-      }),
-    },
-    metrics: {
-      host: read('metricsHost', parseString),
-      speedPort: read('speedMetricsPort', parsePortOrOff),
-      landingPort: read('landingMetricsPort', parsePortOrOff),
-      batchPort: read('batchMetricsPort', parsePortOrOff),
-    },
-    stack: {
-      local: read('stackLocal', parseBoolean),
-      hbaseRootdir: read('stackHbaseRootdir', (raw) => parseOneOf(raw, ['local', 'hdfs'] as const)),
-      readyTimeoutS: read('stackReadyTimeoutS', parsePositiveInt),
-      simulatorRate: read('startSimulatorRate', parseNonNegativeInt),
-      rekeyFrom: read('startRekeyFrom', (raw) => raw.trim()),
-    },
   };
-  if (problems.length > 0) {
-    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
-  }
-  return deepFreeze(config);
 }
 
-/** The effective configuration as `VARIABLE=value` lines, secrets redacted, for start-up logs. */
+function kafkaSettings(read: ReadSetting): Config['kafka'] {
+  return {
+    brokers: read('kafkaBrokers', (raw) => parseHostPortList(raw).map(({ host, port }) => `${host}:${port}`)),
+    clientId: read('kafkaClientId', parseString),
+    detectionsTopic: read('kafkaDetectionsTopic', parseString),
+    deadLetterTopic: read('kafkaDeadLetterTopic', parseString),
+    partitions: read('kafkaPartitions', parsePositiveInt),
+    replicationFactor: read('kafkaReplicationFactor', parsePositiveInt),
+  };
+}
+
+function hbaseSettings(read: ReadSetting): Config['hbase'] {
+  return {
+    zookeeperQuorum: read('hbaseZookeeperQuorum', parseHostPortList),
+    zookeeperRoot: read('hbaseZookeeperRoot', parseHdfsPath),
+    namespace: read('hbaseNamespace', parseString),
+    user: read('hbaseUser', parseString),
+    // The salt prefix is one byte, so at most 256 pre-split regions.
+    regions: read('hbaseRegions', parseIntInRange(1, 256)),
+    callTimeoutMs: read('hbaseCallTimeoutMs', parsePositiveInt),
+    client: read('hbaseClient', parseHBaseClient),
+  };
+}
+
+function hdfsSettings(read: ReadSetting): Config['hdfs'] {
+  return {
+    webhdfsUrl: read('hdfsWebhdfsUrl', parseHttpUrl),
+    namenodeRpc: read('hdfsNamenodeRpc', parseString),
+    user: read('hdfsUser', parseString),
+    root: read('hdfsRoot', parseHdfsPath),
+  };
+}
+
+function apiSettings(read: ReadSetting): Config['api'] {
+  return {
+    host: read('apiHost', parseString),
+    port: read('apiPort', parseIntInRange(1, 65535)),
+    viewerKeys: read('apiViewerKeys', parseKeyList),
+    adminKeys: read('apiAdminKeys', parseKeyList),
+    allowedHosts: read('apiAllowedHosts', parseNameList),
+    maxRowKeys: read('apiMaxRowKeys', parsePositiveInt),
+    maxReadsInFlight: read('apiMaxReadsInFlight', parseIntInRange(1, 1000)),
+    rateLimitPerS: read('apiRateLimitPerS', parsePositiveInt),
+    rateLimitBurst: read('apiRateLimitBurst', parsePositiveInt),
+    maxRangeDays: read('apiMaxRangeDays', parseIntInRange(1, 3660)),
+    maxPageSize: read('apiMaxPageSize', parseIntInRange(1, 100_000)),
+    liveCacheMs: read('apiLiveCacheMs', parseNonNegativeInt),
+    settledCacheMs: read('apiSettledCacheMs', parseNonNegativeInt),
+    auditLog: read('apiAuditLog', parseBoolean),
+  };
+}
+
+function speedSettings(read: ReadSetting): Config['speed'] {
+  return {
+    groupId: read('speedGroupId', parseString),
+    sessionTimeoutMs: read('speedSessionTimeoutMs', parseIntInRange(6000, 300_000)),
+    concurrency: read('speedConcurrency', parseIntInRange(1, 64)),
+    lateAfterMs: read('speedLateAfterMs', parsePositiveInt),
+    metricsIntervalMs: read('speedMetricsIntervalMs', parsePositiveInt),
+    referencePollMs: read('speedReferencePollMs', parsePositiveInt),
+    countCacheCells: read('speedCountCacheCells', parsePositiveInt),
+    poisonAttempts: read('speedPoisonAttempts', parsePositiveInt),
+  };
+}
+
+function ingestSettings(read: ReadSetting): Config['ingest'] {
+  return {
+    host: read('ingestHost', parseString),
+    port: read('ingestPort', parseIntInRange(1, 65535)),
+    keys: read('ingestKeys', parseKeyList),
+    allowedHosts: read('ingestAllowedHosts', parseNameList),
+    maxBodyBytes: read('ingestMaxBodyBytes', parsePositiveInt),
+    maxRecords: read('ingestMaxRecords', parsePositiveInt),
+  };
+}
+
+function landingSettings(read: ReadSetting): Config['landing'] {
+  return {
+    groupId: read('landingGroupId', parseString),
+    flushRows: read('landingFlushRows', parsePositiveInt),
+    flushAgeMs: read('landingFlushAgeMs', parsePositiveInt),
+  };
+}
+
+function batchSettings(read: ReadSetting): Config['batch'] {
+  return {
+    cron: read('batchCron', parseString),
+    timeZone: read('batchTimeZone', parseString),
+    closeGraceMin: read('batchCloseGraceMin', parseNonNegativeInt),
+    topX: read('batchTopX', parseIntInRange(1, 1000)),
+    landingRetentionDays: read('batchLandingRetentionDays', parsePositiveInt),
+    workDir: read('batchWorkDir', (raw) => path.resolve(repoRoot, parseString(raw))),
+    spillBuckets: read('batchSpillBuckets', parseIntInRange(1, 4096)),
+    partRows: read('batchPartRows', parsePositiveInt),
+    lockLeaseS: read('batchLockLeaseS', parsePositiveInt),
+    engine: read('batchEngine', parseBatchEngine),
+    sparkMaster: read('batchSparkMaster', parseString),
+    sparkConf: read('batchSparkConf', parseSparkConf),
+    sparkIo: read('batchSparkIo', (raw) => parseOneOf(raw, ['local', 'hdfs'] as const)),
+    pysparkVersion: read('batchSparkPyspark', parseVersion),
+    deadlineHour: read('batchDeadlineHour', (raw) => {
+      const hour = parseNonNegativeInt(raw);
+      if (hour > 23) throw new ConfigError('expected an hour from 0 to 23');
+      return hour;
+    }),
+  };
+}
+
+function metricsSettings(read: ReadSetting): Config['metrics'] {
+  return {
+    host: read('metricsHost', parseString),
+    speedPort: read('speedMetricsPort', parsePortOrOff),
+    landingPort: read('landingMetricsPort', parsePortOrOff),
+    batchPort: read('batchMetricsPort', parsePortOrOff),
+  };
+}
+
+function stackSettings(read: ReadSetting): Config['stack'] {
+  return {
+    local: read('stackLocal', parseBoolean),
+    hbaseRootdir: read('stackHbaseRootdir', (raw) => parseOneOf(raw, ['local', 'hdfs'] as const)),
+    readyTimeoutS: read('stackReadyTimeoutS', parsePositiveInt),
+    simulatorRate: read('startSimulatorRate', parseNonNegativeInt),
+    rekeyFrom: read('startRekeyFrom', (raw) => raw.trim()),
+  };
+}
+
 /**
  * The log format alone, for loggers made without a Config at hand (createLogger's
  * default). A bad value falls back to text here; loadConfig reports it.
@@ -271,6 +316,7 @@ export function logFormatFrom(env: NodeJS.ProcessEnv = process.env): LogFormat {
   }
 }
 
+/** The effective configuration as `VARIABLE=value` lines, secrets redacted, for start-up logs. */
 export function describeConfig(env: NodeJS.ProcessEnv = process.env): string[] {
   return Object.values(settings).map((s) => {
     const given = env[s.env];

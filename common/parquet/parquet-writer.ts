@@ -69,7 +69,7 @@ export function encodeParquet(schema: readonly ColumnSpec[], batch: ColumnBatch,
 function schemaElement(column: ColumnSpec): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     name: column.name,
-    type: thrift.Type[column.type === 'int32' ? 'INT32' : column.type === 'int64' ? 'INT64' : 'BYTE_ARRAY'],
+    type: physicalType(column),
     repetition_type: thrift.FieldRepetitionType[column.optional ? 'OPTIONAL' : 'REQUIRED'],
   };
   if (column.type === 'utf8') fields.converted_type = thrift.ConvertedType.UTF8;
@@ -80,59 +80,15 @@ function encodeChunk(column: ColumnSpec, values: ColumnValues, from: number, to:
   const bytes: Buffer[] = [];
   let size = 0;
   let uncompressed = 0;
-  let nulls = 0;
-  let min: number | bigint | undefined;
-  let max: number | bigint | undefined;
+  const stats: ChunkStats = { nulls: 0, min: undefined, max: undefined };
   for (let start = from; start < to; start += pageRows) {
-    const end = Math.min(to, start + pageRows);
-    const defined: boolean[] = [];
-    const present: unknown[] = [];
-    for (let i = start; i < end; i++) {
-      const value = values[i];
-      if (value === null || value === undefined) {
-        if (!column.optional) throw new ParquetError(`column ${column.name} is required but row ${i} is null`);
-        defined.push(false);
-        nulls++;
-        continue;
-      }
-      defined.push(true);
-      present.push(value);
-      if (column.type !== 'utf8') {
-        const v = value as number | bigint;
-        if (min === undefined || v < min) min = v;
-        if (max === undefined || v > max) max = v;
-      }
-    }
-    const plain = encodePlain(column, present);
-    const body = column.optional ? Buffer.concat([encodeDefinitionLevels(defined, 0, defined.length), plain]) : plain;
-    const compressed = snappy.compress(body);
-    const header = serializeThrift(
-      new thrift.PageHeader({
-        type: thrift.PageType.DATA_PAGE,
-        uncompressed_page_size: body.length,
-        compressed_page_size: compressed.length,
-        data_page_header: new thrift.DataPageHeader({
-          num_values: end - start,
-          encoding: thrift.Encoding.PLAIN,
-          definition_level_encoding: thrift.Encoding.RLE,
-          repetition_level_encoding: thrift.Encoding.RLE,
-        }),
-      }),
-    );
-    bytes.push(header, compressed);
-    size += header.length + compressed.length;
-    uncompressed += header.length + body.length;
-  }
-  const statistics: Record<string, unknown> = { null_count: nulls };
-  if (min !== undefined && max !== undefined) {
-    statistics.min_value = encodePlain(column, [min]);
-    statistics.max_value = encodePlain(column, [max]);
-    // The deprecated min/max too: older readers (parquet-mr < 1.10) only know those.
-    statistics.min = statistics.min_value;
-    statistics.max = statistics.max_value;
+    const page = encodePage(column, values, start, Math.min(to, start + pageRows), stats);
+    bytes.push(page.header, page.compressed);
+    size += page.header.length + page.compressed.length;
+    uncompressed += page.header.length + page.bodyLength;
   }
   const meta = {
-    type: thrift.Type[column.type === 'int32' ? 'INT32' : column.type === 'int64' ? 'INT64' : 'BYTE_ARRAY'],
+    type: physicalType(column),
     encodings: [thrift.Encoding.PLAIN, thrift.Encoding.RLE],
     path_in_schema: [column.name],
     codec: thrift.CompressionCodec.SNAPPY,
@@ -140,9 +96,83 @@ function encodeChunk(column: ColumnSpec, values: ColumnValues, from: number, to:
     total_uncompressed_size: uncompressed,
     total_compressed_size: size,
     data_page_offset: offset,
-    statistics: new thrift.Statistics(statistics),
+    statistics: chunkStatistics(column, stats),
   };
   return { bytes, meta, size, uncompressed };
+}
+
+/** What a column chunk's statistics need, gathered page by page. */
+interface ChunkStats {
+  nulls: number;
+  min: number | bigint | undefined;
+  max: number | bigint | undefined;
+}
+
+/** One DATA_PAGE v1 of rows [start, end): definition levels (optional columns only) and PLAIN values, snappy-compressed. */
+function encodePage(column: ColumnSpec, values: ColumnValues, start: number, end: number, stats: ChunkStats): { header: Buffer; compressed: Buffer; bodyLength: number } {
+  const { defined, present } = splitNulls(column, values, start, end, stats);
+  const plain = encodePlain(column, present);
+  const body = column.optional ? Buffer.concat([encodeDefinitionLevels(defined, 0, defined.length), plain]) : plain;
+  const compressed = snappy.compress(body);
+  const header = serializeThrift(
+    new thrift.PageHeader({
+      type: thrift.PageType.DATA_PAGE,
+      uncompressed_page_size: body.length,
+      compressed_page_size: compressed.length,
+      data_page_header: new thrift.DataPageHeader({
+        num_values: end - start,
+        encoding: thrift.Encoding.PLAIN,
+        definition_level_encoding: thrift.Encoding.RLE,
+        repetition_level_encoding: thrift.Encoding.RLE,
+      }),
+    }),
+  );
+  return { header, compressed, bodyLength: body.length };
+}
+
+/**
+ * Rows [start, end) as one defined flag per row and the non-null values; a null
+ * in a REQUIRED column is an error. Counts nulls and tracks int min/max into `stats`.
+ */
+function splitNulls(column: ColumnSpec, values: ColumnValues, start: number, end: number, stats: ChunkStats): { defined: boolean[]; present: unknown[] } {
+  const defined: boolean[] = [];
+  const present: unknown[] = [];
+  // Locals in the loop, written back once: this runs for every value written.
+  let { nulls, min, max } = stats;
+  for (let i = start; i < end; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      if (!column.optional) throw new ParquetError(`column ${column.name} is required but row ${i} is null`);
+      defined.push(false);
+      nulls++;
+      continue;
+    }
+    defined.push(true);
+    present.push(value);
+    if (column.type !== 'utf8') {
+      const v = value as number | bigint;
+      if (min === undefined || v < min) min = v;
+      if (max === undefined || v > max) max = v;
+    }
+  }
+  Object.assign(stats, { nulls, min, max });
+  return { defined, present };
+}
+
+function chunkStatistics(column: ColumnSpec, stats: ChunkStats): Record<string, unknown> {
+  const statistics: Record<string, unknown> = { null_count: stats.nulls };
+  if (stats.min !== undefined && stats.max !== undefined) {
+    statistics.min_value = encodePlain(column, [stats.min]);
+    statistics.max_value = encodePlain(column, [stats.max]);
+    // The deprecated min/max too: older readers (parquet-mr < 1.10) only know those.
+    statistics.min = statistics.min_value;
+    statistics.max = statistics.max_value;
+  }
+  return new thrift.Statistics(statistics);
+}
+
+function physicalType(column: ColumnSpec): number | undefined {
+  return thrift.Type[column.type === 'int32' ? 'INT32' : column.type === 'int64' ? 'INT64' : 'BYTE_ARRAY'];
 }
 
 function encodePlain(column: ColumnSpec, values: readonly unknown[]): Buffer {
