@@ -19,7 +19,7 @@ import { createHdfsStore } from '../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
-import type { DayReport } from '../../batch-layer';
+import { sparkVenvDir, type DayReport } from '../../batch-layer';
 import { runSetup } from '../setup';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     if (spark) {
       log('PySpark local mode peer');
       const started = Date.now();
-      const run = spawnSync('python3', [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const run = spawnSync(peerPython(config.home), [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'], { encoding: 'utf8', maxBuffer: 1 << 26 });
       const line = run.stdout.trim().split('\n').pop() ?? '';
       peer = run.status === 0 ? { seconds: (Date.now() - started) / 1000, ...(JSON.parse(line) as { startupSeconds: number; jobSeconds: number }) } : { error: `exit ${run.status}: ${run.stderr.slice(-400)}` };
     }
@@ -131,6 +131,12 @@ async function main(): Promise<void> {
       await withKafkaAdmin(config, {}, (k) => k.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(() => undefined);
     }
   }
+}
+
+/** The PySpark peer's Python: the batch's own Spark venv when installed (pyspark pinned there), else python3 on PATH. */
+function peerPython(home: string): string {
+  const venv = path.join(sparkVenvDir(home), 'bin', 'python');
+  return fs.existsSync(venv) ? venv : 'python3';
 }
 
 /** The measurement behind BATCH_ENGINE's default: DuckDB against the node engine, day job (without the HBase phases) and end to end. */
