@@ -95,7 +95,7 @@ export const settings = {
   batchMetricsPort: setting('BATCH_METRICS_PORT', '9103', 'Port of the /metrics of `utopia batch schedule` (0: none).'),
 
   stackLocal: setting('UTOPIA_LOCAL_STACK', 'true', 'true: npm start brings up the local stack; false: use the clusters configured above.'),
-  stackHbaseRootdir: setting('UTOPIA_HBASE_ROOTDIR', 'local', 'Where the local stack keeps HBase\'s data and WAL: local (files under UTOPIA_HOME) or hdfs (hbase.rootdir /hbase on the local NameNode, as production runs it; HBase then starts after HDFS and cannot run without it). Takes effect at the next `stack up` after a `stack down`.'),
+  stackHbaseRootdir: setting('UTOPIA_HBASE_ROOTDIR', 'local', 'Where the local stack keeps HBase\'s data and WAL: local (files under UTOPIA_HOME) or hdfs (hbase.rootdir /hbase on the local NameNode, as production runs it; HBase then starts after HDFS and cannot run without it). Each keeps its own tables and ZooKeeper state; takes effect when HBase next starts (`stack down`, then `stack up`).'),
   stackReadyTimeoutS: setting('UTOPIA_STACK_READY_TIMEOUT_S', '180', 'Seconds `stack up` waits for each service to become ready.'),
   startSimulatorRate: setting('START_SIMULATOR_RATE', '200', 'Events per second of the simulator `npm start` runs (0: no simulator; `--rate` overrides).'),
   startRekeyFrom: setting('START_REKEY_FROM', '', 'Topic `npm start` also rekeys into the detections topic (`utopia rekey --from`); empty: none.'),

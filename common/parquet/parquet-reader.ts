@@ -11,9 +11,13 @@
 import codecs from 'parquetjs-lite/lib/codec';
 import { ParquetEnvelopeReader, ParquetReader, type ThriftRowGroup } from 'parquetjs-lite/lib/reader';
 import { errorMessage, ParquetError } from '../errors';
+import { dictionaryIndexCodec, rleCodec } from './rle-hybrid';
 
-// RLE_DICTIONARY data pages are PLAIN_DICTIONARY data pages under a newer name.
-if (!('RLE_DICTIONARY' in codecs)) codecs.RLE_DICTIONARY = codecs.PLAIN_DICTIONARY;
+// Our RLE/bit-packed decoder (rle-hybrid.ts) for levels and dictionary
+// indices; RLE_DICTIONARY data pages are PLAIN_DICTIONARY data pages under a newer name.
+codecs.RLE = { ...(codecs.RLE as object), decodeValues: rleCodec.decodeValues };
+codecs.PLAIN_DICTIONARY = dictionaryIndexCodec;
+codecs.RLE_DICTIONARY = dictionaryIndexCodec;
 
 /** Parquet's physical type name; INT32, INT64 and BYTE_ARRAY are the ones decoded. */
 export type PhysicalType = string;

@@ -9,7 +9,7 @@
 // by each engine of `batch run --engine` (Spark local[2]), rows/s and peak RSS side by side.
 // Prints a table and writes artifacts/bench-batch.json.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { createHdfsStore } from '../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
-import type { DayReport } from '../../batch-layer';
+import { sparkVenvDir, type DayReport } from '../../batch-layer';
 import { runSetup } from '../setup';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
@@ -28,38 +28,7 @@ import { writeBenchData, writeBenchReference } from './batch-bench-data';
 import { SpeedViewWriter } from './batch-bench-speed-view';
 import { compareEngines, type EngineRun } from './batch-bench-engines';
 import { UtopiaError } from '../../common/errors';
-
-interface Measured {
-  readonly ms: number;
-  readonly peakRssMiB: number;
-  readonly code: number | null;
-  readonly stdout: string;
-}
-
-function measure(args: string[], env: NodeJS.ProcessEnv, command = process.execPath): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    let peakKb = 0;
-    child.stdout.on('data', (c) => (stdout += c));
-    const sample = (): void => {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const hwm = /VmHWM:\s+(\d+)/.exec(status);
-        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      } catch {
-        /* exited */
-      }
-    };
-    const timer = setInterval(sample, 200);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      resolve({ ms: Date.now() - started, peakRssMiB: Math.round(peakKb / 1024), code, stdout });
-    });
-  });
-}
+import { measureProcess as measure, type Measured } from './measure-process';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -109,7 +78,7 @@ async function main(): Promise<void> {
     if (spark) {
       log('PySpark local mode peer');
       const started = Date.now();
-      const run = spawnSync('python3', [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const run = spawnSync(peerPython(config.home), [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'], { encoding: 'utf8', maxBuffer: 1 << 26 });
       const line = run.stdout.trim().split('\n').pop() ?? '';
       peer = run.status === 0 ? { seconds: (Date.now() - started) / 1000, ...(JSON.parse(line) as { startupSeconds: number; jobSeconds: number }) } : { error: `exit ${run.status}: ${run.stderr.slice(-400)}` };
     }
@@ -125,11 +94,19 @@ async function main(): Promise<void> {
     });
     console.log(formatTable(Object.keys(rows[0]!), rows.map((r) => Object.values(r))));
     if (engines.length > 0) {
-      console.log('\nengines (the same day, a first compaction each; spark = local[2]):');
-      console.log(formatTable(['engine', 'total s', 'end-to-end rows/s', 'compaction s', 'SQL engine job s', 'peak RSS MiB', 'output = node'], engines.map((e) => [
-        e.engine, (e.totalMs / 1000).toFixed(1), e.rowsPerS.toLocaleString('en'), (e.compactionMs / 1000).toFixed(1),
-        e.sqlPhasesMs ? ((e.sqlPhasesMs as { engine: number }).engine / 1000).toFixed(1) : '-', String(e.peakRssMiB), e.error ?? (e.identicalToNode ? 'yes' : 'NO'),
-      ])));
+      console.log('\nengines (the same day, a first compaction each; spark = local[2]; "day job" = the run without its HBase phases):');
+      const s = (ms: number | undefined): string => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
+      const n = (v: number | undefined): string => (v === undefined ? '-' : v.toLocaleString('en'));
+      console.log(formatTable(
+        ['engine', 'total s', 'end-to-end rows/s', 'day job s', 'day job rows/s', 'SQL engine job s', 'views rows/s', 'reconciliation rows/s', 'peak RSS MiB (tree)', 'output = node'],
+        engines.map((e) => [
+          e.engine, s(e.totalMs), n(e.rowsPerS), s(e.dayJobMs), n(e.dayJobRowsPerS), e.sqlPhasesMs ? s((e.sqlPhasesMs as { engine: number }).engine) : '-',
+          n(e.viewsRowsPerS), n(e.reconciliationRowsPerS), String(e.peakRssMiB),
+          e.error ?? (e.identicalToNode ? 'yes' : `NO (${[...(e.differingColumns ?? []), ...(e.differs?.totals ? ['totals'] : []), ...(e.differs?.topItems ? ['top-X'] : [])].join(', ')})`),
+        ]),
+      ));
+      const verdict = engineVerdict(engines);
+      if (verdict) console.log(`\n${verdict.note}`);
     }
     const peerSeconds = 'seconds' in peer ? peer.seconds : undefined;
     console.log(`\nclassic top-X job: ours ${(ours.ms / 1000).toFixed(1)} s (peak RSS ${ours.peakRssMiB} MiB)` +
@@ -139,7 +116,7 @@ async function main(): Promise<void> {
       events, data, day,
       runs: runs.map(({ name, m, report }) => ({ name, totalMs: m.ms, peakRssMiB: m.peakRssMiB, phasesMs: report.phasesMs, totals: report.totals, reconciliation: summary(report) })),
       table: rows, topItems: { oursMs: ours.ms, oursPeakRssMiB: ours.peakRssMiB, pyspark: peer, ratioOursToSpark: peerSeconds !== undefined ? ours.ms / 1000 / peerSeconds : null },
-      engines,
+      engines, engineVerdict: engineVerdict(engines) ?? null,
       batchVsSpark: peerSeconds !== undefined ? runs.map(({ name, m }) => ({ name, ratio: m.ms / 1000 / peerSeconds })) : null,
     };
     fs.mkdirSync(artifacts, { recursive: true });
@@ -156,6 +133,25 @@ async function main(): Promise<void> {
       await withKafkaAdmin(config, {}, (k) => k.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(() => undefined);
     }
   }
+}
+
+/** The PySpark peer's Python: the batch's own Spark venv when installed (pyspark pinned there), else python3 on PATH. */
+function peerPython(home: string): string {
+  const venv = path.join(sparkVenvDir(home), 'bin', 'python');
+  return fs.existsSync(venv) ? venv : 'python3';
+}
+
+/** The measurement behind BATCH_ENGINE's default: DuckDB against the node engine, day job (without the HBase phases) and end to end. */
+function engineVerdict(engines: readonly EngineRun[]): { duckdbOverNodeDayJob: number; duckdbOverNodeEndToEnd: number; identical: boolean; note: string } | undefined {
+  const node = engines.find((e) => e.engine === 'node' && !e.error);
+  const duck = engines.find((e) => e.engine === 'duckdb' && !e.error);
+  if (node?.dayJobMs === undefined || duck?.dayJobMs === undefined || node.dayJobMs <= 0 || duck.dayJobMs <= 0) return undefined;
+  const dayJob = node.dayJobMs / duck.dayJobMs;
+  const endToEnd = node.totalMs / duck.totalMs;
+  return {
+    duckdbOverNodeDayJob: dayJob, duckdbOverNodeEndToEnd: endToEnd, identical: duck.identicalToNode,
+    note: `duckdb vs node: ${dayJob.toFixed(2)}x on the day job, ${endToEnd.toFixed(2)}x end to end; output ${duck.identicalToNode ? 'identical' : 'DIFFERENT'}`,
+  };
 }
 
 function summary(report: DayReport): unknown {

@@ -35,11 +35,29 @@ function log4j2Properties(logFile: string): string {
   ].join('\n');
 }
 
-/** hbase.rootdir (the WAL lives under it): local files, or the stack's NameNode. */
-export function rootdir(ctx: ServiceContext): Record<string, string | boolean> {
-  if (ctx.config.stack.hbaseRootdir === 'hdfs') return { 'hbase.rootdir': `hdfs://127.0.0.1:${nameNodeRpcPort(ctx)}/hbase` };
-  // The local filesystem has no hflush/hsync: HBase refuses it unless told not to check.
-  return { 'hbase.rootdir': `file://${path.join(ctx.layout.data('hbase'), 'root')}`, 'hbase.unsafe.stream.capability.enforce': false };
+/**
+ * hbase.rootdir (the WAL lives under it): local files, or the stack's NameNode.
+ * Each has its own ZooKeeper data folder: ZooKeeper remembers where meta and
+ * the region server were, which means nothing to the other rootdir, so
+ * switching UTOPIA_HBASE_ROOTDIR (after a `stack down`) finds each side's
+ * state as it left it.
+ */
+export function rootdir(ctx: ServiceContext): Record<string, string | number | boolean> {
+  const data = ctx.layout.data('hbase');
+  if (ctx.config.stack.hbaseRootdir === 'hdfs') {
+    return {
+      'hbase.rootdir': `hdfs://127.0.0.1:${nameNodeRpcPort(ctx)}/hbase`,
+      'hbase.zookeeper.property.dataDir': path.join(data, 'zookeeper-hdfs'),
+      // One DataNode: with HDFS's default of 3 the WAL would count as under-replicated and roll again and again.
+      'dfs.replication': 1,
+    };
+  }
+  return {
+    'hbase.rootdir': `file://${path.join(data, 'root')}`,
+    'hbase.zookeeper.property.dataDir': path.join(data, 'zookeeper'),
+    // The local filesystem has no hflush/hsync: HBase refuses it unless told not to check.
+    'hbase.unsafe.stream.capability.enforce': false,
+  };
 }
 
 export const hbaseService: ServiceSpec = {
@@ -60,7 +78,6 @@ export const hbaseService: ServiceSpec = {
       'hbase.tmp.dir': path.join(ctx.layout.data('hbase'), 'tmp'),
       'hbase.zookeeper.quorum': '127.0.0.1',
       'hbase.zookeeper.property.clientPort': zookeeperPort(ctx),
-      'hbase.zookeeper.property.dataDir': path.join(ctx.layout.data('hbase'), 'zookeeper'),
       'zookeeper.znode.parent': ctx.config.hbase.zookeeperRoot,
       'hbase.master.hostname': '127.0.0.1',
       'hbase.regionserver.hostname': '127.0.0.1',
