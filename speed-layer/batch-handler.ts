@@ -16,6 +16,7 @@ import { commitOffset, commitWithDeadLetters, FATAL_KAFKA_ATTEMPTS, type ChunkCo
 import { runChunk } from './chunk-runner';
 import type { ConsumedMessage } from './consumed-message';
 import type { DeadLetterSender } from './dead-letter-sender';
+import { PartitionQueue } from './partition-queue';
 import type { SessionLease } from './session-lease';
 import type { SpeedMetrics } from './speed-metrics';
 
@@ -55,7 +56,7 @@ interface HandlerState {
 export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
   // One chunk of a partition at a time in this process, even across a rejoin, and a
   // generation number so a chunk of an earlier assignment cannot write its state back.
-  const running = new Map<number, Promise<void>>();
+  const queue = new PartitionQueue();
   const state: HandlerState = { generation: 0, claimed: new Map() };
   return {
     rejoined() {
@@ -63,17 +64,8 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
       state.claimed.clear();
       options.deps.counters.clear();
     },
-    async handle(payload) {
-      const partition = payload.batch.partition;
-      const previous = running.get(partition) ?? Promise.resolve();
-      const current = previous.then(() => handleBatch(options, state, payload, state.generation));
-      const settled = current.catch(() => undefined);
-      running.set(partition, settled);
-      try {
-        await current;
-      } finally {
-        if (running.get(partition) === settled) running.delete(partition);
-      }
+    handle(payload) {
+      return queue.run(payload.batch.partition, () => handleBatch(options, state, payload, state.generation));
     },
   };
 }

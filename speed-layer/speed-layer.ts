@@ -4,16 +4,16 @@
 // exactly-once results.
 
 import os from 'node:os';
-import type { Consumer } from 'kafkajs';
 import { systemClock, type Clock } from '../common/clock';
 import type { Config } from '../common/config';
 import { errorMessage } from '../common/errors';
 import type { Logger } from '../common/log';
-import { retry, sleep } from '../common/retry';
+import { retry } from '../common/retry';
 import { CurrentReference } from '../common/reference';
 import { createBatchHandler, type BatchHandler } from './batch-handler';
 import { buildSpeedDeps, type SpeedDeps } from './build-deps';
 import { cellQuarantine } from './cell-quarantine';
+import { GroupConsumer } from './group-consumer';
 import { SessionLease } from './session-lease';
 import type { ApplyChunkDeps } from './apply-chunk';
 import { CounterStore } from './counter-store';
@@ -48,54 +48,36 @@ export function createSpeedLayer(
   const deadLetters = new DeadLetterSender(deadLetterOutput, { deadLetterTopic: config.kafka.deadLetterTopic, sourceTopic: config.kafka.detectionsTopic });
   const abort = new AbortController();
   const lease = new SessionLease(config.speed.sessionTimeoutMs);
-  let consumer: Consumer | undefined;
+  let consumer: GroupConsumer | undefined;
   let metricsTimer: NodeJS.Timeout | undefined;
   let stopping = false;
 
   const onRetry = (what: string) => (error: unknown, attempt: number, delayMs: number) =>
     log.warn(`${what} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
 
-  /** A consumer that runs until stop(); when kafkajs gives up on it (it does not restart on every error), a new one takes over. */
+  /** A consumer that runs until stop(). */
   async function runConsumer(handler: BatchHandler): Promise<void> {
-    const current = kafka.consumer({
+    consumer = new GroupConsumer(kafka, {
       groupId: config.speed.groupId,
-      sessionTimeout: config.speed.sessionTimeoutMs,
-      heartbeatInterval: Math.floor(config.speed.sessionTimeoutMs / 5),
+      topic: config.kafka.detectionsTopic,
+      sessionTimeoutMs: config.speed.sessionTimeoutMs,
       maxBytesPerPartition: 256 * 1024,
       maxBytes: 4 * 1024 * 1024,
-      maxWaitTimeInMs: 500,
-      retry: { retries: 10, restartOnFailure: async () => true },
-    });
-    consumer = current;
-    current.on(current.events.HEARTBEAT, () => lease.confirmed());
-    current.on(current.events.GROUP_JOIN, ({ payload }) => {
-      // Another instance may have written our new partitions' counters: forget every cached cell.
-      lease.confirmed();
-      handler.rejoined();
-      metrics.forgetPartitions();
-      const parts = Object.values(payload.memberAssignment).flat();
-      deadLetters.reassigned(parts);
-      log.info(`joined group ${config.speed.groupId}: partitions ${parts.join(',') || '(none)'}`);
-    });
-    current.on(current.events.CRASH, ({ payload }) => {
-      log.error(`consumer crashed (${payload.restart ? 'kafkajs restarts it' : 'starting a new one'}): ${errorMessage(payload.error)}`);
-      if (payload.restart || stopping) return;
-      handler.rejoined();
-      void current
-        .disconnect()
-        .catch(() => undefined)
-        .then(() => sleep(2000))
-        .then(() => (stopping ? undefined : runConsumer(handler)))
-        .catch((error: unknown) => log.error(`could not start a new consumer: ${errorMessage(error)}`));
-    });
-    await retry(() => current.connect(), { retries: Infinity, signal: abort.signal, onRetry: onRetry('Kafka consumer connection') });
-    await retry(() => current.subscribe({ topic: config.kafka.detectionsTopic, fromBeginning: true }), { retries: Infinity, signal: abort.signal, onRetry: onRetry('Kafka subscribe') });
-    await current.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: config.speed.concurrency,
+      lease,
+      log,
+      signal: abort.signal,
+      stopping: () => stopping,
+      joined(partitions) {
+        // Another instance may have written our new partitions' counters: forget every cached cell.
+        handler.rejoined();
+        metrics.forgetPartitions();
+        deadLetters.reassigned(partitions);
+      },
+      replaced: () => handler.rejoined(),
       eachBatch: (payload) => handler.handle(payload),
     });
+    await consumer.start();
   }
 
   async function start(): Promise<void> {

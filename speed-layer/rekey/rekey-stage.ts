@@ -10,13 +10,15 @@
 // partition, and a frozen one is kept from writing by its session lease.
 
 import os from 'node:os';
-import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Config } from '../../common/config';
 import { errorMessage, UtopiaError } from '../../common/errors';
 import { createKafka, PartitionTransactions } from '../../common/kafka';
 import type { Logger } from '../../common/log';
-import { retry, sleep } from '../../common/retry';
+import { retry } from '../../common/retry';
 import { firstUncommitted, nextOffset } from '../batch-handler';
+import { GroupConsumer } from '../group-consumer';
+import { PartitionQueue } from '../partition-queue';
 import { SessionLease } from '../session-lease';
 import { planRekey, type RekeyMessage } from './plan-rekey';
 
@@ -63,27 +65,17 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
   const abort = new AbortController();
   const stats: RekeyStats = { republished: 0, deadLettered: 0 };
   const claimed = new Map<number, bigint | undefined>();
-  const running = new Map<number, Promise<void>>();
+  const queue = new PartitionQueue();
   let generation = 0;
-  let consumer: Consumer | undefined;
   let stopping = false;
   let progress: NodeJS.Timeout | undefined;
 
   const onRetry = (what: string) => (error: unknown, attempt: number, delayMs: number) => log.warn(`${what} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
 
-  async function handle(payload: EachBatchPayload): Promise<void> {
-    // One batch of a partition at a time, even across a rejoin.
-    const partition = payload.batch.partition;
-    const current = (running.get(partition) ?? Promise.resolve()).then(() => handleBatch(payload, generation));
-    const settled = current.catch(() => undefined);
-    running.set(partition, settled);
-    try {
-      // A ChunkAbandoned or a fenced producer goes up to kafkajs, which rejoins the group and
-      // fetches from the committed offset, as the speed layer's batch handler does.
-      await current;
-    } finally {
-      if (running.get(partition) === settled) running.delete(partition);
-    }
+  /** One batch of a partition at a time, even across a rejoin. A ChunkAbandoned or a fenced producer goes up to
+   * kafkajs, which rejoins the group and fetches from the committed offset, as the speed layer's batch handler does. */
+  function handle(payload: EachBatchPayload): Promise<void> {
+    return queue.run(payload.batch.partition, () => handleBatch(payload, generation));
   }
 
   async function handleBatch(payload: EachBatchPayload, batchGeneration: number): Promise<void> {
@@ -134,45 +126,29 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
     }
   }
 
-  async function runConsumer(): Promise<void> {
-    const current = kafka.consumer({
-      groupId,
-      sessionTimeout: config.speed.sessionTimeoutMs,
-      heartbeatInterval: Math.floor(config.speed.sessionTimeoutMs / 5),
-      maxBytesPerPartition: 512 * 1024,
-      maxWaitTimeInMs: 500,
-      retry: { retries: 10, restartOnFailure: async () => true },
-    });
-    consumer = current;
-    current.on(current.events.HEARTBEAT, () => lease.confirmed());
-    current.on(current.events.GROUP_JOIN, ({ payload }) => {
-      lease.confirmed();
+  const consumer = new GroupConsumer(kafka, {
+    groupId,
+    topic: fromTopic,
+    sessionTimeoutMs: config.speed.sessionTimeoutMs,
+    maxBytesPerPartition: 512 * 1024,
+    partitionsConsumedConcurrently: 3,
+    lease,
+    log,
+    signal: abort.signal,
+    stopping: () => stopping,
+    joined(partitions) {
       generation++;
       claimed.clear();
-      const parts = Object.values(payload.memberAssignment).flat();
-      transactions.reassigned(parts);
-      log.info(`joined group ${groupId}: partitions ${parts.join(',') || '(none)'} of ${fromTopic}`);
-    });
-    current.on(current.events.CRASH, ({ payload }) => {
-      log.error(`consumer crashed (${payload.restart ? 'kafkajs restarts it' : 'starting a new one'}): ${errorMessage(payload.error)}`);
-      if (payload.restart || stopping) return;
-      generation++;
-      void current
-        .disconnect()
-        .catch(() => undefined)
-        .then(() => sleep(2000))
-        .then(() => (stopping ? undefined : runConsumer()))
-        .catch((error: unknown) => log.error(`could not start a new consumer: ${errorMessage(error)}`));
-    });
-    await retry(() => current.connect(), { retries: Infinity, signal: abort.signal, onRetry: onRetry('Kafka consumer connection') });
-    await retry(() => current.subscribe({ topic: fromTopic, fromBeginning: true }), { retries: Infinity, signal: abort.signal, onRetry: onRetry('Kafka subscribe') });
-    await current.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 3, eachBatch: handle });
-  }
+      transactions.reassigned(partitions);
+    },
+    replaced: () => void generation++,
+    eachBatch: handle,
+  });
 
   return {
     stats,
     async start() {
-      await runConsumer();
+      await consumer.start();
       let reported = { ...stats };
       progress = setInterval(() => {
         if (stats.republished === reported.republished && stats.deadLettered === reported.deadLettered) return;
@@ -188,7 +164,7 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
       const force = setTimeout(() => abort.abort(), 30_000);
       force.unref();
       try {
-        await consumer?.disconnect();
+        await consumer.disconnect();
         await transactions.close();
       } finally {
         clearTimeout(force);
