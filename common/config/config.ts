@@ -56,6 +56,7 @@ export interface Config {
     readonly maxRangeDays: number;
     readonly maxPageSize: number;
     readonly liveCacheMs: number;
+    readonly liveMaxStaleMs: number;
     readonly settledCacheMs: number;
     readonly auditLog: boolean;
   };
@@ -188,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRangeDays: read('apiMaxRangeDays', parseIntInRange(1, 3660)),
       maxPageSize: read('apiMaxPageSize', parseIntInRange(1, 100_000)),
       liveCacheMs: read('apiLiveCacheMs', parseNonNegativeInt),
+      liveMaxStaleMs: read('apiLiveMaxStaleMs', parseNonNegativeInt),
       settledCacheMs: read('apiSettledCacheMs', parseNonNegativeInt),
       auditLog: read('apiAuditLog', parseBoolean),
     },
