@@ -26,6 +26,7 @@ import { directScenario } from './direct-reads';
 import { rollupScenario } from './direct-rollup-reads';
 import { readHBaseCallTally, tallyPerRequest } from './hbase-call-tally';
 import { directLoad, httpLoad, type LoadFigures } from './load-run';
+import { pacedLoad } from './paced-load';
 import { ViewSeeder } from './view-seeder';
 import { UtopiaError } from '../../common/errors';
 
@@ -120,7 +121,10 @@ async function main(): Promise<void> {
         const fixed = await httpLoad(server.url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
         const calls = tallyPerRequest(before, await readHBaseCallTally(server.url), fixed.requests);
         rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s`, fixed), coldP50Ms: '', ...calls });
-        log.info(`API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms, ${calls.hbaseCallsPerRequest} HBase calls a request (mean ${calls.hbaseCallMeanMs} ms); cold ${Math.round(median(cold))} ms`);
+        // The same rate evenly paced, latency from when each request was due (paced-load.ts says why both).
+        const paced = await pacedLoad(server.url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
+        rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s, paced`, paced), coldP50Ms: '' });
+        log.info(`API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms (paced: p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms), ${calls.hbaseCallsPerRequest} HBase calls a request (mean ${calls.hbaseCallMeanMs} ms); cold ${Math.round(median(cold))} ms`);
       }
     } finally {
       await server.stop();
