@@ -47,7 +47,7 @@ export function buildDeps(config: Config, log: Logger, options: BuildOptions = {
     config,
     log,
     meta,
-    query: new CountQuery(views, meta, { maxRangeDays: config.api.maxRangeDays, maxBuckets: DEFAULT_MAX_BUCKETS, maxRowKeys: config.api.maxRowKeys }, config.api.liveCacheMs, (generation) => batchViews.useGeneration(generation)),
+    query: new CountQuery(views, meta, { maxRangeDays: config.api.maxRangeDays, maxBuckets: DEFAULT_MAX_BUCKETS, maxRowKeys: config.api.maxRowKeys }, config.api.liveCacheMs, (generation) => batchViews.useGeneration(generation), { maxStaleMs: config.api.liveMaxStaleMs }),
     reference: new LocationCatalog(new CurrentReference(hbase, ns)),
     detections: new DetectionReader(hbase, ns),
     reports: new ReportReader(hdfs, config.hdfs.root),

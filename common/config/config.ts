@@ -56,6 +56,7 @@ export interface Config {
     readonly maxRangeDays: number;
     readonly maxPageSize: number;
     readonly liveCacheMs: number;
+    readonly liveMaxStaleMs: number;
     readonly settledCacheMs: number;
     readonly auditLog: boolean;
   };
@@ -224,6 +225,7 @@ function apiSettings(read: ReadSetting): Config['api'] {
     maxRangeDays: read('apiMaxRangeDays', parseIntInRange(1, 3660)),
     maxPageSize: read('apiMaxPageSize', parseIntInRange(1, 100_000)),
     liveCacheMs: read('apiLiveCacheMs', parseNonNegativeInt),
+    liveMaxStaleMs: read('apiLiveMaxStaleMs', parseNonNegativeInt),
     settledCacheMs: read('apiSettledCacheMs', parseNonNegativeInt),
     auditLog: read('apiAuditLog', parseBoolean),
   };

@@ -49,7 +49,8 @@ export const settings = {
   apiMaxRowKeys: setting('API_MAX_ROW_KEYS', '50000', 'Most view rows (buckets x locations) one counts or top-items query may read; more gets 413.'),
   apiMaxReadsInFlight: setting('API_MAX_READS_IN_FLIGHT', '16', 'Most HBase view reads the API runs at once, over all requests; more wait their turn.'),
   apiMaxPageSize: setting('API_MAX_PAGE_SIZE', '500', 'Largest page size (limit) of paged answers.'),
-  apiLiveCacheMs: setting('API_LIVE_CACHE_MS', '500', 'How long an answer touching the current hour of the speed view (and the batch watermark) is reused (0: never).'),
+  apiLiveCacheMs: setting('API_LIVE_CACHE_MS', '250', 'How long an answer touching the current hour of the speed view (and the batch watermark) is reused (0: never).'),
+  apiLiveMaxStaleMs: setting('API_LIVE_MAX_STALE_MS', '500', 'Once API_LIVE_CACHE_MS has passed, a live answer is still served while one background read refreshes it, up to this age (ms, from its read); never older. At or below API_LIVE_CACHE_MS: no stale serving. An answer lags HBase by at most this plus API_LIVE_CACHE_MS (its chunks of the current hour); with the dashboard polling every second, keep the sum under 1 s so new data shows within 2 s.'),
   apiAuditLog: setting('API_AUDIT_LOG', 'true', 'Write one audit line per API request (caller, method, path, status, duration) to stderr, whatever UTOPIA_LOG_LEVEL says.'),
   apiSettledCacheMs: setting('API_SETTLED_CACHE_MS', '60000', 'How long speed-view chunks that ended over 2 minutes ago are reused before a background re-read (late events for them show this much later).'),
 

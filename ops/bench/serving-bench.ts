@@ -3,7 +3,8 @@
 // answers read straight from HBase. Prints a table, writes
 // artifacts/bench-serving.json. Runs in its own namespace, HDFS root and
 // topics, deleted at the end (--keep to keep them).
-//   node dist/ops/bench/serving-bench.js [--locations 10] [--items 20] [--duration 10] [--connections 100]
+//   node dist/ops/bench/serving-bench.js [--locations 10] [--items 20] [--duration 10] [--connections 100] [--cpu-prof DIR]
+// --cpu-prof DIR: the API child runs under `node --cpu-prof` and leaves its .cpuprofile in DIR.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -23,7 +24,9 @@ import { stackLayout } from '../stack/stack-layout';
 import { seedBenchData } from './bench-data';
 import { directScenario } from './direct-reads';
 import { rollupScenario } from './direct-rollup-reads';
+import { readHBaseCallTally, tallyPerRequest } from './hbase-call-tally';
 import { directLoad, httpLoad, type LoadFigures } from './load-run';
+import { pacedLoad } from './paced-load';
 import { ViewSeeder } from './view-seeder';
 import { UtopiaError } from '../../common/errors';
 
@@ -36,13 +39,15 @@ interface Options {
   duration: number;
   connections: number;
   keep: boolean;
+  cpuProfDir: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { locations: 10, items: 20, duration: 10, connections: 100, keep: false };
+  const options: Options = { locations: 10, items: 20, duration: 10, connections: 100, keep: false, cpuProfDir: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--keep') options.keep = true;
+    else if (arg === '--cpu-prof') options.cpuProfDir = path.resolve(argv[++i] ?? 'artifacts/profiles');
     else if (arg === '--locations' || arg === '--items' || arg === '--duration' || arg === '--connections') {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value <= 0) throw new UtopiaError(`${arg} needs a positive whole number`);
@@ -98,7 +103,7 @@ async function main(): Promise<void> {
     ];
 
     const rows: Record<string, unknown>[] = [];
-    const server = await startServer(env);
+    const server = await startServer(env, options.cpuProfDir);
     try {
       for (const s of scenarios) {
         // Cold: the first request per location, read from HBase and then cached (closed days, settled hours).
@@ -112,12 +117,17 @@ async function main(): Promise<void> {
         }
         const max = await httpLoad(server.url, () => s.path(pick()), options.connections, options.duration);
         rows.push({ ...row(s.name, 'API, max rate', max), coldP50Ms: Math.round(median(cold)) });
+        const before = await readHBaseCallTally(server.url);
         const fixed = await httpLoad(server.url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
-        rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s`, fixed), coldP50Ms: '' });
-        log.info(`API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms; cold ${Math.round(median(cold))} ms`);
+        const calls = tallyPerRequest(before, await readHBaseCallTally(server.url), fixed.requests);
+        rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s`, fixed), coldP50Ms: '', ...calls });
+        // The same rate evenly paced, latency from when each request was due (paced-load.ts says why both).
+        const paced = await pacedLoad(server.url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
+        rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s, paced`, paced), coldP50Ms: '' });
+        log.info(`API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms (paced: p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms), ${calls.hbaseCallsPerRequest} HBase calls a request (mean ${calls.hbaseCallMeanMs} ms); cold ${Math.round(median(cold))} ms`);
       }
     } finally {
-      server.stop();
+      await server.stop();
     }
     for (const s of scenarios) {
       // The floor: one request at a time straight from HBase, what each answer costs without the API or a cache.
@@ -132,7 +142,7 @@ async function main(): Promise<void> {
       log.info(`HBase direct from roll-ups | ${s.name}: p50 ${rolled.p50Ms} ms, ${cellsRead} cells`);
     }
 
-    const table = formatTable(['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms', 'cells read'], rows.map((r) => [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms, r.cellsRead ?? ''].map(String)));
+    const table = formatTable(['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms', 'cells read', 'HBase calls/req'], rows.map((r) => [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms, r.cellsRead ?? '', r.hbaseCallsPerRequest ?? ''].map(String)));
     console.log(`\nServing benchmark: ${options.connections} connections, ${options.duration} s per run; ${data.locations.length} locations x ${data.items.length} items, speed view ${data.speedRows} rows (1440 minutes) + ${data.speedRollupRows} roll-up rows (hours, days), batch view ${data.batchRows} rows (yesterday); target p99 < 50 ms at >= 1,000 req/s\n`);
     console.log(table);
     const out = path.join(repoRoot, 'artifacts', 'bench-serving.json');
@@ -154,14 +164,23 @@ function row(scenario: string, via: string, f: LoadFigures): Record<string, unkn
   return { scenario, path: via, requestsPerS: f.requestsPerS, p50Ms: f.p50Ms, p99Ms: f.p99Ms, errors: f.errors, requests: f.requests };
 }
 
-/** The API in its own process, as `utopia serve` runs it, so the load generator does not share its CPU thread. */
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): void }> {
+/**
+ * The API in its own process, as `utopia serve` runs it, so the load generator (autocannon, in this process) does not
+ * share its CPU thread. `stop` waits for the exit, so a CPU profile is written before the bench goes on.
+ */
+async function startServer(env: NodeJS.ProcessEnv, cpuProfDir: string | null): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'serve'], { env: { ...env, API_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = cpuProfDir === null ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfDir];
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'serve'], { env: { ...env, API_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new UtopiaError(`utopia serve exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/v1/openapi.json`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill('SIGTERM') };
+    if (await fetch(`${url}/api/v1/openapi.json`).then((r) => r.ok, () => false)) return { url, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGTERM');

@@ -22,15 +22,29 @@ export function wantedFormat(req: Request, format: string | undefined): Format {
   return req.accepts(['application/json', 'text/csv']) === 'text/csv' && !req.get('accept')?.includes('application/json') ? 'csv' : 'json';
 }
 
+/** JSON with int64 (bigint) values as decimal strings. */
+export function jsonText(body: unknown): string {
+  return JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
 export function sendJson(res: Response, body: unknown, status = 200): void {
-  res.status(status).type('application/json').send(JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+  res.status(status).type('application/json').send(jsonText(body));
+}
+
+/** The text of a tabular answer in `format`: `body` as JSON, or `table` as CSV. */
+export function renderAnswer(format: Format, body: () => unknown, table: () => Table): string {
+  if (format === 'csv') {
+    const { columns, rows } = table();
+    return toCsv(columns, rows);
+  }
+  return jsonText(body());
+}
+
+/** Sends an answer already rendered by renderAnswer. */
+export function sendRendered(res: Response, format: Format, text: string): void {
+  res.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json').send(text);
 }
 
 export function sendAnswer(res: Response, format: Format, body: unknown, table: () => Table): void {
-  if (format === 'csv') {
-    const { columns, rows } = table();
-    res.status(200).type('text/csv; charset=utf-8').send(toCsv(columns, rows));
-    return;
-  }
-  sendJson(res, body);
+  sendRendered(res, format, renderAnswer(format, () => body, table));
 }

@@ -1,9 +1,12 @@
 // Answers counts and top-X questions by the lambda merge: reads the batch
 // state, plans the range, reads each part from its view, merges. Whole
 // answers are reused: batch-only answers until the batch generation changes,
-// answers touching the speed view for liveCacheMs.
+// answers touching the speed view (and the batch state) for liveCacheMs, then
+// served while one background read refreshes them, never older than
+// maxStaleMs (cache/refreshing-cache.ts).
 
 import { LruCache, cachedPromise } from '../cache/lru-cache';
+import { RefreshingCache } from '../cache/refreshing-cache';
 import { mergeCounts, partOf, planRange, rankTopItems, sumItemCounts, type CountPoint, type Granularity, type RangeLimits, type RangePlan, type RankedItem } from '../merge';
 import type { BatchState, CountRow, CountViews, MetaReader } from '../views';
 
@@ -38,24 +41,37 @@ export interface TopItemsAnswer {
   readonly items: readonly RankedItem[];
 }
 
+/** How long live answers are reused: fresh for liveCacheMs, then served while refreshed up to maxStaleMs. */
+export interface LiveCacheOptions {
+  readonly maxStaleMs?: number;
+  readonly now?: () => number;
+}
+
+const MAX_ANSWERS = 5_000;
+
 export class CountQuery {
-  private readonly answers = new LruCache<Promise<unknown>>(5_000);
+  private readonly closed = new LruCache<Promise<unknown>>(MAX_ANSWERS);
+  private readonly live: RefreshingCache<unknown>;
+  private readonly state: RefreshingCache<BatchState>;
 
   constructor(
     private readonly views: CountViews,
     private readonly meta: MetaReader,
     private readonly limits: RangeLimits,
-    private readonly liveCacheMs: number,
+    liveCacheMs: number,
     /** Told the batch generation of each request, so closed-day caches drop stale days. */
     private readonly onGeneration: (generation: string) => void = () => undefined,
-  ) {}
+    options: LiveCacheOptions = {},
+  ) {
+    const policy = { freshMs: liveCacheMs, maxStaleMs: options.maxStaleMs ?? liveCacheMs };
+    this.live = new RefreshingCache(policy, MAX_ANSWERS, options.now);
+    // The watermark is read at most every liveCacheMs (capped at 1 s) and never older than the answers' bound.
+    this.state = new RefreshingCache({ freshMs: Math.min(liveCacheMs, 1_000), maxStaleMs: policy.maxStaleMs }, 1, options.now);
+  }
 
-  private readonly state = new LruCache<Promise<BatchState>>(1);
-
-  /** The watermark and run generation, reused for at most liveCacheMs (one HBase read per request otherwise). */
+  /** The watermark and run generation (one HBase read per request otherwise). */
   private batchState(): Promise<BatchState> {
-    if (this.liveCacheMs <= 0) return this.meta.batchState();
-    return cachedPromise(this.state, 'state', Math.min(this.liveCacheMs, 1_000), () => this.meta.batchState());
+    return this.state.get('state', () => this.meta.batchState());
   }
 
   async counts(query: CountsQuery): Promise<CountsAnswer> {
@@ -101,10 +117,10 @@ export class CountQuery {
     return this.views.speedRows(scope, location, part.fromMs, part.toMs, plan.granularity);
   }
 
+  /** Closed days only: kept until the generation (in the key) changes; touching the speed view: the refreshing cache. */
   private cached<T>(key: string, plan: RangePlan, compute: () => Promise<T>): Promise<T> {
-    const live = partOf(plan, 'speed') !== undefined;
-    if (live && this.liveCacheMs <= 0) return compute();
-    return cachedPromise(this.answers as LruCache<Promise<T>>, key, live ? this.liveCacheMs : Infinity, compute);
+    if (partOf(plan, 'speed') !== undefined) return (this.live as RefreshingCache<T>).get(key, compute);
+    return cachedPromise(this.closed as LruCache<Promise<T>>, key, Infinity, compute);
   }
 }
 

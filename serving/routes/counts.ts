@@ -4,7 +4,8 @@ import { Router } from 'express';
 import { ALL_LOCATIONS } from '../../common/contract';
 import type { ServingDeps } from '../deps';
 import { badParameter } from '../errors';
-import { sendAnswer, wantedFormat } from '../http/respond';
+import { RenderedBodies } from '../http/rendered-bodies';
+import { renderAnswer, sendRendered, wantedFormat } from '../http/respond';
 import { GRANULARITIES, sumPoints } from '../merge';
 import { readQuery } from '../params/query-params';
 import { parseEnum, parseIntParam, parseOid, parseText, parseTime } from '../params/parse-values';
@@ -15,6 +16,7 @@ const MAX_TOP = 1000;
 
 export function countsRoutes(deps: ServingDeps): Router {
   const router = Router();
+  const bodies = new RenderedBodies();
 
   router.get('/counts', async (req, res) => {
     const q = readQuery(req.query, ['from', 'to', 'granularity', 'location', 'item', 'format']);
@@ -25,17 +27,21 @@ export function countsRoutes(deps: ServingDeps): Router {
     const itemName = q.item === undefined ? null : parseText('item', q.item, 5000);
     const answer = await deps.query.counts({ locations, itemName, fromMs, toMs, granularity });
     const names = await Promise.all(answer.series.map((s) => locationName(deps, s.location)));
-    const series = answer.series.map((s, i) => ({
-      location: label(s.location),
-      location_name: names[i],
-      item: s.itemName,
-      total: sumPoints(s.points).toString(),
-      points: s.points.map((p) => ({ start: iso(p.startMs), count: p.count.toString(), source: p.source })),
-    }));
-    sendAnswer(res, format, { granularity, ...presentPlan(answer.plan), series }, () => ({
-      columns: ['location', 'location_name', 'item', 'bucket_start', 'count', 'source'],
-      rows: series.flatMap((s) => s.points.map((p) => [s.location, s.location_name, s.item, p.start, p.count, p.source])),
-    }));
+    // Rendered once per cached answer (and format, granularity, names), not per request.
+    const text = bodies.text(answer, `${format}|${granularity}|${JSON.stringify(names)}`, () => {
+      const series = answer.series.map((s, i) => ({
+        location: label(s.location),
+        location_name: names[i],
+        item: s.itemName,
+        total: sumPoints(s.points).toString(),
+        points: s.points.map((p) => ({ start: iso(p.startMs), count: p.count.toString(), source: p.source })),
+      }));
+      return renderAnswer(format, () => ({ granularity, ...presentPlan(answer.plan), series }), () => ({
+        columns: ['location', 'location_name', 'item', 'bucket_start', 'count', 'source'],
+        rows: series.flatMap((s) => s.points.map((p) => [s.location, s.location_name, s.item, p.start, p.count, p.source])),
+      }));
+    });
+    sendRendered(res, format, text);
   });
 
   router.get('/top-items', async (req, res) => {
@@ -46,17 +52,20 @@ export function countsRoutes(deps: ServingDeps): Router {
     const limit = parseIntParam('limit', q.limit, 10, 1, MAX_TOP);
     const answer = await deps.query.topItems({ location, fromMs, toMs, limit });
     const name = await locationName(deps, location);
-    const items = answer.items.map((item) => ({
-      geographical_location_oid: label(location),
-      geographical_location: name,
-      item_rank: item.rank,
-      item_name: item.itemName,
-      item_count: item.count.toString(),
-    }));
-    sendAnswer(res, format, { location: label(location), location_name: name, ...presentPlan(answer.plan), items }, () => ({
-      columns: ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'],
-      rows: items.map((i) => [i.geographical_location, i.item_rank, i.item_name, i.geographical_location_oid, i.item_count]),
-    }));
+    const text = bodies.text(answer, `${format}|${label(location)}|${JSON.stringify(name)}`, () => {
+      const items = answer.items.map((item) => ({
+        geographical_location_oid: label(location),
+        geographical_location: name,
+        item_rank: item.rank,
+        item_name: item.itemName,
+        item_count: item.count.toString(),
+      }));
+      return renderAnswer(format, () => ({ location: label(location), location_name: name, ...presentPlan(answer.plan), items }), () => ({
+        columns: ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'],
+        rows: items.map((i) => [i.geographical_location, i.item_rank, i.item_name, i.geographical_location_oid, i.item_count]),
+      }));
+    });
+    sendRendered(res, format, text);
   });
 
   return router;
