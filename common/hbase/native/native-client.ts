@@ -194,6 +194,14 @@ export class NativeClient {
   /** One attempt: actions grouped by region and server, every call in flight at once. */
   private async multiRound(operation: string, table: string, actions: readonly MultiAction[], rowOf: (action: MultiAction) => Buffer, results: (Row | null)[]): Promise<Failure[]> {
     const failures: Failure[] = [];
+    const byRegion = await this.groupByRegion(table, actions, rowOf, failures);
+    const calls = planMultiCalls(byRegion, this.actionsPerCall);
+    await Promise.all(calls.map((call) => this.sendMultiCall(operation, table, call, results, failures)));
+    return failures;
+  }
+
+  /** Actions by region; an action whose region cannot be located becomes a failure. */
+  private async groupByRegion(table: string, actions: readonly MultiAction[], rowOf: (action: MultiAction) => Buffer, failures: Failure[]): Promise<Map<RegionLocation, MultiAction[]>> {
     const byRegion = new Map<RegionLocation, MultiAction[]>();
     for (const action of actions) {
       const row = rowOf(action);
@@ -210,61 +218,72 @@ export class NativeClient {
       if (!list) byRegion.set(region, (list = []));
       list.push(action);
     }
-    // Calls: per server, regions' actions cut into calls of at most actionsPerCall actions.
-    const calls: { server: string; regions: RegionActions[]; locations: RegionLocation[]; count: number }[] = [];
-    const open = new Map<string, (typeof calls)[number]>();
-    for (const [region, list] of byRegion) {
-      for (let from = 0; from < list.length; ) {
-        let call = open.get(region.server);
-        if (!call || call.count >= this.actionsPerCall) {
-          call = { server: region.server, regions: [], locations: [], count: 0 };
-          calls.push(call);
-          open.set(region.server, call);
-        }
-        const take = Math.min(list.length - from, this.actionsPerCall - call.count);
-        call.regions.push({ regionName: region.name, actions: from === 0 && take === list.length ? list : list.slice(from, from + take) });
-        call.locations.push(region);
-        call.count += take;
-        from += take;
+    return byRegion;
+  }
+
+  /** Sends one call; results land in `results`, failed actions in `failures`. */
+  private async sendMultiCall(operation: string, table: string, call: MultiCall, results: (Row | null)[], failures: Failure[]): Promise<void> {
+    let outcomes: RegionOutcome[];
+    try {
+      outcomes = await this.connection(call.server).call(operation, table, (callId) => encodeMultiCall(callId, call.regions), decodeMultiResponse);
+    } catch (error) {
+      if (needsRelocation(error)) this.locator.cache.invalidateServer(call.server);
+      for (const region of call.regions) for (const action of region.actions) failures.push({ index: action.index, error });
+      return;
+    }
+    call.regions.forEach((sent, i) => this.takeRegionOutcome(operation, table, sent, outcomes[i], call.locations[i] as RegionLocation, results, failures));
+  }
+
+  private takeRegionOutcome(operation: string, table: string, sent: RegionActions, outcome: RegionOutcome | undefined, location: RegionLocation, results: (Row | null)[], failures: Failure[]): void {
+    if (!outcome || outcome.exception) {
+      const error = outcome?.exception ? serverError(operation, table, outcome.exception) : new HBaseError(`HBase ${operation} on ${table}: no answer for region ${location.name.toString()}`, { retriable: true });
+      if (needsRelocation(error)) this.locator.cache.invalidate(table, location);
+      for (const action of sent.actions) failures.push({ index: action.index, error });
+      return;
+    }
+    let relocate = false;
+    for (const result of outcome.actions) {
+      if (result.exception) {
+        const error = serverError(operation, table, result.exception);
+        relocate ||= needsRelocation(error);
+        failures.push({ index: result.index, error });
+      } else if (result.index >= 0 && result.index < results.length) results[result.index] = result.row;
+    }
+    if (relocate) this.locator.cache.invalidate(table, location);
+    if (outcome.actions.length < sent.actions.length) {
+      const answered = new Set(outcome.actions.map((a) => a.index));
+      for (const action of sent.actions) {
+        if (!answered.has(action.index)) failures.push({ index: action.index, error: new HBaseError(`HBase ${operation} on ${table}: action ${action.index} not answered`, { retriable: true }) });
       }
     }
-    await Promise.all(
-      calls.map(async (call) => {
-        let outcomes: RegionOutcome[];
-        try {
-          outcomes = await this.connection(call.server).call(operation, table, (callId) => encodeMultiCall(callId, call.regions), decodeMultiResponse);
-        } catch (error) {
-          if (needsRelocation(error)) this.locator.cache.invalidateServer(call.server);
-          for (const region of call.regions) for (const action of region.actions) failures.push({ index: action.index, error });
-          return;
-        }
-        call.regions.forEach((sent, i) => {
-          const outcome = outcomes[i];
-          const location = call.locations[i] as RegionLocation;
-          if (!outcome || outcome.exception) {
-            const error = outcome?.exception ? serverError(operation, table, outcome.exception) : new HBaseError(`HBase ${operation} on ${table}: no answer for region ${location.name.toString()}`, { retriable: true });
-            if (needsRelocation(error)) this.locator.cache.invalidate(table, location);
-            for (const action of sent.actions) failures.push({ index: action.index, error });
-            return;
-          }
-          let relocate = false;
-          for (const result of outcome.actions) {
-            if (result.exception) {
-              const error = serverError(operation, table, result.exception);
-              relocate ||= needsRelocation(error);
-              failures.push({ index: result.index, error });
-            } else if (result.index >= 0 && result.index < results.length) results[result.index] = result.row;
-          }
-          if (relocate) this.locator.cache.invalidate(table, location);
-          if (outcome.actions.length < sent.actions.length) {
-            const answered = new Set(outcome.actions.map((a) => a.index));
-            for (const action of sent.actions) {
-              if (!answered.has(action.index)) failures.push({ index: action.index, error: new HBaseError(`HBase ${operation} on ${table}: action ${action.index} not answered`, { retriable: true }) });
-            }
-          }
-        });
-      }),
-    );
-    return failures;
   }
+}
+
+interface MultiCall {
+  server: string;
+  regions: RegionActions[];
+  locations: RegionLocation[];
+  count: number;
+}
+
+/** Calls: per server, regions' actions cut into calls of at most actionsPerCall actions. */
+function planMultiCalls(byRegion: Map<RegionLocation, MultiAction[]>, actionsPerCall: number): MultiCall[] {
+  const calls: MultiCall[] = [];
+  const open = new Map<string, MultiCall>();
+  for (const [region, list] of byRegion) {
+    for (let from = 0; from < list.length; ) {
+      let call = open.get(region.server);
+      if (!call || call.count >= actionsPerCall) {
+        call = { server: region.server, regions: [], locations: [], count: 0 };
+        calls.push(call);
+        open.set(region.server, call);
+      }
+      const take = Math.min(list.length - from, actionsPerCall - call.count);
+      call.regions.push({ regionName: region.name, actions: from === 0 && take === list.length ? list : list.slice(from, from + take) });
+      call.locations.push(region);
+      call.count += take;
+      from += take;
+    }
+  }
+  return calls;
 }
