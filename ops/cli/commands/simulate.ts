@@ -51,65 +51,77 @@ export const registerSimulate: CommandRegistration = (program, exit) => {
     .option('--truth <file>', 'write the counts a correct pipeline must show to this JSON file')
     .option('--first-oid <oid>', 'the first detection_oid')
     .action(exit.action(async (flags: SimulateFlags) => {
-      const endless = flags.events === 0;
-      const startMs = flags.startMs ?? Date.now();
-      if (flags.endMs !== undefined && flags.endMs <= startMs) throw new UsageError('--end-ms must be after --start-ms');
-      // An endless run has no truth to write and no end to spread timestamps to.
-      if (endless && flags.truth !== undefined) throw new UsageError('--truth needs a finite --events');
-      if (endless && flags.endMs !== undefined) throw new UsageError('--end-ms needs a finite --events');
-      let firstOid: bigint;
-      try {
-        firstOid = flags.firstOid !== undefined ? BigInt(flags.firstOid) : endless ? clockFirstOid(Date.now()) : d.firstOid;
-      } catch {
-        throw new UsageError(`--first-oid: bad value ${JSON.stringify(flags.firstOid)}`);
-      }
-      const options: SimulationOptions = {
-        ...d,
-        events: endless ? Infinity : flags.events,
-        rate: flags.rate,
-        duplicates: flags.duplicates,
-        sameOidNewPayload: flags.sameOidNewPayload,
-        late: flags.late,
-        invalid: flags.invalid,
-        hotLocation: flags.hotLocation,
-        unknownLocation: flags.unknownLocation,
-        locations: flags.locations,
-        seed: flags.seed ?? Date.now() % 2 ** 31,
-        startMs,
-        ...(flags.endMs !== undefined ? { endMs: flags.endMs } : {}),
-        firstOid,
-      };
-      const config = loadConfig();
-      const log = createLogger('simulate', config.logLevel);
-      if (flags.truth) {
-        fs.writeFileSync(flags.truth, JSON.stringify({ options: { ...options, firstOid: options.firstOid.toString(), items: undefined }, ...computeTruth(generateEvents(options)) }));
-        log.info(`truth written to ${flags.truth}`);
-      }
-      const producer = createKafka(config, { clientIdSuffix: 'simulator', logger: log }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-      await producer.connect();
-      // One line at once, so a supervisor's log shows the simulator started (progress follows every 30 s when endless).
-      log.info(`publishing ${endless ? 'until stopped' : `${options.events} events`} at ${flags.rate} events/s to ${config.kafka.detectionsTopic}`);
-      const stop = new AbortController();
-      const onSignal = (): void => stop.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      const progress = createProgress({ phase: 'publish', unit: 'events', ...(endless ? {} : { total: options.events }), log, lineEveryMs: endless ? 30_000 : 1000 });
-      try {
-        const result = await publishEvents(producer, generateEvents(options), {
-          topic: config.kafka.detectionsTopic,
-          rate: flags.rate,
-          signal: stop.signal,
-          progressEveryMs: endless ? 30_000 : 1000,
-          onProgress: (sent) => progress.update(sent),
-        });
-        progress.done(result.sent);
-        console.log(`published ${result.sent} events to ${config.kafka.detectionsTopic} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.eventsPerSecond} events/s (target ${flags.rate}), seed ${options.seed}`);
-      } finally {
-        progress.stop();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        await producer.disconnect();
-      }
+      const options = simulationOptions(flags);
+      await runSimulation(flags, options);
       return EXIT.ok;
     }));
 };
+
+/** Checks the flags and turns them into the simulator's options. */
+function simulationOptions(flags: SimulateFlags): SimulationOptions {
+  const d = defaultSimulation;
+  const endless = flags.events === 0;
+  const startMs = flags.startMs ?? Date.now();
+  if (flags.endMs !== undefined && flags.endMs <= startMs) throw new UsageError('--end-ms must be after --start-ms');
+  // An endless run has no truth to write and no end to spread timestamps to.
+  if (endless && flags.truth !== undefined) throw new UsageError('--truth needs a finite --events');
+  if (endless && flags.endMs !== undefined) throw new UsageError('--end-ms needs a finite --events');
+  let firstOid: bigint;
+  try {
+    firstOid = flags.firstOid !== undefined ? BigInt(flags.firstOid) : endless ? clockFirstOid(Date.now()) : d.firstOid;
+  } catch {
+    throw new UsageError(`--first-oid: bad value ${JSON.stringify(flags.firstOid)}`);
+  }
+  return {
+    ...d,
+    events: endless ? Infinity : flags.events,
+    rate: flags.rate,
+    duplicates: flags.duplicates,
+    sameOidNewPayload: flags.sameOidNewPayload,
+    late: flags.late,
+    invalid: flags.invalid,
+    hotLocation: flags.hotLocation,
+    unknownLocation: flags.unknownLocation,
+    locations: flags.locations,
+    seed: flags.seed ?? Date.now() % 2 ** 31,
+    startMs,
+    ...(flags.endMs !== undefined ? { endMs: flags.endMs } : {}),
+    firstOid,
+  };
+}
+
+/** Writes the truth if asked, then publishes until done or stopped by a signal. */
+async function runSimulation(flags: SimulateFlags, options: SimulationOptions): Promise<void> {
+  const endless = flags.events === 0;
+  const config = loadConfig();
+  const log = createLogger('simulate', config.logLevel);
+  if (flags.truth) {
+    fs.writeFileSync(flags.truth, JSON.stringify({ options: { ...options, firstOid: options.firstOid.toString(), items: undefined }, ...computeTruth(generateEvents(options)) }));
+    log.info(`truth written to ${flags.truth}`);
+  }
+  const producer = createKafka(config, { clientIdSuffix: 'simulator', logger: log }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  // One line at once, so a supervisor's log shows the simulator started (progress follows every 30 s when endless).
+  log.info(`publishing ${endless ? 'until stopped' : `${options.events} events`} at ${flags.rate} events/s to ${config.kafka.detectionsTopic}`);
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = createProgress({ phase: 'publish', unit: 'events', ...(endless ? {} : { total: options.events }), log, lineEveryMs: endless ? 30_000 : 1000 });
+  try {
+    const result = await publishEvents(producer, generateEvents(options), {
+      topic: config.kafka.detectionsTopic,
+      rate: flags.rate,
+      signal: stop.signal,
+      progressEveryMs: endless ? 30_000 : 1000,
+      onProgress: (sent) => progress.update(sent),
+    });
+    progress.done(result.sent);
+    console.log(`published ${result.sent} events to ${config.kafka.detectionsTopic} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.eventsPerSecond} events/s (target ${flags.rate}), seed ${options.seed}`);
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await producer.disconnect();
+  }
+}
