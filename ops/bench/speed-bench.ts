@@ -12,22 +12,22 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { Partitioners } from 'kafkajs';
+import { Partitioners, type Producer } from 'kafkajs';
 import { repoRoot } from '../../common/config';
 import { detectionRowKey, detectionTableName } from '../../common/contract';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { createKafka } from '../../common/kafka';
 import { createLogger } from '../../common/log';
-import { createProgress } from '../../common/progress';
+import { createProgress, type Progress } from '../../common/progress';
 import { sleep } from '../../common/retry';
 import { loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
 import { formatTable } from '../cli/format-table';
 import { numberFlag, parseFlags } from '../cli/parse-flags';
-import { defaultSimulation, generateEvents, publishEvents } from '../simulator';
-import { createBenchWorld, rssOf } from './bench-world';
+import { defaultSimulation, generateEvents, publishEvents, type PublishResult, type SimulationOptions } from '../simulator';
+import { createBenchWorld, rssOf, type BenchWorld } from './bench-world';
 import { sampleMemory } from './memory-sampler';
 import { histogramFigures } from './prometheus-text';
-import { hbaseRandomWriteCeiling, kafkaConsumerCeiling } from './ceilings';
+import { hbaseRandomWriteCeiling, kafkaConsumerCeiling, type Ceiling } from './ceilings';
 
 const log = createLogger('bench', 'info');
 
@@ -56,63 +56,11 @@ async function main(): Promise<void> {
     await publishEvents(producer, generateEvents({ ...base, events, seed: 1, rate: Infinity }), { topic: world.config.kafka.detectionsTopic, rate: Infinity, progressEveryMs: 1000, onProgress: (sent) => progress.update(sent) });
     progress.done(events);
     speed = world.startSpeed(path.join(artifacts, 'bench-speed.log'), cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : []);
-    let lag = await world.lag();
-    const initialLag = lag;
-    let firstProgressAt = 0;
-    progress.phase('speed layer consumes the backlog', initialLag, 'events');
-    while (lag > 0) {
-      await sleep(250);
-      lag = await world.lag();
-      if (firstProgressAt === 0 && lag < initialLag) firstProgressAt = Date.now();
-      progress.update(initialLag - lag);
-    }
-    progress.done();
-    const sustainedMs = Date.now() - firstProgressAt;
-    const sustained = Math.round((initialLag * 1000) / Math.max(1, sustainedMs));
-    log.info(`backlog of ${initialLag} consumed in ${sustainedMs} ms: ${sustained} events/s`);
+    const { initialLag, sustained } = await consumeBacklog(world, progress);
     const backlogTimings = await speedTimings(world.speedMetricsUrl);
 
-    // 2. Freshness at a steady rate: every 50th original is timed from send to readable.
-    const table = detectionTableName(world.config.hbase.namespace);
-    const pending = new Map<bigint, number>();
-    const latencies: number[] = [];
-    let polling = true;
-    const poller = (async () => {
-      while (polling || pending.size > 0) {
-        const oids = [...pending.keys()];
-        if (oids.length > 0) {
-          const rows = await store.mget(table, oids.map(detectionRowKey));
-          const now = Date.now();
-          rows.forEach((row, i) => {
-            const oid = oids[i] as bigint;
-            if (row) {
-              latencies.push(now - (pending.get(oid) as number));
-              pending.delete(oid);
-            }
-          });
-        }
-        await sleep(25);
-      }
-    })();
-    let n = 0;
-    const fresh = await publishEvents(
-      producer,
-      generateEvents({ ...base, events: freshSeconds * freshRate, seed: 2, rate: freshRate, startMs: Date.now(), firstOid: 2n ** 62n }),
-      {
-        topic: world.config.kafka.detectionsTopic,
-        rate: freshRate,
-        onSent: (batch, sentAt) => {
-          for (const e of batch) if (e.kind === 'original' && e.event && n++ % 50 === 0) pending.set(e.event.detectionOid, sentAt);
-        },
-      },
-    );
-    polling = false;
-    await Promise.race([poller, sleep(60_000)]);
-    // Samples still unreadable after the wait count as that late (a lower bound), so p99 is not flattered.
-    const waitedAt = Date.now();
-    const timed = [...latencies, ...[...pending.values()].map((sentAt) => waitedAt - sentAt)].sort((a, b) => a - b);
-    const unreadable = pending.size;
-    pending.clear(); // ends the poller
+    // 2. Freshness at a steady rate.
+    const { fresh, timed, unreadable } = await measureFreshness(world, store, producer, { ...base, events: freshSeconds * freshRate, seed: 2, rate: freshRate, startMs: Date.now(), firstOid: 2n ** 62n });
     const pct = (p: number) => timed[Math.min(timed.length - 1, Math.floor((p / 100) * timed.length))] ?? NaN;
 
     // 3./4. Ceilings on the same machine.
@@ -136,18 +84,7 @@ async function main(): Promise<void> {
     };
     fs.mkdirSync(artifacts, { recursive: true });
     fs.writeFileSync(path.join(artifacts, 'bench-speed.json'), `${JSON.stringify(result, null, 2)}\n`);
-    const show = (v: number | null) => (v === null || Number.isNaN(v) ? 'n/a' : String(v));
-    console.log(formatTable(['figure', 'value', 'target'], [
-      ['sustained events/s (all HBase writes)', show(sustained), '>= 30000'],
-      [`freshness p50 ms at ${freshRate}/s (achieved ${fresh.eventsPerSecond}/s)`, show(pct(50)), ''],
-      [`freshness p99 ms at ${freshRate}/s`, show(pct(99)), '< 1000'],
-      ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
-      ['  of which JS heap used / external (Buffers) MB', result.speedLayerMemoryAtPeakMb ? `${result.speedLayerMemoryAtPeakMb.heapUsedMb} / ${result.speedLayerMemoryAtPeakMb.externalMb}` : 'n/a', ''],
-      ['Kafka ConsumerPerformance msgs/s', show(kafkaCeiling.eventsPerSecond), kafkaCeiling.note],
-      ['HBase PE randomWrite rows/s', show(hbaseCeiling.eventsPerSecond), hbaseCeiling.note],
-      ['ours / Kafka consumer', show(result.ratios.ofKafkaConsumer), ''],
-      ['ours / HBase randomWrite', show(result.ratios.ofHBaseRandomWrite), ''],
-    ]));
+    printSpeedTable(result);
     console.log(`\nwritten to ${path.join('artifacts', 'bench-speed.json')}`);
   } finally {
     clearInterval(rssTimer);
@@ -159,6 +96,91 @@ async function main(): Promise<void> {
     store.close();
     await world.cleanUp().catch((error: unknown) => log.warn(`clean-up failed: ${(error as Error).message}`));
   }
+}
+
+/** Waits until the speed child has consumed the backlog; the rate counts from its first progress. */
+async function consumeBacklog(world: BenchWorld, progress: Progress): Promise<{ initialLag: number; sustained: number }> {
+  let lag = await world.lag();
+  const initialLag = lag;
+  let firstProgressAt = 0;
+  progress.phase('speed layer consumes the backlog', initialLag, 'events');
+  while (lag > 0) {
+    await sleep(250);
+    lag = await world.lag();
+    if (firstProgressAt === 0 && lag < initialLag) firstProgressAt = Date.now();
+    progress.update(initialLag - lag);
+  }
+  progress.done();
+  const sustainedMs = Date.now() - firstProgressAt;
+  const sustained = Math.round((initialLag * 1000) / Math.max(1, sustainedMs));
+  log.info(`backlog of ${initialLag} consumed in ${sustainedMs} ms: ${sustained} events/s`);
+  return { initialLag, sustained };
+}
+
+/** Publishes at a steady rate; every 50th original is timed from send to readable in HBase. */
+async function measureFreshness(world: BenchWorld, store: HBaseStore, producer: Producer, options: SimulationOptions): Promise<{ fresh: PublishResult; timed: number[]; unreadable: number }> {
+  const table = detectionTableName(world.config.hbase.namespace);
+  const pending = new Map<bigint, number>();
+  const latencies: number[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling || pending.size > 0) {
+      const oids = [...pending.keys()];
+      if (oids.length > 0) {
+        const rows = await store.mget(table, oids.map(detectionRowKey));
+        const now = Date.now();
+        rows.forEach((row, i) => {
+          const oid = oids[i] as bigint;
+          if (row) {
+            latencies.push(now - (pending.get(oid) as number));
+            pending.delete(oid);
+          }
+        });
+      }
+      await sleep(25);
+    }
+  })();
+  let n = 0;
+  const fresh = await publishEvents(producer, generateEvents(options), {
+    topic: world.config.kafka.detectionsTopic,
+    rate: options.rate,
+    onSent: (batch, sentAt) => {
+      for (const e of batch) if (e.kind === 'original' && e.event && n++ % 50 === 0) pending.set(e.event.detectionOid, sentAt);
+    },
+  });
+  polling = false;
+  await Promise.race([poller, sleep(60_000)]);
+  // Samples still unreadable after the wait count as that late (a lower bound), so p99 is not flattered.
+  const waitedAt = Date.now();
+  const timed = [...latencies, ...[...pending.values()].map((sentAt) => waitedAt - sentAt)].sort((a, b) => a - b);
+  const unreadable = pending.size;
+  pending.clear(); // ends the poller
+  return { fresh, timed, unreadable };
+}
+
+interface SpeedBenchResult {
+  sustainedEventsPerSecond: number;
+  freshness: { rateTarget: number; rateAchieved: number; p50Ms: number; p99Ms: number };
+  speedLayerPeakRssMb: number;
+  speedLayerMemoryAtPeakMb: { heapUsedMb: number; externalMb: number } | null;
+  ceilings: { kafkaConsumer: Ceiling; hbaseRandomWrite: Ceiling };
+  ratios: { ofKafkaConsumer: number | null; ofHBaseRandomWrite: number | null };
+}
+
+function printSpeedTable(result: SpeedBenchResult): void {
+  const show = (v: number | null) => (v === null || Number.isNaN(v) ? 'n/a' : String(v));
+  const { freshness, ceilings } = result;
+  console.log(formatTable(['figure', 'value', 'target'], [
+    ['sustained events/s (all HBase writes)', show(result.sustainedEventsPerSecond), '>= 30000'],
+    [`freshness p50 ms at ${freshness.rateTarget}/s (achieved ${freshness.rateAchieved}/s)`, show(freshness.p50Ms), ''],
+    [`freshness p99 ms at ${freshness.rateTarget}/s`, show(freshness.p99Ms), '< 1000'],
+    ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
+    ['  of which JS heap used / external (Buffers) MB', result.speedLayerMemoryAtPeakMb ? `${result.speedLayerMemoryAtPeakMb.heapUsedMb} / ${result.speedLayerMemoryAtPeakMb.externalMb}` : 'n/a', ''],
+    ['Kafka ConsumerPerformance msgs/s', show(ceilings.kafkaConsumer.eventsPerSecond), ceilings.kafkaConsumer.note],
+    ['HBase PE randomWrite rows/s', show(ceilings.hbaseRandomWrite.eventsPerSecond), ceilings.hbaseRandomWrite.note],
+    ['ours / Kafka consumer', show(result.ratios.ofKafkaConsumer), ''],
+    ['ours / HBase randomWrite', show(result.ratios.ofHBaseRandomWrite), ''],
+  ]));
 }
 
 /** `rate` as a share of a measured ceiling, or null when the ceiling could not be measured. */
