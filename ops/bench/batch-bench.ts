@@ -13,12 +13,12 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, repoRoot } from '../../common/config';
+import { loadConfig, repoRoot, type Config } from '../../common/config';
 import { eventDay, REPORT_FILES, reportsDayDir } from '../../common/contract';
-import { createHdfsStore } from '../../common/hdfs';
+import { createHdfsStore, type HdfsStore } from '../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { withKafkaAdmin } from '../../common/kafka';
-import { createLogger } from '../../common/log';
+import { createLogger, type Logger } from '../../common/log';
 import { sparkVenvDir, type DayReport } from '../../batch-layer';
 import { runSetup } from '../setup';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
@@ -31,14 +31,7 @@ import { UtopiaError } from '../../common/errors';
 import { measureProcess as measure, type Measured } from './measure-process';
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const givenEvents = Number(argv[argv.indexOf('--events') + 1] ?? 0);
-  const events = givenEvents > 0 ? givenEvents : 10_000_000;
-  const spark = !argv.includes('--no-spark');
-  const keep = argv.includes('--keep');
-  // --cold: also measure a first run against an empty HBase (every row and live count repaired).
-  const cold = argv.includes('--cold');
-  const engineList = argv.includes('--no-engines') ? [] : (argv.includes('--engines') ? (argv[argv.indexOf('--engines') + 1] ?? '') : 'node,duckdb,spark').split(',').filter(Boolean);
+  const { events, spark, keep, cold, engineList } = batchBenchArgs(process.argv.slice(2));
   const id = crypto.randomBytes(4).toString('hex');
   const artifacts = path.join(repoRoot, 'artifacts');
   const work = path.join(artifacts, `bench-batch-${id}`);
@@ -74,40 +67,11 @@ async function main(): Promise<void> {
     }
     log('classic top-items job on the same files');
     const ours = await measure([cli, 'top-items', '--detections', path.join(work, 'landing'), '--locations', locations, '--x', '10', '--out', path.join(work, 'top-ours.parquet')], env);
-    let peer: { seconds: number; startupSeconds: number; jobSeconds: number; note?: string } | { error: string } = { error: 'skipped (--no-spark)' };
-    if (spark) {
-      log('PySpark local mode peer');
-      const started = Date.now();
-      const run = spawnSync(peerPython(config.home), [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      const line = run.stdout.trim().split('\n').pop() ?? '';
-      peer = run.status === 0 ? { seconds: (Date.now() - started) / 1000, ...(JSON.parse(line) as { startupSeconds: number; jobSeconds: number }) } : { error: `exit ${run.status}: ${run.stderr.slice(-400)}` };
-    }
+    const peer: PeerRun = spark ? runSparkPeer(config.home, work, locations, log) : { error: 'skipped (--no-spark)' };
     const engines: EngineRun[] = engineList.length > 0 ? await compareEngines(config, hdfs, env, cli, day, engineList, log) : [];
-    const rows = runs.map(({ name, m, report }) => {
-      const p = report.phasesMs;
-      const rate = (n: number, ms: number): string => (ms > 0 ? `${Math.round((n * 1000) / ms).toLocaleString('en')}` : '-');
-      return {
-        run: name, events: String(report.totals.landedRows), 'total s': (m.ms / 1000).toFixed(1), 'end-to-end rows/s': rate(report.totals.landedRows, m.ms),
-        'compaction rows/s': rate(report.totals.landedRows, p.compaction), 'views rows/s': rate(report.totals.uniqueDetections, p.views),
-        'reconciliation rows/s': rate(report.totals.uniqueDetections, p.reconciliation), 'peak RSS MiB': String(m.peakRssMiB),
-      };
-    });
+    const rows = runRows(runs);
     console.log(formatTable(Object.keys(rows[0]!), rows.map((r) => Object.values(r))));
-    if (engines.length > 0) {
-      console.log('\nengines (the same day, a first compaction each; spark = local[2]; "day job" = the run without its HBase phases):');
-      const s = (ms: number | undefined): string => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
-      const n = (v: number | undefined): string => (v === undefined ? '-' : v.toLocaleString('en'));
-      console.log(formatTable(
-        ['engine', 'total s', 'end-to-end rows/s', 'day job s', 'day job rows/s', 'SQL engine job s', 'views rows/s', 'reconciliation rows/s', 'peak RSS MiB (tree)', 'output = node'],
-        engines.map((e) => [
-          e.engine, s(e.totalMs), n(e.rowsPerS), s(e.dayJobMs), n(e.dayJobRowsPerS), e.sqlPhasesMs ? s((e.sqlPhasesMs as { engine: number }).engine) : '-',
-          n(e.viewsRowsPerS), n(e.reconciliationRowsPerS), String(e.peakRssMiB),
-          e.error ?? (e.identicalToNode ? 'yes' : `NO (${[...(e.differingColumns ?? []), ...(e.differs?.totals ? ['totals'] : []), ...(e.differs?.topItems ? ['top-X'] : [])].join(', ')})`),
-        ]),
-      ));
-      const verdict = engineVerdict(engines);
-      if (verdict) console.log(`\n${verdict.note}`);
-    }
+    if (engines.length > 0) printEngines(engines);
     const peerSeconds = 'seconds' in peer ? peer.seconds : undefined;
     console.log(`\nclassic top-X job: ours ${(ours.ms / 1000).toFixed(1)} s (peak RSS ${ours.peakRssMiB} MiB)` +
       (peerSeconds !== undefined ? `; PySpark local ${peerSeconds.toFixed(1)} s (job ${(peer as { jobSeconds: number }).jobSeconds.toFixed(1)} s + start-up); ours/Spark = ${(ours.ms / 1000 / peerSeconds).toFixed(2)}` : `; PySpark: ${(peer as { error: string }).error}`));
@@ -124,15 +88,70 @@ async function main(): Promise<void> {
     log('wrote artifacts/bench-batch.json');
   } finally {
     hbase.close();
-    if (!keep) {
-      await hdfs.delete(config.hdfs.root, { recursive: true }).catch(() => false);
-      fs.rmSync(work, { recursive: true, force: true });
-      const admin = await createHBaseAdmin(stackLayout(config.home), config, logger);
-      await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
-      await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
-      await withKafkaAdmin(config, {}, (k) => k.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(() => undefined);
-    }
+    if (!keep) await cleanUp(config, hdfs, work, logger);
   }
+}
+
+function batchBenchArgs(argv: readonly string[]): { events: number; spark: boolean; keep: boolean; cold: boolean; engineList: string[] } {
+  const givenEvents = Number(argv[argv.indexOf('--events') + 1] ?? 0);
+  return {
+    events: givenEvents > 0 ? givenEvents : 10_000_000,
+    spark: !argv.includes('--no-spark'),
+    keep: argv.includes('--keep'),
+    // --cold: also measure a first run against an empty HBase (every row and live count repaired).
+    cold: argv.includes('--cold'),
+    engineList: argv.includes('--no-engines') ? [] : (argv.includes('--engines') ? (argv[argv.indexOf('--engines') + 1] ?? '') : 'node,duckdb,spark').split(',').filter(Boolean),
+  };
+}
+
+type PeerRun = { seconds: number; startupSeconds: number; jobSeconds: number; note?: string } | { error: string };
+
+/** The same top-X job in PySpark local mode over the same files. */
+function runSparkPeer(home: string, work: string, locations: string, log: (line: string) => void): PeerRun {
+  log('PySpark local mode peer');
+  const started = Date.now();
+  const run = spawnSync(peerPython(home), [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  return run.status === 0 ? { seconds: (Date.now() - started) / 1000, ...(JSON.parse(line) as { startupSeconds: number; jobSeconds: number }) } : { error: `exit ${run.status}: ${run.stderr.slice(-400)}` };
+}
+
+/** One table row per batch run: time, rows/s per phase, peak RSS. */
+function runRows(runs: readonly { name: string; m: Measured; report: DayReport }[]): Record<string, string>[] {
+  return runs.map(({ name, m, report }) => {
+    const p = report.phasesMs;
+    const rate = (n: number, ms: number): string => (ms > 0 ? `${Math.round((n * 1000) / ms).toLocaleString('en')}` : '-');
+    return {
+      run: name, events: String(report.totals.landedRows), 'total s': (m.ms / 1000).toFixed(1), 'end-to-end rows/s': rate(report.totals.landedRows, m.ms),
+      'compaction rows/s': rate(report.totals.landedRows, p.compaction), 'views rows/s': rate(report.totals.uniqueDetections, p.views),
+      'reconciliation rows/s': rate(report.totals.uniqueDetections, p.reconciliation), 'peak RSS MiB': String(m.peakRssMiB),
+    };
+  });
+}
+
+function printEngines(engines: readonly EngineRun[]): void {
+  console.log('\nengines (the same day, a first compaction each; spark = local[2]; "day job" = the run without its HBase phases):');
+  const s = (ms: number | undefined): string => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
+  const n = (v: number | undefined): string => (v === undefined ? '-' : v.toLocaleString('en'));
+  console.log(formatTable(
+    ['engine', 'total s', 'end-to-end rows/s', 'day job s', 'day job rows/s', 'SQL engine job s', 'views rows/s', 'reconciliation rows/s', 'peak RSS MiB (tree)', 'output = node'],
+    engines.map((e) => [
+      e.engine, s(e.totalMs), n(e.rowsPerS), s(e.dayJobMs), n(e.dayJobRowsPerS), e.sqlPhasesMs ? s((e.sqlPhasesMs as { engine: number }).engine) : '-',
+      n(e.viewsRowsPerS), n(e.reconciliationRowsPerS), String(e.peakRssMiB),
+      e.error ?? (e.identicalToNode ? 'yes' : `NO (${[...(e.differingColumns ?? []), ...(e.differs?.totals ? ['totals'] : []), ...(e.differs?.topItems ? ['top-X'] : [])].join(', ')})`),
+    ]),
+  ));
+  const verdict = engineVerdict(engines);
+  if (verdict) console.log(`\n${verdict.note}`);
+}
+
+/** Deletes the run's HDFS root, work folder, HBase namespace and topics (kept with --keep). */
+async function cleanUp(config: Config, hdfs: HdfsStore, work: string, logger: Logger): Promise<void> {
+  await hdfs.delete(config.hdfs.root, { recursive: true }).catch(() => false);
+  fs.rmSync(work, { recursive: true, force: true });
+  const admin = await createHBaseAdmin(stackLayout(config.home), config, logger);
+  await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
+  await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
+  await withKafkaAdmin(config, {}, (k) => k.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(() => undefined);
 }
 
 /** The PySpark peer's Python: the batch's own Spark venv when installed (pyspark pinned there), else python3 on PATH. */
