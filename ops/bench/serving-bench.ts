@@ -16,12 +16,12 @@ import { loadConfig, repoRoot, type Config } from '../../common/config';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { createHdfsStore } from '../../common/hdfs';
 import { withKafkaAdmin } from '../../common/kafka';
-import { createLogger } from '../../common/log';
+import { createLogger, type Logger } from '../../common/log';
 import { formatTable } from '../cli/format-table';
 import { runSetup } from '../setup';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
-import { seedBenchData } from './bench-data';
+import { seedBenchData, type BenchData } from './bench-data';
 import { directScenario } from './direct-reads';
 import { rollupScenario } from './direct-rollup-reads';
 import { readHBaseCallTally, tallyPerRequest } from './hbase-call-tally';
@@ -79,80 +79,107 @@ async function main(): Promise<void> {
   try {
     const data = await seedBenchData(new ViewSeeder(store, config.hbase.namespace), options.locations, options.items, (line) => log.info(line));
     const pick = () => data.locations[Math.floor(Math.random() * data.locations.length)] as bigint;
-    const today = new Date(data.todayStartMs).toISOString();
-    const now = new Date(data.nowMs).toISOString();
-    // Not before today: in the first hour after midnight yesterday is a batch day, which has no minute buckets.
-    const hourAgo = new Date(Math.max(data.todayStartMs, Math.floor(data.nowMs / 60_000) * 60_000 - 59 * 60_000)).toISOString();
-    const hourEnd = Math.ceil(data.nowMs / 3_600_000) * 3_600_000;
-    const minuteEnd = Math.ceil(data.nowMs / 60_000) * 60_000;
-    // Per scenario reading the speed view: its answer read as the API reads it now (hour and day roll-ups), and the cells
-    // read that way and from minute rows (as the API read it before the roll-ups).
-    const speedReads: Record<string, { rollup: (l: bigint) => Promise<number>; minuteCells: (l: bigint) => Promise<number> }> = {
-      'counts, today from speed view (hour buckets)': { rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd) },
-      'counts, yesterday + today merged': { rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd) },
-      'top-10, today from speed view': { rollup: (l) => rollupScenario.speedTop(store, config, l, data.todayStartMs, minuteEnd), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'item', l, data.todayStartMs, minuteEnd) },
-    };
-    const scenarios: { name: string; path: (l: bigint) => string; direct: (l: bigint) => Promise<unknown> }[] = [
-      { name: 'counts, batch day (24 hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
-      { name: 'counts, today from speed view (hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs) },
-      { name: 'counts, last 60 min (minute buckets)', path: (l) => `/api/v1/counts?granularity=minute&from=${hourAgo}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, Date.parse(hourAgo), data.nowMs) },
-      { name: 'counts, yesterday + today merged', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${now}&location=${l}`, direct: async (l) => { await Promise.all([directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs), directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs)]); } },
-      { name: 'top-10, batch day', path: (l) => `/api/v1/top-items?limit=10&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTop(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
-      { name: 'top-10, today from speed view', path: (l) => `/api/v1/top-items?limit=10&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTop(store, config, l, data.todayStartMs, data.nowMs) },
-      { name: 'top-10, last 60 min', path: (l) => `/api/v1/top-items?limit=10&from=${hourAgo}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTop(store, config, l, Date.parse(hourAgo), data.nowMs) },
-    ];
-
+    const { scenarios, speedReads } = defineScenarios(store, config, data);
     const rows: Record<string, unknown>[] = [];
     const server = await startServer(env, options.cpuProfDir);
     try {
-      for (const s of scenarios) {
-        // Cold: the first request per location, read from HBase and then cached (closed days, settled hours).
-        const cold: number[] = [];
-        for (const l of data.locations) {
-          const started = performance.now();
-          const res = await fetch(`${server.url}${s.path(l)}`);
-          if (!res.ok) throw new UtopiaError(`${s.path(l)}: HTTP ${res.status} ${await res.text()}`);
-          await res.arrayBuffer();
-          cold.push(performance.now() - started);
-        }
-        const max = await httpLoad(server.url, () => s.path(pick()), options.connections, options.duration);
-        rows.push({ ...row(s.name, 'API, max rate', max), coldP50Ms: Math.round(median(cold)) });
-        const before = await readHBaseCallTally(server.url);
-        const fixed = await httpLoad(server.url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
-        const calls = tallyPerRequest(before, await readHBaseCallTally(server.url), fixed.requests);
-        rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s`, fixed), coldP50Ms: '', ...calls });
-        // The same rate evenly paced, latency from when each request was due (paced-load.ts says why both).
-        const paced = await pacedLoad(server.url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
-        rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s, paced`, paced), coldP50Ms: '' });
-        log.info(`API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms (paced: p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms), ${calls.hbaseCallsPerRequest} HBase calls a request (mean ${calls.hbaseCallMeanMs} ms); cold ${Math.round(median(cold))} ms`);
-      }
+      for (const s of scenarios) rows.push(...(await measureApi(server.url, s, data, pick, options, log)));
     } finally {
       await server.stop();
     }
-    for (const s of scenarios) {
-      // The floor: one request at a time straight from HBase, what each answer costs without the API or a cache.
-      const figures = await directLoad(() => s.direct(pick()), 1, 5, 3);
-      const reads = speedReads[s.name];
-      rows.push({ ...row(s.name, 'HBase direct, 1 at a time', figures), coldP50Ms: '', ...(reads ? { cellsRead: await reads.minuteCells(pick()) } : {}) });
-      log.info(`HBase direct | ${s.name}: p50 ${figures.p50Ms} ms`);
-      if (!reads) continue;
-      let cellsRead = 0;
-      const rolled = await directLoad(async () => void (cellsRead = await reads.rollup(pick())), 1, 5, 3);
-      rows.push({ ...row(s.name, 'HBase direct from roll-ups, 1 at a time', rolled), coldP50Ms: '', cellsRead });
-      log.info(`HBase direct from roll-ups | ${s.name}: p50 ${rolled.p50Ms} ms, ${cellsRead} cells`);
-    }
-
-    const table = formatTable(['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms', 'cells read', 'HBase calls/req'], rows.map((r) => [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms, r.cellsRead ?? '', r.hbaseCallsPerRequest ?? ''].map(String)));
-    console.log(`\nServing benchmark: ${options.connections} connections, ${options.duration} s per run; ${data.locations.length} locations x ${data.items.length} items, speed view ${data.speedRows} rows (1440 minutes) + ${data.speedRollupRows} roll-up rows (hours, days), batch view ${data.batchRows} rows (yesterday); target p99 < 50 ms at >= 1,000 req/s\n`);
-    console.log(table);
-    const out = path.join(repoRoot, 'artifacts', 'bench-serving.json');
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), options, data: { locations: data.locations.length, items: data.items.length, speedRows: data.speedRows, speedRollupRows: data.speedRollupRows, batchRows: data.batchRows }, results: rows }, null, 2));
-    console.log(`\nwritten to ${out}`);
+    for (const s of scenarios) rows.push(...(await measureDirect(s, speedReads[s.name], pick, log)));
+    printAndWrite(options, data, rows);
   } finally {
     store.close();
     if (!options.keep) await cleanUp(config);
   }
+}
+
+interface Scenario {
+  name: string;
+  path: (l: bigint) => string;
+  direct: (l: bigint) => Promise<unknown>;
+}
+
+interface SpeedReads {
+  rollup: (l: bigint) => Promise<number>;
+  minuteCells: (l: bigint) => Promise<number>;
+}
+
+/** The API paths measured, each with its floor read straight from HBase. */
+function defineScenarios(store: HBaseStore, config: Config, data: BenchData): { scenarios: Scenario[]; speedReads: Record<string, SpeedReads> } {
+  const today = new Date(data.todayStartMs).toISOString();
+  const now = new Date(data.nowMs).toISOString();
+  // Not before today: in the first hour after midnight yesterday is a batch day, which has no minute buckets.
+  const hourAgo = new Date(Math.max(data.todayStartMs, Math.floor(data.nowMs / 60_000) * 60_000 - 59 * 60_000)).toISOString();
+  const hourEnd = Math.ceil(data.nowMs / 3_600_000) * 3_600_000;
+  const minuteEnd = Math.ceil(data.nowMs / 60_000) * 60_000;
+  // Per scenario reading the speed view: its answer read as the API reads it now (hour and day roll-ups), and the cells
+  // read that way and from minute rows (as the API read it before the roll-ups).
+  const speedReads: Record<string, SpeedReads> = {
+    'counts, today from speed view (hour buckets)': { rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd) },
+    'counts, yesterday + today merged': { rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd) },
+    'top-10, today from speed view': { rollup: (l) => rollupScenario.speedTop(store, config, l, data.todayStartMs, minuteEnd), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'item', l, data.todayStartMs, minuteEnd) },
+  };
+  const scenarios: Scenario[] = [
+    { name: 'counts, batch day (24 hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
+    { name: 'counts, today from speed view (hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs) },
+    { name: 'counts, last 60 min (minute buckets)', path: (l) => `/api/v1/counts?granularity=minute&from=${hourAgo}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, Date.parse(hourAgo), data.nowMs) },
+    { name: 'counts, yesterday + today merged', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${now}&location=${l}`, direct: async (l) => { await Promise.all([directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs), directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs)]); } },
+    { name: 'top-10, batch day', path: (l) => `/api/v1/top-items?limit=10&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTop(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
+    { name: 'top-10, today from speed view', path: (l) => `/api/v1/top-items?limit=10&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTop(store, config, l, data.todayStartMs, data.nowMs) },
+    { name: 'top-10, last 60 min', path: (l) => `/api/v1/top-items?limit=10&from=${hourAgo}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTop(store, config, l, Date.parse(hourAgo), data.nowMs) },
+  ];
+  return { scenarios, speedReads };
+}
+
+/** One scenario through the API: cold, at max rate, at the fixed rate (with HBase calls per request), paced. */
+async function measureApi(url: string, s: Scenario, data: BenchData, pick: () => bigint, options: Options, log: Logger): Promise<Record<string, unknown>[]> {
+  // Cold: the first request per location, read from HBase and then cached (closed days, settled hours).
+  const cold: number[] = [];
+  for (const l of data.locations) {
+    const started = performance.now();
+    const res = await fetch(`${url}${s.path(l)}`);
+    if (!res.ok) throw new UtopiaError(`${s.path(l)}: HTTP ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    cold.push(performance.now() - started);
+  }
+  const rows: Record<string, unknown>[] = [];
+  const max = await httpLoad(url, () => s.path(pick()), options.connections, options.duration);
+  rows.push({ ...row(s.name, 'API, max rate', max), coldP50Ms: Math.round(median(cold)) });
+  const before = await readHBaseCallTally(url);
+  const fixed = await httpLoad(url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
+  const calls = tallyPerRequest(before, await readHBaseCallTally(url), fixed.requests);
+  rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s`, fixed), coldP50Ms: '', ...calls });
+  // The same rate evenly paced, latency from when each request was due (paced-load.ts says why both).
+  const paced = await pacedLoad(url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
+  rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s, paced`, paced), coldP50Ms: '' });
+  log.info(`API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms (paced: p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms), ${calls.hbaseCallsPerRequest} HBase calls a request (mean ${calls.hbaseCallMeanMs} ms); cold ${Math.round(median(cold))} ms`);
+  return rows;
+}
+
+/** The floor: one request at a time straight from HBase, what each answer costs without the API or a cache. */
+async function measureDirect(s: Scenario, reads: SpeedReads | undefined, pick: () => bigint, log: Logger): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  const figures = await directLoad(() => s.direct(pick()), 1, 5, 3);
+  rows.push({ ...row(s.name, 'HBase direct, 1 at a time', figures), coldP50Ms: '', ...(reads ? { cellsRead: await reads.minuteCells(pick()) } : {}) });
+  log.info(`HBase direct | ${s.name}: p50 ${figures.p50Ms} ms`);
+  if (!reads) return rows;
+  let cellsRead = 0;
+  const rolled = await directLoad(async () => void (cellsRead = await reads.rollup(pick())), 1, 5, 3);
+  rows.push({ ...row(s.name, 'HBase direct from roll-ups, 1 at a time', rolled), coldP50Ms: '', cellsRead });
+  log.info(`HBase direct from roll-ups | ${s.name}: p50 ${rolled.p50Ms} ms, ${cellsRead} cells`);
+  return rows;
+}
+
+function printAndWrite(options: Options, data: BenchData, rows: readonly Record<string, unknown>[]): void {
+  const table = formatTable(['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms', 'cells read', 'HBase calls/req'], rows.map((r) => [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms, r.cellsRead ?? '', r.hbaseCallsPerRequest ?? ''].map(String)));
+  console.log(`\nServing benchmark: ${options.connections} connections, ${options.duration} s per run; ${data.locations.length} locations x ${data.items.length} items, speed view ${data.speedRows} rows (1440 minutes) + ${data.speedRollupRows} roll-up rows (hours, days), batch view ${data.batchRows} rows (yesterday); target p99 < 50 ms at >= 1,000 req/s\n`);
+  console.log(table);
+  const out = path.join(repoRoot, 'artifacts', 'bench-serving.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), options, data: { locations: data.locations.length, items: data.items.length, speedRows: data.speedRows, speedRollupRows: data.speedRollupRows, batchRows: data.batchRows }, results: rows }, null, 2));
+  console.log(`\nwritten to ${out}`);
 }
 
 function median(values: readonly number[]): number {
