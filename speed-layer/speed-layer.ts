@@ -13,14 +13,14 @@ import { CurrentReference } from '../common/reference';
 import { createBatchHandler, type BatchHandler } from './batch-handler';
 import { buildSpeedDeps, type SpeedDeps } from './build-deps';
 import { cellQuarantine } from './cell-quarantine';
-import { GroupConsumer } from './group-consumer';
+import { GroupConsumer, type GroupConsumerOptions } from './group-consumer';
 import { SessionLease } from './session-lease';
 import type { ApplyChunkDeps } from './apply-chunk';
 import { CounterStore } from './counter-store';
 import { DeadLetterSender } from './dead-letter-sender';
 import { BroadcastReference } from './broadcast-reference';
 import { publishSnapshot, SpeedMetrics } from './speed-metrics';
-import { speedTables } from './speed-tables';
+import { speedTables, type SpeedTables } from './speed-tables';
 
 export interface SpeedLayer {
   readonly instance: string;
@@ -52,36 +52,14 @@ export function createSpeedLayer(
   let metricsTimer: NodeJS.Timeout | undefined;
   let stopping = false;
 
-  const onRetry = (what: string) => (error: unknown, attempt: number, delayMs: number) =>
-    log.warn(`${what} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
-
   /** A consumer that runs until stop(). */
   async function runConsumer(handler: BatchHandler): Promise<void> {
-    consumer = new GroupConsumer(kafka, {
-      groupId: config.speed.groupId,
-      topic: config.kafka.detectionsTopic,
-      sessionTimeoutMs: config.speed.sessionTimeoutMs,
-      maxBytesPerPartition: 256 * 1024,
-      maxBytes: 4 * 1024 * 1024,
-      partitionsConsumedConcurrently: config.speed.concurrency,
-      lease,
-      log,
-      signal: abort.signal,
-      stopping: () => stopping,
-      joined(partitions) {
-        // Another instance may have written our new partitions' counters: forget every cached cell.
-        handler.rejoined();
-        metrics.forgetPartitions();
-        deadLetters.reassigned(partitions);
-      },
-      replaced: () => handler.rejoined(),
-      eachBatch: (payload) => handler.handle(payload),
-    });
+    consumer = new GroupConsumer(kafka, consumerOptions(config, handler, { lease, log, signal: abort.signal, stopping: () => stopping, metrics, deadLetters }));
     await consumer.start();
   }
 
   async function start(): Promise<void> {
-    await retry(() => store.ready(), { retries: Infinity, signal: abort.signal, onRetry: onRetry('HBase connection') });
+    await retry(() => store.ready(), { retries: Infinity, signal: abort.signal, onRetry: logRetry(log, 'HBase connection') });
     await reference.start(config.speed.referencePollMs);
     const deps: ApplyChunkDeps = {
       store, tables, counters, reference,
@@ -93,12 +71,7 @@ export function createSpeedLayer(
       poisonAttempts: config.speed.poisonAttempts,
       stopping: () => stopping,
     }));
-    metricsTimer = setInterval(() => {
-      const snapshot = metrics.snapshot();
-      const lag = Object.values(snapshot.lagByPartition).reduce((a, b) => a + b, 0);
-      log.info(`${snapshot.eventsPerSecond} events/s, batch p50 ${snapshot.batchLatencyMs.p50} ms p99 ${snapshot.batchLatencyMs.p99} ms, lag ${lag}, rss ${Math.round(snapshot.rssBytes / 2 ** 20)} MB (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
-      publishSnapshot(store, tables.meta, snapshot).catch((error: unknown) => log.warn(`metrics snapshot not published: ${errorMessage(error)}`));
-    }, config.speed.metricsIntervalMs);
+    metricsTimer = setInterval(() => reportMetrics(metrics, store, tables, log), config.speed.metricsIntervalMs);
     metricsTimer.unref();
     log.info(`speed layer ${instance} consuming ${config.kafka.detectionsTopic} (group ${config.speed.groupId}, reference ${reference.version ?? 'none yet'})`);
   }
@@ -112,8 +85,8 @@ export function createSpeedLayer(
     force.unref();
     if (metricsTimer) clearInterval(metricsTimer);
     try {
-      await withDeadline(consumer?.disconnect() ?? Promise.resolve(), config.stopGraceMs, 'consumer disconnect');
-      await withDeadline(deadLetters.close(), 2000, 'dead-letter producers close');
+      await withDeadline(log, consumer?.disconnect() ?? Promise.resolve(), config.stopGraceMs, 'consumer disconnect');
+      await withDeadline(log, deadLetters.close(), 2000, 'dead-letter producers close');
     } finally {
       clearTimeout(force);
       reference.stop();
@@ -122,14 +95,59 @@ export function createSpeedLayer(
     log.info(`stopped after ${metrics.totalEvents} events`);
   }
 
-  /** Resolves when `work` settles or after `ms`, whichever is first (logging which). */
-  async function withDeadline(work: Promise<unknown>, ms: number, what: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-    const outcome = await Promise.race([work.then(() => 'done' as const, (error: unknown) => (log.warn(`${what}: ${errorMessage(error)}`), 'done' as const)), late]);
-    clearTimeout(timer);
-    if (outcome === 'late') log.warn(`${what} still pending after ${ms} ms: leaving it (uncommitted messages are replayed by the next owner)`);
-  }
-
   return { instance, metrics, start, stop };
+}
+
+const logRetry = (log: Logger, what: string) => (error: unknown, attempt: number, delayMs: number) =>
+  log.warn(`${what} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
+
+/** What the group consumer needs from the layer around it. */
+interface ConsumerContext {
+  readonly lease: SessionLease;
+  readonly log: Logger;
+  readonly signal: AbortSignal;
+  readonly stopping: () => boolean;
+  readonly metrics: SpeedMetrics;
+  readonly deadLetters: DeadLetterSender;
+}
+
+function consumerOptions(config: Config, handler: BatchHandler, ctx: ConsumerContext): GroupConsumerOptions {
+  const { metrics, deadLetters } = ctx;
+  return {
+    groupId: config.speed.groupId,
+    topic: config.kafka.detectionsTopic,
+    sessionTimeoutMs: config.speed.sessionTimeoutMs,
+    maxBytesPerPartition: 256 * 1024,
+    maxBytes: 4 * 1024 * 1024,
+    partitionsConsumedConcurrently: config.speed.concurrency,
+    lease: ctx.lease,
+    log: ctx.log,
+    signal: ctx.signal,
+    stopping: ctx.stopping,
+    joined(partitions) {
+      // Another instance may have written our new partitions' counters: forget every cached cell.
+      handler.rejoined();
+      metrics.forgetPartitions();
+      deadLetters.reassigned(partitions);
+    },
+    replaced: () => handler.rejoined(),
+    eachBatch: (payload) => handler.handle(payload),
+  };
+}
+
+/** The periodic figures line, and the snapshot the serving layer's /metrics reads from HBase. */
+function reportMetrics(metrics: SpeedMetrics, store: SpeedDeps['store'], tables: SpeedTables, log: Logger): void {
+  const snapshot = metrics.snapshot();
+  const lag = Object.values(snapshot.lagByPartition).reduce((a, b) => a + b, 0);
+  log.info(`${snapshot.eventsPerSecond} events/s, batch p50 ${snapshot.batchLatencyMs.p50} ms p99 ${snapshot.batchLatencyMs.p99} ms, lag ${lag}, rss ${Math.round(snapshot.rssBytes / 2 ** 20)} MB (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
+  publishSnapshot(store, tables.meta, snapshot).catch((error: unknown) => log.warn(`metrics snapshot not published: ${errorMessage(error)}`));
+}
+
+/** Resolves when `work` settles or after `ms`, whichever is first (logging which). */
+async function withDeadline(log: Logger, work: Promise<unknown>, ms: number, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const outcome = await Promise.race([work.then(() => 'done' as const, (error: unknown) => (log.warn(`${what}: ${errorMessage(error)}`), 'done' as const)), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') log.warn(`${what} still pending after ${ms} ms: leaving it (uncommitted messages are replayed by the next owner)`);
 }
