@@ -71,59 +71,13 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
   let progress: NodeJS.Timeout | undefined;
 
   const onRetry = (what: string) => (error: unknown, attempt: number, delayMs: number) => log.warn(`${what} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
+  // `generation` is read through a getter: joined() and replaced() bump it while a batch is in flight.
+  const batchContext: BatchContext = { config, fromTopic, chunkSize, transactions, lease, signal: abort.signal, claimed, stats, generation: () => generation, onRetry };
 
   /** One batch of a partition at a time, even across a rejoin. A ChunkAbandoned or a fenced producer goes up to
    * kafkajs, which rejoins the group and fetches from the committed offset, as the speed layer's batch handler does. */
   function handle(payload: EachBatchPayload): Promise<void> {
-    return queue.run(payload.batch.partition, () => handleBatch(payload, generation));
-  }
-
-  async function handleBatch(payload: EachBatchPayload, batchGeneration: number): Promise<void> {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
-    const { batch, resolveOffset, heartbeat, isStale } = payload;
-    if (batch.isEmpty()) return;
-    const partition = batch.partition;
-    if (!claimed.has(partition)) {
-      const committed = await retry(() => transactions.claim(partition), { retries: Infinity, signal: abort.signal, onRetry: onRetry(`fencing the earlier owners of partition ${partition}`) });
-      if (batchGeneration !== generation) return;
-      claimed.set(partition, committed);
-    }
-    const start = firstUncommitted(batch.messages, claimed.get(partition));
-    if (start > 0) resolveOffset((batch.messages[start - 1] as KafkaMessage).offset);
-    const guard = (): void => {
-      if (isStale() || batchGeneration !== generation) throw new ChunkAbandoned(`partition ${partition} was revoked or the group rebalanced; chunk dropped uncommitted`);
-      const silentMs = lease.expiredFor();
-      if (silentMs !== undefined) throw new ChunkAbandoned(`no heartbeat answered for ${silentMs} ms: partition ${partition} may belong to another instance now; chunk dropped uncommitted`);
-    };
-    for (let i = start; i < batch.messages.length; i += chunkSize) {
-      const slice = batch.messages.slice(i, i + chunkSize);
-      const messages: RekeyMessage[] = slice.map((m) => ({
-        partition,
-        offset: m.offset,
-        key: m.key ?? null,
-        value: m.value ?? null,
-        timestampMs: Number(m.timestamp),
-        ...(m.headers ? { headers: m.headers } : {}),
-      }));
-      const plan = planRekey(messages, fromTopic);
-      const last = (slice[slice.length - 1] as KafkaMessage).offset;
-      const next = nextOffset(batch, last);
-      await retry(
-        async () => {
-          guard();
-          await transactions.sendAndCommit(partition, [
-            { topic: config.kafka.detectionsTopic, messages: plan.republish },
-            { topic: config.kafka.deadLetterTopic, messages: plan.deadLetters },
-          ], next);
-        },
-        { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal: abort.signal, bail: (e) => e instanceof ChunkAbandoned || isFenced(e), onRetry: onRetry(`rekey transaction of partition ${partition}`) },
-      );
-      claimed.set(partition, BigInt(next));
-      resolveOffset(last);
-      stats.republished += plan.republish.length;
-      stats.deadLettered += plan.deadLetters.length;
-      await heartbeat().catch(() => undefined);
-    }
+    return queue.run(payload.batch.partition, () => handleBatch(batchContext, payload, generation));
   }
 
   const consumer = new GroupConsumer(kafka, {
@@ -149,13 +103,7 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
     stats,
     async start() {
       await consumer.start();
-      let reported = { ...stats };
-      progress = setInterval(() => {
-        if (stats.republished === reported.republished && stats.deadLettered === reported.deadLettered) return;
-        reported = { ...stats };
-        log.info(`${stats.republished} events republished to ${config.kafka.detectionsTopic}, ${stats.deadLettered} dead-lettered`);
-      }, 5000);
-      progress.unref();
+      progress = logProgress(stats, log, config.kafka.detectionsTopic);
       log.info(`rekey ${instance}: ${fromTopic} -> ${config.kafka.detectionsTopic} keyed by detection_oid (group ${groupId})`);
     },
     async stop() {
@@ -172,4 +120,84 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
       log.info(`stopped: ${stats.republished} events republished, ${stats.deadLettered} dead-lettered`);
     },
   };
+}
+
+/** What a batch needs from its stage; `claimed` and `stats` are the stage's own, mutated in place. */
+interface BatchContext {
+  readonly config: Config;
+  readonly fromTopic: string;
+  readonly chunkSize: number;
+  readonly transactions: PartitionTransactions;
+  readonly lease: SessionLease;
+  readonly signal: AbortSignal;
+  readonly claimed: Map<number, bigint | undefined>;
+  readonly stats: RekeyStats;
+  /** The stage's current group generation: a batch of an older one must not commit. */
+  readonly generation: () => number;
+  readonly onRetry: (what: string) => (error: unknown, attempt: number, delayMs: number) => void;
+}
+
+/** Republishes a batch chunk by chunk, each chunk's records, dead letters and offset in one transaction. */
+async function handleBatch(ctx: BatchContext, payload: EachBatchPayload, batchGeneration: number): Promise<void> {
+  const { config, fromTopic, chunkSize, transactions, lease, claimed, stats, onRetry } = ctx;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
+  const { batch, resolveOffset, heartbeat, isStale } = payload;
+  if (batch.isEmpty()) return;
+  const partition = batch.partition;
+  if (!claimed.has(partition)) {
+    const committed = await retry(() => transactions.claim(partition), { retries: Infinity, signal: ctx.signal, onRetry: onRetry(`fencing the earlier owners of partition ${partition}`) });
+    if (batchGeneration !== ctx.generation()) return;
+    claimed.set(partition, committed);
+  }
+  const start = firstUncommitted(batch.messages, claimed.get(partition));
+  if (start > 0) resolveOffset((batch.messages[start - 1] as KafkaMessage).offset);
+  const guard = (): void => {
+    if (isStale() || batchGeneration !== ctx.generation()) throw new ChunkAbandoned(`partition ${partition} was revoked or the group rebalanced; chunk dropped uncommitted`);
+    const silentMs = lease.expiredFor();
+    if (silentMs !== undefined) throw new ChunkAbandoned(`no heartbeat answered for ${silentMs} ms: partition ${partition} may belong to another instance now; chunk dropped uncommitted`);
+  };
+  for (let i = start; i < batch.messages.length; i += chunkSize) {
+    const slice = batch.messages.slice(i, i + chunkSize);
+    const plan = planRekey(rekeyMessages(slice, partition), fromTopic);
+    const last = (slice[slice.length - 1] as KafkaMessage).offset;
+    const next = nextOffset(batch, last);
+    await retry(
+      async () => {
+        guard();
+        await transactions.sendAndCommit(partition, [
+          { topic: config.kafka.detectionsTopic, messages: plan.republish },
+          { topic: config.kafka.deadLetterTopic, messages: plan.deadLetters },
+        ], next);
+      },
+      { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal: ctx.signal, bail: (e) => e instanceof ChunkAbandoned || isFenced(e), onRetry: onRetry(`rekey transaction of partition ${partition}`) },
+    );
+    claimed.set(partition, BigInt(next));
+    resolveOffset(last);
+    stats.republished += plan.republish.length;
+    stats.deadLettered += plan.deadLetters.length;
+    await heartbeat().catch(() => undefined);
+  }
+}
+
+function rekeyMessages(slice: readonly KafkaMessage[], partition: number): RekeyMessage[] {
+  return slice.map((m) => ({
+    partition,
+    offset: m.offset,
+    key: m.key ?? null,
+    value: m.value ?? null,
+    timestampMs: Number(m.timestamp),
+    ...(m.headers ? { headers: m.headers } : {}),
+  }));
+}
+
+/** A progress line every 5 s while anything moves. */
+function logProgress(stats: RekeyStats, log: Logger, detectionsTopic: string): NodeJS.Timeout {
+  let reported = { ...stats };
+  const timer = setInterval(() => {
+    if (stats.republished === reported.republished && stats.deadLettered === reported.deadLettered) return;
+    reported = { ...stats };
+    log.info(`${stats.republished} events republished to ${detectionsTopic}, ${stats.deadLettered} dead-lettered`);
+  }, 5000);
+  timer.unref();
+  return timer;
 }
