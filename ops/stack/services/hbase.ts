@@ -1,8 +1,9 @@
 // HBase 2.6 standalone: master, region server and ZooKeeper in one JVM. Data
 // and WAL on the local filesystem by default (HBase restarts do not depend on
 // the NameNode), or with UTOPIA_HBASE_ROOTDIR=hdfs under /hbase on the stack's
-// NameNode, as production keeps them (then a NameNode outage stops HBase's
-// writes: the WAL cannot sync, and the region server aborts if it lasts).
+// NameNode, as production keeps them. With one NameNode (no HA pair) HBase is
+// told to wait for it: a NameNode restart delays WAL rolls and file creations,
+// writes go on to the DataNode meanwhile (see nameNodeRestartTolerance).
 
 import path from 'node:path';
 import { hadoopXml, type ServiceContext, type ServiceSpec } from '../service-spec';
