@@ -24,6 +24,10 @@ export async function switchHBaseRootdir(config: Config, hbaseRootdir: HBaseRoot
   log.info(`HBase rootdir -> ${hbaseRootdir}: stopping HBase (pid ${pids.join(', ') || 'none'})`);
   await stopProcesses(pids, 40_000);
   await createStack(target, log).up();
-  await retry(() => runSetup(target, log), { retries: 5, initialDelayMs: 2000 });
+  // HBase answers (meta online) before its master has finished initialising; after a
+  // region server died on this rootdir (e.g. a failed fault suite) the crash recovery
+  // takes ~30 s more, and the admin calls of setup fail meanwhile ("Master is
+  // initializing", not a retriable error): try again for about a minute.
+  await retry(() => runSetup(target, log), { retries: 15, fatalAttempts: 16, initialDelayMs: 2000, maxDelayMs: 5000 });
   return target;
 }

@@ -4,7 +4,7 @@
 // HDFS and back to the configured rootdir (setup re-run on each side). What a
 // NameNode restart does to it is measured by the fault suite run with
 // UTOPIA_HBASE_ROOTDIR=hdfs (README, "The local stack"): not asserted here, as
-// whether the region server aborts depends on a WAL roll falling in the outage.
+// it only bites when a WAL roll falls in the outage.
 // WARNING: restarts HBase of the shared stack.
 
 import { expect } from 'chai';

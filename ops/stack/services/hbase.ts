@@ -1,8 +1,9 @@
 // HBase 2.6 standalone: master, region server and ZooKeeper in one JVM. Data
 // and WAL on the local filesystem by default (HBase restarts do not depend on
 // the NameNode), or with UTOPIA_HBASE_ROOTDIR=hdfs under /hbase on the stack's
-// NameNode, as production keeps them (then a NameNode outage stops HBase's
-// writes: the WAL cannot sync, and the region server aborts if it lasts).
+// NameNode, as production keeps them. With one NameNode (no HA pair) HBase is
+// told to wait for it: a NameNode restart delays WAL rolls and file creations,
+// writes go on to the DataNode meanwhile (see nameNodeRestartTolerance).
 
 import path from 'node:path';
 import { hadoopXml, type ServiceContext, type ServiceSpec } from '../service-spec';
@@ -36,6 +37,23 @@ function log4j2Properties(logFile: string): string {
 }
 
 /**
+ * One NameNode, no HA pair: a NameNode restart (the fault suite's takes ~16 s
+ * until it answers out of safe mode) must look like a slow call to HBase, not an
+ * error. By default HBase's HDFS client tries the NameNode once (a refused
+ * connection fails at once) and the WAL roller aborts the region server on the
+ * first failed roll, so a roll falling in the outage killed it.
+ */
+const nameNodeRestartTolerance = {
+  // The HDFS client retries refused connections and SafeModeException: ~1 s apart
+  // for ~20 s, then ~5 s apart for ~90 s more (delays are randomised +-50 %).
+  'dfs.client.retry.policy.enabled': true,
+  'dfs.client.retry.policy.spec': '1000,20,5000,18',
+  // The WAL roller retries a failed roll (1 s apart) for up to 2 minutes before it aborts.
+  'hbase.regionserver.logroll.retries': 120,
+  'hbase.regionserver.logroll.wait.timeout.ms': 120_000,
+};
+
+/**
  * hbase.rootdir (the WAL lives under it): local files, or the stack's NameNode.
  * Each has its own ZooKeeper data folder: ZooKeeper remembers where meta and
  * the region server were, which means nothing to the other rootdir, so
@@ -50,6 +68,7 @@ export function rootdir(ctx: ServiceContext): Record<string, string | number | b
       'hbase.zookeeper.property.dataDir': path.join(data, 'zookeeper-hdfs'),
       // One DataNode: with HDFS's default of 3 the WAL would count as under-replicated and roll again and again.
       'dfs.replication': 1,
+      ...nameNodeRestartTolerance,
     };
   }
   return {
