@@ -52,13 +52,15 @@ function floorViolations(edges: readonly ImportEdge[]): string[] {
     if (!to.startsWith('batch-layer/')) {
       // Unit specs may use the in-memory fakes of the stores; code may not.
       const fakeForSpec = from.endsWith('.spec.ts') && to.startsWith('test/fakes/');
-      if (!to.startsWith('common/') && !fakeForSpec) found.push(`${from} -> ${to}: outside batch-layer/ only common/ (and, for specs, test/fakes/) may be imported`);
+      if (!to.startsWith('common/') && !fakeForSpec)
+        found.push(`${from} -> ${to}: outside batch-layer/ only common/ (and, for specs, test/fakes/) may be imported`);
       continue;
     }
     if (folderOf(from) === folderOf(to)) continue;
     const target = floorOf(to);
     if (target === undefined) found.push(`${from} -> ${to}: the target's folder is on no floor`);
-    else if (target >= source) found.push(`${from} -> ${to}: floor ${source} imports ${target === source ? 'a sibling on its floor' : `floor ${target}, above it`}`);
+    else if (target >= source)
+      found.push(`${from} -> ${to}: floor ${source} imports ${target === source ? 'a sibling on its floor' : `floor ${target}, above it`}`);
   }
   return found;
 }
@@ -87,17 +89,22 @@ describe('batch-layer floors', () => {
   });
 
   it('names every folder of batch-layer/ on a floor', () => {
-    const folders = fs.readdirSync(path.join(repoRoot, 'batch-layer'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = fs
+      .readdirSync(path.join(repoRoot, 'batch-layer'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((name) => floorOf(`batch-layer/${name}/x.ts`) === undefined)).to.deep.equal([]);
   });
 
   it('fails on an import that points up, between siblings, into another layer or from a folder on no floor', () => {
-    expect(floorViolations([
-      { from: 'batch-layer/run/run-day.ts', to: 'batch-layer/views/build-views' }, // down: fine
-      { from: 'batch-layer/views/view-accumulator.ts', to: 'batch-layer/views/minute-counts' }, // same folder: fine
-      { from: 'batch-layer/index.ts', to: 'batch-layer/run/batch-run' }, // the public surface: fine
-      { from: 'batch-layer/views/build-views.ts', to: 'common/hdfs' }, // common: fine
-    ])).to.deep.equal([]);
+    expect(
+      floorViolations([
+        { from: 'batch-layer/run/run-day.ts', to: 'batch-layer/views/build-views' }, // down: fine
+        { from: 'batch-layer/views/view-accumulator.ts', to: 'batch-layer/views/minute-counts' }, // same folder: fine
+        { from: 'batch-layer/index.ts', to: 'batch-layer/run/batch-run' }, // the public surface: fine
+        { from: 'batch-layer/views/build-views.ts', to: 'common/hdfs' }, // common: fine
+      ]),
+    ).to.deep.equal([]);
     const found = floorViolations([
       { from: 'batch-layer/views/build-views.ts', to: 'batch-layer/reconcile/reconcile-counts' },
       { from: 'batch-layer/report/report-store.ts', to: 'batch-layer/top-items/top-items-job' },

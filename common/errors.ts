@@ -55,14 +55,20 @@ export class HdfsError extends UtopiaError {
 
 /** Input broke a rule of the data contract; `reason` is a stable machine-readable code. */
 export class ValidationError extends UtopiaError {
-  constructor(readonly reason: string, message: string) {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** A retried operation failed on every attempt; `cause` is the last failure. */
 export class RetriesExceededError extends UtopiaError {
-  constructor(readonly attempts: number, cause: unknown) {
+  constructor(
+    readonly attempts: number,
+    cause: unknown,
+  ) {
     super(`gave up after ${attempts} attempts: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }

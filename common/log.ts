@@ -24,7 +24,12 @@ export type LineWriter = (line: string) => void;
 
 const toStderr: LineWriter = (line) => process.stderr.write(line + '\n');
 
-export function createLogger(scope: string, level: LogLevel = 'info', write: LineWriter = toStderr, format: LogFormat = logFormatFrom()): Logger {
+export function createLogger(
+  scope: string,
+  level: LogLevel = 'info',
+  write: LineWriter = toStderr,
+  format: LogFormat = logFormatFrom(),
+): Logger {
   return format === 'json' ? jsonLogger(scope, level, write) : textLogger(scope, level, write);
 }
 

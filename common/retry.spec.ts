@@ -29,26 +29,35 @@ describe('retry: typed errors', () => {
 
   it('throws a refused record at the first attempt instead of retrying it forever', async () => {
     let attempts = 0;
-    const failure = await retry(async () => {
-      attempts++;
-      throw protocolError('MESSAGE_TOO_LARGE', false);
-    }, { ...fast, retries: Infinity }).catch((error: unknown) => error);
+    const failure = await retry(
+      async () => {
+        attempts++;
+        throw protocolError('MESSAGE_TOO_LARGE', false);
+      },
+      { ...fast, retries: Infinity },
+    ).catch((error: unknown) => error);
     expect(attempts).to.equal(1);
     expect(failure).to.be.instanceOf(KafkaJSProtocolError);
   });
 
   it('gives an unknown error `fatalAttempts` attempts, a retriable one as many as `retries`', async () => {
     let attempts = 0;
-    await retry(async () => {
-      attempts++;
-      throw new RangeError('bad bucket');
-    }, { ...fast, retries: Infinity, fatalAttempts: 3 }).catch(() => undefined);
+    await retry(
+      async () => {
+        attempts++;
+        throw new RangeError('bad bucket');
+      },
+      { ...fast, retries: Infinity, fatalAttempts: 3 },
+    ).catch(() => undefined);
     expect(attempts).to.equal(3);
     attempts = 0;
-    const value = await retry(async () => {
-      if (++attempts < 20) throw new KafkaJSConnectionError('down');
-      return 'up';
-    }, { ...fast, retries: Infinity, fatalAttempts: 3 });
+    const value = await retry(
+      async () => {
+        if (++attempts < 20) throw new KafkaJSConnectionError('down');
+        return 'up';
+      },
+      { ...fast, retries: Infinity, fatalAttempts: 3 },
+    );
     expect([value, attempts]).to.deep.equal(['up', 20]);
   });
 });

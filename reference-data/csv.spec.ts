@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { formatCsvField, parseCsv } from './csv';
 
 describe('parseCsv', () => {
-  it('reads quoted fields with commas, quotes and line breaks, keeping each record\'s first line', () => {
+  it("reads quoted fields with commas, quotes and line breaks, keeping each record's first line", () => {
     const records = parseCsv('\ufeffa,b\r\n1,"x, ""y"""\n2,"multi\nline"\n3,z');
     expect(records).to.deep.equal([
       { line: 1, fields: ['a', 'b'] },

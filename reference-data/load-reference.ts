@@ -5,8 +5,17 @@
 
 import type { Config } from '../common/config';
 import {
-  FAMILIES, META_QUALIFIERS, META_ROWS, REFERENCE_NAME_QUALIFIER, metaTableName, referenceRowKey, referenceTableName,
-  referenceVersionAt, referenceVersionDir, validateReferenceTable, type ReferenceLocation,
+  FAMILIES,
+  META_QUALIFIERS,
+  META_ROWS,
+  REFERENCE_NAME_QUALIFIER,
+  metaTableName,
+  referenceRowKey,
+  referenceTableName,
+  referenceVersionAt,
+  referenceVersionDir,
+  validateReferenceTable,
+  type ReferenceLocation,
 } from '../common/contract';
 import { ValidationError } from '../common/errors';
 import { HBaseStore, hbaseStoreOptions, type RowMutation } from '../common/hbase';
@@ -26,13 +35,24 @@ export interface ReferenceLoadResult {
 const PUT_CHUNK = 5000;
 const SHOWN_PROBLEMS = 50;
 
-export async function loadReference(config: Config, source: string, log: Logger, version = referenceVersionAt(new Date()), progress?: Progress): Promise<ReferenceLoadResult> {
+export async function loadReference(
+  config: Config,
+  source: string,
+  log: Logger,
+  version = referenceVersionAt(new Date()),
+  progress?: Progress,
+): Promise<ReferenceLoadResult> {
   const { rows, origins, files } = await readReferenceSource(source);
   const validation = validateReferenceTable(rows, { firstRow: 0 });
   if (!validation.ok) {
-    const lines = validation.problems.slice(0, SHOWN_PROBLEMS).map((p) => `  ${origins[p.row] ?? `row ${p.row}`}: ${p.reason}: ${p.message.replace(/^row \d+: /, '')}`);
+    const lines = validation.problems
+      .slice(0, SHOWN_PROBLEMS)
+      .map((p) => `  ${origins[p.row] ?? `row ${p.row}`}: ${p.reason}: ${p.message.replace(/^row \d+: /, '')}`);
     const more = validation.problems.length > SHOWN_PROBLEMS ? `\n  ... and ${validation.problems.length - SHOWN_PROBLEMS} more` : '';
-    throw new ValidationError('invalid_reference', `${source}: ${validation.problems.length} bad row(s), nothing loaded:\n${lines.join('\n')}${more}`);
+    throw new ValidationError(
+      'invalid_reference',
+      `${source}: ${validation.problems.length} bad row(s), nothing loaded:\n${lines.join('\n')}${more}`,
+    );
   }
   const locations = validation.locations;
   if (locations.length === 0) throw new ValidationError('invalid_reference', `${source}: no rows, nothing loaded`);
@@ -50,7 +70,10 @@ export async function loadReference(config: Config, source: string, log: Logger,
     const now = Date.now();
     progress?.phase('HBase reference rows', locations.length, 'locations');
     for (let i = 0; i < locations.length; i += PUT_CHUNK) {
-      await store.puts(table, locations.slice(i, i + PUT_CHUNK).map((l) => referenceMutation(version, l, now)));
+      await store.puts(
+        table,
+        locations.slice(i, i + PUT_CHUNK).map((l) => referenceMutation(version, l, now)),
+      );
       progress?.update(Math.min(locations.length, i + PUT_CHUNK));
     }
     progress?.done();
@@ -68,6 +91,13 @@ export async function loadReference(config: Config, source: string, log: Logger,
 function referenceMutation(version: string, location: ReferenceLocation, timestamp: number): RowMutation {
   return {
     row: referenceRowKey(version, location.geographicalLocationOid),
-    cells: [{ family: FAMILIES.reference, qualifier: REFERENCE_NAME_QUALIFIER, value: Buffer.from(location.geographicalLocation, 'utf8'), timestamp }],
+    cells: [
+      {
+        family: FAMILIES.reference,
+        qualifier: REFERENCE_NAME_QUALIFIER,
+        value: Buffer.from(location.geographicalLocation, 'utf8'),
+        timestamp,
+      },
+    ],
   };
 }

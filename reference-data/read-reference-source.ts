@@ -62,7 +62,11 @@ function readCsvRows(file: string): { rows: Record<string, string>[]; lines: num
   const [header, ...data] = records;
   const columns = header?.fields.map((f) => f.trim()) ?? [];
   const missing = COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length > 0) throw new ValidationError('reference_source', `${file}: the header line lacks ${missing.join(' and ')} (found ${JSON.stringify(columns)})`);
+  if (missing.length > 0)
+    throw new ValidationError(
+      'reference_source',
+      `${file}: the header line lacks ${missing.join(' and ')} (found ${JSON.stringify(columns)})`,
+    );
   const rows = data.map((record) => {
     const row: Record<string, string> = {};
     columns.forEach((column, i) => {

@@ -38,7 +38,8 @@ export async function encodeReferenceParquet(locations: readonly ReferenceLocati
   const file = path.join(dir, 'part-00000.parquet');
   try {
     const writer = await ParquetWriter.openFile(schema, file);
-    for (const l of locations) await writer.appendRow({ geographical_location_oid: l.geographicalLocationOid, geographical_location: l.geographicalLocation });
+    for (const l of locations)
+      await writer.appendRow({ geographical_location_oid: l.geographicalLocationOid, geographical_location: l.geographicalLocation });
     await writer.close();
     return fs.readFileSync(file);
   } finally {

@@ -22,13 +22,23 @@ export function isLoopback(host: string): boolean {
 /** Throws ConfigError for a non-loopback host without API keys. */
 export function checkExposure(config: Config): string {
   const keyCount = config.api.viewerKeys.length + config.api.adminKeys.length;
-  checkHostExposure({ what: 'the API', host: config.api.host, hostVariable: 'API_HOST', keyCount, keyVariables: ['API_VIEWER_KEYS', 'API_ADMIN_KEYS'] });
+  checkHostExposure({
+    what: 'the API',
+    host: config.api.host,
+    hostVariable: 'API_HOST',
+    keyCount,
+    keyVariables: ['API_VIEWER_KEYS', 'API_ADMIN_KEYS'],
+  });
   return keyCount > 0
     ? `API keys required: ${config.api.viewerKeys.length} viewer, ${config.api.adminKeys.length} admin`
     : 'no API keys configured: serving on loopback only, local callers may read, admin routes are off';
 }
 
-export async function startServing(config: Config, log: Logger, options: BuildOptions & { readonly port?: number } = {}): Promise<RunningServer> {
+export async function startServing(
+  config: Config,
+  log: Logger,
+  options: BuildOptions & { readonly port?: number } = {},
+): Promise<RunningServer> {
   const exposure = checkExposure(config);
   const built = buildDeps(config, log, options);
   const app = createApp(built.deps);

@@ -6,7 +6,16 @@
 import { expect } from 'chai';
 import { loadConfig } from '../common/config';
 import {
-  decodePartitionCount, DETECTION_QUALIFIERS, detectionRowKey, encodeDetectionEvent, FAMILIES, META_QUALIFIERS, META_ROWS, REFERENCE_NAME_QUALIFIER, referenceRowKey, type DetectionEvent,
+  decodePartitionCount,
+  DETECTION_QUALIFIERS,
+  detectionRowKey,
+  encodeDetectionEvent,
+  FAMILIES,
+  META_QUALIFIERS,
+  META_ROWS,
+  REFERENCE_NAME_QUALIFIER,
+  referenceRowKey,
+  type DetectionEvent,
 } from '../common/contract';
 import { UtopiaError } from '../common/errors';
 import { cellValue } from '../common/hbase';
@@ -23,18 +32,43 @@ import { speedTables } from './speed-tables';
 const now = Date.now();
 const config = loadConfig({});
 const tables = speedTables(config);
-const event = (oid: bigint, item = 'car', location = 1n): DetectionEvent => ({ geographicalLocationOid: location, videoCameraOid: 2n, detectionOid: oid, itemName: item, timestampDetected: now - 1000 });
+const event = (oid: bigint, item = 'car', location = 1n): DetectionEvent => ({
+  geographicalLocationOid: location,
+  videoCameraOid: 2n,
+  detectionOid: oid,
+  itemName: item,
+  timestampDetected: now - 1000,
+});
 const message = (offset: number, e: DetectionEvent, key = e.detectionOid.toString()): ConsumedMessage => ({
-  partition: 3, offset: String(offset), key: Buffer.from(key), value: Buffer.from(encodeDetectionEvent(e)), timestampMs: now,
+  partition: 3,
+  offset: String(offset),
+  key: Buffer.from(key),
+  value: Buffer.from(encodeDetectionEvent(e)),
+  timestampMs: now,
 });
 
 async function world(): Promise<{ hbase: MemoryHBase; deps: ApplyChunkDeps }> {
   const hbase = new MemoryHBase();
-  hbase.createTable(tables.detections, [FAMILIES.detections]).createTable(tables.recent, [FAMILIES.recent]).createTable(tables.reference, [FAMILIES.reference]);
-  hbase.createTable(tables.liveCounts, [FAMILIES.liveCounts]).createTable(tables.rollups, [FAMILIES.liveCounts]).createTable(tables.meta, [FAMILIES.meta]);
-  await hbase.put(tables.meta, { row: Buffer.from(META_ROWS.referenceCurrent), cells: [{ family: FAMILIES.meta, qualifier: META_QUALIFIERS.referenceVersion, value: Buffer.from('v1'), timestamp: 1 }] });
-  await hbase.put(tables.reference, { row: referenceRowKey('v1', 1n), cells: [{ family: FAMILIES.reference, qualifier: REFERENCE_NAME_QUALIFIER, value: Buffer.from('Harbour'), timestamp: 1 }] });
-  const reference = new BroadcastReference(new CurrentReference(hbase, config.hbase.namespace), createLogger('test', 'error', () => undefined));
+  hbase
+    .createTable(tables.detections, [FAMILIES.detections])
+    .createTable(tables.recent, [FAMILIES.recent])
+    .createTable(tables.reference, [FAMILIES.reference]);
+  hbase
+    .createTable(tables.liveCounts, [FAMILIES.liveCounts])
+    .createTable(tables.rollups, [FAMILIES.liveCounts])
+    .createTable(tables.meta, [FAMILIES.meta]);
+  await hbase.put(tables.meta, {
+    row: Buffer.from(META_ROWS.referenceCurrent),
+    cells: [{ family: FAMILIES.meta, qualifier: META_QUALIFIERS.referenceVersion, value: Buffer.from('v1'), timestamp: 1 }],
+  });
+  await hbase.put(tables.reference, {
+    row: referenceRowKey('v1', 1n),
+    cells: [{ family: FAMILIES.reference, qualifier: REFERENCE_NAME_QUALIFIER, value: Buffer.from('Harbour'), timestamp: 1 }],
+  });
+  const reference = new BroadcastReference(
+    new CurrentReference(hbase, config.hbase.namespace),
+    createLogger('test', 'error', () => undefined),
+  );
   await reference.poll();
   return { hbase, deps: { store: hbase, tables, counters: new CounterStore(hbase, tables, 10_000), reference, lateAfterMs: 600_000 } };
 }
@@ -42,7 +76,10 @@ async function world(): Promise<{ hbase: MemoryHBase; deps: ApplyChunkDeps }> {
 /** The sum of partition 3's counts over every live-count cell (4 cells per accepted event: item and total, location and location 0). */
 async function liveCount(hbase: MemoryHBase): Promise<bigint> {
   const rows = await hbase.scanAll(tables.liveCounts);
-  return rows.flatMap((r) => r.cells).filter((c) => c.qualifier === 'p3').reduce((sum, c) => sum + decodePartitionCount(c.value).count, 0n);
+  return rows
+    .flatMap((r) => r.cells)
+    .filter((c) => c.qualifier === 'p3')
+    .reduce((sum, c) => sum + decodePartitionCount(c.value).count, 0n);
 }
 
 const detection = async (hbase: MemoryHBase, oid: bigint, qualifier: string): Promise<string | undefined> =>
@@ -51,7 +88,12 @@ const detection = async (hbase: MemoryHBase, oid: bigint, qualifier: string): Pr
 describe('applyChunk (against the in-memory HBase)', () => {
   it('writes enriched rows, live-feed rows and counts; a repeated oid is a duplicate', async () => {
     const { hbase, deps } = await world();
-    const plan = await applyChunk(deps, 3, [message(10, event(7n)), message(11, event(7n, 'bus')), message(12, event(8n, 'car', 5n))], () => undefined);
+    const plan = await applyChunk(
+      deps,
+      3,
+      [message(10, event(7n)), message(11, event(7n, 'bus')), message(12, event(8n, 'car', 5n))],
+      () => undefined,
+    );
     expect(plan.figures).to.include({ accepted: 2, duplicates: 1, unknown_location: 1 });
     expect(await detection(hbase, 7n, DETECTION_QUALIFIERS.item)).to.equal('car');
     expect(await detection(hbase, 7n, DETECTION_QUALIFIERS.name)).to.equal('Harbour');
@@ -83,8 +125,17 @@ describe('applyChunk (against the in-memory HBase)', () => {
   it('dead-letters invalid and rejected events and writes no row for them', async () => {
     const { hbase, deps } = await world();
     const rejected: RejectedMessages = new Map([['12', { ok: false, reason: 'processing_failed', message: 'kept failing' }]]);
-    const plan = await applyChunk(deps, 3, [message(10, event(7n), '99'), message(11, event(8n)), message(12, event(9n))], () => undefined, rejected);
-    expect(plan.deadLetters.map((d) => [d.offset, d.rejection.reason])).to.deep.equal([[10n, 'key_mismatch'], [12n, 'processing_failed']]);
+    const plan = await applyChunk(
+      deps,
+      3,
+      [message(10, event(7n), '99'), message(11, event(8n)), message(12, event(9n))],
+      () => undefined,
+      rejected,
+    );
+    expect(plan.deadLetters.map((d) => [d.offset, d.rejection.reason])).to.deep.equal([
+      [10n, 'key_mismatch'],
+      [12n, 'processing_failed'],
+    ]);
     expect(await detection(hbase, 7n, DETECTION_QUALIFIERS.item)).to.equal(undefined);
     expect(await detection(hbase, 9n, DETECTION_QUALIFIERS.item)).to.equal(undefined);
     expect(await liveCount(hbase)).to.equal(4n);
@@ -95,7 +146,10 @@ describe('applyChunk (against the in-memory HBase)', () => {
     await applyChunk(deps, 3, [message(10, event(7n))], () => undefined);
     const before = hbase.calls.length;
     await applyChunk(deps, 3, [message(11, event(8n))], () => undefined);
-    const reads = hbase.calls.slice(before).filter((c) => c.operation === 'mget').map((c) => c.table);
+    const reads = hbase.calls
+      .slice(before)
+      .filter((c) => c.operation === 'mget')
+      .map((c) => c.table);
     expect(reads).to.deep.equal([tables.detections]); // lineage only
     expect(await liveCount(hbase)).to.equal(8n);
   });
@@ -103,7 +157,9 @@ describe('applyChunk (against the in-memory HBase)', () => {
   it('writes nothing when the guard refuses before the writes', async () => {
     const { hbase, deps } = await world();
     const refused = new UtopiaError('partition revoked');
-    const error = await applyChunk(deps, 3, [message(10, event(7n))], () => { throw refused; }).catch((e: unknown) => e);
+    const error = await applyChunk(deps, 3, [message(10, event(7n))], () => {
+      throw refused;
+    }).catch((e: unknown) => e);
     expect(error).to.equal(refused);
     expect(await hbase.scanAll(tables.detections)).to.deep.equal([]);
     expect(await liveCount(hbase)).to.equal(0n);

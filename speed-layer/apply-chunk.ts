@@ -21,7 +21,13 @@ export interface ApplyChunkDeps {
   readonly lateAfterMs: number;
 }
 
-export async function applyChunk(deps: ApplyChunkDeps, partition: number, messages: readonly ConsumedMessage[], beforeWrite: () => void, rejected?: RejectedMessages): Promise<BatchPlan> {
+export async function applyChunk(
+  deps: ApplyChunkDeps,
+  partition: number,
+  messages: readonly ConsumedMessage[],
+  beforeWrite: () => void,
+  rejected?: RejectedMessages,
+): Promise<BatchPlan> {
   const classified = classifyBatch(messages, rejected);
   const oids = batchOids(classified);
   // The counter cells are read side by side with the lineage (one round trip fewer per chunk).

@@ -27,7 +27,7 @@ describe('nextOffset', () => {
   // Offsets 10, 11 are data, 12 the commit marker of the transaction that wrote them.
   const batch = { messages: [{ offset: '10' }, { offset: '11' }], lastOffset: () => '12' };
 
-  it('commits past the trailing transaction marker after the batch\'s last message', () => {
+  it("commits past the trailing transaction marker after the batch's last message", () => {
     expect(nextOffset(batch, '11')).to.equal('13');
   });
 

@@ -70,7 +70,12 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
   };
 }
 
-async function handleBatch(options: BatchHandlerOptions, state: HandlerState, payload: EachBatchPayload, generation: number): Promise<void> {
+async function handleBatch(
+  options: BatchHandlerOptions,
+  state: HandlerState,
+  payload: EachBatchPayload,
+  generation: number,
+): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, heartbeat } = payload;
   const stopping = options.stopping ?? (() => false);
@@ -100,7 +105,12 @@ async function handleBatch(options: BatchHandlerOptions, state: HandlerState, pa
  * kafkajs fetched the group's offset: those messages are done, dead letters
  * included. Returns the index of the first message still to process.
  */
-async function skipCommitted(options: BatchHandlerOptions, state: HandlerState, payload: EachBatchPayload, generation: number): Promise<number> {
+async function skipCommitted(
+  options: BatchHandlerOptions,
+  state: HandlerState,
+  payload: EachBatchPayload,
+  generation: number,
+): Promise<number> {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, resolveOffset } = payload;
   const { deadLetters, log, signal } = options;
@@ -111,7 +121,8 @@ async function skipCommitted(options: BatchHandlerOptions, state: HandlerState, 
       retries: Infinity,
       fatalAttempts: FATAL_KAFKA_ATTEMPTS,
       signal,
-      onRetry: (e, n, ms) => log.warn(`fencing the earlier owners of partition ${partition} (attempt ${n}, retry in ${ms} ms): ${errorMessage(e)}`),
+      onRetry: (e, n, ms) =>
+        log.warn(`fencing the earlier owners of partition ${partition} (attempt ${n}, retry in ${ms} ms): ${errorMessage(e)}`),
     });
     // A rejoin meanwhile makes this batch stale: the first chunk's guard drops it.
     if (generation !== state.generation) return 0;
@@ -121,7 +132,9 @@ async function skipCommitted(options: BatchHandlerOptions, state: HandlerState, 
   if (start > 0) {
     const first = (batch.messages[0] as { offset: string }).offset;
     const lastDone = (batch.messages[start - 1] as { offset: string }).offset;
-    log.warn(`partition ${partition}: offsets ${first}..${lastDone} were committed by the previous owner after this instance was handed them; skipped`);
+    log.warn(
+      `partition ${partition}: offsets ${first}..${lastDone} were committed by the previous owner after this instance was handed them; skipped`,
+    );
     resolveOffset(lastDone);
   }
   return start;
@@ -132,24 +145,41 @@ function chunkGuard(payload: EachBatchPayload, lease: SessionLease, stale: () =>
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, isStale } = payload;
   return () => {
-    if (isStale() || stale()) throw new BatchAbandoned(`partition ${batch.partition} was revoked or the group rebalanced; batch dropped uncommitted`);
+    if (isStale() || stale())
+      throw new BatchAbandoned(`partition ${batch.partition} was revoked or the group rebalanced; batch dropped uncommitted`);
     const silentMs = lease.expiredFor();
-    if (silentMs !== undefined) throw new BatchAbandoned(`no heartbeat answered for ${silentMs} ms: partition ${batch.partition} may belong to another instance now; batch dropped uncommitted`);
+    if (silentMs !== undefined)
+      throw new BatchAbandoned(
+        `no heartbeat answered for ${silentMs} ms: partition ${batch.partition} may belong to another instance now; batch dropped uncommitted`,
+      );
   };
 }
 
-async function handleChunk(options: BatchHandlerOptions, state: HandlerState, payload: EachBatchPayload, messages: ConsumedMessage[], generation: number): Promise<void> {
+async function handleChunk(
+  options: BatchHandlerOptions,
+  state: HandlerState,
+  payload: EachBatchPayload,
+  messages: ConsumedMessage[],
+  generation: number,
+): Promise<void> {
   const { deps, deadLetters, metrics, log, signal, lease, quarantineCell, poisonAttempts } = options;
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, resolveOffset, heartbeat } = payload;
   const started = Date.now();
   metrics.chunkStarted(batch.partition, (messages[0] as ConsumedMessage).timestampMs);
-  const onRetry = (what: string) => (error: unknown, attempt: number, delayMs: number): void => {
-    log.warn(`${what} ${batch.partition} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
-    heartbeat().catch(() => undefined);
-  };
+  const onRetry =
+    (what: string) =>
+    (error: unknown, attempt: number, delayMs: number): void => {
+      log.warn(`${what} ${batch.partition} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
+      heartbeat().catch(() => undefined);
+    };
   const guard = chunkGuard(payload, lease, () => generation !== state.generation);
-  const chunkRetry = { initialDelayMs: 200, maxDelayMs: 10_000, signal, bail: (error: unknown): boolean => error instanceof BatchAbandoned };
+  const chunkRetry = {
+    initialDelayMs: 200,
+    maxDelayMs: 10_000,
+    signal,
+    bail: (error: unknown): boolean => error instanceof BatchAbandoned,
+  };
   const plan = await runChunk(messages, {
     process: (span, rejected) => applyChunk(deps, batch.partition, span, guard, rejected),
     quarantineCell,
@@ -175,7 +205,13 @@ async function handleChunk(options: BatchHandlerOptions, state: HandlerState, pa
     await commitOffset(commit);
   }
   metrics.recordOutcomes(plan.figures, plan.deadLetters);
-  metrics.recordBatch(batch.partition, messages.length, Date.now() - started, Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(commit.next))), lastMessage.timestampMs);
+  metrics.recordBatch(
+    batch.partition,
+    messages.length,
+    Date.now() - started,
+    Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(commit.next))),
+    lastMessage.timestampMs,
+  );
 }
 
 /**
@@ -184,7 +220,10 @@ async function handleChunk(options: BatchHandlerOptions, state: HandlerState, pa
  * producer such as the rekey stage, aborted records) when `last` is the batch's
  * last message, else the group's lag would never reach 0.
  */
-export function nextOffset(batch: { readonly messages: readonly { readonly offset: string }[]; lastOffset(): string }, last: string): string {
+export function nextOffset(
+  batch: { readonly messages: readonly { readonly offset: string }[]; lastOffset(): string },
+  last: string,
+): string {
   const end = BigInt(batch.lastOffset());
   const isFinal = batch.messages[batch.messages.length - 1]?.offset === last;
   return (isFinal && end > BigInt(last) ? end + 1n : BigInt(last) + 1n).toString();

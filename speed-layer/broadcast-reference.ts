@@ -38,7 +38,9 @@ export class BroadcastReference {
   /** One check for a new version; never throws. */
   poll(): Promise<void> {
     this.polling ??= this.reload()
-      .catch((error: unknown) => this.log.warn(`reference reload failed, keeping version ${this.version ?? '(none)'}: ${errorMessage(error)}`))
+      .catch((error: unknown) =>
+        this.log.warn(`reference reload failed, keeping version ${this.version ?? '(none)'}: ${errorMessage(error)}`),
+      )
       .finally(() => (this.polling = undefined));
     return this.polling;
   }
@@ -46,6 +48,7 @@ export class BroadcastReference {
   private async reload(): Promise<void> {
     const before = this.reference.snapshot;
     const after = await this.reference.read();
-    if (after !== before && after.version !== undefined) this.log.info(`reference version ${after.version} loaded: ${after.names.size} locations`);
+    if (after !== before && after.version !== undefined)
+      this.log.info(`reference version ${after.version} loaded: ${after.names.size} locations`);
   }
 }

@@ -23,7 +23,11 @@ export interface SpeedDeps {
 const DEAD_LETTER_TRANSACTION_TIMEOUT_MS = 15_000;
 
 export function buildSpeedDeps(config: Config, log: Logger, metrics: SpeedMetrics): SpeedDeps {
-  const store = new HBaseStore({ ...hbaseStoreOptions(config, log.child('hbase')), readyTimeoutMs: 60_000, onCall: hbaseCallMetrics(metrics.registry) });
+  const store = new HBaseStore({
+    ...hbaseStoreOptions(config, log.child('hbase')),
+    readyTimeoutMs: 60_000,
+    onCall: hbaseCallMetrics(metrics.registry),
+  });
   const kafka = createKafka(config, { clientIdSuffix: 'speed', retries: 10, logger: log.child('kafka') });
   const deadLetterOutput = deadLetterTransactions(kafka, {
     deadLetterTopic: config.kafka.deadLetterTopic,

@@ -25,7 +25,14 @@ export function cellQuarantine(store: HBaseTables, metaTable: string, now: () =>
     };
     await store.put(metaTable, {
       row: Buffer.from(META_ROWS.quarantinedCells, 'utf8'),
-      cells: [{ family: FAMILIES.meta, qualifier: quarantinedCellQualifier(record), value: Buffer.from(JSON.stringify(record), 'utf8'), timestamp: record.quarantinedAt }],
+      cells: [
+        {
+          family: FAMILIES.meta,
+          qualifier: quarantinedCellQualifier(record),
+          value: Buffer.from(JSON.stringify(record), 'utf8'),
+          timestamp: record.quarantinedAt,
+        },
+      ],
     });
     await store.delete(error.table, error.row, { family: error.family, qualifier: error.qualifier, onlyVersion: error.timestamp });
   };

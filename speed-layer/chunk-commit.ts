@@ -37,24 +37,35 @@ function kafkaRetry(commit: ChunkCommit, what: string): RetryOptions {
  * Dead letters and the offsets in one transaction, retried as a whole. A record
  * the topic refuses (too large) is sent again in a smaller form, never dropped.
  */
-export async function commitWithDeadLetters(commit: ChunkCommit, deadLetters: readonly DeadLetter[], sender: DeadLetterSender, metrics: SpeedMetrics, log: Logger): Promise<void> {
+export async function commitWithDeadLetters(
+  commit: ChunkCommit,
+  deadLetters: readonly DeadLetter[],
+  sender: DeadLetterSender,
+  metrics: SpeedMetrics,
+  log: Logger,
+): Promise<void> {
   const { partition } = commit.payload.batch;
   let form: DeadLetterForm = 'full';
-  await retry(async () => {
-    for (;;) {
-      commit.guard();
-      try {
-        await sender.sendAndCommit(partition, deadLetters, commit.next, form);
-        return;
-      } catch (error) {
-        const index = DEAD_LETTER_FORMS.indexOf(form);
-        if (kafkaFailure(error) !== 'refused_record' || index === DEAD_LETTER_FORMS.length - 1) throw error;
-        form = DEAD_LETTER_FORMS[index + 1] as DeadLetterForm;
-        metrics.shrunkDeadLetters += deadLetters.length;
-        log.warn(`dead-letter topic refused a record of partition ${partition} (${errorMessage(error)}): sending its ${deadLetters.length} dead letters in ${form} form`);
+  await retry(
+    async () => {
+      for (;;) {
+        commit.guard();
+        try {
+          await sender.sendAndCommit(partition, deadLetters, commit.next, form);
+          return;
+        } catch (error) {
+          const index = DEAD_LETTER_FORMS.indexOf(form);
+          if (kafkaFailure(error) !== 'refused_record' || index === DEAD_LETTER_FORMS.length - 1) throw error;
+          form = DEAD_LETTER_FORMS[index + 1] as DeadLetterForm;
+          metrics.shrunkDeadLetters += deadLetters.length;
+          log.warn(
+            `dead-letter topic refused a record of partition ${partition} (${errorMessage(error)}): sending its ${deadLetters.length} dead letters in ${form} form`,
+          );
+        }
       }
-    }
-  }, kafkaRetry(commit, 'dead letters of partition'));
+    },
+    kafkaRetry(commit, 'dead letters of partition'),
+  );
 }
 
 /**
@@ -66,8 +77,13 @@ export async function commitWithDeadLetters(commit: ChunkCommit, deadLetters: re
 export async function commitOffset(commit: ChunkCommit): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs builds the payload's functions as closures, not methods
   const { batch, commitOffsetsIfNecessary } = commit.payload;
-  await retry(async () => {
-    commit.guard();
-    await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: commit.next }] }] });
-  }, kafkaRetry(commit, 'offset commit of partition'));
+  await retry(
+    async () => {
+      commit.guard();
+      await commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: commit.next }] }],
+      });
+    },
+    kafkaRetry(commit, 'offset commit of partition'),
+  );
 }

@@ -8,9 +8,19 @@ import type { ConsumedMessage } from './consumed-message';
 import { planBatch, type BatchPlan } from './plan-batch';
 
 const now = Date.UTC(2026, 10, 22, 12, 0, 0);
-const event = (oid: bigint, item = 'car'): DetectionEvent => ({ geographicalLocationOid: 1n, videoCameraOid: 2n, detectionOid: oid, itemName: item, timestampDetected: now - 1000 });
+const event = (oid: bigint, item = 'car'): DetectionEvent => ({
+  geographicalLocationOid: 1n,
+  videoCameraOid: 2n,
+  detectionOid: oid,
+  itemName: item,
+  timestampDetected: now - 1000,
+});
 const message = (offset: number, e: DetectionEvent, timestampMs = now): ConsumedMessage => ({
-  partition: 3, offset: String(offset), key: Buffer.from(e.detectionOid.toString()), value: Buffer.from(encodeDetectionEvent(e)), timestampMs,
+  partition: 3,
+  offset: String(offset),
+  key: Buffer.from(e.detectionOid.toString()),
+  value: Buffer.from(encodeDetectionEvent(e)),
+  timestampMs,
 });
 
 /**
@@ -36,9 +46,12 @@ class FakeSpeedView {
     }
     if (this.corrupt) throw this.corrupt;
     const classified = classifyBatch(messages, rejected);
-    const existingLineage = new Map(batchOids(classified).flatMap((oid) => (this.rows.has(oid) ? [[oid, this.rows.get(oid) as string] as const] : [])));
+    const existingLineage = new Map(
+      batchOids(classified).flatMap((oid) => (this.rows.has(oid) ? [[oid, this.rows.get(oid) as string] as const] : [])),
+    );
     const plan = planBatch({ partition: 3, classified, existingLineage, reference: new Map([[1n, 'Harbour']]), lateAfterMs: 600_000 });
-    if (this.poisonItem !== undefined && plan.rows.some((row) => row.itemName === this.poisonItem)) throw new RangeError('The value of "value" is out of range');
+    if (this.poisonItem !== undefined && plan.rows.some((row) => row.itemName === this.poisonItem))
+      throw new RangeError('The value of "value" is out of range');
     for (const row of plan.rows) this.rows.set(row.detectionOid, `${row.lineage.partition}:${row.lineage.offset}`);
     for (const c of plan.counters) {
       const id = counterId(c.address);
@@ -95,7 +108,15 @@ describe('chunk runner: a poison event never stalls a partition', () => {
 
   it('quarantines a corrupt counter cell (15 bytes) and goes on', async () => {
     const view = new FakeSpeedView();
-    view.corrupt = new CorruptCellError('ns:live_counts', Buffer.from('row'), 'c', 'p3', Buffer.alloc(15), 5, 'partition count cell must be 16 bytes, got 15');
+    view.corrupt = new CorruptCellError(
+      'ns:live_counts',
+      Buffer.from('row'),
+      'c',
+      'p3',
+      Buffer.alloc(15),
+      5,
+      'partition count cell must be 16 bytes, got 15',
+    );
     const plan = await runChunk([message(0, event(1n)), message(1, event(2n))], options(view));
     expect(view.quarantined.map((e) => e.reason)).to.deep.equal(['partition count cell must be 16 bytes, got 15']);
     expect(plan.deadLetters).to.deep.equal([]);
@@ -105,7 +126,13 @@ describe('chunk runner: a poison event never stalls a partition', () => {
   it('throws a store error that is not retriable after its budget instead of blaming an event', async () => {
     const view = new FakeSpeedView();
     const opts = options(view);
-    const failing: ChunkRunnerOptions = { ...opts, process: async () => { view.calls++; throw new HBaseError('NoSuchColumnFamilyException'); } };
+    const failing: ChunkRunnerOptions = {
+      ...opts,
+      process: async () => {
+        view.calls++;
+        throw new HBaseError('NoSuchColumnFamilyException');
+      },
+    };
     const error = await runChunk([message(0, event(1n))], failing).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(HBaseError);
     expect(view.calls).to.equal(3);

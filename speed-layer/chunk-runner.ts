@@ -78,7 +78,11 @@ export async function runChunk(messages: readonly ConsumedMessage[], options: Ch
         return;
       }
       const message = span[0] as ConsumedMessage;
-      const rejection: Rejection = { ok: false, reason: 'processing_failed', message: `storing the event failed ${options.attempts} times: ${describe(error)}` };
+      const rejection: Rejection = {
+        ok: false,
+        reason: 'processing_failed',
+        message: `storing the event failed ${options.attempts} times: ${describe(error)}`,
+      };
       rejected.set(message.offset, rejection);
       options.onPoison?.(message, rejection, error);
       plans.push(await attempt(span)); // now a dead letter: only its quality counter is written

@@ -9,7 +9,13 @@ import type { ConsumedMessage } from './consumed-message';
 
 export type Classified =
   | { readonly kind: 'invalid'; readonly message: ConsumedMessage; readonly offset: bigint; readonly rejection: Rejection }
-  | { readonly kind: 'valid'; readonly message: ConsumedMessage; readonly offset: bigint; readonly event: DetectionEvent; readonly repeatInBatch: boolean };
+  | {
+      readonly kind: 'valid';
+      readonly message: ConsumedMessage;
+      readonly offset: bigint;
+      readonly event: DetectionEvent;
+      readonly repeatInBatch: boolean;
+    };
 
 /** Poison messages by offset (decimal), with the rejection to dead-letter them with. */
 export type RejectedMessages = ReadonlyMap<string, Rejection>;

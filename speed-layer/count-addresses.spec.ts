@@ -30,7 +30,9 @@ class InMemorySpeedView {
   process(partition: number, messages: readonly ConsumedMessage[], lands: () => boolean): void {
     const classified = classifyBatch(messages);
     const existingLineage = new Map<bigint, string>();
-    for (const c of classified) if (c.kind === 'valid' && this.lineage.has(c.event.detectionOid)) existingLineage.set(c.event.detectionOid, this.lineage.get(c.event.detectionOid) as string);
+    for (const c of classified)
+      if (c.kind === 'valid' && this.lineage.has(c.event.detectionOid))
+        existingLineage.set(c.event.detectionOid, this.lineage.get(c.event.detectionOid) as string);
     const plan = planBatch({ partition, classified, existingLineage, reference: new Map(), lateAfterMs: 600_000 });
     const updates = plan.counters.flatMap((c) => {
       const value = applyContribution(this.cells.get(counterId(c.address))?.value ?? { count: 0n, lastOffset: NO_OFFSET }, c.offsets);
@@ -54,17 +56,29 @@ function stream(seed: number, count: number, partitions: number): Sent[][] {
   for (let i = 0; i < count; i++) {
     // 10 % re-sends of an earlier oid, half of them with another payload: the first occurrence must win.
     const again = sent.length > 0 && next() < 0.1 ? sent[Math.floor(next() * sent.length)] : undefined;
-    const event: DetectionEvent = again && next() < 0.5 ? again : {
-      geographicalLocationOid: BigInt(1 + Math.floor(next() * 3)),
-      videoCameraOid: 1n,
-      detectionOid: again?.detectionOid ?? BigInt(1000 + i),
-      itemName: items[Math.floor(next() * items.length)] as string,
-      timestampDetected: start + Math.floor(next() * 5 * H),
-    };
+    const event: DetectionEvent =
+      again && next() < 0.5
+        ? again
+        : {
+            geographicalLocationOid: BigInt(1 + Math.floor(next() * 3)),
+            videoCameraOid: 1n,
+            detectionOid: again?.detectionOid ?? BigInt(1000 + i),
+            itemName: items[Math.floor(next() * items.length)] as string,
+            timestampDetected: start + Math.floor(next() * 5 * H),
+          };
     sent.push(event);
     const partition = Number(event.detectionOid % BigInt(partitions));
     const list = out[partition] as Sent[];
-    list.push({ event, message: { partition, offset: String(list.length), key: Buffer.from(event.detectionOid.toString()), value: Buffer.from(encodeDetectionEvent(event)), timestampMs: start + 6 * H } });
+    list.push({
+      event,
+      message: {
+        partition,
+        offset: String(list.length),
+        key: Buffer.from(event.detectionOid.toString()),
+        value: Buffer.from(encodeDetectionEvent(event)),
+        timestampMs: start + 6 * H,
+      },
+    });
   }
   return out;
 }
@@ -111,11 +125,17 @@ describe('hour and day roll-ups (exactly-once like the minute counts)', () => {
         if (address.table !== 'liveCounts') continue;
         minutes++;
         const key = decodeCountRowKey(address.row);
-        truth.set(`${key.scope}|${key.locationOid}|${key.itemName}`, (truth.get(`${key.scope}|${key.locationOid}|${key.itemName}`) ?? 0n) + value.count);
+        truth.set(
+          `${key.scope}|${key.locationOid}|${key.itemName}`,
+          (truth.get(`${key.scope}|${key.locationOid}|${key.itemName}`) ?? 0n) + value.count,
+        );
         for (const addr of countAddresses(key.scope, key.locationOid, key.bucketStartMs, key.itemName, address.qualifier).slice(1)) {
           const id = counterId(addr);
           const sum = expected.get(id) ?? { count: 0n, lastOffset: NO_OFFSET };
-          expected.set(id, { count: sum.count + value.count, lastOffset: value.lastOffset > sum.lastOffset ? value.lastOffset : sum.lastOffset });
+          expected.set(id, {
+            count: sum.count + value.count,
+            lastOffset: value.lastOffset > sum.lastOffset ? value.lastOffset : sum.lastOffset,
+          });
         }
       }
       const rollups = new Map([...view.cells].filter(([, c]) => c.address.table === 'rollups').map(([id, c]) => [id, c.value]));
@@ -135,7 +155,13 @@ describe('hour and day roll-ups (exactly-once like the minute counts)', () => {
         }
       }
       expect(truth).to.deep.equal(want);
-      const days = new Set([...view.cells.values()].filter((c) => c.address.table === 'rollups').map((c) => decodeCountRowKey(c.address.row)).filter((k) => k.granularity === 'day').map((k) => k.bucketStartMs));
+      const days = new Set(
+        [...view.cells.values()]
+          .filter((c) => c.address.table === 'rollups')
+          .map((c) => decodeCountRowKey(c.address.row))
+          .filter((k) => k.granularity === 'day')
+          .map((k) => k.bucketStartMs),
+      );
       expect(days.size, 'the events span two days').to.equal(2);
     });
   }

@@ -15,7 +15,13 @@ export const SPEED_GRANULARITIES: readonly { readonly granularity: CountGranular
   { granularity: 'day', table: 'rollups' },
 ];
 
-export function countAddresses(scope: CountScope, locationOid: bigint, timestampMs: number, itemName: string, qualifier: string): CounterAddress[] {
+export function countAddresses(
+  scope: CountScope,
+  locationOid: bigint,
+  timestampMs: number,
+  itemName: string,
+  qualifier: string,
+): CounterAddress[] {
   return SPEED_GRANULARITIES.map(({ granularity, table }) => {
     const bucketStartMs = bucketStart(timestampMs, granularity);
     return { table, row: countRowKey({ granularity, scope, locationOid, bucketStartMs, itemName }), qualifier, timestamp: bucketStartMs };
@@ -26,7 +32,10 @@ export function countAddresses(scope: CountScope, locationOid: bigint, timestamp
 export function eventCountAddresses(locationOid: bigint, timestampMs: number, itemName: string, qualifier: string): CounterAddress[] {
   const out: CounterAddress[] = [];
   for (const location of [locationOid, ALL_LOCATIONS]) {
-    out.push(...countAddresses('item', location, timestampMs, itemName, qualifier), ...countAddresses('total', location, timestampMs, '', qualifier));
+    out.push(
+      ...countAddresses('item', location, timestampMs, itemName, qualifier),
+      ...countAddresses('total', location, timestampMs, '', qualifier),
+    );
   }
   return out;
 }

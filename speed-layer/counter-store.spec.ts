@@ -38,9 +38,18 @@ describe('CounterStore', () => {
     const known = await store.read([minute('a'), minute('a'), hour('a'), minute('b')]);
     expect(fake.reads.map((r) => r.table).sort()).to.deep.equal(['lc', 'ru']);
     expect(fake.reads.find((r) => r.table === 'lc')?.rows).to.deep.equal(['a', 'b']);
-    const updates = await store.updates([{ address: minute('a'), offsets: [9n, 10n] }, { address: hour('a'), offsets: [10n] }], known);
+    const updates = await store.updates(
+      [
+        { address: minute('a'), offsets: [9n, 10n] },
+        { address: hour('a'), offsets: [10n] },
+      ],
+      known,
+    );
     expect(fake.reads).to.have.length(2); // nothing read again
-    expect(updates.map((u) => u.value)).to.deep.equal([{ count: 6n, lastOffset: 10n }, { count: 1n, lastOffset: 10n }]);
+    expect(updates.map((u) => u.value)).to.deep.equal([
+      { count: 6n, lastOffset: 10n },
+      { count: 1n, lastOffset: 10n },
+    ]);
   });
 
   it('prefers its cache to an earlier read, and reads what neither has', async () => {
@@ -49,8 +58,17 @@ describe('CounterStore', () => {
     store.commit([{ address: minute('a'), value: { count: 7n, lastOffset: 20n } }]);
     const stale = new Map([[`liveCounts|a|p0`, { count: 1n, lastOffset: 1n }]]);
     fake.put('ru', hour('x'), { count: 2n, lastOffset: 3n });
-    const updates = await store.updates([{ address: minute('a'), offsets: [21n] }, { address: hour('x'), offsets: [4n] }], stale);
-    expect(updates.map((u) => u.value)).to.deep.equal([{ count: 8n, lastOffset: 21n }, { count: 3n, lastOffset: 4n }]);
+    const updates = await store.updates(
+      [
+        { address: minute('a'), offsets: [21n] },
+        { address: hour('x'), offsets: [4n] },
+      ],
+      stale,
+    );
+    expect(updates.map((u) => u.value)).to.deep.equal([
+      { count: 8n, lastOffset: 21n },
+      { count: 3n, lastOffset: 4n },
+    ]);
     expect(fake.reads).to.deep.equal([{ table: 'ru', rows: ['x'] }]);
   });
 

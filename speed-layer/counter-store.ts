@@ -6,7 +6,15 @@
 
 import { CorruptCellError } from '../common/errors';
 import type { HBaseTables, Row, RowMutation } from '../common/hbase';
-import { decodePartitionCount, encodePartitionCount, FAMILIES, NO_OFFSET, PARTITION_COUNT_BYTES, partitionCountTimestamp, type PartitionCount } from '../common/contract';
+import {
+  decodePartitionCount,
+  encodePartitionCount,
+  FAMILIES,
+  NO_OFFSET,
+  PARTITION_COUNT_BYTES,
+  partitionCountTimestamp,
+  type PartitionCount,
+} from '../common/contract';
 import { applyContribution, counterId, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
 
@@ -73,7 +81,10 @@ export class CounterStore {
    * for this chunk). Works on a snapshot, so a concurrent batch evicting cells
    * cannot make a loaded cell look empty.
    */
-  async updates(contributions: readonly CounterContribution[], known: ReadonlyMap<string, PartitionCount> = new Map()): Promise<CounterUpdate[]> {
+  async updates(
+    contributions: readonly CounterContribution[],
+    known: ReadonlyMap<string, PartitionCount> = new Map(),
+  ): Promise<CounterUpdate[]> {
     const snapshot = new Map<string, PartitionCount>();
     const missing: CounterAddress[] = [];
     for (const c of contributions) {
@@ -96,11 +107,27 @@ export class CounterStore {
     const cell = row?.cells.find((c) => c.family === family && c.qualifier === qualifier);
     if (!cell) return EMPTY;
     if (cell.value.length !== PARTITION_COUNT_BYTES) {
-      throw new CorruptCellError(table, row?.key ?? Buffer.alloc(0), family, qualifier, cell.value, cell.timestamp, `partition count cell must be ${PARTITION_COUNT_BYTES} bytes, got ${cell.value.length}`);
+      throw new CorruptCellError(
+        table,
+        row?.key ?? Buffer.alloc(0),
+        family,
+        qualifier,
+        cell.value,
+        cell.timestamp,
+        `partition count cell must be ${PARTITION_COUNT_BYTES} bytes, got ${cell.value.length}`,
+      );
     }
     const value = decodePartitionCount(cell.value);
     if (value.count < 0n || value.lastOffset < NO_OFFSET) {
-      throw new CorruptCellError(table, row?.key ?? Buffer.alloc(0), family, qualifier, cell.value, cell.timestamp, `partition count cell holds count ${value.count}, last offset ${value.lastOffset}`);
+      throw new CorruptCellError(
+        table,
+        row?.key ?? Buffer.alloc(0),
+        family,
+        qualifier,
+        cell.value,
+        cell.timestamp,
+        `partition count cell holds count ${value.count}, last offset ${value.lastOffset}`,
+      );
     }
     return value;
   }
@@ -115,7 +142,12 @@ export class CounterStore {
       const rowId = address.row.toString('latin1');
       let row = rows.get(rowId);
       if (!row) rows.set(rowId, (row = { row: address.row, cells: [] }));
-      row.cells.push({ family: FAMILY[address.table], qualifier: address.qualifier, value: encodePartitionCount(value), timestamp: partitionCountTimestamp(address.timestamp, value.count) });
+      row.cells.push({
+        family: FAMILY[address.table],
+        qualifier: address.qualifier,
+        value: encodePartitionCount(value),
+        timestamp: partitionCountTimestamp(address.timestamp, value.count),
+      });
     }
     return new Map([...byTable].map(([table, rows]) => [table, [...rows.values()]]));
   }

@@ -43,16 +43,25 @@ export class DeadLetterSender {
    */
   sendAndCommit(partition: number, deadLetters: readonly DeadLetter[], nextOffset: string, form: DeadLetterForm = 'full'): Promise<void> {
     const records = deadLetters.map(({ message, rejection }) =>
-      deadLetterRecord(message.key, message.value, {
-        reason: rejection.reason,
-        message: rejection.message,
-        sourceTopic: this.target.sourceTopic,
-        sourcePartition: message.partition,
-        sourceOffset: message.offset,
-      }, form),
+      deadLetterRecord(
+        message.key,
+        message.value,
+        {
+          reason: rejection.reason,
+          message: rejection.message,
+          sourceTopic: this.target.sourceTopic,
+          sourcePartition: message.partition,
+          sourceOffset: message.offset,
+        },
+        form,
+      ),
     );
     const groups = form === 'full' ? [records] : records.map((record) => [record]);
-    return this.transactions.sendAndCommit(partition, groups.map((messages) => ({ topic: this.target.deadLetterTopic, messages })), nextOffset);
+    return this.transactions.sendAndCommit(
+      partition,
+      groups.map((messages) => ({ topic: this.target.deadLetterTopic, messages })),
+      nextOffset,
+    );
   }
 
   /** After every (re)join: fences the previous owners of the assigned partitions at once. */

@@ -4,7 +4,14 @@
 // very same cells.
 
 import { cellValue, type HBaseTables, type RowMutation } from '../common/hbase';
-import { DETECTION_QUALIFIERS, detectionRowKey, encodeDetectionCells, FAMILIES, recentRowKey, type EnrichedDetection } from '../common/contract';
+import {
+  DETECTION_QUALIFIERS,
+  detectionRowKey,
+  encodeDetectionCells,
+  FAMILIES,
+  recentRowKey,
+  type EnrichedDetection,
+} from '../common/contract';
 
 /** Lineage cell of each existing row among `oids`. */
 export async function readLineage(store: HBaseTables, table: string, oids: readonly bigint[]): Promise<Map<bigint, string>> {
@@ -23,7 +30,10 @@ export function detectionMutations(rows: readonly EnrichedDetection[]): { detect
   for (const row of rows) {
     const timestamp = row.timestampDetected;
     const cells = encodeDetectionCells(row);
-    detections.push({ row: detectionRowKey(row.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp })) });
+    detections.push({
+      row: detectionRowKey(row.detectionOid),
+      cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp })),
+    });
     recent.push({
       row: recentRowKey(row.geographicalLocationOid, timestamp, row.detectionOid),
       cells: cells.map((c) => ({ family: FAMILIES.recent, qualifier: c.qualifier, value: c.value, timestamp })),

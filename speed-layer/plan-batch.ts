@@ -5,8 +5,13 @@
 // a duplicate, even with a different payload.
 
 import {
-  enrichDetection, META_ROWS, partitionQualifier, qualityQualifier,
-  type EnrichedDetection, type QualityCounter, type Rejection,
+  enrichDetection,
+  META_ROWS,
+  partitionQualifier,
+  qualityQualifier,
+  type EnrichedDetection,
+  type QualityCounter,
+  type Rejection,
 } from '../common/contract';
 import type { Classified } from './classify-batch';
 import type { ConsumedMessage } from './consumed-message';
@@ -75,7 +80,8 @@ export function planBatch(input: PlanInput): BatchPlan {
     quality('accepted', item.offset);
     if (!row.locationKnown) quality('unknown_location', item.offset);
     if (item.message.timestampMs - row.timestampDetected > input.lateAfterMs) quality('late', item.offset);
-    for (const address of eventCountAddresses(row.geographicalLocationOid, row.timestampDetected, row.itemName, countQualifier)) contribute(address, item.offset);
+    for (const address of eventCountAddresses(row.geographicalLocationOid, row.timestampDetected, row.itemName, countQualifier))
+      contribute(address, item.offset);
   }
   return { rows, counters: [...counters.values()], deadLetters, figures };
 }

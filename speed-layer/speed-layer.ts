@@ -45,7 +45,10 @@ export function createSpeedLayer(
   const tables = speedTables(config);
   const counters = new CounterStore(store, tables, config.speed.countCacheCells);
   const reference = new BroadcastReference(new CurrentReference(store, config.hbase.namespace), log.child('reference'));
-  const deadLetters = new DeadLetterSender(deadLetterOutput, { deadLetterTopic: config.kafka.deadLetterTopic, sourceTopic: config.kafka.detectionsTopic });
+  const deadLetters = new DeadLetterSender(deadLetterOutput, {
+    deadLetterTopic: config.kafka.deadLetterTopic,
+    sourceTopic: config.kafka.detectionsTopic,
+  });
   const abort = new AbortController();
   const lease = new SessionLease(config.speed.sessionTimeoutMs);
   let consumer: GroupConsumer | undefined;
@@ -54,7 +57,10 @@ export function createSpeedLayer(
 
   /** A consumer that runs until stop(). */
   async function runConsumer(handler: BatchHandler): Promise<void> {
-    consumer = new GroupConsumer(kafka, consumerOptions(config, handler, { lease, log, signal: abort.signal, stopping: () => stopping, metrics, deadLetters }));
+    consumer = new GroupConsumer(
+      kafka,
+      consumerOptions(config, handler, { lease, log, signal: abort.signal, stopping: () => stopping, metrics, deadLetters }),
+    );
     await consumer.start();
   }
 
@@ -62,18 +68,31 @@ export function createSpeedLayer(
     await retry(() => store.ready(), { retries: Infinity, signal: abort.signal, onRetry: logRetry(log, 'HBase connection') });
     await reference.start(config.speed.referencePollMs);
     const deps: ApplyChunkDeps = {
-      store, tables, counters, reference,
+      store,
+      tables,
+      counters,
+      reference,
       lateAfterMs: config.speed.lateAfterMs,
     };
-    await runConsumer(createBatchHandler({
-      deps, deadLetters, metrics, log, signal: abort.signal, chunkSize: CHUNK_SIZE, lease,
-      quarantineCell: cellQuarantine(store, tables.meta, () => clock.now()),
-      poisonAttempts: config.speed.poisonAttempts,
-      stopping: () => stopping,
-    }));
+    await runConsumer(
+      createBatchHandler({
+        deps,
+        deadLetters,
+        metrics,
+        log,
+        signal: abort.signal,
+        chunkSize: CHUNK_SIZE,
+        lease,
+        quarantineCell: cellQuarantine(store, tables.meta, () => clock.now()),
+        poisonAttempts: config.speed.poisonAttempts,
+        stopping: () => stopping,
+      }),
+    );
     metricsTimer = setInterval(() => reportMetrics(metrics, store, tables, log), config.speed.metricsIntervalMs);
     metricsTimer.unref();
-    log.info(`speed layer ${instance} consuming ${config.kafka.detectionsTopic} (group ${config.speed.groupId}, reference ${reference.version ?? 'none yet'})`);
+    log.info(
+      `speed layer ${instance} consuming ${config.kafka.detectionsTopic} (group ${config.speed.groupId}, reference ${reference.version ?? 'none yet'})`,
+    );
   }
 
   async function stop(): Promise<void> {
@@ -139,15 +158,26 @@ function consumerOptions(config: Config, handler: BatchHandler, ctx: ConsumerCon
 function reportMetrics(metrics: SpeedMetrics, store: SpeedDeps['store'], tables: SpeedTables, log: Logger): void {
   const snapshot = metrics.snapshot();
   const lag = Object.values(snapshot.lagByPartition).reduce((a, b) => a + b, 0);
-  log.info(`${snapshot.eventsPerSecond} events/s, batch p50 ${snapshot.batchLatencyMs.p50} ms p99 ${snapshot.batchLatencyMs.p99} ms, lag ${lag}, rss ${Math.round(snapshot.rssBytes / 2 ** 20)} MB (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
-  publishSnapshot(store, tables.meta, snapshot).catch((error: unknown) => log.warn(`metrics snapshot not published: ${errorMessage(error)}`));
+  log.info(
+    `${snapshot.eventsPerSecond} events/s, batch p50 ${snapshot.batchLatencyMs.p50} ms p99 ${snapshot.batchLatencyMs.p99} ms, lag ${lag}, rss ${Math.round(snapshot.rssBytes / 2 ** 20)} MB (heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`,
+  );
+  publishSnapshot(store, tables.meta, snapshot).catch((error: unknown) =>
+    log.warn(`metrics snapshot not published: ${errorMessage(error)}`),
+  );
 }
 
 /** Resolves when `work` settles or after `ms`, whichever is first (logging which). */
 async function withDeadline(log: Logger, work: Promise<unknown>, ms: number, what: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-  const outcome = await Promise.race([work.then(() => 'done' as const, (error: unknown) => (log.warn(`${what}: ${errorMessage(error)}`), 'done' as const)), late]);
+  const outcome = await Promise.race([
+    work.then(
+      () => 'done' as const,
+      (error: unknown) => (log.warn(`${what}: ${errorMessage(error)}`), 'done' as const),
+    ),
+    late,
+  ]);
   clearTimeout(timer);
-  if (outcome === 'late') log.warn(`${what} still pending after ${ms} ms: leaving it (uncommitted messages are replayed by the next owner)`);
+  if (outcome === 'late')
+    log.warn(`${what} still pending after ${ms} ms: leaving it (uncommitted messages are replayed by the next owner)`);
 }

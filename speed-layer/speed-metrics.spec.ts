@@ -8,7 +8,8 @@ describe('speed metrics', () => {
     expect(text).to.include('utopia_speed_dead_letters_total{reason="key_mismatch"} 0');
     expect(text).to.include('utopia_speed_messages_total{outcome="accepted"} 0');
     metrics.recordOutcomes({ accepted: 5, duplicates: 2, dead_letters: 2, late: 1, unknown_location: 0 }, [
-      { rejection: { reason: 'malformed_json' } }, { rejection: { reason: 'malformed_json' } },
+      { rejection: { reason: 'malformed_json' } },
+      { rejection: { reason: 'malformed_json' } },
     ]);
     metrics.recordBatch(0, 9, 40, 12, Date.now());
     text = await metrics.registry.metrics();

@@ -7,7 +7,15 @@
 //   meta "speed/metrics" for the API's /quality and the dashboard.
 
 import { Counter, Histogram } from 'prom-client';
-import { FAMILIES, META_ROWS, QUALITY_COUNTERS, REJECT_REASONS, type QualityCounter, type RejectReason, type SpeedMetricsSnapshot } from '../common/contract';
+import {
+  FAMILIES,
+  META_ROWS,
+  QUALITY_COUNTERS,
+  REJECT_REASONS,
+  type QualityCounter,
+  type RejectReason,
+  type SpeedMetricsSnapshot,
+} from '../common/contract';
 import type { HBaseTables } from '../common/hbase';
 import { ConsumerLagMetrics, createMetricsRegistry, type Registry, type RegistryOptions } from '../common/metrics';
 import { LatencyWindow } from './latency-window';
@@ -33,15 +41,34 @@ export class SpeedMetrics {
   /** Dead letters sent shrunk because the dead-letter topic refused them as too large. */
   shrunkDeadLetters = 0;
 
-  constructor(readonly instance: string, group: string, options: RegistryOptions & { readonly now?: () => number } = {}) {
+  constructor(
+    readonly instance: string,
+    group: string,
+    options: RegistryOptions & { readonly now?: () => number } = {},
+  ) {
     this.registry = createMetricsRegistry(options);
     const registers = [this.registry];
     this.lag = new ConsumerLagMetrics(this.registry, group, options.now);
-    this.messages = new Counter({ name: 'utopia_speed_messages_total', help: 'Messages this speed-layer instance processed, by outcome (late and unknown_location are also accepted).', labelNames: ['outcome'], registers });
+    this.messages = new Counter({
+      name: 'utopia_speed_messages_total',
+      help: 'Messages this speed-layer instance processed, by outcome (late and unknown_location are also accepted).',
+      labelNames: ['outcome'],
+      registers,
+    });
     for (const outcome of QUALITY_COUNTERS) this.messages.inc({ outcome }, 0);
-    this.deadLetters = new Counter({ name: 'utopia_speed_dead_letters_total', help: 'Events this speed-layer instance sent to the dead-letter topic, by reason.', labelNames: ['reason'], registers });
+    this.deadLetters = new Counter({
+      name: 'utopia_speed_dead_letters_total',
+      help: 'Events this speed-layer instance sent to the dead-letter topic, by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
     for (const reason of REJECT_REASONS) this.deadLetters.inc({ reason }, 0);
-    this.chunkSeconds = new Histogram({ name: 'utopia_speed_batch_duration_seconds', help: 'Time to process and commit one chunk of a Kafka batch (up to 1000 messages).', buckets: CHUNK_BUCKETS_S, registers });
+    this.chunkSeconds = new Histogram({
+      name: 'utopia_speed_batch_duration_seconds',
+      help: 'Time to process and commit one chunk of a Kafka batch (up to 1000 messages).',
+      buckets: CHUNK_BUCKETS_S,
+      registers,
+    });
   }
 
   /** A chunk of `partition` starts; its first message's Kafka timestamp. */
@@ -58,7 +85,10 @@ export class SpeedMetrics {
     this.totalEvents += events;
   }
 
-  recordOutcomes(figures: Readonly<Record<QualityCounter, number>>, deadLetters: readonly { readonly rejection: { readonly reason: RejectReason } }[]): void {
+  recordOutcomes(
+    figures: Readonly<Record<QualityCounter, number>>,
+    deadLetters: readonly { readonly rejection: { readonly reason: RejectReason } }[],
+  ): void {
     for (const outcome of QUALITY_COUNTERS) if (figures[outcome] > 0) this.messages.inc({ outcome }, figures[outcome]);
     for (const letter of deadLetters) this.deadLetters.inc({ reason: letter.rejection.reason });
   }
@@ -89,6 +119,13 @@ export class SpeedMetrics {
 export async function publishSnapshot(store: HBaseTables, metaTable: string, snapshot: SpeedMetricsSnapshot): Promise<void> {
   await store.put(metaTable, {
     row: Buffer.from(META_ROWS.speedMetrics, 'utf8'),
-    cells: [{ family: FAMILIES.meta, qualifier: snapshot.instance, value: Buffer.from(JSON.stringify(snapshot), 'utf8'), timestamp: snapshot.updatedAt }],
+    cells: [
+      {
+        family: FAMILIES.meta,
+        qualifier: snapshot.instance,
+        value: Buffer.from(JSON.stringify(snapshot), 'utf8'),
+        timestamp: snapshot.updatedAt,
+      },
+    ],
   });
 }

@@ -1,7 +1,14 @@
 // The HBase table names the speed layer writes, resolved once from the config.
 
 import type { Config } from '../common/config';
-import { detectionTableName, liveCountsTableName, liveRollupsTableName, metaTableName, recentTableName, referenceTableName } from '../common/contract';
+import {
+  detectionTableName,
+  liveCountsTableName,
+  liveRollupsTableName,
+  metaTableName,
+  recentTableName,
+  referenceTableName,
+} from '../common/contract';
 import type { CounterTable } from './counter-cell';
 
 export interface SpeedTables {

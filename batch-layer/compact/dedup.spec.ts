@@ -3,13 +3,23 @@ import type { LandingRow } from '../schema/landing-row';
 import { dedupFirstOccurrence } from './dedup';
 
 const row = (oid: bigint, partition: number, offset: bigint, item = 'cat'): LandingRow => ({
-  detectionOid: oid, geographicalLocationOid: 1n, videoCameraOid: 2n, itemName: item, timestampDetected: 1_700_000_000_000, partition, offset, kafkaTimestamp: 1_700_000_000_000,
+  detectionOid: oid,
+  geographicalLocationOid: 1n,
+  videoCameraOid: 2n,
+  itemName: item,
+  timestampDetected: 1_700_000_000_000,
+  partition,
+  offset,
+  kafkaTimestamp: 1_700_000_000_000,
 });
 
 describe('dedupFirstOccurrence', () => {
   it('keeps the lowest (partition, offset) copy of each oid, whatever the input order', () => {
     const result = dedupFirstOccurrence([row(5n, 1, 9n, 'late'), row(5n, 1, 3n, 'first'), row(6n, 0, 1n), row(5n, 1, 7n, 'mid')]);
-    expect(result.rows.map((r) => [r.detectionOid, r.itemName])).to.deep.equal([[5n, 'first'], [6n, 'cat']]);
+    expect(result.rows.map((r) => [r.detectionOid, r.itemName])).to.deep.equal([
+      [5n, 'first'],
+      [6n, 'cat'],
+    ]);
     expect(result.duplicates).to.equal(2);
     expect(result.messages).to.equal(4);
   });

@@ -16,7 +16,8 @@ export async function listLandingFiles(hdfs: HdfsStore, root: string): Promise<L
   for (const dir of await hdfs.list(base)) {
     if (dir.type !== 'DIRECTORY' || !dir.name.startsWith('partition=')) continue;
     for (const entry of await hdfs.list(`${base}/${dir.name}`)) {
-      if (entry.type === 'FILE' && parseLandingFileName(entry.name)) files.push({ name: entry.name, path: `${base}/${dir.name}/${entry.name}`, modificationTime: entry.modificationTime });
+      if (entry.type === 'FILE' && parseLandingFileName(entry.name))
+        files.push({ name: entry.name, path: `${base}/${dir.name}/${entry.name}`, modificationTime: entry.modificationTime });
     }
   }
   return files.sort((a, b) => (a.name < b.name ? -1 : 1));

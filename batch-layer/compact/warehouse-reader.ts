@@ -20,12 +20,27 @@ export async function readWarehouseDay(hdfs: HdfsStore, root: string, day: strin
         const c = await file.readRowGroup(g);
         const n = file.footer.rowGroups[g]!.numRows;
         const get = (name: string) => c.get(name) as unknown[];
-        const [oid, loc, cam, item, ts, part, off, kts] = ['detection_oid', 'geographical_location_oid', 'video_camera_oid', 'item_name', 'timestamp_detected', 'kafka_partition', 'kafka_offset', 'kafka_timestamp'].map(get);
+        const [oid, loc, cam, item, ts, part, off, kts] = [
+          'detection_oid',
+          'geographical_location_oid',
+          'video_camera_oid',
+          'item_name',
+          'timestamp_detected',
+          'kafka_partition',
+          'kafka_offset',
+          'kafka_timestamp',
+        ].map(get);
         const rows: LandingRow[] = new Array<LandingRow>(n);
         for (let i = 0; i < n; i++) {
           rows[i] = {
-            detectionOid: oid![i] as bigint, geographicalLocationOid: loc![i] as bigint, videoCameraOid: cam![i] as bigint, itemName: item![i] as string,
-            timestampDetected: Number(ts![i]), partition: part![i] as number, offset: off![i] as bigint, kafkaTimestamp: Number(kts![i]),
+            detectionOid: oid![i] as bigint,
+            geographicalLocationOid: loc![i] as bigint,
+            videoCameraOid: cam![i] as bigint,
+            itemName: item![i] as string,
+            timestampDetected: Number(ts![i]),
+            partition: part![i] as number,
+            offset: off![i] as bigint,
+            kafkaTimestamp: Number(kts![i]),
           };
         }
         total += n;

@@ -8,7 +8,13 @@
 import { SUCCESS_MARKER, tempPath, tmpDir, warehouseDayDir, warehouseManifestPath } from '../../common/contract';
 import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
-import { compareWarehouseRows, REFERENCE_VERSION_KEY, WAREHOUSE_SCHEMA, warehouseBatch, type WarehouseRow } from '../schema/warehouse-schema';
+import {
+  compareWarehouseRows,
+  REFERENCE_VERSION_KEY,
+  WAREHOUSE_SCHEMA,
+  warehouseBatch,
+  type WarehouseRow,
+} from '../schema/warehouse-schema';
 
 export class WarehouseDayWriter {
   private pending: WarehouseRow[] = [];
@@ -35,7 +41,9 @@ export class WarehouseDayWriter {
   /** Writes the last part, _manifest.json and _SUCCESS, then swaps the partition in. */
   async commit(manifest: unknown): Promise<number> {
     if (this.pending.length > 0 || this.parts === 0) await this.writePart(this.pending.splice(0));
-    await this.hdfs.upload(`${this.stagingDir}/${manifestName(this.root, this.day)}`, Buffer.from(JSON.stringify(manifest, null, 1)), { overwrite: true });
+    await this.hdfs.upload(`${this.stagingDir}/${manifestName(this.root, this.day)}`, Buffer.from(JSON.stringify(manifest, null, 1)), {
+      overwrite: true,
+    });
     await this.hdfs.upload(`${this.stagingDir}/${SUCCESS_MARKER}`, Buffer.alloc(0), { overwrite: true });
     await swapDirectory(this.hdfs, this.root, this.stagingDir, warehouseDayDir(this.root, this.day), this.token);
     await this.hdfs.delete(`${tmpDir(this.root)}/${this.token}`, { recursive: true }).catch(() => false);

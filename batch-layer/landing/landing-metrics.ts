@@ -19,8 +19,21 @@ export class LandingMetrics {
     const registers = [this.registry];
     this.lag = new ConsumerLagMetrics(this.registry, group, options.now);
     this.files = new Counter({ name: 'utopia_landing_files_total', help: 'Parquet files the landing writer wrote to HDFS.', registers });
-    this.rows = new Counter({ name: 'utopia_landing_rows_total', help: 'Valid rows the landing writer wrote to HDFS (invalid messages are counted by the batch).', registers });
-    this.flushSeconds = new Histogram({ name: 'utopia_landing_flush_duration_seconds', help: 'Time to write, rename and commit one landing file.', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers });
-    this.flushFailures = new Counter({ name: 'utopia_landing_flush_failures_total', help: 'Landing flushes that failed (the partition is re-read from HDFS).', registers });
+    this.rows = new Counter({
+      name: 'utopia_landing_rows_total',
+      help: 'Valid rows the landing writer wrote to HDFS (invalid messages are counted by the batch).',
+      registers,
+    });
+    this.flushSeconds = new Histogram({
+      name: 'utopia_landing_flush_duration_seconds',
+      help: 'Time to write, rename and commit one landing file.',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    });
+    this.flushFailures = new Counter({
+      name: 'utopia_landing_flush_failures_total',
+      help: 'Landing flushes that failed (the partition is re-read from HDFS).',
+      registers,
+    });
   }
 }

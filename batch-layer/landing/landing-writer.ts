@@ -67,7 +67,12 @@ export class LandingWriter {
     this.metrics = deps.metrics ?? new LandingMetrics(deps.config.landing.groupId);
     // A fetch waits at most 1 s for data: disconnect waits for the fetch in flight, and kafkajs' 5 s default
     // would take most of the SIGTERM grace period on an idle topic.
-    this.consumer = deps.kafka.consumer({ groupId: deps.config.landing.groupId, sessionTimeout: 30_000, maxBytesPerPartition: 4 * 1024 * 1024, maxWaitTimeInMs: 1_000 });
+    this.consumer = deps.kafka.consumer({
+      groupId: deps.config.landing.groupId,
+      sessionTimeout: 30_000,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxWaitTimeInMs: 1_000,
+    });
     // A new assignment resets kafkajs' fetch positions to the committed offsets: drop what we hold.
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       const topic = deps.config.kafka.detectionsTopic;
@@ -89,7 +94,11 @@ export class LandingWriter {
     const { config } = this.deps;
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: config.kafka.detectionsTopic, fromBeginning: true });
-    await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.serial(() => this.onBatch(payload)) });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.serial(() => this.onBatch(payload)),
+    });
     const tick = Math.max(200, Math.min(5_000, Math.floor(config.landing.flushAgeMs / 4)));
     this.timer = setInterval(() => void this.serial(() => this.flushAged()).catch(() => undefined), tick);
   }
@@ -122,13 +131,19 @@ export class LandingWriter {
     let state = this.states.get(batch.partition);
     if (!state) {
       const landed = await lastLandedOffset(hdfs, config.hdfs.root, batch.topic, batch.partition);
-      state = { next: landed === undefined ? undefined : landed + 1n, buffer: new PartitionBuffer(batch.partition), reland: [], relandBuffer: undefined };
+      state = {
+        next: landed === undefined ? undefined : landed + 1n,
+        buffer: new PartitionBuffer(batch.partition),
+        reland: [],
+        relandBuffer: undefined,
+      };
       this.states.set(batch.partition, state);
       this.deps.logger.info(`partition ${batch.partition}: resuming after landed offset ${landed ?? 'none'}`);
       // A crash between rename and commit leaves Kafka behind HDFS: catch the commit up,
       // else the group shows a lag that nothing will ever clear when no new message comes.
       const fetchedFrom = batch.firstOffset();
-      if (landed !== undefined && fetchedFrom !== null && landed + 1n > BigInt(fetchedFrom)) await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(landed + 1n) }]);
+      if (landed !== undefined && fetchedFrom !== null && landed + 1n > BigInt(fetchedFrom))
+        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(landed + 1n) }]);
     }
     if (state.reland.length > 0) return this.relandBatch(state, batch.topic, batch.messages, heartbeat);
     for (const message of batch.messages) {
@@ -191,13 +206,23 @@ export class LandingWriter {
     const first = reland[0];
     if (!first) return;
     const landed = await lastLandedOffset(this.deps.hdfs, this.deps.config.hdfs.root, topic, partition);
-    this.states.set(partition, { next: landed === undefined ? undefined : landed + 1n, buffer: new PartitionBuffer(partition), reland, relandBuffer: undefined });
+    this.states.set(partition, {
+      next: landed === undefined ? undefined : landed + 1n,
+      buffer: new PartitionBuffer(partition),
+      reland,
+      relandBuffer: undefined,
+    });
     this.deps.logger.info(`partition ${partition}: re-landing quarantined offsets ${reland.map((r) => `${r.start}..${r.end}`).join(', ')}`);
     this.consumer.seek({ topic, partition, offset: String(first.start) });
   }
 
   /** Lands the first quarantined range again from the messages of a batch; no offset is committed. */
-  private async relandBatch(state: PartitionState, topic: string, messages: readonly KafkaMessage[], heartbeat: () => Promise<void>): Promise<void> {
+  private async relandBatch(
+    state: PartitionState,
+    topic: string,
+    messages: readonly KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const partition = state.buffer.partition;
     for (const message of messages) {
       if (this.stopping) return;

@@ -33,9 +33,16 @@ export function rangesToReland(landed: readonly LandingFile[], quarantined: read
 }
 
 /** Landed and quarantined files of one partition, from the HDFS listings. */
-export async function partitionFiles(hdfs: HdfsStore, root: string, topic: string, partition: number): Promise<{ landed: LandingFile[]; quarantined: LandingFile[] }> {
+export async function partitionFiles(
+  hdfs: HdfsStore,
+  root: string,
+  topic: string,
+  partition: number,
+): Promise<{ landed: LandingFile[]; quarantined: LandingFile[] }> {
   const mine = (names: Iterable<string>): LandingFile[] =>
-    [...names].map((name) => parseLandingFileName(name)).filter((f): f is LandingFile => f !== undefined && f.topic === topic && f.partition === partition);
+    [...names]
+      .map((name) => parseLandingFileName(name))
+      .filter((f): f is LandingFile => f !== undefined && f.topic === topic && f.partition === partition);
   const dir = landingPartitionDir(root, partition);
   const landed = (await hdfs.exists(dir)) ? mine((await hdfs.list(dir)).map((e) => e.name)) : [];
   const quarantined: LandingFile[] = [];

@@ -36,20 +36,27 @@ export class HBaseDaySpill {
       start: Buffer.of(Math.floor((k * 256) / SCAN_RANGES)),
       ...(k + 1 < SCAN_RANGES ? { stop: Buffer.of(Math.floor(((k + 1) * 256) / SCAN_RANGES)) } : {}),
     }));
-    await Promise.all(ranges.map(async (range) => {
-      for await (const row of hbase.scan(detectionTableName(namespace), { ...range, families: [FAMILIES.detections], timeRange: { from: startMs, to: endMs }, caching: 2000 })) {
-        let oid: bigint;
-        try {
-          oid = decodeDetectionRowKey(row.key);
-        } catch {
-          continue; // not one of our keys
+    await Promise.all(
+      ranges.map(async (range) => {
+        for await (const row of hbase.scan(detectionTableName(namespace), {
+          ...range,
+          families: [FAMILIES.detections],
+          timeRange: { from: startMs, to: endMs },
+          caching: 2000,
+        })) {
+          let oid: bigint;
+          try {
+            oid = decodeDetectionRowKey(row.key);
+          } catch {
+            continue; // not one of our keys
+          }
+          const b = bucketOf(oid, buckets);
+          slots[b]!.push(oid);
+          if (slots[b]!.length >= 8192) flush(b);
+          if (++rows % 200_000 === 0) onProgress?.(rows);
         }
-        const b = bucketOf(oid, buckets);
-        slots[b]!.push(oid);
-        if (slots[b]!.length >= 8192) flush(b);
-        if (++rows % 200_000 === 0) onProgress?.(rows);
-      }
-    }));
+      }),
+    );
     for (let b = 0; b < buckets; b++) flush(b);
     return rows;
   }

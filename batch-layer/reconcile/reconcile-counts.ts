@@ -7,8 +7,20 @@
 // clobbered (on a lost race the cell is read again and re-checked).
 
 import {
-  countScanRange, dayRange, decodeCountRowKey, decodePartitionCount, encodePartitionCount, FAMILIES, liveCountsTableName, liveRollupsTableName, parsePartitionQualifier, partitionCountTimestamp, partitionQualifier,
-  type CountGranularity, type CountScope, type PartitionCount,
+  countScanRange,
+  dayRange,
+  decodeCountRowKey,
+  decodePartitionCount,
+  encodePartitionCount,
+  FAMILIES,
+  liveCountsTableName,
+  liveRollupsTableName,
+  parsePartitionQualifier,
+  partitionCountTimestamp,
+  partitionQualifier,
+  type CountGranularity,
+  type CountScope,
+  type PartitionCount,
 } from '../../common/contract';
 import { cellValue, type HBaseTables } from '../../common/hbase';
 import type { LiveCountTruth } from '../views/build-views';
@@ -41,17 +53,38 @@ export interface CountReconciliation extends CellReconciliation {
 const LIST_LIMIT = 200;
 
 /** The minute cells of `locations`, then their roll-ups when `out.rollups` is kept: the views' count hook. */
-export async function reconcileLiveCounts(hbase: HBaseTables, namespace: string, day: string, locations: readonly bigint[], truth: LiveCountTruth, out: CountReconciliation): Promise<void> {
+export async function reconcileLiveCounts(
+  hbase: HBaseTables,
+  namespace: string,
+  day: string,
+  locations: readonly bigint[],
+  truth: LiveCountTruth,
+  out: CountReconciliation,
+): Promise<void> {
   await reconcileMinuteCounts(hbase, namespace, locations, day, truth.minute, out);
   if (out.rollups) await reconcileRollups(hbase, namespace, locations, day, truth.rollup, out.rollups);
 }
 
-export function reconcileMinuteCounts(hbase: HBaseTables, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
+export function reconcileMinuteCounts(
+  hbase: HBaseTables,
+  namespace: string,
+  locations: Iterable<bigint>,
+  day: string,
+  truth: MinuteCounts,
+  out: CellReconciliation,
+): Promise<void> {
   return reconcileLiveCells(hbase, liveCountsTableName(namespace), ['minute'], locations, day, truth, out);
 }
 
 /** The hour and day roll-ups; `truth` holds their row keys (count-key.ts, granularity hour and day). */
-export function reconcileRollups(hbase: HBaseTables, namespace: string, locations: Iterable<bigint>, day: string, truth: MinuteCounts, out: CellReconciliation): Promise<void> {
+export function reconcileRollups(
+  hbase: HBaseTables,
+  namespace: string,
+  locations: Iterable<bigint>,
+  day: string,
+  truth: MinuteCounts,
+  out: CellReconciliation,
+): Promise<void> {
   return reconcileLiveCells(hbase, liveRollupsTableName(namespace), ['hour', 'day'], locations, day, truth, out);
 }
 
@@ -84,7 +117,8 @@ async function reconcileLiveCells(
               out.cellsChecked++;
               const expected = slot === undefined ? undefined : truth.figure(slot, partition);
               if (expected) (seen.get(partition) as Uint8Array)[slot as number] = 1;
-              if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0)) pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));
+              if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0))
+                pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));
             }
           }
         });
@@ -111,7 +145,15 @@ export async function runPool(tasks: readonly (() => Promise<void>)[], width: nu
   await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
 }
 
-async function correct(hbase: HBaseTables, table: string, row: Buffer, partition: number, read: Buffer | null, truth: PartitionFigure | undefined, out: CellReconciliation): Promise<void> {
+async function correct(
+  hbase: HBaseTables,
+  table: string,
+  row: Buffer,
+  partition: number,
+  read: Buffer | null,
+  truth: PartitionFigure | undefined,
+  out: CellReconciliation,
+): Promise<void> {
   const qualifier = partitionQualifier(partition);
   const key = decodeCountRowKey(row);
   let current = read;
@@ -119,7 +161,12 @@ async function correct(hbase: HBaseTables, table: string, row: Buffer, partition
     const old = current ? decodePartitionCount(current) : undefined;
     const count = BigInt(truth?.count ?? 0);
     if (old && old.count === count) return; // someone fixed it meanwhile
-    const lastOffset = old && truth ? (old.lastOffset > truth.lastOffset ? old.lastOffset : truth.lastOffset) : (old?.lastOffset ?? truth?.lastOffset ?? -1n);
+    const lastOffset =
+      old && truth
+        ? old.lastOffset > truth.lastOffset
+          ? old.lastOffset
+          : truth.lastOffset
+        : (old?.lastOffset ?? truth?.lastOffset ?? -1n);
     const value = encodePartitionCount({ count, lastOffset });
     const ok = await hbase.checkAndPut(
       table,
@@ -130,8 +177,14 @@ async function correct(hbase: HBaseTables, table: string, row: Buffer, partition
       out.cellsCorrected++;
       if (out.corrections.length < LIST_LIMIT) {
         out.corrections.push({
-          locationOid: key.locationOid.toString(), scope: key.scope, minute: new Date(key.bucketStartMs).toISOString(), granularity: key.granularity, itemName: key.itemName, partition,
-          before: old ? old.count.toString() : null, after: count.toString(),
+          locationOid: key.locationOid.toString(),
+          scope: key.scope,
+          minute: new Date(key.bucketStartMs).toISOString(),
+          granularity: key.granularity,
+          itemName: key.itemName,
+          partition,
+          before: old ? old.count.toString() : null,
+          after: count.toString(),
         });
       }
       return;

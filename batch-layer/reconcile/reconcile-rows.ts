@@ -24,20 +24,37 @@ export interface RowReconciliation {
 
 const LIST_LIMIT = 200;
 
-export async function reconcileBucketRows(hbase: HBaseTables, namespace: string, rows: readonly WarehouseRow[], hbaseOids: Set<bigint>, out: RowReconciliation): Promise<void> {
+export async function reconcileBucketRows(
+  hbase: HBaseTables,
+  namespace: string,
+  rows: readonly WarehouseRow[],
+  hbaseOids: Set<bigint>,
+  out: RowReconciliation,
+): Promise<void> {
   out.hbaseRows += hbaseOids.size;
   const repairs: RowMutation[] = [];
   for (const row of rows) {
     if (hbaseOids.delete(row.detectionOid)) continue;
-    const cells = encodeDetectionCells({ ...row, locationKnown: row.geographicalLocation !== null, lineage: { partition: row.partition, offset: row.offset.toString() } });
-    repairs.push({ row: detectionRowKey(row.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: row.timestampDetected })) });
+    const cells = encodeDetectionCells({
+      ...row,
+      locationKnown: row.geographicalLocation !== null,
+      lineage: { partition: row.partition, offset: row.offset.toString() },
+    });
+    repairs.push({
+      row: detectionRowKey(row.detectionOid),
+      cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: row.timestampDetected })),
+    });
     if (out.repairedOids.length < LIST_LIMIT) out.repairedOids.push(row.detectionOid.toString());
   }
   const table = detectionTableName(namespace);
   for (let i = 0; i < repairs.length; i += 1000) {
     const chunk = repairs.slice(i, i + 1000);
     await putsWithRetry(hbase, table, chunk);
-    const back = await hbase.mget(table, chunk.map((m) => m.row), { families: [FAMILIES.detections] });
+    const back = await hbase.mget(
+      table,
+      chunk.map((m) => m.row),
+      { families: [FAMILIES.detections] },
+    );
     back.forEach((row, j) => {
       if (row !== null && row.cells.length > 0) return;
       out.masked++;

@@ -22,7 +22,9 @@ export interface DayReport {
   readonly engine?: 'node' | 'duckdb' | 'spark';
   /** compaction includes a SQL engine's staging, job and read-back, detailed in `sql`. */
   readonly phasesMs: {
-    readonly compaction: number; readonly views: number; readonly reconciliation: number;
+    readonly compaction: number;
+    readonly views: number;
+    readonly reconciliation: number;
     readonly sql?: { readonly staging: number; readonly engine: number; readonly read: number };
   };
   readonly referenceVersion: string;

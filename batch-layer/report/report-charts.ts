@@ -9,7 +9,11 @@ export type Bar = readonly [label: string, value: number];
 const BLUE = '#4a7fb5';
 
 /** Horizontal bars, one row per label: for categories (locations, items, reconcile figures). */
-export function barChart(name: string, bars: readonly Bar[], options: { width?: number; labelWidth?: number; color?: string } = {}): string {
+export function barChart(
+  name: string,
+  bars: readonly Bar[],
+  options: { width?: number; labelWidth?: number; color?: string } = {},
+): string {
   if (bars.length === 0) return `<p class="no-data" data-chart="${esc(name)}">(no data)</p>`;
   const max = Math.max(1, ...bars.map((b) => b[1]));
   const rowHeight = 22;

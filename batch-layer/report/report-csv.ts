@@ -42,7 +42,8 @@ export function reportCsv(report: DayReport): string {
   add('quality', 'quarantined_files', report.quarantinedFiles.length);
   const out = lines.map(csvLine);
   out.push('', csvLine(['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count']));
-  for (const t of report.topItems) out.push(csvLine([t.geographical_location ?? '', t.item_rank, t.item_name, t.geographical_location_oid, t.item_count]));
+  for (const t of report.topItems)
+    out.push(csvLine([t.geographical_location ?? '', t.item_rank, t.item_name, t.geographical_location_oid, t.item_count]));
   return out.join('\n') + '\n';
 }
 

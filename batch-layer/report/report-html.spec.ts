@@ -4,13 +4,41 @@ import { reportCsv } from './report-csv';
 import { reportHtml } from './report-html';
 
 const report: DayReport = {
-  day: '2024-05-01', runId: 'run-1', startedAt: '2024-05-02T02:00:00.000Z', finishedAt: '2024-05-02T02:00:05.000Z', durationMs: 5000,
-  phasesMs: { compaction: 3000, views: 1000, reconciliation: 1000 }, referenceVersion: 'v1', recompaction: false, landingFiles: 2,
-  totals: { landedRows: 10, uniqueDetections: 8, duplicatesDropped: 2, lateEvents: 1, invalidEvents: 3, unknownLocationEvents: 0, locations: 1, items: 2 },
-  warehouse: { path: '/utopia/warehouse/detections/dt=2024-05-01', parts: 1, rows: 8 }, topX: 10,
+  day: '2024-05-01',
+  runId: 'run-1',
+  startedAt: '2024-05-02T02:00:00.000Z',
+  finishedAt: '2024-05-02T02:00:05.000Z',
+  durationMs: 5000,
+  phasesMs: { compaction: 3000, views: 1000, reconciliation: 1000 },
+  referenceVersion: 'v1',
+  recompaction: false,
+  landingFiles: 2,
+  totals: {
+    landedRows: 10,
+    uniqueDetections: 8,
+    duplicatesDropped: 2,
+    lateEvents: 1,
+    invalidEvents: 3,
+    unknownLocationEvents: 0,
+    locations: 1,
+    items: 2,
+  },
+  warehouse: { path: '/utopia/warehouse/detections/dt=2024-05-01', parts: 1, rows: 8 },
+  topX: 10,
   eventsPerHour: [0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  topItems: [{ geographical_location: '<script>alert(1)</script>', geographical_location_oid: '9007199254740993', item_rank: 1, item_name: 'a,"b"', item_count: 5 }],
-  reconciliation: { detectionRows: { hbaseRows: 7, repaired: 1, repairedOids: ['5'], hbaseOnly: 0, hbaseOnlyOids: [], masked: 0, maskedOids: [] }, liveCounts: { skipped: 'beyond TTL' } },
+  topItems: [
+    {
+      geographical_location: '<script>alert(1)</script>',
+      geographical_location_oid: '9007199254740993',
+      item_rank: 1,
+      item_name: 'a,"b"',
+      item_count: 5,
+    },
+  ],
+  reconciliation: {
+    detectionRows: { hbaseRows: 7, repaired: 1, repairedOids: ['5'], hbaseOnly: 0, hbaseOnlyOids: [], masked: 0, maskedOids: [] },
+    liveCounts: { skipped: 'beyond TTL' },
+  },
   quarantinedFiles: [],
 };
 
@@ -48,7 +76,18 @@ describe('report rendering', () => {
   });
 
   it('neutralises formulas in item and location names in report.csv', () => {
-    const hostile: DayReport = { ...report, topItems: [{ geographical_location: '@cmd', geographical_location_oid: '7', item_rank: 1, item_name: '=HYPERLINK("http://evil")', item_count: 3 }] };
+    const hostile: DayReport = {
+      ...report,
+      topItems: [
+        {
+          geographical_location: '@cmd',
+          geographical_location_oid: '7',
+          item_rank: 1,
+          item_name: '=HYPERLINK("http://evil")',
+          item_count: 3,
+        },
+      ],
+    };
     const csv = reportCsv(hostile);
     expect(csv).to.include(`'@cmd,1,"'=HYPERLINK(""http://evil"")",7,3`);
     expect(csv).not.to.match(/(^|,)=HYPERLINK/m);

@@ -16,9 +16,15 @@ export function reportHtml(report: DayReport): string {
   const counts = report.reconciliation.liveCounts;
   const byLocation = groupTop(report.topItems);
   const figures: [string, string | number][] = [
-    ['Distinct detections', t.uniqueDetections], ['Landed rows', t.landedRows], ['Duplicates dropped', t.duplicatesDropped],
-    ['Late events', t.lateEvents], ['Invalid events', t.invalidEvents], ['Unknown location', t.unknownLocationEvents],
-    ['Locations', t.locations], ['Items', t.items], ['Run time', `${(report.durationMs / 1000).toFixed(1)} s`],
+    ['Distinct detections', t.uniqueDetections],
+    ['Landed rows', t.landedRows],
+    ['Duplicates dropped', t.duplicatesDropped],
+    ['Late events', t.lateEvents],
+    ['Invalid events', t.invalidEvents],
+    ['Unknown location', t.unknownLocationEvents],
+    ['Locations', t.locations],
+    ['Items', t.items],
+    ['Run time', `${(report.durationMs / 1000).toFixed(1)} s`],
   ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Utopia detections: ${esc(report.day)}</title>
@@ -29,11 +35,33 @@ td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f
 <p>Run ${esc(report.runId)}, started ${esc(report.startedAt)}; reference data version ${esc(report.referenceVersion)}${report.recompaction ? '; <b>recompaction</b> of a day compacted before' : ''}.</p>
 <div class="grid">${figures.map(([k, v]) => `<div class="card">${esc(k)}<b>${esc(String(v))}</b></div>`).join('')}</div>
 ${report.quarantinedFiles.length > 0 ? `<p class="warn">Quarantined landing files: ${report.quarantinedFiles.map(esc).join(', ')}</p>` : ''}
-<h2>Events per hour (UTC)</h2>${report.eventsPerHour ? columnChart('events-per-hour', report.eventsPerHour.map((n, h) => [String(h).padStart(2, '0'), n] as Bar)) : '<p class="no-data">(not recorded for this run)</p>'}
-<h2>Events and duplicates</h2>${barChart('events', [['distinct', t.uniqueDetections], ['duplicates', t.duplicatesDropped], ['late', t.lateEvents], ['invalid', t.invalidEvents]])}
+<h2>Events per hour (UTC)</h2>${
+    report.eventsPerHour
+      ? columnChart(
+          'events-per-hour',
+          report.eventsPerHour.map((n, h) => [String(h).padStart(2, '0'), n] as Bar),
+        )
+      : '<p class="no-data">(not recorded for this run)</p>'
+  }
+<h2>Events and duplicates</h2>${barChart('events', [
+    ['distinct', t.uniqueDetections],
+    ['duplicates', t.duplicatesDropped],
+    ['late', t.lateEvents],
+    ['invalid', t.invalidEvents],
+  ])}
 <h2>Detections per location (sum of its top-${report.topX})</h2>${barChart('per-location', locationTotals(byLocation).slice(0, 25))}
 <h2>Top ${report.topX} items of the ${Math.min(CHARTED_LOCATIONS, byLocation.size)} busiest locations</h2>
-<div class="grid">${locationTotals(byLocation).slice(0, CHARTED_LOCATIONS).map(([name]) => `<div class="top-chart"><h3>${esc(name)}</h3>${barChart(`top-items:${name}`, (byLocation.get(name) ?? []).map((i) => [i.item_name, i.item_count] as Bar), { width: 520, labelWidth: 170 })}</div>`).join('\n')}</div>
+<div class="grid">${locationTotals(byLocation)
+    .slice(0, CHARTED_LOCATIONS)
+    .map(
+      ([name]) =>
+        `<div class="top-chart"><h3>${esc(name)}</h3>${barChart(
+          `top-items:${name}`,
+          (byLocation.get(name) ?? []).map((i) => [i.item_name, i.item_count] as Bar),
+          { width: 520, labelWidth: 170 },
+        )}</div>`,
+    )
+    .join('\n')}</div>
 <h2>Reconciliation with HBase</h2>${reconcileChart(report)}<table><tr><th>figure</th><th>value</th></tr>
 ${rows.skipped !== undefined ? `<tr><td>detection rows</td><td>skipped: ${esc(rows.skipped)}</td></tr>` : `<tr><td>HBase detection rows</td><td class="num">${rows.hbaseRows}</td></tr><tr><td>rows repaired (missed by the speed layer)</td><td class="num">${rows.repaired}</td></tr><tr><td>rows only in HBase</td><td class="num">${rows.hbaseOnly}</td></tr><tr><td>repairs masked by delete markers (stick after a major compaction)</td><td class="num">${rows.masked}</td></tr>`}
 ${counts.skipped !== undefined ? `<tr><td>live counts</td><td>skipped: ${esc(counts.skipped)}</td></tr>` : `<tr><td>live count cells checked</td><td class="num">${counts.cellsChecked}</td></tr><tr><td>live count cells corrected</td><td class="num">${counts.cellsCorrected}</td></tr>${counts.rollups ? `<tr><td>live roll-up cells (hours, days) checked</td><td class="num">${counts.rollups.cellsChecked}</td></tr><tr><td>live roll-up cells corrected</td><td class="num">${counts.rollups.cellsCorrected}</td></tr>` : ''}`}
@@ -67,7 +95,8 @@ function reconcileChart(report: DayReport): string {
   const rows = report.reconciliation.detectionRows;
   const counts = report.reconciliation.liveCounts;
   const bars: Bar[] = [];
-  if (rows.skipped === undefined) bars.push(['rows repaired', rows.repaired], ['rows only in HBase', rows.hbaseOnly], ['repairs masked', rows.masked]);
+  if (rows.skipped === undefined)
+    bars.push(['rows repaired', rows.repaired], ['rows only in HBase', rows.hbaseOnly], ['repairs masked', rows.masked]);
   if (counts.skipped === undefined) bars.push(['count cells corrected', counts.cellsCorrected]);
   return bars.length > 0 ? barChart('reconcile', bars, { color: '#b5674a' }) : '<p class="no-data">(reconciliation skipped)</p>';
 }

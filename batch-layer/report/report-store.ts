@@ -17,7 +17,12 @@ export async function saveDayReport(hdfs: HdfsStore, root: string, report: DayRe
   return dir;
 }
 
-export async function loadDayReport(hdfs: HdfsStore, root: string, day: string, format: ReportFormat = 'json'): Promise<string | undefined> {
+export async function loadDayReport(
+  hdfs: HdfsStore,
+  root: string,
+  day: string,
+  format: ReportFormat = 'json',
+): Promise<string | undefined> {
   const path = `${reportsDayDir(root, day)}/${REPORT_FILES[format]}`;
   if (!(await hdfs.exists(path))) return undefined;
   return (await hdfs.readFile(path)).toString('utf8');

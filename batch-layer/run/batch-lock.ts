@@ -36,7 +36,10 @@ export async function acquireBatchLock(hdfs: HdfsStore, root: string, options: L
   const now = options.now ?? Date.now;
   const path = lockPath(root, 'batch');
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
-  const body = (): Buffer => Buffer.from(JSON.stringify({ owner, acquiredAt: new Date(now()).toISOString(), expiresAt: now() + options.leaseMs } satisfies LockBody));
+  const body = (): Buffer =>
+    Buffer.from(
+      JSON.stringify({ owner, acquiredAt: new Date(now()).toISOString(), expiresAt: now() + options.leaseMs } satisfies LockBody),
+    );
   await hdfs.mkdirs(locksDir(root));
   const deadline = now() + options.waitMs;
   let warned = false;
@@ -52,15 +55,21 @@ export async function acquireBatchLock(hdfs: HdfsStore, root: string, options: L
       await hdfs.rename(path, `${path}.expired-${owner.replace(/[^A-Za-z0-9]/g, '_')}`).catch(() => undefined);
       continue;
     }
-    const who = holder ? `${holder.owner} since ${holder.acquiredAt}, lease until ${new Date(holder.expiresAt).toISOString()}` : 'another run';
-    if (now() >= deadline) throw new LockHeldError(`another batch run holds the lock ${path} (${who}); not starting. Retry later or pass --wait.`);
+    const who = holder
+      ? `${holder.owner} since ${holder.acquiredAt}, lease until ${new Date(holder.expiresAt).toISOString()}`
+      : 'another run';
+    if (now() >= deadline)
+      throw new LockHeldError(`another batch run holds the lock ${path} (${who}); not starting. Retry later or pass --wait.`);
     if (!warned) options.onWait?.(who);
     warned = true;
     await sleep(1000);
   }
-  const renew = setInterval(() => {
-    void hdfs.upload(path, body(), { overwrite: true }).catch(() => undefined);
-  }, Math.max(1000, Math.floor(options.leaseMs / 3)));
+  const renew = setInterval(
+    () => {
+      void hdfs.upload(path, body(), { overwrite: true }).catch(() => undefined);
+    },
+    Math.max(1000, Math.floor(options.leaseMs / 3)),
+  );
   renew.unref();
   return {
     owner,

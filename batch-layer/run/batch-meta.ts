@@ -28,6 +28,15 @@ export async function advanceWatermark(hbase: HBaseTables, namespace: string, da
   throw new UtopiaError('watermark kept changing under us');
 }
 
-export async function putMetaJson(hbase: HBaseTables, namespace: string, rowName: string, qualifier: string, value: unknown): Promise<void> {
-  await hbase.put(metaTableName(namespace), { row: Buffer.from(rowName), cells: [{ family: FAMILIES.meta, qualifier, value: Buffer.from(JSON.stringify(value)), timestamp: Date.now() }] });
+export async function putMetaJson(
+  hbase: HBaseTables,
+  namespace: string,
+  rowName: string,
+  qualifier: string,
+  value: unknown,
+): Promise<void> {
+  await hbase.put(metaTableName(namespace), {
+    row: Buffer.from(rowName),
+    cells: [{ family: FAMILIES.meta, qualifier, value: Buffer.from(JSON.stringify(value)), timestamp: Date.now() }],
+  });
 }

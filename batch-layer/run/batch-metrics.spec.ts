@@ -4,7 +4,11 @@ import { BatchMetrics } from './batch-metrics';
 describe('batch metrics', () => {
   it('observes phase durations per day, runs by status and the last success', async () => {
     const metrics = new BatchMetrics(undefined, { defaultMetrics: false });
-    metrics.finished({ days: [{ durationMs: 4000, phasesMs: { compaction: 2000, views: 1000, reconciliation: 500 } }], exitCode: 0 }, 5000, Date.parse('2026-11-21T02:00:05Z'));
+    metrics.finished(
+      { days: [{ durationMs: 4000, phasesMs: { compaction: 2000, views: 1000, reconciliation: 500 } }], exitCode: 0 },
+      5000,
+      Date.parse('2026-11-21T02:00:05Z'),
+    );
     metrics.failed();
     const text = await metrics.registry.metrics();
     expect(text).to.include('utopia_batch_runs_total{status="ok"} 1');

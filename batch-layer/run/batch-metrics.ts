@@ -23,12 +23,28 @@ export class BatchMetrics {
   constructor(workDir?: string, options: RegistryOptions = {}) {
     this.registry = createMetricsRegistry(options);
     const registers = [this.registry];
-    this.runs = new Counter({ name: 'utopia_batch_runs_total', help: 'Batch runs of this scheduler by status (ok, quarantined_files, failed).', labelNames: ['status'], registers });
+    this.runs = new Counter({
+      name: 'utopia_batch_runs_total',
+      help: 'Batch runs of this scheduler by status (ok, quarantined_files, failed).',
+      labelNames: ['status'],
+      registers,
+    });
     for (const status of BATCH_RUN_STATUSES) this.runs.inc({ status }, 0);
     const buckets = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
-    this.phaseSeconds = new Histogram({ name: 'utopia_batch_phase_duration_seconds', help: 'Duration of each phase of each compacted day (compaction, views, reconciliation; day = the whole day).', labelNames: ['phase'], buckets, registers });
+    this.phaseSeconds = new Histogram({
+      name: 'utopia_batch_phase_duration_seconds',
+      help: 'Duration of each phase of each compacted day (compaction, views, reconciliation; day = the whole day).',
+      labelNames: ['phase'],
+      buckets,
+      registers,
+    });
     for (const phase of BATCH_PHASES) this.phaseSeconds.zero({ phase });
-    this.runSeconds = new Histogram({ name: 'utopia_batch_run_duration_seconds', help: 'Duration of a whole batch run (every day it compacted).', buckets, registers });
+    this.runSeconds = new Histogram({
+      name: 'utopia_batch_run_duration_seconds',
+      help: 'Duration of a whole batch run (every day it compacted).',
+      buckets,
+      registers,
+    });
     if (workDir !== undefined) {
       const statfs = (): fs.StatsFs | undefined => {
         try {
@@ -37,19 +53,37 @@ export class BatchMetrics {
           return undefined;
         }
       };
-      new Gauge({ name: 'utopia_batch_work_dir_free_bytes', help: 'Free space of the file system holding BATCH_WORK_DIR (the batch spills a day there).', registers, collect() {
-        const stats = statfs();
-        if (stats) this.set(stats.bavail * stats.bsize);
-      } });
-      new Gauge({ name: 'utopia_batch_work_dir_size_bytes', help: 'Size of the file system holding BATCH_WORK_DIR.', registers, collect() {
-        const stats = statfs();
-        if (stats) this.set(stats.blocks * stats.bsize);
-      } });
+      new Gauge({
+        name: 'utopia_batch_work_dir_free_bytes',
+        help: 'Free space of the file system holding BATCH_WORK_DIR (the batch spills a day there).',
+        registers,
+        collect() {
+          const stats = statfs();
+          if (stats) this.set(stats.bavail * stats.bsize);
+        },
+      });
+      new Gauge({
+        name: 'utopia_batch_work_dir_size_bytes',
+        help: 'Size of the file system holding BATCH_WORK_DIR.',
+        registers,
+        collect() {
+          const stats = statfs();
+          if (stats) this.set(stats.blocks * stats.bsize);
+        },
+      });
     }
-    this.lastSuccess = new Gauge({ name: 'utopia_batch_last_success_timestamp_seconds', help: 'When the last batch run of this scheduler finished without failing (epoch seconds; 0 before the first).', registers });
+    this.lastSuccess = new Gauge({
+      name: 'utopia_batch_last_success_timestamp_seconds',
+      help: 'When the last batch run of this scheduler finished without failing (epoch seconds; 0 before the first).',
+      registers,
+    });
   }
 
-  finished(result: { readonly days: readonly Pick<DayReport, 'durationMs' | 'phasesMs'>[]; readonly exitCode: number }, durationMs: number, nowMs = Date.now()): void {
+  finished(
+    result: { readonly days: readonly Pick<DayReport, 'durationMs' | 'phasesMs'>[]; readonly exitCode: number },
+    durationMs: number,
+    nowMs = Date.now(),
+  ): void {
     for (const day of result.days) {
       this.phaseSeconds.observe({ phase: 'compaction' }, day.phasesMs.compaction / 1000);
       this.phaseSeconds.observe({ phase: 'views' }, day.phasesMs.views / 1000);

@@ -74,17 +74,31 @@ export async function runBatch(deps: BatchRunDeps, options: BatchRunOptions = {}
   checkDate(options.date, closed, config.batch.closeGraceMin);
   const runId = `run-${new Date(now).toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${crypto.randomBytes(3).toString('hex')}`;
   const lock = await acquireBatchLock(hdfs, config.hdfs.root, {
-    leaseMs: config.batch.lockLeaseS * 1000, waitMs: options.lockWaitMs ?? 0, onWait: (holder) => logger.info(`waiting for the batch lock held by ${holder}`),
+    leaseMs: config.batch.lockLeaseS * 1000,
+    waitMs: options.lockWaitMs ?? 0,
+    onWait: (holder) => logger.info(`waiting for the batch lock held by ${holder}`),
   });
   const workDir = path.join(config.batch.workDir, runId);
   const spill = new SpillWriter(path.join(workDir, 'by-oid'));
   const engineName = options.engine ?? config.batch.engine;
   try {
     logger.info(`${runId}: started (engine ${engineName})`);
-    const sqlEngine = engineName === 'node' ? undefined : (options.sqlEngine ?? (await createSqlEngine(engineName, config, logger, workDir)));
+    const sqlEngine =
+      engineName === 'node' ? undefined : (options.sqlEngine ?? (await createSqlEngine(engineName, config, logger, workDir)));
     const night: Night = {
-      ...deps, root: config.hdfs.root, namespace: config.hbase.namespace, buckets: config.batch.spillBuckets, runId, clock, now, workDir, closed, spill, sqlEngine,
-      spilled: new Map(), quarantined: [],
+      ...deps,
+      root: config.hdfs.root,
+      namespace: config.hbase.namespace,
+      buckets: config.batch.spillBuckets,
+      runId,
+      clock,
+      now,
+      workDir,
+      closed,
+      spill,
+      sqlEngine,
+      spilled: new Map(),
+      quarantined: [],
     };
     return await runNight(night, options.date);
   } finally {
@@ -115,15 +129,30 @@ async function runNight(night: Night, date: string | undefined): Promise<BatchRu
 /** Step 4: landing retention, the watermark and the run's figures in meta. */
 async function finishNight(night: Night, index: LandingIndex, reports: readonly DayReport[]): Promise<BatchRunResult> {
   const { config, hdfs, hbase, root, namespace, runId, clock, now, quarantined } = night;
-  const retentionDeleted = await applyRetention(hdfs, root, index, now - config.batch.landingRetentionDays * 86_400_000, night.closed, night.logger);
+  const retentionDeleted = await applyRetention(
+    hdfs,
+    root,
+    index,
+    now - config.batch.landingRetentionDays * 86_400_000,
+    night.closed,
+    night.logger,
+  );
   await saveLandingIndex(hdfs, root, index);
   let watermark: string | undefined;
-  const latest = reports.map((r) => r.day).sort().pop();
+  const latest = reports
+    .map((r) => r.day)
+    .sort()
+    .pop();
   if (latest !== undefined) watermark = await advanceWatermark(hbase, namespace, latest);
   const exitCode = quarantined.length > 0 ? 1 : 0;
   await putMetaJson(hbase, namespace, META_ROWS.batchLastRun, META_QUALIFIERS.batchRunReport, {
-    runId, status: exitCode === 0 ? 'ok' : 'quarantined_files', finishedAt: new Date(clock.now()).toISOString(), durationMs: clock.now() - now,
-    days: reports.map((r) => ({ day: r.day, durationMs: r.durationMs, phasesMs: r.phasesMs, totals: r.totals })), quarantined, watermark,
+    runId,
+    status: exitCode === 0 ? 'ok' : 'quarantined_files',
+    finishedAt: new Date(clock.now()).toISOString(),
+    durationMs: clock.now() - now,
+    days: reports.map((r) => ({ day: r.day, durationMs: r.durationMs, phasesMs: r.phasesMs, totals: r.totals })),
+    quarantined,
+    watermark,
   });
   return { runId, days: reports, quarantined, watermark, retentionDeleted, exitCode };
 }

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { FakeClock } from '../../common/clock';
 import { closedDays, isDayClosed } from './closed-days';
 
-describe('closed days, by the run\'s clock', () => {
+describe("closed days, by the run's clock", () => {
   const days = ['2026-11-29', '2026-11-30', '2026-12-01'];
 
   it('at 23:59:30 UTC the day that is about to end is still open, whatever the wall clock says', () => {

@@ -26,7 +26,8 @@ export interface DaysToCompact {
 export async function removeStaleStaging(night: Night): Promise<void> {
   const { hdfs, root } = night;
   if (!(await hdfs.exists(tmpDir(root)))) return;
-  for (const entry of await hdfs.list(tmpDir(root))) if (entry.name.startsWith('run-')) await hdfs.delete(`${tmpDir(root)}/${entry.name}`, { recursive: true });
+  for (const entry of await hdfs.list(tmpDir(root)))
+    if (entry.name.startsWith('run-')) await hdfs.delete(`${tmpDir(root)}/${entry.name}`, { recursive: true });
 }
 
 export async function indexLanding(night: Night): Promise<IndexedLanding> {
@@ -41,7 +42,13 @@ export async function indexLanding(night: Night): Promise<IndexedLanding> {
   for (const file of fresh) {
     // A SQL engine reads the landing files itself: indexing then only counts rows by day.
     const ok = await spillLandingFile(night, file, (day) => night.sqlEngine === undefined && night.closed(day));
-    if (ok) index.files[file.name] = { path: file.path, rowsByDay: ok.rowsByDay, invalidByDay: ok.invalidByDay, modificationTime: file.modificationTime };
+    if (ok)
+      index.files[file.name] = {
+        path: file.path,
+        rowsByDay: ok.rowsByDay,
+        invalidByDay: ok.invalidByDay,
+        modificationTime: file.modificationTime,
+      };
     if (++done % 20 === 0 || done === fresh.length) logger.info(`indexed ${done}/${fresh.length} new landing files`);
     progress?.update(done);
   }

@@ -32,7 +32,11 @@ export interface Night extends Omit<DayContext, 'partRows' | 'topX' | 'reference
  * file's figures by day, or undefined when it does not decode (it is then
  * quarantined, and the run exits 1 after doing the rest).
  */
-export async function spillLandingFile(night: Night, file: ListedFile, wanted: (day: string) => boolean): Promise<LandingFileContent | undefined> {
+export async function spillLandingFile(
+  night: Night,
+  file: ListedFile,
+  wanted: (day: string) => boolean,
+): Promise<LandingFileContent | undefined> {
   try {
     return await readLandingFile(night.hdfs, file.path, (rows) => {
       for (const row of rows) {

@@ -8,7 +8,14 @@ import type { Logger } from '../../common/log';
 import type { LandingIndex } from '../compact/landing-index';
 import { loadManifest } from '../compact/manifest';
 
-export async function applyRetention(hdfs: HdfsStore, root: string, index: LandingIndex, olderThanMs: number, closed: (day: string) => boolean, logger: Logger): Promise<number> {
+export async function applyRetention(
+  hdfs: HdfsStore,
+  root: string,
+  index: LandingIndex,
+  olderThanMs: number,
+  closed: (day: string) => boolean,
+  logger: Logger,
+): Promise<number> {
   const manifestFiles = new Map<string, Set<string>>();
   let deleted = 0;
   for (const [name, file] of Object.entries(index.files)) {

@@ -131,7 +131,9 @@ function startDayRun(ctx: DayContext, input: DayInput): DayRun {
 async function scanHBaseDay(run: DayRun, hbaseSpill: HBaseDaySpill): Promise<void> {
   const { ctx, input, log } = run;
   const t = Date.now();
-  const scanned = await hbaseSpill.fill(ctx.hbase, ctx.namespace, input.day, ctx.buckets, (n) => log.info(`HBase detection rows scanned: ${n}`));
+  const scanned = await hbaseSpill.fill(ctx.hbase, ctx.namespace, input.day, ctx.buckets, (n) =>
+    log.info(`HBase detection rows scanned: ${n}`),
+  );
   run.reconcileMs += Date.now() - t;
   log.info(`HBase holds ${scanned} detection rows for ${input.day}`);
 }
@@ -145,7 +147,12 @@ interface CompactionFigures {
 }
 
 /** Pass 1, bucket by bucket of detection_oid: dedup, enrich, warehouse parts, detection-row reconciliation, re-spill by location. */
-async function compactBuckets(run: DayRun, warehouse: WarehouseDayWriter, byLocation: SpillWriter, hbaseSpill: HBaseDaySpill): Promise<CompactionFigures> {
+async function compactBuckets(
+  run: DayRun,
+  warehouse: WarehouseDayWriter,
+  byLocation: SpillWriter,
+  hbaseSpill: HBaseDaySpill,
+): Promise<CompactionFigures> {
   const { ctx, input, log, endMs } = run;
   const { day } = input;
   let landed = 0;
@@ -169,7 +176,8 @@ async function compactBuckets(run: DayRun, warehouse: WarehouseDayWriter, byLoca
       await reconcileBucketRows(ctx.hbase, ctx.namespace, enriched, hbaseSpill.read(b), run.rowFigures);
       run.reconcileMs += Date.now() - t;
     }
-    if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 8)) === 0) log.info(`compaction: bucket ${b + 1}/${ctx.buckets}, ${landed} rows read, ${duplicates} duplicates`);
+    if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 8)) === 0)
+      log.info(`compaction: bucket ${b + 1}/${ctx.buckets}, ${landed} rows read, ${duplicates} duplicates`);
     ctx.progress?.update(landed);
   }
   return { landed, duplicates, late, unknown };
@@ -199,7 +207,16 @@ function dayTotals(input: DayInput, pass1: CompactionFigures): DayTotals {
 /** Publishes the day's warehouse parts with their manifest; returns the number of parts. */
 async function commitWarehouse(run: DayRun, warehouse: WarehouseDayWriter, totals: DayTotals): Promise<number> {
   const { ctx, input } = run;
-  const manifest = { day: input.day, runId: ctx.runId, files: input.sourceFiles, landedRows: totals.landed, duplicates: totals.duplicates, rows: totals.unique, referenceVersion: ctx.reference.version, writtenAt: new Date().toISOString() };
+  const manifest = {
+    day: input.day,
+    runId: ctx.runId,
+    files: input.sourceFiles,
+    landedRows: totals.landed,
+    duplicates: totals.duplicates,
+    rows: totals.unique,
+    referenceVersion: ctx.reference.version,
+    writtenAt: new Date().toISOString(),
+  };
   return warehouse.commit(manifest);
 }
 
@@ -209,10 +226,21 @@ async function buildDayViews(run: DayRun, byLocation: SpillWriter, unique: numbe
   const { day } = input;
   ctx.progress?.phase(`${day} views`, unique, 'rows');
   return buildViews({
-    hdfs: ctx.hdfs, hbase: ctx.hbase, root: ctx.root, namespace: ctx.namespace, day, token: run.token, buckets: ctx.buckets, x: ctx.topX, spill: byLocation,
+    hdfs: ctx.hdfs,
+    hbase: ctx.hbase,
+    root: ctx.root,
+    namespace: ctx.namespace,
+    day,
+    token: run.token,
+    buckets: ctx.buckets,
+    x: ctx.topX,
+    spill: byLocation,
     // The spill keeps landing columns only: the name is looked up again (it was null in the views before).
-    enrich: run.enrich, recompaction: input.recompaction,
-    ...(run.reconcileCounts ? { onCounts: (locations, truth) => reconcileLiveCounts(ctx.hbase, ctx.namespace, day, locations, truth, run.countFigures) } : {}),
+    enrich: run.enrich,
+    recompaction: input.recompaction,
+    ...(run.reconcileCounts
+      ? { onCounts: (locations, truth) => reconcileLiveCounts(ctx.hbase, ctx.namespace, day, locations, truth, run.countFigures) }
+      : {}),
     ...(input.sql ? { topItems: input.sql.topItems } : {}),
     onProgress: (b) => {
       if ((b + 1) % Math.max(1, Math.floor(ctx.buckets / 4)) === 0) log.info(`views: location bucket ${b + 1}/${ctx.buckets}`);
@@ -236,21 +264,48 @@ function dayReport(run: DayRun, outcome: DayOutcome): DayReport {
   const { started, compactionDone, viewsMs, totals, parts, views } = outcome;
   const finished = Date.now();
   return {
-    day, runId: ctx.runId, startedAt: new Date(started).toISOString(), finishedAt: new Date(finished).toISOString(), durationMs: finished - started,
+    day,
+    runId: ctx.runId,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date(finished).toISOString(),
+    durationMs: finished - started,
     engine: input.sql?.engine ?? 'node',
-    phasesMs: { compaction: compactionDone - started - run.reconcileMs, views: viewsMs, reconciliation: run.reconcileMs, ...(input.sql ? { sql: input.sql.phasesMs } : {}) },
-    referenceVersion: ctx.reference.version, recompaction: input.recompaction, landingFiles: input.sourceFiles.length,
+    phasesMs: {
+      compaction: compactionDone - started - run.reconcileMs,
+      views: viewsMs,
+      reconciliation: run.reconcileMs,
+      ...(input.sql ? { sql: input.sql.phasesMs } : {}),
+    },
+    referenceVersion: ctx.reference.version,
+    recompaction: input.recompaction,
+    landingFiles: input.sourceFiles.length,
     totals: {
-      landedRows: totals.landed, uniqueDetections: totals.unique, duplicatesDropped: totals.duplicates, lateEvents: totals.late, invalidEvents: input.invalidEvents, unknownLocationEvents: totals.unknown,
-      locations: input.sql ? input.sql.totals.locations : views.locations, items: input.sql ? input.sql.totals.items : views.items,
+      landedRows: totals.landed,
+      uniqueDetections: totals.unique,
+      duplicatesDropped: totals.duplicates,
+      lateEvents: totals.late,
+      invalidEvents: input.invalidEvents,
+      unknownLocationEvents: totals.unknown,
+      locations: input.sql ? input.sql.totals.locations : views.locations,
+      items: input.sql ? input.sql.totals.items : views.items,
     },
     warehouse: { path: warehouseDayDir(ctx.root, day), parts, rows: totals.unique },
     topX: ctx.topX,
     eventsPerHour: views.eventsPerHour,
-    topItems: views.topItems.map((t) => ({ geographical_location: t.locationName, geographical_location_oid: t.locationOid.toString(), item_rank: t.rank, item_name: t.itemName, item_count: t.count })),
+    topItems: views.topItems.map((t) => ({
+      geographical_location: t.locationName,
+      geographical_location_oid: t.locationOid.toString(),
+      item_rank: t.rank,
+      item_name: t.itemName,
+      item_count: t.count,
+    })),
     reconciliation: {
-      detectionRows: run.reconcileRows ? run.rowFigures : { skipped: `day ended over ${DETECTIONS_TTL_SECONDS / 86400} days ago: beyond the detections TTL` },
-      liveCounts: run.reconcileCounts ? run.countFigures : { skipped: `day ended over ${LIVE_COUNTS_TTL_SECONDS / 86400} days ago: beyond the live-counts TTL` },
+      detectionRows: run.reconcileRows
+        ? run.rowFigures
+        : { skipped: `day ended over ${DETECTIONS_TTL_SECONDS / 86400} days ago: beyond the detections TTL` },
+      liveCounts: run.reconcileCounts
+        ? run.countFigures
+        : { skipped: `day ended over ${LIVE_COUNTS_TTL_SECONDS / 86400} days ago: beyond the live-counts TTL` },
     },
     quarantinedFiles: input.quarantinedFiles,
   };

@@ -8,7 +8,10 @@ import { scheduleBatch } from './scheduler';
 
 describe('scheduleBatch', () => {
   const deps = (env: Record<string, string>) => ({
-    config: loadConfig({ ...process.env, ...env }), hdfs: new MemoryHdfs(), hbase: new MemoryHBase(), logger: createLogger('test', 'error', () => undefined),
+    config: loadConfig({ ...process.env, ...env }),
+    hdfs: new MemoryHdfs(),
+    hbase: new MemoryHBase(),
+    logger: createLogger('test', 'error', () => undefined),
   });
 
   it('refuses an invalid cron expression with the variable named', () => {

@@ -14,7 +14,8 @@ export interface BatchSchedule {
 
 export function scheduleBatch(deps: BatchRunDeps, metrics: BatchMetrics = new BatchMetrics(deps.config.batch.workDir)): BatchSchedule {
   const { config, logger } = deps;
-  if (!cron.validate(config.batch.cron)) throw new ConfigError(`BATCH_CRON=${JSON.stringify(config.batch.cron)} is not a valid cron expression`);
+  if (!cron.validate(config.batch.cron))
+    throw new ConfigError(`BATCH_CRON=${JSON.stringify(config.batch.cron)} is not a valid cron expression`);
   const task = cron.schedule(
     config.batch.cron,
     async () => {

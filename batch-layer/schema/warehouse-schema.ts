@@ -32,7 +32,10 @@ export const WAREHOUSE_SCHEMA: readonly ColumnSpec[] = [
 export function warehouseBatch(rows: readonly WarehouseRow[]): ColumnBatch {
   const landing = landingBatch(rows);
   const columns = new Map<string, ColumnValues>(landing.columns);
-  columns.set('geographical_location', rows.map((r) => r.geographicalLocation));
+  columns.set(
+    'geographical_location',
+    rows.map((r) => r.geographicalLocation),
+  );
   return { rowCount: landing.rowCount, columns };
 }
 

@@ -6,7 +6,14 @@ import type { LandingRow } from '../schema/landing-row';
 import { SpillWriter } from './spill';
 
 const row = (oid: bigint, itemName: string): LandingRow => ({
-  detectionOid: oid, geographicalLocationOid: 9_007_199_254_740_993n, videoCameraOid: -3n, itemName, timestampDetected: 1_700_000_000_123, partition: 11, offset: 2n ** 62n + oid, kafkaTimestamp: 1_700_000_001_000,
+  detectionOid: oid,
+  geographicalLocationOid: 9_007_199_254_740_993n,
+  videoCameraOid: -3n,
+  itemName,
+  timestampDetected: 1_700_000_000_123,
+  partition: 11,
+  offset: 2n ** 62n + oid,
+  kafkaTimestamp: 1_700_000_001_000,
 });
 
 describe('SpillWriter', () => {
@@ -20,7 +27,8 @@ describe('SpillWriter', () => {
     for (const r of written) spill.add('2026-11-22', 3, r);
     spill.flush();
     expect(spill.read('2026-11-22', 3)).to.deep.equal(written);
-    for (const chunkBytes of [64, 97, 4096, 1 << 20]) expect([...spill.rows('2026-11-22', 3, chunkBytes)], `chunk ${chunkBytes}`).to.deep.equal(written);
+    for (const chunkBytes of [64, 97, 4096, 1 << 20])
+      expect([...spill.rows('2026-11-22', 3, chunkBytes)], `chunk ${chunkBytes}`).to.deep.equal(written);
   });
 
   it('yields nothing for a bucket that got no rows', () => {

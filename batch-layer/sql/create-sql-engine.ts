@@ -14,6 +14,11 @@ export async function createSqlEngine(name: 'duckdb' | 'spark', config: Config, 
   if (name === 'duckdb') return duckdbEngine({ tempDir: path.join(workDir, 'duckdb-tmp') });
   const install = await ensureSpark(config.home, config.batch.pysparkVersion, logger);
   return sparkEngine({
-    install, master: config.batch.sparkMaster, conf: config.batch.sparkConf, io: config.batch.sparkIo, workDir: path.join(workDir, 'spark'), hdfsUser: config.hdfs.user,
+    install,
+    master: config.batch.sparkMaster,
+    conf: config.batch.sparkConf,
+    io: config.batch.sparkIo,
+    workDir: path.join(workDir, 'spark'),
+    hdfsUser: config.hdfs.user,
   });
 }

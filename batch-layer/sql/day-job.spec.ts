@@ -39,18 +39,35 @@ function randomRows(seed: number, n: number, firstOffset: bigint): LandingRow[] 
     const oid = 2n ** 62n + BigInt(Math.floor(random() * n * 0.8));
     const ts = Math.floor(startMs - 5000 + random() * (endMs - startMs + 10_000));
     rows.push({
-      detectionOid: oid, geographicalLocationOid: BigInt(1 + Math.floor(random() * 6)), videoCameraOid: 7n, itemName: ITEMS[Math.floor(random() * ITEMS.length)]!,
-      timestampDetected: ts, partition, offset: firstOffset + BigInt(i), kafkaTimestamp: ts + Math.floor(random() * 3_000_000),
+      detectionOid: oid,
+      geographicalLocationOid: BigInt(1 + Math.floor(random() * 6)),
+      videoCameraOid: 7n,
+      itemName: ITEMS[Math.floor(random() * ITEMS.length)]!,
+      timestampDetected: ts,
+      partition,
+      offset: firstOffset + BigInt(i),
+      kafkaTimestamp: ts + Math.floor(random() * 3_000_000),
     });
   }
   return rows;
 }
 
-const names = new Map<bigint, string>([[1n, 'One'], [2n, 'Zwei'], [3n, 'Trois'], [4n, 'Quatre']]);
+const names = new Map<bigint, string>([
+  [1n, 'One'],
+  [2n, 'Zwei'],
+  [3n, 'Trois'],
+  [4n, 'Quatre'],
+]);
 
 function expected(rows: readonly LandingRow[], x: number) {
-  const { rows: unique, messages, duplicates } = dedupFirstOccurrence(rows.filter((r) => r.timestampDetected >= startMs && r.timestampDetected < endMs));
-  const enriched: WarehouseRow[] = unique.map((r) => ({ ...r, geographicalLocation: names.get(r.geographicalLocationOid) ?? null })).sort(compareWarehouseRows);
+  const {
+    rows: unique,
+    messages,
+    duplicates,
+  } = dedupFirstOccurrence(rows.filter((r) => r.timestampDetected >= startMs && r.timestampDetected < endMs));
+  const enriched: WarehouseRow[] = unique
+    .map((r) => ({ ...r, geographicalLocation: names.get(r.geographicalLocationOid) ?? null }))
+    .sort(compareWarehouseRows);
   const counts = new Map<bigint, Map<string, number>>();
   for (const r of enriched) {
     const m = counts.get(r.geographicalLocationOid) ?? new Map<string, number>();
@@ -58,7 +75,14 @@ function expected(rows: readonly LandingRow[], x: number) {
     counts.set(r.geographicalLocationOid, m);
   }
   const tops = [...counts.keys()].sort((a, b) => (a < b ? -1 : 1)).flatMap((loc) => topX(loc, names.get(loc) ?? null, counts.get(loc)!, x));
-  return { enriched, messages, duplicates, tops, late: enriched.filter((r) => r.kafkaTimestamp >= endMs).length, unknown: enriched.filter((r) => r.geographicalLocation === null).length };
+  return {
+    enriched,
+    messages,
+    duplicates,
+    tops,
+    late: enriched.filter((r) => r.kafkaTimestamp >= endMs).length,
+    unknown: enriched.filter((r) => r.geographicalLocation === null).length,
+  };
 }
 
 describe('the day job on DuckDB', function () {
@@ -68,10 +92,23 @@ describe('the day job on DuckDB', function () {
 
   async function run(hdfs: MemoryHdfs, landingPaths: string[], withPrevious: boolean, x: number) {
     const rows: WarehouseRow[] = [];
-    const result = await runSqlDay({
-      engine: duckdbEngine({ tempDir: path.join(work, 'tmp'), threads: 2 }), hdfs, namenodeRpc: 'hdfs://unused:8020', root: '/r', day: DAY, landingPaths, withPrevious,
-      referenceNames: names, topX: x, localDir: path.join(work, 'stage'), token: 't', log: createLogger('spec', 'warn'),
-    }, (batch) => rows.push(...batch));
+    const result = await runSqlDay(
+      {
+        engine: duckdbEngine({ tempDir: path.join(work, 'tmp'), threads: 2 }),
+        hdfs,
+        namenodeRpc: 'hdfs://unused:8020',
+        root: '/r',
+        day: DAY,
+        landingPaths,
+        withPrevious,
+        referenceNames: names,
+        topX: x,
+        localDir: path.join(work, 'stage'),
+        token: 't',
+        log: createLogger('spec', 'warn'),
+      },
+      (batch) => rows.push(...batch),
+    );
     return { rows: rows.sort(compareWarehouseRows), result };
   }
 
@@ -80,7 +117,8 @@ describe('the day job on DuckDB', function () {
       const hdfs = new MemoryHdfs();
       const all = randomRows(seed, 3000, 0n);
       const paths = [0, 1, 2].map((f) => `/r/landing/detections/partition=${f}/t+${f}+0+${f}.parquet`);
-      for (const [f, p] of paths.entries()) await hdfs.upload(p, encodeParquet(LANDING_SCHEMA, landingBatch(all.filter((_, i) => i % 3 === f))));
+      for (const [f, p] of paths.entries())
+        await hdfs.upload(p, encodeParquet(LANDING_SCHEMA, landingBatch(all.filter((_, i) => i % 3 === f))));
       await hdfs.upload('/r/landing/detections/partition=0/empty.parquet', encodeParquet(LANDING_SCHEMA, landingBatch([])));
       const x = seed === 3 ? 20 : 3;
       const { rows, result } = await run(hdfs, [...paths, '/r/landing/detections/partition=0/empty.parquet'], false, x);
@@ -88,8 +126,13 @@ describe('the day job on DuckDB', function () {
       expect(rows).to.deep.equal(want.enriched);
       expect(result.topItems).to.deep.equal(want.tops);
       expect(result.totals).to.deep.equal({
-        messages: want.messages, detections: want.enriched.length, lateEvents: want.late, unknownLocationEvents: want.unknown,
-        locations: new Set(want.enriched.map((r) => r.geographicalLocationOid)).size, items: new Set(want.enriched.map((r) => r.itemName)).size, warehouseRowsRead: 0,
+        messages: want.messages,
+        detections: want.enriched.length,
+        lateEvents: want.late,
+        unknownLocationEvents: want.unknown,
+        locations: new Set(want.enriched.map((r) => r.geographicalLocationOid)).size,
+        items: new Set(want.enriched.map((r) => r.itemName)).size,
+        warehouseRowsRead: 0,
       });
       expect(fs.existsSync(path.join(work, 'stage')), 'staging removed').to.equal(false);
     });

@@ -56,24 +56,34 @@ export function dayJobStatements(engine: SqlEngineName, job: DayJobInput): strin
 
     // Every copy of every message of the day: landing rows of the day's event
     // time plus, on a recompaction, the rows compacted before.
-    sql.materialize('day_input', `
+    sql.materialize(
+      'day_input',
+      `
       SELECT ${LANDING} FROM landing WHERE timestamp_detected >= ${int(job.startMs)} AND timestamp_detected < ${int(job.endMs)}
       UNION ALL
-      SELECT ${LANDING} FROM previous`),
+      SELECT ${LANDING} FROM previous`,
+    ),
 
     // Compaction (first occurrence by partition, then offset) and enrichment.
-    sql.materialize('detections', `
+    sql.materialize(
+      'detections',
+      `
       SELECT d.detection_oid, d.geographical_location_oid, r.location_name AS geographical_location, d.video_camera_oid, d.item_name,
              d.timestamp_detected, d.kafka_partition, d.kafka_offset, d.kafka_timestamp
       FROM (SELECT ${LANDING}, row_number() OVER (PARTITION BY detection_oid ORDER BY kafka_partition, kafka_offset) AS occurrence FROM day_input) d
       LEFT JOIN reference r ON r.location_oid = d.geographical_location_oid
-      WHERE d.occurrence = 1`),
+      WHERE d.occurrence = 1`,
+    ),
 
-    sql.writeParquet(`
+    sql.writeParquet(
+      `
       SELECT detection_oid, geographical_location_oid, geographical_location, video_camera_oid, item_name, timestamp_detected, kafka_partition, kafka_offset, kafka_timestamp
-      FROM detections ORDER BY geographical_location_oid, timestamp_detected, detection_oid`, job.out.warehouse),
+      FROM detections ORDER BY geographical_location_oid, timestamp_detected, detection_oid`,
+      job.out.warehouse,
+    ),
 
-    sql.writeParquet(`
+    sql.writeParquet(
+      `
       SELECT geographical_location, CAST(item_rank AS INT) AS item_rank, item_name, geographical_location_oid, item_count
       FROM (
         SELECT geographical_location_oid, geographical_location, item_name, item_count,
@@ -82,10 +92,13 @@ export function dayJobStatements(engine: SqlEngineName, job: DayJobInput): strin
               FROM detections GROUP BY geographical_location_oid, geographical_location, item_name) counted
       ) ranked
       WHERE item_rank <= ${int(job.topX)}
-      ORDER BY geographical_location_oid, item_rank`, job.out.topItems),
+      ORDER BY geographical_location_oid, item_rank`,
+      job.out.topItems,
+    ),
 
     // A message read twice (an earlier warehouse row and its landing file) is one message.
-    sql.writeParquet(`
+    sql.writeParquet(
+      `
       SELECT
         (SELECT count(*) FROM (SELECT DISTINCT detection_oid, kafka_partition, kafka_offset FROM day_input) m) AS messages,
         (SELECT count(*) FROM detections) AS detections,
@@ -93,6 +106,8 @@ export function dayJobStatements(engine: SqlEngineName, job: DayJobInput): strin
         (SELECT count(*) FROM detections WHERE geographical_location IS NULL) AS unknown_location_events,
         (SELECT count(DISTINCT geographical_location_oid) FROM detections) AS locations,
         (SELECT count(DISTINCT item_name) FROM detections) AS items,
-        (SELECT count(*) FROM previous) AS warehouse_rows_read`, job.out.totals),
+        (SELECT count(*) FROM previous) AS warehouse_rows_read`,
+      job.out.totals,
+    ),
   ];
 }

@@ -49,7 +49,13 @@ const REFERENCE_SCHEMA = [
 
 export function referenceParquet(names: ReadonlyMap<bigint, string>): Buffer {
   const oids = [...names.keys()];
-  return encodeParquet(REFERENCE_SCHEMA, { rowCount: oids.length, columns: new Map<string, bigint[] | string[]>([['location_oid', oids], ['location_name', oids.map((o) => names.get(o) as string)]]) });
+  return encodeParquet(REFERENCE_SCHEMA, {
+    rowCount: oids.length,
+    columns: new Map<string, bigint[] | string[]>([
+      ['location_oid', oids],
+      ['location_name', oids.map((o) => names.get(o) as string)],
+    ]),
+  });
 }
 
 export function emptyLandingParquet(): Buffer {
@@ -63,7 +69,10 @@ export async function stageDay(input: StageInput): Promise<StagedDay> {
 async function previousParts(hdfs: HdfsStore, root: string, day: string): Promise<string[]> {
   const dir = warehouseDayDir(root, day);
   if (!(await hdfs.exists(`${dir}/${SUCCESS_MARKER}`))) return [];
-  return (await hdfs.list(dir)).filter((e) => e.type === 'FILE' && e.name.endsWith('.parquet')).map((e) => `${dir}/${e.name}`).sort();
+  return (await hdfs.list(dir))
+    .filter((e) => e.type === 'FILE' && e.name.endsWith('.parquet'))
+    .map((e) => `${dir}/${e.name}`)
+    .sort();
 }
 
 async function stageLocally(input: StageInput): Promise<StagedDay> {
@@ -94,7 +103,11 @@ async function stageLocally(input: StageInput): Promise<StagedDay> {
     sources: { landing: { files: landing }, previous: { files: previous }, reference: { files: [reference] }, out: outs },
     async outputFiles(which) {
       const at = outs[which];
-      return fs.readdirSync(at).filter(isDataFile).sort().map((name) => ({ name, bytes: fs.readFileSync(path.join(at, name)) }));
+      return fs
+        .readdirSync(at)
+        .filter(isDataFile)
+        .sort()
+        .map((name) => ({ name, bytes: fs.readFileSync(path.join(at, name)) }));
     },
     async remove() {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -122,12 +135,17 @@ async function stageOnHdfs(input: StageInput): Promise<StagedDay> {
   fs.mkdirSync(input.localDir, { recursive: true });
   return {
     sources: {
-      landing: { files: landing }, previous: { files: previous }, reference: { files: [uri(`${base}/reference/reference.parquet`)] },
+      landing: { files: landing },
+      previous: { files: previous },
+      reference: { files: [uri(`${base}/reference/reference.parquet`)] },
       out: { warehouse: uri(outs.warehouse), topItems: uri(outs.topItems), totals: uri(outs.totals) },
     },
     async outputFiles(which) {
       const at = outs[which];
-      const names = (await hdfs.list(at)).filter((e) => e.type === 'FILE' && isDataFile(e.name)).map((e) => e.name).sort();
+      const names = (await hdfs.list(at))
+        .filter((e) => e.type === 'FILE' && isDataFile(e.name))
+        .map((e) => e.name)
+        .sort();
       const out: { name: string; bytes: Buffer }[] = [];
       for (const name of names) out.push({ name, bytes: await hdfs.readFile(`${at}/${name}`) });
       return out;

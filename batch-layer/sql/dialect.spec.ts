@@ -6,16 +6,22 @@ import { sparkOnLoopback, sparkSqlArgs } from './spark-engine';
 describe('SQL dialects', () => {
   it('globs several files under their common folder for Spark', () => {
     expect(sparkGlob(['hdfs://h:1/r/landing/partition=0/a.parquet'])).to.equal('hdfs://h:1/r/landing/partition=0/a.parquet');
-    expect(sparkGlob(['hdfs://h:1/r/landing/partition=0/a.parquet', 'hdfs://h:1/r/landing/partition=1/b+1.parquet']))
-      .to.equal('hdfs://h:1/r/landing/{partition=0/a.parquet,partition=1/b+1.parquet}');
+    expect(sparkGlob(['hdfs://h:1/r/landing/partition=0/a.parquet', 'hdfs://h:1/r/landing/partition=1/b+1.parquet'])).to.equal(
+      'hdfs://h:1/r/landing/{partition=0/a.parquet,partition=1/b+1.parquet}',
+    );
     expect(sparkGlob(['file:///t/x/a,b.parquet', 'file:///t/x/c.parquet'])).to.equal('file:///t/x/{a\\,b.parquet,c.parquet}');
     expect(() => sparkGlob([])).to.throw(/at least one/);
   });
 
   it('renders the same job for both engines except the dialect statements', () => {
     const job = {
-      landing: { files: ['/s/l/a.parquet'] }, previous: { files: ["/s/p/it's.parquet"] }, reference: { files: ['/s/r.parquet'] },
-      startMs: 1_767_225_600_000, endMs: 1_767_312_000_000, topX: 10, out: { warehouse: '/o/w', topItems: '/o/t', totals: '/o/s' },
+      landing: { files: ['/s/l/a.parquet'] },
+      previous: { files: ["/s/p/it's.parquet"] },
+      reference: { files: ['/s/r.parquet'] },
+      startMs: 1_767_225_600_000,
+      endMs: 1_767_312_000_000,
+      topX: 10,
+      out: { warehouse: '/o/w', topItems: '/o/t', totals: '/o/s' },
     };
     const duck = dayJobStatements('duckdb', job);
     const spark = dayJobStatements('spark', job);
@@ -24,7 +30,12 @@ describe('SQL dialects', () => {
     expect(duck.filter((s) => s.startsWith('COPY'))).to.have.length(3);
     expect(spark.filter((s) => s.startsWith('INSERT OVERWRITE DIRECTORY'))).to.have.length(3);
     // The body of the job (after its dialect prefix) is the same text.
-    const body = (s: string): string => s.replace(/^(CREATE TEMP TABLE \w+ AS|CACHE TABLE \w+ AS)/, '').replace(/^COPY \(([\s\S]*)\) TO .*$/, '$1').replace(/^INSERT OVERWRITE DIRECTORY .*?\) (?=\s*\n)/, '').trim();
+    const body = (s: string): string =>
+      s
+        .replace(/^(CREATE TEMP TABLE \w+ AS|CACHE TABLE \w+ AS)/, '')
+        .replace(/^COPY \(([\s\S]*)\) TO .*$/, '$1')
+        .replace(/^INSERT OVERWRITE DIRECTORY .*?\) (?=\s*\n)/, '')
+        .trim();
     expect(duck.slice(-5).map(body)).to.deep.equal(spark.slice(-5).map(body));
     expect(() => dayJobStatements('spark', { ...job, topX: 1.5 })).to.throw(/not an integer/);
   });

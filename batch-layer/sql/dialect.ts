@@ -45,7 +45,8 @@ export const duckdbDialect: Dialect = {
     `CREATE TEMP VIEW ${name} AS SELECT ${columns.map((c) => `CAST(${c.name} AS ${duckdbType[c.type]}) AS ${c.name}`).join(', ')} ` +
     `FROM read_parquet([${source.files.map(duckdbString).join(', ')}])`,
   materialize: (name, query) => `CREATE TEMP TABLE ${name} AS ${query}`,
-  writeParquet: (query, dir) => `COPY (${query}) TO ${duckdbString(`${dir}/part-00000.parquet`)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
+  writeParquet: (query, dir) =>
+    `COPY (${query}) TO ${duckdbString(`${dir}/part-00000.parquet`)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
 };
 
 export const sparkDialect: Dialect = {

@@ -29,7 +29,10 @@ export function duckdbEngine(options: DuckDbOptions): SqlEngine {
           try {
             await connection.run(statement);
           } catch (error) {
-            throw new SqlEngineError(`duckdb: statement ${i + 1}/${statements.length} failed: ${errorMessage(error)}\n${statement.trim()}`, { cause: error });
+            throw new SqlEngineError(
+              `duckdb: statement ${i + 1}/${statements.length} failed: ${errorMessage(error)}\n${statement.trim()}`,
+              { cause: error },
+            );
           }
           log.debug(`duckdb: statement ${i + 1}/${statements.length} in ${Date.now() - started} ms`);
         }

@@ -76,13 +76,22 @@ export function sparkEngine(options: SparkOptions): SqlEngine {
       fs.writeFileSync(path.join(confDir, 'log4j2.properties'), LOG4J2);
       const jobFile = path.join(options.workDir, 'job.sql');
       fs.writeFileSync(jobFile, statements.map((s) => `${s.trim()};\n`).join('\n'));
-      const env: NodeJS.ProcessEnv = { ...process.env, SPARK_HOME: options.install.sparkHome, SPARK_CONF_DIR: confDir, HADOOP_USER_NAME: options.hdfsUser };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        SPARK_HOME: options.install.sparkHome,
+        SPARK_CONF_DIR: confDir,
+        HADOOP_USER_NAME: options.hdfsUser,
+      };
       if (sparkOnLoopback(options.master) && !env.SPARK_LOCAL_IP) env.SPARK_LOCAL_IP = '127.0.0.1';
       const args = sparkSqlArgs(options.master, options.conf, jobFile);
       log.info(`spark-sql --master ${options.master}: ${statements.length} statements (${jobFile})`);
       const started = Date.now();
       await new Promise<void>((resolve, reject) => {
-        const child = spawn(path.join(options.install.sparkHome, 'bin', 'spark-sql'), args, { env, cwd: options.workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(path.join(options.install.sparkHome, 'bin', 'spark-sql'), args, {
+          env,
+          cwd: options.workDir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         const tail: string[] = [];
         let done = 0;
         readline.createInterface({ input: child.stdout }).on('line', (line) => log.debug(`spark: ${line}`));
@@ -90,7 +99,8 @@ export function sparkEngine(options: SparkOptions): SqlEngine {
           if (line.trim() === '') return;
           tail.push(line);
           if (tail.length > 40) tail.shift();
-          if (/^Time taken:/.test(line)) log.info(`spark: statement ${++done}/${statements.length} done (${line.replace(/^Time taken:\s*/, '')})`);
+          if (/^Time taken:/.test(line))
+            log.info(`spark: statement ${++done}/${statements.length} done (${line.replace(/^Time taken:\s*/, '')})`);
           else if (/^(ERROR|FATAL)\b|^\[[A-Z_]+\]|Error in query|Exception/.test(line)) log.error(`spark: ${line}`);
           else if (/^WARN\b/.test(line)) log.warn(`spark: ${line}`);
           else log.debug(`spark: ${line}`);
@@ -99,10 +109,15 @@ export function sparkEngine(options: SparkOptions): SqlEngine {
         child.once('close', (code, signal) => {
           if (code === 0) return resolve();
           const failed = Math.min(done + 1, statements.length);
-          reject(new SqlEngineError(
-            `spark-sql failed (exit ${code ?? signal}) at statement ${failed}/${statements.length}, ${Math.round((Date.now() - started) / 1000)} s in:\n` +
-            `${tail.filter((l) => !/^\s+at /.test(l)).slice(-15).join('\n')}\nstatement: ${(statements[failed - 1] ?? '').trim().slice(0, 600)}`,
-          ));
+          reject(
+            new SqlEngineError(
+              `spark-sql failed (exit ${code ?? signal}) at statement ${failed}/${statements.length}, ${Math.round((Date.now() - started) / 1000)} s in:\n` +
+                `${tail
+                  .filter((l) => !/^\s+at /.test(l))
+                  .slice(-15)
+                  .join('\n')}\nstatement: ${(statements[failed - 1] ?? '').trim().slice(0, 600)}`,
+            ),
+          );
         });
       });
       log.info(`spark-sql done in ${Math.round((Date.now() - started) / 100) / 10} s`);

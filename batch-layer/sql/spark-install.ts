@@ -31,10 +31,13 @@ export function javaCommand(): string {
 export function checkJava(): void {
   const result = spawnSync(javaCommand(), ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    throw new SqlEngineError(`the spark engine needs Java 17 or newer: could not run ${javaCommand()} -version (${result.error?.message ?? `exit ${result.status}`}); install a JDK or set JAVA_HOME`);
+    throw new SqlEngineError(
+      `the spark engine needs Java 17 or newer: could not run ${javaCommand()} -version (${result.error?.message ?? `exit ${result.status}`}); install a JDK or set JAVA_HOME`,
+    );
   }
   const major = /version "(\d+)/.exec(`${result.stderr}${result.stdout}`)?.[1];
-  if (major !== undefined && Number(major) < 17) throw new SqlEngineError(`the spark engine needs Java 17 or newer; ${javaCommand()} is Java ${major}`);
+  if (major !== undefined && Number(major) < 17)
+    throw new SqlEngineError(`the spark engine needs Java 17 or newer; ${javaCommand()} is Java ${major}`);
 }
 
 export function installedSpark(home: string, version: string): SparkInstall | undefined {
@@ -56,14 +59,23 @@ export async function ensureSpark(home: string, version: string, log: Logger): P
   const python = process.env.UTOPIA_PYTHON ?? 'python3';
   const probe = spawnSync(python, ['-c', 'import venv, sys; print(sys.version_info[0] * 100 + sys.version_info[1])'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new SqlEngineError(`the spark engine installs pyspark into a Python venv and needs Python 3.10+ with the venv module: ${python} failed (${probe.error?.message ?? probe.stderr.trim()})`);
+    throw new SqlEngineError(
+      `the spark engine installs pyspark into a Python venv and needs Python 3.10+ with the venv module: ${python} failed (${probe.error?.message ?? probe.stderr.trim()})`,
+    );
   }
-  if (Number(probe.stdout.trim()) < 310) throw new SqlEngineError(`pyspark ${version} needs Python 3.10 or newer; ${python} is ${probe.stdout.trim()}`);
+  if (Number(probe.stdout.trim()) < 310)
+    throw new SqlEngineError(`pyspark ${version} needs Python 3.10 or newer; ${python} is ${probe.stdout.trim()}`);
   const started = Date.now();
   log.info(`installing pyspark==${version} into ${venv} (first use only; about 450 MB)`);
   if (!fs.existsSync(path.join(venv, 'bin', 'python'))) await run(python, ['-m', 'venv', venv], log);
-  await run(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', `pyspark==${version}`], log);
-  const located = spawnSync(path.join(venv, 'bin', 'python'), ['-c', 'import os, pyspark; print(os.path.dirname(pyspark.__file__))'], { encoding: 'utf8' });
+  await run(
+    path.join(venv, 'bin', 'python'),
+    ['-m', 'pip', 'install', '--disable-pip-version-check', '--progress-bar', 'off', `pyspark==${version}`],
+    log,
+  );
+  const located = spawnSync(path.join(venv, 'bin', 'python'), ['-c', 'import os, pyspark; print(os.path.dirname(pyspark.__file__))'], {
+    encoding: 'utf8',
+  });
   if (located.status !== 0) throw new SqlEngineError(`pyspark installed but cannot be imported: ${located.stderr.trim()}`);
   const install: SparkInstall = { version, sparkHome: located.stdout.trim() };
   fs.writeFileSync(path.join(venv, MARKER), JSON.stringify(install, null, 1) + '\n');

@@ -49,13 +49,20 @@ export async function runSqlDay(input: SqlDayInput, onRows: (rows: WarehouseRow[
   const staged = await stageDay({ ...input, io: engine.io });
   try {
     const t1 = Date.now();
-    log.info(`${engine.name}: ${input.landingPaths.length} landing file(s)${input.withPrevious ? ' and the earlier warehouse partition' : ''} staged (${engine.io}) in ${t1 - t0} ms`);
+    log.info(
+      `${engine.name}: ${input.landingPaths.length} landing file(s)${input.withPrevious ? ' and the earlier warehouse partition' : ''} staged (${engine.io}) in ${t1 - t0} ms`,
+    );
     const fileUri = (p: string): string => (engine.name === 'spark' && engine.io === 'local' ? `file://${p}` : p);
     const source = (s: { files: readonly string[] }) => ({ files: s.files.map(fileUri) });
     const { startMs, endMs } = dayRange(input.day);
     const { sources } = staged;
     const statements = dayJobStatements(engine.name, {
-      landing: source(sources.landing), previous: source(sources.previous), reference: source(sources.reference), startMs, endMs, topX: input.topX,
+      landing: source(sources.landing),
+      previous: source(sources.previous),
+      reference: source(sources.reference),
+      startMs,
+      endMs,
+      topX: input.topX,
       out: { warehouse: fileUri(sources.out.warehouse), topItems: fileUri(sources.out.topItems), totals: fileUri(sources.out.totals) },
     });
     await engine.run(statements, log);
@@ -68,10 +75,13 @@ export async function runSqlDay(input: SqlDayInput, onRows: (rows: WarehouseRow[
     for (const file of await staged.outputFiles('totals')) await forEachGroup(file, (c, n) => totalRows.push(...totalsRows(c, n)));
     if (totalRows.length !== 1) throw new SqlEngineError(`${engine.name}: the totals output holds ${totalRows.length} rows, expected 1`);
     const totals = totalRows[0] as SqlDayTotals;
-    if (totals.detections !== rows) throw new SqlEngineError(`${engine.name}: ${rows} warehouse rows written but the totals count ${totals.detections}`);
+    if (totals.detections !== rows)
+      throw new SqlEngineError(`${engine.name}: ${rows} warehouse rows written but the totals count ${totals.detections}`);
     topItems.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
     const t3 = Date.now();
-    log.info(`${engine.name}: ${rows} detections of ${totals.messages} messages, ${topItems.length} top-X rows; job ${t2 - t1} ms, read back ${t3 - t2} ms`);
+    log.info(
+      `${engine.name}: ${rows} detections of ${totals.messages} messages, ${topItems.length} top-X rows; job ${t2 - t1} ms, read back ${t3 - t2} ms`,
+    );
     return { engine: engine.name, startedAt: t0, totals, topItems, phasesMs: { staging: t1 - t0, engine: t2 - t1, read: t3 - t2 } };
   } finally {
     await staged.remove();
@@ -114,29 +124,47 @@ function text(value: DecodedValue, what: string): string {
 
 function warehouseRows(c: Columns, n: number): WarehouseRow[] {
   const [oid, loc, name, cam, item, ts, part, off, kts] = [
-    'detection_oid', 'geographical_location_oid', 'geographical_location', 'video_camera_oid', 'item_name', 'timestamp_detected', 'kafka_partition', 'kafka_offset', 'kafka_timestamp',
+    'detection_oid',
+    'geographical_location_oid',
+    'geographical_location',
+    'video_camera_oid',
+    'item_name',
+    'timestamp_detected',
+    'kafka_partition',
+    'kafka_offset',
+    'kafka_timestamp',
   ].map((col) => column(c, col, n));
   const rows: WarehouseRow[] = new Array<WarehouseRow>(n);
   for (let i = 0; i < n; i++) {
     const location = name![i];
     rows[i] = {
-      detectionOid: int64(oid![i]!, 'detection_oid'), geographicalLocationOid: int64(loc![i]!, 'geographical_location_oid'),
+      detectionOid: int64(oid![i]!, 'detection_oid'),
+      geographicalLocationOid: int64(loc![i]!, 'geographical_location_oid'),
       geographicalLocation: location === null || location === undefined ? null : text(location, 'geographical_location'),
-      videoCameraOid: int64(cam![i]!, 'video_camera_oid'), itemName: text(item![i]!, 'item_name'), timestampDetected: Number(int64(ts![i]!, 'timestamp_detected')),
-      partition: Number(int64(part![i]!, 'kafka_partition')), offset: int64(off![i]!, 'kafka_offset'), kafkaTimestamp: Number(int64(kts![i]!, 'kafka_timestamp')),
+      videoCameraOid: int64(cam![i]!, 'video_camera_oid'),
+      itemName: text(item![i]!, 'item_name'),
+      timestampDetected: Number(int64(ts![i]!, 'timestamp_detected')),
+      partition: Number(int64(part![i]!, 'kafka_partition')),
+      offset: int64(off![i]!, 'kafka_offset'),
+      kafkaTimestamp: Number(int64(kts![i]!, 'kafka_timestamp')),
     };
   }
   return rows;
 }
 
 function topRows(c: Columns, n: number): TopItem[] {
-  const [name, rank, item, loc, count] = ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'].map((col) => column(c, col, n));
+  const [name, rank, item, loc, count] = ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'].map(
+    (col) => column(c, col, n),
+  );
   const rows: TopItem[] = [];
   for (let i = 0; i < n; i++) {
     const location = name![i];
     rows.push({
-      locationOid: int64(loc![i]!, 'geographical_location_oid'), locationName: location === null || location === undefined ? null : text(location, 'geographical_location'),
-      rank: Number(int64(rank![i]!, 'item_rank')), itemName: text(item![i]!, 'item_name'), count: Number(int64(count![i]!, 'item_count')),
+      locationOid: int64(loc![i]!, 'geographical_location_oid'),
+      locationName: location === null || location === undefined ? null : text(location, 'geographical_location'),
+      rank: Number(int64(rank![i]!, 'item_rank')),
+      itemName: text(item![i]!, 'item_name'),
+      count: Number(int64(count![i]!, 'item_count')),
     });
   }
   return rows;
@@ -147,8 +175,18 @@ function totalsRows(c: Columns, n: number): SqlDayTotals[] {
   const cols = names.map((col) => column(c, col, n));
   const rows: SqlDayTotals[] = [];
   for (let i = 0; i < n; i++) {
-    const [messages, detections, lateEvents, unknownLocationEvents, locations, items, warehouseRowsRead] = cols.map((col, j) => Number(int64(col[i]!, names[j]!)));
-    rows.push({ messages: messages!, detections: detections!, lateEvents: lateEvents!, unknownLocationEvents: unknownLocationEvents!, locations: locations!, items: items!, warehouseRowsRead: warehouseRowsRead! });
+    const [messages, detections, lateEvents, unknownLocationEvents, locations, items, warehouseRowsRead] = cols.map((col, j) =>
+      Number(int64(col[i]!, names[j]!)),
+    );
+    rows.push({
+      messages: messages!,
+      detections: detections!,
+      lateEvents: lateEvents!,
+      unknownLocationEvents: unknownLocationEvents!,
+      locations: locations!,
+      items: items!,
+      warehouseRowsRead: warehouseRowsRead!,
+    });
   }
   return rows;
 }

@@ -29,13 +29,20 @@ export async function datasetFiles(location: DatasetLocation, hdfs: HdfsStore | 
   if (location.kind === 'local') {
     if (!fs.existsSync(location.path)) throw new UtopiaError(`${location.path} does not exist`);
     if (!fs.statSync(location.path).isDirectory()) return [location.path];
-    return fs.readdirSync(location.path).filter((n) => !hidden(n) && n.endsWith('.parquet')).sort().map((n) => path.join(location.path, n));
+    return fs
+      .readdirSync(location.path)
+      .filter((n) => !hidden(n) && n.endsWith('.parquet'))
+      .sort()
+      .map((n) => path.join(location.path, n));
   }
   if (!hdfs) throw new UtopiaError('hdfs:// paths need HDFS');
   const stat = await hdfs.stat(location.path);
   if (!stat) throw new UtopiaError(`hdfs://${location.path} does not exist`);
   if (stat.type !== 'DIRECTORY') return [location.path];
-  return (await hdfs.list(location.path)).filter((e) => e.type === 'FILE' && !hidden(e.name) && e.name.endsWith('.parquet')).map((e) => `${location.path}/${e.name}`).sort();
+  return (await hdfs.list(location.path))
+    .filter((e) => e.type === 'FILE' && !hidden(e.name) && e.name.endsWith('.parquet'))
+    .map((e) => `${location.path}/${e.name}`)
+    .sort();
 }
 
 export async function readDatasetFile(location: DatasetLocation, file: string, hdfs: HdfsStore | undefined): Promise<Buffer> {

@@ -56,7 +56,9 @@ export async function runTopItems(options: TopItemsOptions): Promise<TopItemsRes
     }
     spill.flush();
     const counts = countDistinctItems(spill, buckets);
-    const items = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).flatMap((location) => topX(location, names.get(location) ?? null, counts.get(location) as Map<string, number>, options.x));
+    const items = [...counts.keys()]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap((location) => topX(location, names.get(location) ?? null, counts.get(location) as Map<string, number>, options.x));
     const outputs = await writeTopItems(items, options);
     return { rowsRead, rowsUsed, items, outputs };
   } finally {
@@ -88,7 +90,10 @@ async function spillFile(file: string, job: SpillJob): Promise<{ rowsRead: numbe
       const oid = need(c, 'detection_oid', file);
       const item = need(c, 'item_name', file);
       const ts = range ? need(c, 'timestamp_detected', file) : undefined;
-      const unit = ts && options.timestampUnit === 'auto' ? (detectColumnUnit(ts as (number | bigint | null)[]) ?? 'milliseconds') : options.timestampUnit;
+      const unit =
+        ts && options.timestampUnit === 'auto'
+          ? (detectColumnUnit(ts as (number | bigint | null)[]) ?? 'milliseconds')
+          : options.timestampUnit;
       for (let i = 0; i < oid.length; i++) {
         rowsRead++;
         if (oid[i] === null || loc[i] === null || item[i] === null) continue;
@@ -98,8 +103,14 @@ async function spillFile(file: string, job: SpillJob): Promise<{ rowsRead: numbe
         }
         const detectionOid = BigInt(oid[i] as number | bigint);
         spill.add('all', bucketOf(detectionOid, buckets), {
-          detectionOid, geographicalLocationOid: BigInt(loc[i] as number | bigint), videoCameraOid: 0n, itemName: String(item[i]),
-          timestampDetected: 0, partition: 0, offset: 0n, kafkaTimestamp: 0,
+          detectionOid,
+          geographicalLocationOid: BigInt(loc[i] as number | bigint),
+          videoCameraOid: 0n,
+          itemName: String(item[i]),
+          timestampDetected: 0,
+          partition: 0,
+          offset: 0n,
+          kafkaTimestamp: 0,
         });
         rowsUsed++;
       }
@@ -134,7 +145,11 @@ async function writeTopItems(items: readonly TopItem[], options: TopItemsOptions
   if (options.csv) {
     const csvPath = options.out.replace(/\.parquet$/, '') + '.csv';
     const columns = ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'];
-    const csv = toCsv(columns, items.map((t) => [t.locationName ?? '', t.rank, t.itemName, t.locationOid, t.count]), { lineEnd: '\n' });
+    const csv = toCsv(
+      columns,
+      items.map((t) => [t.locationName ?? '', t.rank, t.itemName, t.locationOid, t.count]),
+      { lineEnd: '\n' },
+    );
     await writeOutput(parseLocation(csvPath), Buffer.from(csv), options.hdfs);
     outputs.push(csvPath);
   }
@@ -145,7 +160,11 @@ async function readLocations(options: TopItemsOptions): Promise<Map<bigint, stri
   const source = parseLocation(options.locations);
   const names = new Map<bigint, string>();
   for (const file of await datasetFiles(source, options.hdfs)) {
-    const { columns } = await readParquetColumns(await readDatasetFile(source, file, options.hdfs), ['geographical_location_oid', 'geographical_location'], file);
+    const { columns } = await readParquetColumns(
+      await readDatasetFile(source, file, options.hdfs),
+      ['geographical_location_oid', 'geographical_location'],
+      file,
+    );
     const oids = need(columns, 'geographical_location_oid', file);
     const locs = need(columns, 'geographical_location', file);
     oids.forEach((oid, i) => {

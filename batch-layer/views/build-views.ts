@@ -17,7 +17,15 @@ import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
 import type { SpillWriter } from '../spill/spill';
 import type { LandingRow } from '../schema/landing-row';
-import { HOURLY_SCHEMA, HOURLY_VIEW, hourlyBatch, TOP_ITEMS_SCHEMA, TOP_ITEMS_VIEW, topItemsBatch, type HourlyCount } from '../schema/view-schemas';
+import {
+  HOURLY_SCHEMA,
+  HOURLY_VIEW,
+  hourlyBatch,
+  TOP_ITEMS_SCHEMA,
+  TOP_ITEMS_VIEW,
+  topItemsBatch,
+  type HourlyCount,
+} from '../schema/view-schemas';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 import { deleteStaleHourRows, deleteStaleTopRows, putHourCounts, putTopItems } from './hbase-views';
 import { topX, type TopItem } from '../schema/top-x';
@@ -82,7 +90,8 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
       rows++;
     }
     if (rows === 0) continue;
-    if (!input.topItems) for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
+    if (!input.topItems)
+      for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
     locations += acc.items.size;
     await putHourCounts(hbase, namespace, acc.hour, stamp);
     if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, acc.items.keys(), acc.hour);
@@ -91,9 +100,19 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
     for (const [key, count] of acc.hour) {
       const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
       if (decoded.scope !== 'item') continue;
-      hourly.push({ locationOid: decoded.locationOid, locationName: acc.names.get(decoded.locationOid) ?? null, hourStartMs: decoded.bucketStartMs, itemName: decoded.itemName, count });
+      hourly.push({
+        locationOid: decoded.locationOid,
+        locationName: acc.names.get(decoded.locationOid) ?? null,
+        hourStartMs: decoded.bucketStartMs,
+        itemName: decoded.itemName,
+        count,
+      });
     }
-    await hdfs.upload(`${hourlyStaging}/part-${String(parts++).padStart(5, '0')}.parquet`, encodeParquet(HOURLY_SCHEMA, hourlyBatch(hourly)), { overwrite: true });
+    await hdfs.upload(
+      `${hourlyStaging}/part-${String(parts++).padStart(5, '0')}.parquet`,
+      encodeParquet(HOURLY_SCHEMA, hourlyBatch(hourly)),
+      { overwrite: true },
+    );
     input.onProgress?.(b);
   }
   await putHourCounts(hbase, namespace, all.hour, stamp);

@@ -6,18 +6,33 @@
 // or time moves a detection to another key).
 
 import {
-  BATCH_COUNT_QUALIFIER, batchViewsTableName, countScanRange, dayRange, encodeBatchCount, FAMILIES, topItemsPrefix, topItemsRowKey,
+  BATCH_COUNT_QUALIFIER,
+  batchViewsTableName,
+  countScanRange,
+  dayRange,
+  encodeBatchCount,
+  FAMILIES,
+  topItemsPrefix,
+  topItemsRowKey,
 } from '../../common/contract';
 import { putsWithRetry, type HBaseTables, type RowMutation } from '../../common/hbase';
 import type { TopItem } from '../schema/top-x';
 
 const CHUNK = 2000;
 
-export async function putHourCounts(hbase: HBaseTables, namespace: string, hour: ReadonlyMap<string, number>, stamp: number): Promise<void> {
+export async function putHourCounts(
+  hbase: HBaseTables,
+  namespace: string,
+  hour: ReadonlyMap<string, number>,
+  stamp: number,
+): Promise<void> {
   const table = batchViewsTableName(namespace);
   let batch: RowMutation[] = [];
   for (const [key, count] of hour) {
-    batch.push({ row: Buffer.from(key, 'latin1'), cells: [{ family: FAMILIES.batchViews, qualifier: BATCH_COUNT_QUALIFIER, value: encodeBatchCount(BigInt(count)), timestamp: stamp }] });
+    batch.push({
+      row: Buffer.from(key, 'latin1'),
+      cells: [{ family: FAMILIES.batchViews, qualifier: BATCH_COUNT_QUALIFIER, value: encodeBatchCount(BigInt(count)), timestamp: stamp }],
+    });
     if (batch.length >= CHUNK) {
       await putsWithRetry(hbase, table, batch);
       batch = [];
@@ -26,7 +41,13 @@ export async function putHourCounts(hbase: HBaseTables, namespace: string, hour:
   if (batch.length > 0) await putsWithRetry(hbase, table, batch);
 }
 
-export async function putTopItems(hbase: HBaseTables, namespace: string, day: string, items: readonly TopItem[], stamp: number): Promise<Set<string>> {
+export async function putTopItems(
+  hbase: HBaseTables,
+  namespace: string,
+  day: string,
+  items: readonly TopItem[],
+  stamp: number,
+): Promise<Set<string>> {
   const table = batchViewsTableName(namespace);
   const written = new Set<string>();
   const mutations: RowMutation[] = items.map((item) => {
@@ -36,7 +57,8 @@ export async function putTopItems(hbase: HBaseTables, namespace: string, day: st
       { family: FAMILIES.batchViews, qualifier: 'item', value: Buffer.from(item.itemName, 'utf8'), timestamp: stamp },
       { family: FAMILIES.batchViews, qualifier: 'count', value: Buffer.from(String(item.count)), timestamp: stamp },
     ];
-    if (item.locationName !== null) cells.push({ family: FAMILIES.batchViews, qualifier: 'name', value: Buffer.from(item.locationName, 'utf8'), timestamp: stamp });
+    if (item.locationName !== null)
+      cells.push({ family: FAMILIES.batchViews, qualifier: 'name', value: Buffer.from(item.locationName, 'utf8'), timestamp: stamp });
     return { row, cells };
   });
   for (let i = 0; i < mutations.length; i += CHUNK) await putsWithRetry(hbase, table, mutations.slice(i, i + CHUNK));
@@ -44,7 +66,13 @@ export async function putTopItems(hbase: HBaseTables, namespace: string, day: st
 }
 
 /** Hour rows (item and total scope) of `locations` on `day` that `keep` lacks: deleted. */
-export async function deleteStaleHourRows(hbase: HBaseTables, namespace: string, day: string, locations: Iterable<bigint>, keep: ReadonlyMap<string, number>): Promise<number> {
+export async function deleteStaleHourRows(
+  hbase: HBaseTables,
+  namespace: string,
+  day: string,
+  locations: Iterable<bigint>,
+  keep: ReadonlyMap<string, number>,
+): Promise<number> {
   const table = batchViewsTableName(namespace);
   const { startMs, endMs } = dayRange(day);
   let deleted = 0;

@@ -66,7 +66,8 @@ export class MinuteCounts {
     for (const [partition, column] of this.columns) {
       for (let slot = 0; slot < this.keys.length; slot++) {
         const count = column.counts[slot] as number;
-        if (count > 0) yield { slot, key: this.keys[slot] as string, partition, figure: { count, lastOffset: column.lastOffsets[slot] as bigint } };
+        if (count > 0)
+          yield { slot, key: this.keys[slot] as string, partition, figure: { count, lastOffset: column.lastOffsets[slot] as bigint } };
       }
     }
   }

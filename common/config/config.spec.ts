@@ -14,7 +14,12 @@ describe('loadConfig', () => {
   });
 
   it('reads overrides from the environment', () => {
-    const config = loadConfig({ KAFKA_BROKERS: 'a:1, b:2', KAFKA_PARTITIONS: '24', UTOPIA_LOCAL_STACK: 'false', HDFS_ROOT: '/data/utopia/' });
+    const config = loadConfig({
+      KAFKA_BROKERS: 'a:1, b:2',
+      KAFKA_PARTITIONS: '24',
+      UTOPIA_LOCAL_STACK: 'false',
+      HDFS_ROOT: '/data/utopia/',
+    });
     expect(config.kafka.brokers).to.deep.equal(['a:1', 'b:2']);
     expect(config.kafka.partitions).to.equal(24);
     expect(config.stack.local).to.equal(false);

@@ -4,7 +4,28 @@
 import path from 'node:path';
 import { ConfigError } from '../errors';
 import { settings, type SettingName } from './settings';
-import { parseBoolean, parseHBaseClient, parseHostPortList, parseHttpUrl, parseHdfsPath, parseIntInRange, parseKeyList, parseLogFormat, parseLogLevel, parseNameList, parseNonNegativeInt, parseOneOf, parsePortOrOff, parsePositiveInt, parseSparkConf, parseString, parseVersion, type HostPort, type LogFormat, type LogLevel } from './parsers';
+import {
+  parseBoolean,
+  parseHBaseClient,
+  parseHostPortList,
+  parseHttpUrl,
+  parseHdfsPath,
+  parseIntInRange,
+  parseKeyList,
+  parseLogFormat,
+  parseLogLevel,
+  parseNameList,
+  parseNonNegativeInt,
+  parseOneOf,
+  parsePortOrOff,
+  parsePositiveInt,
+  parseSparkConf,
+  parseString,
+  parseVersion,
+  type HostPort,
+  type LogFormat,
+  type LogLevel,
+} from './parsers';
 
 export const BATCH_ENGINES = ['node', 'duckdb', 'spark'] as const;
 export type BatchEngine = (typeof BATCH_ENGINES)[number];

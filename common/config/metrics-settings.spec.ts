@@ -6,7 +6,9 @@ describe('config: metrics settings', () => {
     const config = loadConfig({});
     expect(config.metrics).to.deep.equal({ host: '127.0.0.1', speedPort: 9101, landingPort: 9102, batchPort: 9103 });
     expect(config.batch.deadlineHour).to.equal(6);
-    expect(loadConfig({ SPEED_METRICS_PORT: '0', BATCH_DEADLINE_HOUR: '0' })).to.deep.include({ metrics: { host: '127.0.0.1', speedPort: 0, landingPort: 9102, batchPort: 9103 } });
+    expect(loadConfig({ SPEED_METRICS_PORT: '0', BATCH_DEADLINE_HOUR: '0' })).to.deep.include({
+      metrics: { host: '127.0.0.1', speedPort: 0, landingPort: 9102, batchPort: 9103 },
+    });
   });
 
   it('names the variable of a bad port or hour', () => {

@@ -31,7 +31,10 @@ export function parseNonNegativeInt(raw: string): number {
 
 /** Comma-separated secrets (API keys); empty means none. Short keys are refused: they can be guessed. */
 export function parseKeyList(raw: string): string[] {
-  const keys = raw.split(',').map((key) => key.trim()).filter(Boolean);
+  const keys = raw
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
   if (keys.some((key) => key.length < 16)) throw new ConfigError('each key must be at least 16 characters');
   if (keys.some((key) => !/^[\x21-\x7e]+$/.test(key))) throw new ConfigError('keys must be printable ASCII without spaces');
   return keys;
@@ -39,8 +42,13 @@ export function parseKeyList(raw: string): string[] {
 
 /** Comma-separated host names (name or name:port); empty means none. */
 export function parseNameList(raw: string): string[] {
-  const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
-  for (const name of names) if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(name)) throw new ConfigError(`expected host names (name or name:port), got ${JSON.stringify(name)}`);
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names)
+    if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(name))
+      throw new ConfigError(`expected host names (name or name:port), got ${JSON.stringify(name)}`);
   return names;
 }
 
@@ -94,7 +102,10 @@ export function parseHostPort(raw: string): HostPort {
 }
 
 export function parseHostPortList(raw: string): HostPort[] {
-  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new ConfigError('expected at least one host:port');
   return items.map(parseHostPort);
 }
@@ -126,9 +137,13 @@ export function parseOneOf<T extends string>(raw: string, allowed: readonly T[])
 /** `key=value` pairs separated by `;` (values may hold spaces, commas and `=`); empty means none. */
 export function parseSparkConf(raw: string): (readonly [string, string])[] {
   const pairs: (readonly [string, string])[] = [];
-  for (const part of raw.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.indexOf('=');
-    if (at <= 0 || !/^[A-Za-z0-9._-]+$/.test(part.slice(0, at).trim())) throw new ConfigError(`expected key=value pairs separated by ';', got ${JSON.stringify(part)}`);
+    if (at <= 0 || !/^[A-Za-z0-9._-]+$/.test(part.slice(0, at).trim()))
+      throw new ConfigError(`expected key=value pairs separated by ';', got ${JSON.stringify(part)}`);
     pairs.push([part.slice(0, at).trim(), part.slice(at + 1).trim()]);
   }
   return pairs;

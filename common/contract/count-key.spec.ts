@@ -2,7 +2,13 @@ import { expect } from 'chai';
 import { bucketStart, countRowKey, countScanRange, decodeCountRowKey, type CountKey } from './count-key';
 
 describe('count row keys', () => {
-  const key: CountKey = { granularity: 'minute', scope: 'item', locationOid: 2n ** 62n + 7n, bucketStartMs: Date.UTC(2026, 10, 22, 13, 5), itemName: '自転車 🚲' };
+  const key: CountKey = {
+    granularity: 'minute',
+    scope: 'item',
+    locationOid: 2n ** 62n + 7n,
+    bucketStartMs: Date.UTC(2026, 10, 22, 13, 5),
+    itemName: '自転車 🚲',
+  };
 
   it('round-trips every field, including UTF-8 items and large oids', () => {
     expect(decodeCountRowKey(countRowKey(key))).to.deep.equal(key);
@@ -11,7 +17,11 @@ describe('count row keys', () => {
   });
 
   it('keeps scopes and granularities apart', () => {
-    const bytes = new Set(['minute', 'hour', 'day'].flatMap((g) => ['item', 'total'].map((s) => countRowKey({ ...key, granularity: g as 'minute', scope: s as 'item' })[0])));
+    const bytes = new Set(
+      ['minute', 'hour', 'day'].flatMap((g) =>
+        ['item', 'total'].map((s) => countRowKey({ ...key, granularity: g as 'minute', scope: s as 'item' })[0]),
+      ),
+    );
     expect(bytes.size).to.equal(6);
     expect(bytes.has(0x78), "the batch view's top-X scope byte 'x' stays free").to.equal(false);
   });

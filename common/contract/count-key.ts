@@ -59,7 +59,9 @@ export function countRowKey(key: CountKey): Buffer {
 export function decodeCountRowKey(row: Buffer): CountKey {
   if (row.length < HEADER) throw new ContractError(`count row key too short (${row.length} bytes)`);
   const found = (Object.keys(SCOPE_BYTES) as CountGranularity[]).flatMap((granularity) =>
-    (Object.keys(SCOPE_BYTES[granularity]) as CountScope[]).filter((scope) => SCOPE_BYTES[granularity][scope] === row[0]).map((scope) => ({ granularity, scope })),
+    (Object.keys(SCOPE_BYTES[granularity]) as CountScope[])
+      .filter((scope) => SCOPE_BYTES[granularity][scope] === row[0])
+      .map((scope) => ({ granularity, scope })),
   )[0];
   if (!found) throw new ContractError(`unknown count scope byte 0x${row[0]?.toString(16)}`);
   return {

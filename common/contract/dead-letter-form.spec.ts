@@ -1,7 +1,13 @@
 import { expect } from 'chai';
 import { DEAD_LETTER_HEADERS, deadLetterRecord, detectionOidOf, parseDeadLetterHeaders, type DeadLetterInfo } from './dead-letter';
 
-const info: DeadLetterInfo = { reason: 'item_name_too_long', message: 'x'.repeat(900), sourceTopic: 't', sourcePartition: 4, sourceOffset: '9007199254740993' };
+const info: DeadLetterInfo = {
+  reason: 'item_name_too_long',
+  message: 'x'.repeat(900),
+  sourceTopic: 't',
+  sourcePartition: 4,
+  sourceOffset: '9007199254740993',
+};
 const big = Buffer.from(`{"detection_oid":"123456789012","item_name":"${'é'.repeat(6000)}"}`);
 
 describe('dead letters too large for their topic', () => {
@@ -15,7 +21,13 @@ describe('dead letters too large for their topic', () => {
     const record = deadLetterRecord(Buffer.from('123456789012'), big, info, 'summary');
     expect(record.value?.length).to.be.at.most(256);
     const read = parseDeadLetterHeaders(record.headers);
-    expect(read).to.include({ reason: 'item_name_too_long', sourcePartition: 4, sourceOffset: '9007199254740993', detectionOid: '123456789012', truncatedFromBytes: big.length });
+    expect(read).to.include({
+      reason: 'item_name_too_long',
+      sourcePartition: 4,
+      sourceOffset: '9007199254740993',
+      detectionOid: '123456789012',
+      truncatedFromBytes: big.length,
+    });
     expect(read?.message.length).to.be.at.most(200);
   });
 
@@ -23,7 +35,11 @@ describe('dead letters too large for their topic', () => {
     const record = deadLetterRecord(Buffer.from('k'.repeat(5000)), big, info, 'minimal');
     expect(record.value).to.equal(null);
     expect(record.key?.toString()).to.equal('123456789012');
-    expect(parseDeadLetterHeaders(record.headers)).to.include({ reason: 'item_name_too_long', sourceOffset: '9007199254740993', detectionOid: '123456789012' });
+    expect(parseDeadLetterHeaders(record.headers)).to.include({
+      reason: 'item_name_too_long',
+      sourceOffset: '9007199254740993',
+      detectionOid: '123456789012',
+    });
   });
 
   it('reads the oid from the key first, then from the value', () => {

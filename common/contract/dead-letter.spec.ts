@@ -1,7 +1,13 @@
 import { expect } from 'chai';
 import { DEAD_LETTER_HEADERS, deadLetterHeaders, isRejectReason, parseDeadLetterHeaders } from './dead-letter';
 
-const info = { reason: 'invalid_int64', message: 'detection_oid: "1e3" is not a decimal integer', sourceTopic: 'utopia.detections', sourcePartition: 7, sourceOffset: '9007199254740993' } as const;
+const info = {
+  reason: 'invalid_int64',
+  message: 'detection_oid: "1e3" is not a decimal integer',
+  sourceTopic: 'utopia.detections',
+  sourcePartition: 7,
+  sourceOffset: '9007199254740993',
+} as const;
 
 describe('dead-letter headers', () => {
   it('round-trips through Buffers as kafkajs delivers them', () => {

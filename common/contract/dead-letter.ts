@@ -37,7 +37,12 @@ const SUMMARY_KEY_BYTES = 64;
 const SUMMARY_MESSAGE_LENGTH = 200;
 
 /** The record to send for a refused event in the given form. */
-export function deadLetterRecord(key: Buffer | null, value: Buffer | null, info: DeadLetterInfo, form: DeadLetterForm = 'full'): DeadLetterRecord {
+export function deadLetterRecord(
+  key: Buffer | null,
+  value: Buffer | null,
+  info: DeadLetterInfo,
+  form: DeadLetterForm = 'full',
+): DeadLetterRecord {
   if (form === 'full') return { key, value, headers: deadLetterHeaders(info) };
   const headers = deadLetterHeaders({ ...info, message: form === 'summary' ? info.message.slice(0, SUMMARY_MESSAGE_LENGTH) : '' });
   const oid = detectionOidOf(key, value);
@@ -82,7 +87,8 @@ const MAX_MESSAGE_LENGTH = 1000;
 export function deadLetterHeaders(info: DeadLetterInfo): Record<string, string> {
   return {
     [DEAD_LETTER_HEADERS.reason]: info.reason,
-    [DEAD_LETTER_HEADERS.message]: info.message.length > MAX_MESSAGE_LENGTH ? `${info.message.slice(0, MAX_MESSAGE_LENGTH)}…` : info.message,
+    [DEAD_LETTER_HEADERS.message]:
+      info.message.length > MAX_MESSAGE_LENGTH ? `${info.message.slice(0, MAX_MESSAGE_LENGTH)}…` : info.message,
     [DEAD_LETTER_HEADERS.sourceTopic]: info.sourceTopic,
     [DEAD_LETTER_HEADERS.sourcePartition]: String(info.sourcePartition),
     [DEAD_LETTER_HEADERS.sourceOffset]: info.sourceOffset,
@@ -104,7 +110,11 @@ export function parseDeadLetterHeaders(headers: Readonly<Record<string, HeaderVa
   const detectionOid = text(headers[DEAD_LETTER_HEADERS.detectionOid]);
   const truncatedFrom = text(headers[DEAD_LETTER_HEADERS.truncatedFrom]);
   return {
-    reason, message: text(headers[DEAD_LETTER_HEADERS.message]) ?? '', sourceTopic, sourcePartition: partition, sourceOffset,
+    reason,
+    message: text(headers[DEAD_LETTER_HEADERS.message]) ?? '',
+    sourceTopic,
+    sourcePartition: partition,
+    sourceOffset,
     ...(detectionOid === undefined ? {} : { detectionOid }),
     ...(truncatedFrom === undefined ? {} : { truncatedFromBytes: Number(truncatedFrom) }),
   };

@@ -11,7 +11,15 @@ import type { EnrichedDetection } from './enriched-detection';
 import { parseInt64 } from './int64';
 import { ContractError } from '../errors';
 
-export const DETECTION_QUALIFIERS = { location: 'loc', camera: 'cam', detection: 'oid', timestamp: 'ts', item: 'item', name: 'name', lineage: 'src' } as const;
+export const DETECTION_QUALIFIERS = {
+  location: 'loc',
+  camera: 'cam',
+  detection: 'oid',
+  timestamp: 'ts',
+  item: 'item',
+  name: 'name',
+  lineage: 'src',
+} as const;
 
 export interface TextCell {
   readonly qualifier: string;

@@ -2,7 +2,13 @@ import { expect } from 'chai';
 import type { DetectionEvent } from './detection-event';
 import { enrichDetection, sameLineage } from './enriched-detection';
 
-const event: DetectionEvent = { geographicalLocationOid: 9007199254740993n, videoCameraOid: 2n, detectionOid: 3n, itemName: 'car', timestampDetected: 1_700_000_000_000 };
+const event: DetectionEvent = {
+  geographicalLocationOid: 9007199254740993n,
+  videoCameraOid: 2n,
+  detectionOid: 3n,
+  itemName: 'car',
+  timestampDetected: 1_700_000_000_000,
+};
 const lineage = { partition: 4, offset: '9007199254740993' };
 
 describe('enrichDetection', () => {

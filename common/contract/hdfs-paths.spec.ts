@@ -1,8 +1,22 @@
 import { expect } from 'chai';
 import { ValidationError } from '../errors';
 import {
-  landingFileName, landingFilePath, lastLandedOffsets, lockPath, parseLandingFileName, quarantineDir, referenceVersionDir, reportsDayDir,
-  tempPath, viewDayDir, warehouseDayDir, warehouseDir, warehousePartPath, warehouseSuccessPath, landingIndexPath, warehouseManifestPath,
+  landingFileName,
+  landingFilePath,
+  lastLandedOffsets,
+  lockPath,
+  parseLandingFileName,
+  quarantineDir,
+  referenceVersionDir,
+  reportsDayDir,
+  tempPath,
+  viewDayDir,
+  warehouseDayDir,
+  warehouseDir,
+  warehousePartPath,
+  warehouseSuccessPath,
+  landingIndexPath,
+  warehouseManifestPath,
 } from './hdfs-paths';
 
 const file = { topic: 'utopia.detections', partition: 3, startOffset: 100n, endOffset: 199n };
@@ -50,7 +64,10 @@ describe('HDFS paths', () => {
       landingFileName({ ...file, topic: 'other', startOffset: 250n, endOffset: 999n }),
       'garbage.parquet',
     ];
-    expect([...lastLandedOffsets(names, 'utopia.detections')]).to.have.deep.members([[3, 249n], [0, 9n]]);
+    expect([...lastLandedOffsets(names, 'utopia.detections')]).to.have.deep.members([
+      [3, 249n],
+      [0, 9n],
+    ]);
     expect(lastLandedOffsets([], 'utopia.detections').size).to.equal(0);
   });
 
@@ -86,7 +103,9 @@ describe('HDFS paths', () => {
   it('puts temporary files under tmp/<token>, mirroring the final path', () => {
     const final = landingFilePath('/utopia', file);
     expect(tempPath('/utopia', final, 'w-3-abc')).to.equal(`/utopia/tmp/w-3-abc/landing/detections/partition=3/${landingFileName(file)}`);
-    expect(tempPath('/utopia/', '/utopia/warehouse/detections/dt=2024-05-01', 'run1')).to.equal('/utopia/tmp/run1/warehouse/detections/dt=2024-05-01');
+    expect(tempPath('/utopia/', '/utopia/warehouse/detections/dt=2024-05-01', 'run1')).to.equal(
+      '/utopia/tmp/run1/warehouse/detections/dt=2024-05-01',
+    );
     expect(() => tempPath('/utopia', '/elsewhere/x', 't')).to.throw(ValidationError);
     expect(() => tempPath('/utopia', '/utopia/tmp/t/x', 't')).to.throw(ValidationError);
     expect(() => tempPath('/utopia', final, 'a/b')).to.throw(ValidationError);

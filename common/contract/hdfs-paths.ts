@@ -108,7 +108,8 @@ export function warehouseDayDir(root: string, day: string): string {
 
 /** part-00000.parquet: padded like Spark's part files, so names sort in write order. */
 export function warehousePartPath(root: string, day: string, part: number): string {
-  if (!Number.isInteger(part) || part < 0 || part > 99999) throw new ValidationError('invalid_path', `part number must be 0..99999, got ${part}`);
+  if (!Number.isInteger(part) || part < 0 || part > 99999)
+    throw new ValidationError('invalid_path', `part number must be 0..99999, got ${part}`);
   return join(warehouseDayDir(root, day), `part-${String(part).padStart(5, '0')}.parquet`);
 }
 

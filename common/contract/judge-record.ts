@@ -23,7 +23,9 @@ export interface RecordToJudge {
 
 /** The "now" an event is judged against: its record timestamp when plausible, else none (the absolute window only). */
 export function judgementTime(recordTimestampMs: number): number {
-  return Number.isSafeInteger(recordTimestampMs) && recordTimestampMs >= DEFAULT_MIN_TIMESTAMP_MS && recordTimestampMs <= MAX_TIMESTAMP_MS ? recordTimestampMs : Number.NaN;
+  return Number.isSafeInteger(recordTimestampMs) && recordTimestampMs >= DEFAULT_MIN_TIMESTAMP_MS && recordTimestampMs <= MAX_TIMESTAMP_MS
+    ? recordTimestampMs
+    : Number.NaN;
 }
 
 /** Valid event or one stable reason: the value's fields, then the key. */

@@ -45,7 +45,10 @@ describe('parseLosslessJson', () => {
 
   it('finds unsafe integers in nested arrays and objects, in any whitespace', () => {
     const text = '{"a":[[1,[12345678901234567890]],{"b":\n\t-12345678901234567890\r\n}],"c":[ 18446744073709551615 ]}';
-    expect(parseLosslessJson(text)).to.deep.equal({ a: [[1, ['12345678901234567890']], { b: '-12345678901234567890' }], c: ['18446744073709551615'] });
+    expect(parseLosslessJson(text)).to.deep.equal({
+      a: [[1, ['12345678901234567890']], { b: '-12345678901234567890' }],
+      c: ['18446744073709551615'],
+    });
   });
 
   it('handles a bare top-level unsafe integer', () => {
@@ -54,7 +57,15 @@ describe('parseLosslessJson', () => {
   });
 
   it('still throws on invalid JSON, including forms quoting would have repaired', () => {
-    for (const bad of ['{12345678901234567890:1}', '{ 12345678901234567890 : 1}', '[012345678901234567890]', '[12345678901234567890abc]', '{"a":1', '', '"unterminated']) {
+    for (const bad of [
+      '{12345678901234567890:1}',
+      '{ 12345678901234567890 : 1}',
+      '[012345678901234567890]',
+      '[12345678901234567890abc]',
+      '{"a":1',
+      '',
+      '"unterminated',
+    ]) {
       expect(() => parseLosslessJson(bad), bad).to.throw(SyntaxError);
     }
   });

@@ -55,7 +55,12 @@ export interface SpeedMetricsSnapshot {
   readonly shrunkDeadLetters?: number;
 }
 
-export const META_QUALIFIERS = { watermarkDay: 'day', referenceVersion: 'version', reconciliationReport: 'report', batchRunReport: 'report' } as const;
+export const META_QUALIFIERS = {
+  watermarkDay: 'day',
+  referenceVersion: 'version',
+  reconciliationReport: 'report',
+  batchRunReport: 'report',
+} as const;
 
 /** The speed layer's data-quality counters, one per-partition cell each in row "quality". */
 export const QUALITY_COUNTERS = ['accepted', 'duplicates', 'dead_letters', 'late', 'unknown_location'] as const;

@@ -1,5 +1,13 @@
 import { expect } from 'chai';
-import { decodePartitionCount, encodePartitionCount, NO_OFFSET, parsePartitionQualifier, partitionCountTimestamp, partitionQualifier, sumPartitionCounts } from './partition-count';
+import {
+  decodePartitionCount,
+  encodePartitionCount,
+  NO_OFFSET,
+  parsePartitionQualifier,
+  partitionCountTimestamp,
+  partitionQualifier,
+  sumPartitionCounts,
+} from './partition-count';
 
 describe('partition counts', () => {
   it('round-trips count and offset in 16 bytes', () => {
@@ -11,7 +19,9 @@ describe('partition counts', () => {
   });
 
   it('sums partitions and maps qualifiers both ways', () => {
-    expect(sumPartitionCounts([encodePartitionCount({ count: 5n, lastOffset: 1n }), encodePartitionCount({ count: 7n, lastOffset: 9n })])).to.equal(12n);
+    expect(
+      sumPartitionCounts([encodePartitionCount({ count: 5n, lastOffset: 1n }), encodePartitionCount({ count: 7n, lastOffset: 9n })]),
+    ).to.equal(12n);
     expect(parsePartitionQualifier(partitionQualifier(11))).to.equal(11);
     expect(parsePartitionQualifier('x11')).to.equal(undefined);
     expect(() => decodePartitionCount(Buffer.alloc(8))).to.throw(/16 bytes/);

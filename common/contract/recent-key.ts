@@ -18,7 +18,11 @@ export function recentRowKey(locationOid: bigint, timestampMs: number, detection
 
 export function decodeRecentRowKey(row: Buffer): { locationOid: bigint; timestampMs: number; detectionOid: bigint } {
   if (row.length !== RECENT_KEY_LENGTH) throw new ContractError(`recent row key must be ${RECENT_KEY_LENGTH} bytes, got ${row.length}`);
-  return { locationOid: int64FromBytes(row, 0), timestampMs: Number(INT64_MAX - int64FromBytes(row, 8)), detectionOid: int64FromBytes(row, 16) };
+  return {
+    locationOid: int64FromBytes(row, 0),
+    timestampMs: Number(INT64_MAX - int64FromBytes(row, 8)),
+    detectionOid: int64FromBytes(row, 16),
+  };
 }
 
 /** The 8-byte prefix of one location's rows. */

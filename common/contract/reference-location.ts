@@ -66,7 +66,12 @@ export function validateReferenceTable(rows: Iterable<unknown>, options: Referen
       const oid = rowProblems.location.geographicalLocationOid;
       const earlier = firstSeen.get(oid);
       if (earlier !== undefined) {
-        problems.push({ row, reason: 'duplicate_oid', field: 'geographical_location_oid', message: `row ${row}: geographical_location_oid ${oid} already on row ${earlier}` });
+        problems.push({
+          row,
+          reason: 'duplicate_oid',
+          field: 'geographical_location_oid',
+          message: `row ${row}: geographical_location_oid ${oid} already on row ${earlier}`,
+        });
       } else {
         firstSeen.set(oid, row);
         locations.push(rowProblems.location);
@@ -103,7 +108,8 @@ function checkRow(raw: unknown, row: number): { location?: ReferenceLocation; pr
   } else {
     const parsed = tryParseInt64(rawOid);
     if (!parsed.ok) problem('invalid_int64', 'geographical_location_oid', `geographical_location_oid: ${parsed.message}`);
-    else if (parsed.value <= 0n) problem('non_positive_oid', 'geographical_location_oid', `geographical_location_oid must be > 0, got ${parsed.value}`);
+    else if (parsed.value <= 0n)
+      problem('non_positive_oid', 'geographical_location_oid', `geographical_location_oid must be > 0, got ${parsed.value}`);
     else oid = parsed.value;
   }
 
@@ -116,8 +122,14 @@ function checkRow(raw: unknown, row: number): { location?: ReferenceLocation; pr
   } else {
     const check = checkText(rawName, LOCATION_NAME_MAX_CODE_POINTS);
     if (check === 'empty') problem('location_name_empty', 'geographical_location', 'geographical_location must not be empty');
-    else if (check === 'too_long') problem('location_name_too_long', 'geographical_location', `geographical_location has more than ${LOCATION_NAME_MAX_CODE_POINTS} code points`);
-    else if (check === 'ill_formed') problem('invalid_location_name', 'geographical_location', 'geographical_location holds a lone UTF-16 surrogate');
+    else if (check === 'too_long')
+      problem(
+        'location_name_too_long',
+        'geographical_location',
+        `geographical_location has more than ${LOCATION_NAME_MAX_CODE_POINTS} code points`,
+      );
+    else if (check === 'ill_formed')
+      problem('invalid_location_name', 'geographical_location', 'geographical_location holds a lone UTF-16 surrogate');
     else name = rawName;
   }
 

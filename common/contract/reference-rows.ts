@@ -34,5 +34,8 @@ export function decodeReferenceRowKey(row: Buffer): { version: string; locationO
 
 /** A version name from a time: fixed width, so versions sort by time. */
 export function referenceVersionAt(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }

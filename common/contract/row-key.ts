@@ -30,7 +30,8 @@ export function detectionRowKey(oid: bigint): Buffer {
 
 /** The oid of a row key; throws if the length or the salt is wrong (not one of our keys). */
 export function decodeDetectionRowKey(key: Uint8Array): bigint {
-  if (key.length !== ROW_KEY_LENGTH) throw new ValidationError('invalid_row_key', `detection row key must be ${ROW_KEY_LENGTH} bytes, got ${key.length}`);
+  if (key.length !== ROW_KEY_LENGTH)
+    throw new ValidationError('invalid_row_key', `detection row key must be ${ROW_KEY_LENGTH} bytes, got ${key.length}`);
   const bytes = Buffer.from(key.buffer, key.byteOffset, key.byteLength);
   const oid = bytes.readBigInt64BE(1);
   if (oid <= 0n || bytes[0] !== saltOf(oid)) {

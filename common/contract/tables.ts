@@ -55,9 +55,21 @@ export const metaTableName = (ns: string): string => tableName(ns, 'meta');
 /** Every table `setup` creates; only detections is pre-split (by its salt byte). */
 export function hbaseTables(ns: string, regions: number): TableSpec[] {
   return [
-    { name: detectionTableName(ns), families: [{ name: FAMILIES.detections, versions: 1, ttlSeconds: DETECTIONS_TTL_SECONDS }], splits: regionSplitPoints(regions) },
-    { name: liveCountsTableName(ns), families: [{ name: FAMILIES.liveCounts, versions: 1, ttlSeconds: LIVE_COUNTS_TTL_SECONDS }], splits: [] },
-    { name: liveRollupsTableName(ns), families: [{ name: FAMILIES.liveCounts, versions: 1, ttlSeconds: LIVE_COUNTS_TTL_SECONDS }], splits: [] },
+    {
+      name: detectionTableName(ns),
+      families: [{ name: FAMILIES.detections, versions: 1, ttlSeconds: DETECTIONS_TTL_SECONDS }],
+      splits: regionSplitPoints(regions),
+    },
+    {
+      name: liveCountsTableName(ns),
+      families: [{ name: FAMILIES.liveCounts, versions: 1, ttlSeconds: LIVE_COUNTS_TTL_SECONDS }],
+      splits: [],
+    },
+    {
+      name: liveRollupsTableName(ns),
+      families: [{ name: FAMILIES.liveCounts, versions: 1, ttlSeconds: LIVE_COUNTS_TTL_SECONDS }],
+      splits: [],
+    },
     { name: recentTableName(ns), families: [{ name: FAMILIES.recent, versions: 1, ttlSeconds: RECENT_TTL_SECONDS }], splits: [] },
     { name: referenceTableName(ns), families: [{ name: FAMILIES.reference, versions: 1 }], splits: [] },
     { name: batchViewsTableName(ns), families: [{ name: FAMILIES.batchViews, versions: 1 }], splits: [] },
@@ -69,6 +81,7 @@ export function hbaseTables(ns: string, regions: number): TableSpec[] {
 const NAMESPACE = /^[A-Za-z0-9_]+$/;
 
 function tableName(ns: string, table: string): string {
-  if (!NAMESPACE.test(ns)) throw new ValidationError('invalid_namespace', `HBase namespace must match [A-Za-z0-9_]+, got ${JSON.stringify(ns)}`);
+  if (!NAMESPACE.test(ns))
+    throw new ValidationError('invalid_namespace', `HBase namespace must match [A-Za-z0-9_]+, got ${JSON.stringify(ns)}`);
   return `${ns}:${table}`;
 }

@@ -20,7 +20,11 @@ export function topItemsRowKey(day: string, locationOid: bigint, rank: number): 
 
 export function decodeTopItemsRowKey(row: Buffer): { day: string; locationOid: bigint; rank: number } {
   if (row.length !== 15 || row[0] !== TOP_SCOPE) throw new ContractError('not a top-items row key');
-  return { day: new Date(row.readUInt32BE(1) * DAY_MS).toISOString().slice(0, 10), locationOid: int64FromBytes(row, 5), rank: row.readUInt16BE(13) };
+  return {
+    day: new Date(row.readUInt32BE(1) * DAY_MS).toISOString().slice(0, 10),
+    locationOid: int64FromBytes(row, 5),
+    rank: row.readUInt16BE(13),
+  };
 }
 
 /** Prefix of a day's rows (all locations), or of one location's ranks that day. */

@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import { DEAD_LETTER_RETENTION_MS, DETECTIONS_RETENTION_MS, kafkaTopics } from './topics';
 
-const kafka = { brokers: ['b:9092'], clientId: 'c', detectionsTopic: 'utopia.detections', deadLetterTopic: 'utopia.detections.dead-letter', partitions: 12, replicationFactor: 3 };
+const kafka = {
+  brokers: ['b:9092'],
+  clientId: 'c',
+  detectionsTopic: 'utopia.detections',
+  deadLetterTopic: 'utopia.detections.dead-letter',
+  partitions: 12,
+  replicationFactor: 3,
+};
 
 describe('kafkaTopics', () => {
   it('derives the detections and dead-letter topics from the config', () => {

@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { ValidationError } from '../errors';
-import { assertDetectionEvent, checkEventKey, validateDetectionEvent, DEFAULT_MIN_TIMESTAMP_MS, type ValidateOptions } from './validate-event';
+import {
+  assertDetectionEvent,
+  checkEventKey,
+  validateDetectionEvent,
+  DEFAULT_MIN_TIMESTAMP_MS,
+  type ValidateOptions,
+} from './validate-event';
 import { REJECT_REASONS, type RejectReason } from './reject-reason';
 
 const NOW = Date.UTC(2024, 4, 1, 12);
@@ -18,7 +24,10 @@ function json(overrides: Record<string, unknown>, drop: string[] = []): string {
   const row: Record<string, unknown> = { ...good, ...overrides };
   for (const field of drop) delete row[field];
   // Numbers beyond 2^53 must reach the wire unrounded: splice raw literals in.
-  return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? `@@${value}@@` : value)).replace(/"@@(-?\d+)@@"/g, '$1');
+  return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? `@@${value}@@` : value)).replace(
+    /"@@(-?\d+)@@"/g,
+    '$1',
+  );
 }
 
 function rejected(input: unknown, reason: RejectReason, field?: string): string {
@@ -40,7 +49,13 @@ function accepted(input: unknown) {
 
 describe('validateDetectionEvent', () => {
   it('accepts a string, a Buffer, a Uint8Array and a decoded row alike', () => {
-    const expected = { geographicalLocationOid: 1n, videoCameraOid: 2n, detectionOid: 9007199254740993n, itemName: 'car', timestampDetected: NOW - 1000 };
+    const expected = {
+      geographicalLocationOid: 1n,
+      videoCameraOid: 2n,
+      detectionOid: 9007199254740993n,
+      itemName: 'car',
+      timestampDetected: NOW - 1000,
+    };
     expect(accepted(json({}))).to.deep.equal(expected);
     expect(accepted(Buffer.from(json({})))).to.deep.equal(expected);
     expect(accepted(new TextEncoder().encode(json({})))).to.deep.equal(expected);
@@ -48,7 +63,9 @@ describe('validateDetectionEvent', () => {
   });
 
   it('accepts oids as JSON numbers, also beyond 2^53 (lossless parsing)', () => {
-    const event = accepted(json({ geographical_location_oid: 9223372036854775807n, video_camera_oid: 5, detection_oid: 9007199254740993n }));
+    const event = accepted(
+      json({ geographical_location_oid: 9223372036854775807n, video_camera_oid: 5, detection_oid: 9007199254740993n }),
+    );
     expect(event.geographicalLocationOid).to.equal(9223372036854775807n);
     expect(event.videoCameraOid).to.equal(5n);
     expect(event.detectionOid).to.equal(9007199254740993n);
@@ -60,7 +77,13 @@ describe('validateDetectionEvent', () => {
 
   it('ignores fields outside the contract', () => {
     const event = accepted(json({ confidence: 0.9, extra: { nested: [1] } }));
-    expect(Object.keys(event)).to.deep.equal(['geographicalLocationOid', 'videoCameraOid', 'detectionOid', 'itemName', 'timestampDetected']);
+    expect(Object.keys(event)).to.deep.equal([
+      'geographicalLocationOid',
+      'videoCameraOid',
+      'detectionOid',
+      'itemName',
+      'timestampDetected',
+    ]);
   });
 
   it('refuses malformed UTF-8 bytes', () => {
@@ -80,7 +103,12 @@ describe('validateDetectionEvent', () => {
     rejected('{12345678901234567890: 1}', 'malformed_json');
   });
 
-  for (const [text, kind] of [['[1,2]', 'an array'], ['null', 'null'], ['"x"', 'string'], ['42', 'number']] as const) {
+  for (const [text, kind] of [
+    ['[1,2]', 'an array'],
+    ['null', 'null'],
+    ['"x"', 'string'],
+    ['42', 'number'],
+  ] as const) {
     it(`refuses JSON ${text} as not_an_object`, () => {
       expect(rejected(text, 'not_an_object')).to.contain(kind);
     });
@@ -134,7 +162,11 @@ describe('validateDetectionEvent', () => {
     it('refuses the empty string, non-strings and lone surrogates', () => {
       rejected(json({ item_name: '' }), 'item_name_empty', 'item_name');
       rejected(json({ item_name: 42 }), 'invalid_item_name', 'item_name');
-      rejected('{"geographical_location_oid":"1","video_camera_oid":"2","detection_oid":"3","item_name":"a\\ud800b","timestamp_detected":1700000000000}', 'invalid_item_name', 'item_name');
+      rejected(
+        '{"geographical_location_oid":"1","video_camera_oid":"2","detection_oid":"3","item_name":"a\\ud800b","timestamp_detected":1700000000000}',
+        'invalid_item_name',
+        'item_name',
+      );
       rejected(json({ item_name: '\udc00' }), 'invalid_item_name', 'item_name');
     });
   });

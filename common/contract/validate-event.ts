@@ -69,7 +69,10 @@ export function validateDetectionEvent(input: unknown, options: ValidateOptions 
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return reject('not_an_object', `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    return reject(
+      'not_an_object',
+      `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+    );
   }
   const row = value as Record<string, unknown>;
 
@@ -108,7 +111,10 @@ export function assertDetectionEvent(input: unknown, options: ValidateOptions = 
 }
 
 /** The Kafka key must be detection_oid in decimal (producers key by it); undefined when it is. */
-export function checkEventKey(key: Uint8Array | string | null | undefined, event: Pick<DetectionEvent, 'detectionOid'>): Rejection | undefined {
+export function checkEventKey(
+  key: Uint8Array | string | null | undefined,
+  event: Pick<DetectionEvent, 'detectionOid'>,
+): Rejection | undefined {
   if (key === null || key === undefined) return reject('key_mismatch', 'message has no key; expected detection_oid', 'detection_oid');
   const text = typeof key === 'string' ? key : Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
   const parsed = tryParseInt64(text);
@@ -144,7 +150,11 @@ function readTimestamp(raw: unknown, options: ValidateOptions): number | Rejecti
   const skewed = Number.isFinite(now) ? now + (options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS) : ceiling;
   const max = Math.min(ceiling, skewed);
   if (value < BigInt(Math.trunc(min)) || value > BigInt(Math.trunc(max))) {
-    return reject('invalid_timestamp', `${field} ${(typeof raw === 'string' ? raw : String(value)).slice(0, 40)} is outside the plausible window ${iso(min)} .. ${iso(max)} (epoch milliseconds expected)`, field);
+    return reject(
+      'invalid_timestamp',
+      `${field} ${(typeof raw === 'string' ? raw : String(value)).slice(0, 40)} is outside the plausible window ${iso(min)} .. ${iso(max)} (epoch milliseconds expected)`,
+      field,
+    );
   }
   return Number(value);
 }

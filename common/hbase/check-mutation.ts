@@ -8,6 +8,7 @@ import type { RowMutation } from './hbase-types';
 export function checkMutation(mutation: RowMutation): void {
   if (mutation.cells.length === 0) throw new HBaseError(`put of row ${mutation.row.toString('hex')} has no cells`);
   for (const cell of mutation.cells) {
-    if (!Number.isSafeInteger(cell.timestamp) || cell.timestamp < 0) throw new HBaseError(`cell timestamp must be epoch ms, got ${cell.timestamp}`);
+    if (!Number.isSafeInteger(cell.timestamp) || cell.timestamp < 0)
+      throw new HBaseError(`cell timestamp must be epoch ms, got ${cell.timestamp}`);
   }
 }

@@ -13,7 +13,8 @@ interface ClientFailure {
 
 export function toHBaseError(operation: string, table: string, error: unknown): HBaseError {
   if (error instanceof HBaseError) return error;
-  if (typeof error === 'string') return new HBaseError(`HBase ${operation} on ${table} failed: ${error}`, { retriable: true, cause: error });
+  if (typeof error === 'string')
+    return new HBaseError(`HBase ${operation} on ${table} failed: ${error}`, { retriable: true, cause: error });
   const failure = (error ?? {}) as ClientFailure;
   const className = failure.exceptionClassName;
   const detail = className ? `${shortName(className)}: ${firstLine(failure.message)}` : firstLine(failure.message ?? String(error));

@@ -97,7 +97,15 @@ declare module 'hbase-rpc-client' {
     mget(table: string, gets: Get[], callback: Callback<(ParsedResult | null)[]>): void;
     delete(table: string, del: Delete, callback: Callback<MutateResponse>): void;
     mdelete(table: string, deletes: Delete[], callback: Callback<(ParsedResult | null)[]>): void;
-    checkAndPut(table: string, row: Buffer, family: string | Buffer, qualifier: string | Buffer, value: Buffer, put: Put, callback: Callback<MutateResponse>): void;
+    checkAndPut(
+      table: string,
+      row: Buffer,
+      family: string | Buffer,
+      qualifier: string | Buffer,
+      value: Buffer,
+      put: Put,
+      callback: Callback<MutateResponse>,
+    ): void;
     increment(table: string, increment: Increment, callback: Callback<MutateResponse>): void;
     getScanner(table: string, startRow?: Buffer, stopRow?: Buffer): Scan;
     close(): void;

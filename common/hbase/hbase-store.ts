@@ -46,7 +46,12 @@ export interface HBaseStoreOptions {
   readonly client?: 'native' | 'legacy';
 }
 
-export type HBaseCallObserver = (call: { readonly operation: string; readonly table: string; readonly seconds: number; readonly ok: boolean }) => void;
+export type HBaseCallObserver = (call: {
+  readonly operation: string;
+  readonly table: string;
+  readonly seconds: number;
+  readonly ok: boolean;
+}) => void;
 
 export function hbaseStoreOptions(config: Config, logger?: Logger): HBaseStoreOptions {
   const { zookeeperQuorum, zookeeperRoot, user, callTimeoutMs, client } = config.hbase;
@@ -101,7 +106,11 @@ export class HBaseStore implements HBaseConnection {
       const timer = setTimeout(() => {
         this.client.removeListener('ready', onReady);
         const quorum = this.options.zookeeperQuorum.map(({ host, port }) => `${host}:${port}`).join(',');
-        reject(new HBaseError(`HBase not ready after ${this.readyTimeoutMs} ms (ZooKeeper ${quorum}, root ${this.options.zookeeperRoot})`, { retriable: true }));
+        reject(
+          new HBaseError(`HBase not ready after ${this.readyTimeoutMs} ms (ZooKeeper ${quorum}, root ${this.options.zookeeperRoot})`, {
+            retriable: true,
+          }),
+        );
       }, this.readyTimeoutMs);
       const onReady = (): void => {
         clearTimeout(timer);
@@ -156,8 +165,10 @@ export class HBaseStore implements HBaseConnection {
 
   async delete(table: string, row: Buffer, options: DeleteOptions = {}): Promise<void> {
     const del = new hbase.Delete(row);
-    if (options.family !== undefined && options.qualifier !== undefined && options.onlyVersion !== undefined) del.deleteColumn(options.family, options.qualifier, options.onlyVersion);
-    else if (options.family !== undefined && options.qualifier !== undefined) del.deleteColumns(options.family, options.qualifier, options.timestamp);
+    if (options.family !== undefined && options.qualifier !== undefined && options.onlyVersion !== undefined)
+      del.deleteColumn(options.family, options.qualifier, options.onlyVersion);
+    else if (options.family !== undefined && options.qualifier !== undefined)
+      del.deleteColumns(options.family, options.qualifier, options.timestamp);
     else if (options.family !== undefined) del.deleteFamily(options.family, options.timestamp);
     await this.call('delete', table, (done) => this.client.delete(table, del, done));
   }
@@ -173,17 +184,25 @@ export class HBaseStore implements HBaseConnection {
   }
 
   /** Adds `amount` to a 64-bit counter cell and returns its new value. */
-  async increment(table: string, row: Buffer, family: string, qualifier: string, amount: bigint | number, options: IncrementOptions = {}): Promise<bigint> {
+  async increment(
+    table: string,
+    row: Buffer,
+    family: string,
+    qualifier: string,
+    amount: bigint | number,
+    options: IncrementOptions = {},
+  ): Promise<bigint> {
     const increment = new hbase.Increment(row);
     increment.add(family, qualifier, amount.toString());
     if (options.nonce !== undefined) {
-      if (options.nonce <= 0n || options.nonce >= 2n ** 64n) throw new HBaseError(`increment nonce must be a uint64 > 0, got ${options.nonce}`);
+      if (options.nonce <= 0n || options.nonce >= 2n ** 64n)
+        throw new HBaseError(`increment nonce must be a uint64 > 0, got ${options.nonce}`);
       (increment as { nonce?: unknown }).nonce = options.nonce.toString();
     }
     const response = await this.call<MutateResponse>('increment', table, (done) => this.client.increment(table, increment, done));
-    const cell = (response?.result as { cell?: { qualifier: { toBuffer(): Buffer }; value: { toBuffer(): Buffer } }[] } | undefined)?.cell?.find(
-      (c) => c.qualifier.toBuffer().toString() === qualifier,
-    );
+    const cell = (
+      response?.result as { cell?: { qualifier: { toBuffer(): Buffer }; value: { toBuffer(): Buffer } }[] } | undefined
+    )?.cell?.find((c) => c.qualifier.toBuffer().toString() === qualifier);
     if (!cell) throw new HBaseError(`HBase increment on ${table} returned no value for ${family}:${qualifier}`);
     return cell.value.toBuffer().readBigInt64BE(0);
   }
@@ -231,7 +250,12 @@ export class HBaseStore implements HBaseConnection {
     }
   }
 
-  private async *nativeScan(table: string, start: Buffer | undefined, stop: Buffer | undefined, options: ScanOptions): AsyncGenerator<Row, void, undefined> {
+  private async *nativeScan(
+    table: string,
+    start: Buffer | undefined,
+    stop: Buffer | undefined,
+    options: ScanOptions,
+  ): AsyncGenerator<Row, void, undefined> {
     const limit = options.limit ?? Infinity;
     if (limit <= 0) return;
     const caching = Math.max(1, Math.min(options.caching ?? 100, limit));

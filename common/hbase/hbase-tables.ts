@@ -18,7 +18,14 @@ export interface HBaseTables {
   /** Applies `mutation` only if the condition holds; true if it was applied. */
   checkAndPut(table: string, condition: CheckCondition, mutation: RowMutation): Promise<boolean>;
   /** Adds `amount` to a 64-bit counter cell and returns its new value. */
-  increment(table: string, row: Buffer, family: string, qualifier: string, amount: bigint | number, options?: IncrementOptions): Promise<bigint>;
+  increment(
+    table: string,
+    row: Buffer,
+    family: string,
+    qualifier: string,
+    amount: bigint | number,
+    options?: IncrementOptions,
+  ): Promise<bigint>;
   /** Rows in unsigned byte order of their keys (reverse order if `reversed`); `break` closes the scanner. */
   scan(table: string, options?: ScanOptions): AsyncGenerator<Row, void, undefined>;
   /** The whole scan in memory; for small ranges. */

@@ -1,7 +1,20 @@
 import { expect } from 'chai';
 import { decodeBoolean, decodeListing, decodeStatus } from './hdfs-entry';
 
-const file = { accessTime: 1, blockSize: 134217728, childrenNum: 0, fileId: 16389, group: 'supergroup', length: 24930, modificationTime: 1320173277227, owner: 'utopia', pathSuffix: 'a.parquet', permission: '644', replication: 1, type: 'FILE' };
+const file = {
+  accessTime: 1,
+  blockSize: 134217728,
+  childrenNum: 0,
+  fileId: 16389,
+  group: 'supergroup',
+  length: 24930,
+  modificationTime: 1320173277227,
+  owner: 'utopia',
+  pathSuffix: 'a.parquet',
+  permission: '644',
+  replication: 1,
+  type: 'FILE',
+};
 const dir = { ...file, length: 0, pathSuffix: 'dt=2024-01-01', type: 'DIRECTORY' };
 
 describe('hdfs-entry', () => {

@@ -17,8 +17,10 @@ export interface HdfsEntry {
 export function decodeFileStatus(status: unknown, fallbackName: string): HdfsEntry {
   if (typeof status !== 'object' || status === null) throw new ContractError('FileStatus is not an object');
   const { pathSuffix, type, length, modificationTime } = status as Record<string, unknown>;
-  if (type !== 'FILE' && type !== 'DIRECTORY' && type !== 'SYMLINK') throw new ContractError(`unknown FileStatus type ${JSON.stringify(type)}`);
-  if (typeof length !== 'number' || typeof modificationTime !== 'number') throw new ContractError('FileStatus lacks length or modificationTime');
+  if (type !== 'FILE' && type !== 'DIRECTORY' && type !== 'SYMLINK')
+    throw new ContractError(`unknown FileStatus type ${JSON.stringify(type)}`);
+  if (typeof length !== 'number' || typeof modificationTime !== 'number')
+    throw new ContractError('FileStatus lacks length or modificationTime');
   const name = typeof pathSuffix === 'string' && pathSuffix !== '' ? pathSuffix : fallbackName;
   return { name, type, length, modificationTime };
 }

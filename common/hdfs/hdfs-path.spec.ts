@@ -10,7 +10,9 @@ describe('hdfs-path', () => {
 
   it('rejects relative paths, empty, dot and dot-dot segments, and colons with an HdfsError naming the path', () => {
     for (const bad of ['utopia', '', '/a//b', '/a/./b', '/a/../b', '/a/b:c']) {
-      expect(() => checkHdfsPath(bad, 'mkdirs'), bad).to.throw(HdfsError).with.property('path', bad);
+      expect(() => checkHdfsPath(bad, 'mkdirs'), bad)
+        .to.throw(HdfsError)
+        .with.property('path', bad);
     }
   });
 

@@ -14,7 +14,12 @@ export interface CallTarget {
 }
 
 /** Resolves with the JSON body of a 200 answer; rejects with an HdfsError otherwise. */
-export async function callWebHdfs(target: CallTarget, method: 'GET' | 'PUT' | 'DELETE', url: URL, timeouts: HttpTimeouts): Promise<unknown> {
+export async function callWebHdfs(
+  target: CallTarget,
+  method: 'GET' | 'PUT' | 'DELETE',
+  url: URL,
+  timeouts: HttpTimeouts,
+): Promise<unknown> {
   const idempotent = target.idempotent ?? true;
   let answer;
   try {
@@ -22,7 +27,8 @@ export async function callWebHdfs(target: CallTarget, method: 'GET' | 'PUT' | 'D
   } catch (error) {
     throw toHdfsError(target.operation, target.path, failureFromNetwork(error), { idempotent, cause: error });
   }
-  if (answer.status !== 200) throw toHdfsError(target.operation, target.path, failureFromResponse(answer.status, answer.body), { idempotent });
+  if (answer.status !== 200)
+    throw toHdfsError(target.operation, target.path, failureFromResponse(answer.status, answer.body), { idempotent });
   try {
     return JSON.parse(answer.body) as unknown;
   } catch (error) {

@@ -19,7 +19,13 @@ export interface CreateTarget {
 }
 
 /** `replayable`: the caller can send the same bytes again (a Buffer), so a broken step 2 is retriable. */
-export async function createFile(target: CreateTarget, path: string, source: Readable, overwrite: boolean, replayable: boolean): Promise<void> {
+export async function createFile(
+  target: CreateTarget,
+  path: string,
+  source: Readable,
+  overwrite: boolean,
+  replayable: boolean,
+): Promise<void> {
   const dataNodeUrl = await retryHdfs(() => askDataNode(target, path, overwrite), target.retry);
   let answer;
   try {

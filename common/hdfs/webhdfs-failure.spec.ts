@@ -1,11 +1,42 @@
 import { expect } from 'chai';
 import { HdfsError } from '../errors';
-import { failureFromNetwork, failureFromResponse, isRetriableFailure, parseRemoteException, toHdfsError, wasRefused } from './webhdfs-failure';
+import {
+  failureFromNetwork,
+  failureFromResponse,
+  isRetriableFailure,
+  parseRemoteException,
+  toHdfsError,
+  wasRefused,
+} from './webhdfs-failure';
 
-const notFound = { RemoteException: { exception: 'FileNotFoundException', javaClassName: 'java.io.FileNotFoundException', message: 'File does not exist: /x/y' } };
-const standby = { RemoteException: { exception: 'StandbyException', javaClassName: 'org.apache.hadoop.ipc.StandbyException', message: 'Operation category READ is not supported in state standby' } };
-const safeMode = { RemoteException: { exception: 'SafeModeException', javaClassName: 'org.apache.hadoop.hdfs.server.namenode.SafeModeException', message: 'Cannot create directory /x. Name node is in safe mode.' } };
-const exists = { RemoteException: { exception: 'FileAlreadyExistsException', javaClassName: 'org.apache.hadoop.fs.FileAlreadyExistsException', message: 'rename destination /b already exists' } };
+const notFound = {
+  RemoteException: {
+    exception: 'FileNotFoundException',
+    javaClassName: 'java.io.FileNotFoundException',
+    message: 'File does not exist: /x/y',
+  },
+};
+const standby = {
+  RemoteException: {
+    exception: 'StandbyException',
+    javaClassName: 'org.apache.hadoop.ipc.StandbyException',
+    message: 'Operation category READ is not supported in state standby',
+  },
+};
+const safeMode = {
+  RemoteException: {
+    exception: 'SafeModeException',
+    javaClassName: 'org.apache.hadoop.hdfs.server.namenode.SafeModeException',
+    message: 'Cannot create directory /x. Name node is in safe mode.',
+  },
+};
+const exists = {
+  RemoteException: {
+    exception: 'FileAlreadyExistsException',
+    javaClassName: 'org.apache.hadoop.fs.FileAlreadyExistsException',
+    message: 'rename destination /b already exists',
+  },
+};
 
 function networkError(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`connect ${code} 127.0.0.1:9870`), { code });
@@ -21,7 +52,8 @@ describe('webhdfs-failure', () => {
   });
 
   it('drops the Java stack trace some NameNode messages carry', () => {
-    const message = '/t/a for client 127.0.0.1 already exists\n\tat org.apache.hadoop.hdfs.server.namenode.FSDirWriteFileOp.startFile(FSDirWriteFileOp.java:388)\n\tat x.y(Z.java:1)\n';
+    const message =
+      '/t/a for client 127.0.0.1 already exists\n\tat org.apache.hadoop.hdfs.server.namenode.FSDirWriteFileOp.startFile(FSDirWriteFileOp.java:388)\n\tat x.y(Z.java:1)\n';
     const body = { RemoteException: { exception: 'FileAlreadyExistsException', message } };
     expect(parseRemoteException(body)?.message).to.equal('/t/a for client 127.0.0.1 already exists');
   });
@@ -38,7 +70,9 @@ describe('webhdfs-failure', () => {
   });
 
   it('describes a body that is not a RemoteException', () => {
-    expect(toHdfsError('liststatus', '/a', failureFromResponse(502, '<html>\n Bad   gateway</html>')).message).to.equal('HDFS liststatus /a failed (HTTP 502): unexpected answer: <html> Bad gateway</html>');
+    expect(toHdfsError('liststatus', '/a', failureFromResponse(502, '<html>\n Bad   gateway</html>')).message).to.equal(
+      'HDFS liststatus /a failed (HTTP 502): unexpected answer: <html> Bad gateway</html>',
+    );
   });
 
   it('classifies standby, safe mode, 5xx and connection failures as retriable; client errors not', () => {

@@ -23,7 +23,17 @@ export interface WebHdfsFailure {
 const retriableExceptions = new Set(['StandbyException', 'SafeModeException', 'RetriableException', 'ObserverRetryOnActiveException']);
 
 /** Socket errors worth another attempt. */
-const retriableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNABORTED']);
+const retriableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
 
 /** Failures that prove the server did not carry the operation out, so even a non-idempotent call may be repeated. */
 const refusedExceptions = new Set(['StandbyException', 'SafeModeException', 'RetriableException']);

@@ -43,7 +43,8 @@ export async function openReadStream(target: ReadTarget, path: string): Promise<
   });
   response.on('error', (error) => output.destroy(toHdfsError('open', path, failureFromNetwork(error), { cause: error })));
   response.on('close', () => {
-    if (!response.complete && !output.destroyed) output.destroy(new HdfsError('open', path, 200, `the connection closed after ${received} bytes of the answer`, { retriable: true }));
+    if (!response.complete && !output.destroyed)
+      output.destroy(new HdfsError('open', path, 200, `the connection closed after ${received} bytes of the answer`, { retriable: true }));
   });
   // A caller that gives up on the stream frees the socket.
   output.on('close', () => {

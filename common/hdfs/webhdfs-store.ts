@@ -82,7 +82,9 @@ export class WebHdfsStore implements HdfsStore {
   async list(path: string): Promise<HdfsEntry[]> {
     const target = { operation: 'liststatus', path: checkHdfsPath(path, 'liststatus') };
     const body = await retryHdfs(() => this.call(target, 'GET', 'LISTSTATUS'), this.retry);
-    return this.decode(target, () => decodeListing(body).map((entry) => (entry.name === '' ? { ...entry, name: baseName(target.path) } : entry)));
+    return this.decode(target, () =>
+      decodeListing(body).map((entry) => (entry.name === '' ? { ...entry, name: baseName(target.path) } : entry)),
+    );
   }
 
   async stat(path: string): Promise<HdfsEntry | null> {

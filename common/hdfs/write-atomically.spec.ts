@@ -35,7 +35,10 @@ describe('writeAtomically', () => {
   it('uploads to a hidden sibling, then renames it over the final name', async () => {
     const store = fakeStore();
     await writeAtomically(store, '/w/f.parquet', Buffer.from('x'), { random: () => 'r1', overwrite: true });
-    expect(store.calls).to.deep.equal(['upload /w/.f.parquet.tmp-r1 overwrite=true', 'rename /w/.f.parquet.tmp-r1 -> /w/f.parquet overwrite=true']);
+    expect(store.calls).to.deep.equal([
+      'upload /w/.f.parquet.tmp-r1 overwrite=true',
+      'rename /w/.f.parquet.tmp-r1 -> /w/f.parquet overwrite=true',
+    ]);
   });
 
   it('does not overwrite unless asked', async () => {
@@ -47,7 +50,10 @@ describe('writeAtomically', () => {
   for (const failOn of ['upload', 'rename'] as const) {
     it(`deletes the temporary file and rethrows when the ${failOn} fails`, async () => {
       const store = fakeStore(failOn);
-      const error = await writeAtomically(store, '/w/f', Buffer.from('x'), { random: () => 'r' }).then(() => undefined, (e: unknown) => e);
+      const error = await writeAtomically(store, '/w/f', Buffer.from('x'), { random: () => 'r' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(HdfsError);
       expect(store.calls.at(-1)).to.equal('delete /w/.f.tmp-r');
     });

@@ -17,7 +17,12 @@ export interface WriteAtomicallyOptions {
   readonly random?: () => string;
 }
 
-export async function writeAtomically(store: HdfsStore, finalPath: string, data: Readable | Buffer, options: WriteAtomicallyOptions = {}): Promise<void> {
+export async function writeAtomically(
+  store: HdfsStore,
+  finalPath: string,
+  data: Readable | Buffer,
+  options: WriteAtomicallyOptions = {},
+): Promise<void> {
   const target = checkHdfsPath(finalPath, 'writeAtomically');
   const temporary = temporarySibling(target, options.random);
   try {
@@ -26,7 +31,9 @@ export async function writeAtomically(store: HdfsStore, finalPath: string, data:
   } catch (error) {
     // Leave no temporary file behind; the original failure is what the caller needs.
     await store.delete(temporary).catch((cleanup: unknown) => {
-      options.logger?.warn(`could not delete ${temporary} after a failed write: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`);
+      options.logger?.warn(
+        `could not delete ${temporary} after a failed write: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`,
+      );
     });
     throw error;
   }

@@ -31,11 +31,18 @@ export function allowedHosts(bindHost: string, extra: readonly string[] = []): A
  * Why the request must be refused, or undefined when its Host and Origin are allowed.
  * `localPort` and `localAddress` are where the request arrived.
  */
-export function hostProblem(allowed: AllowedHosts, host: string | undefined, origin: string | undefined, localPort: number | undefined, localAddress?: string): string | undefined {
+export function hostProblem(
+  allowed: AllowedHosts,
+  host: string | undefined,
+  origin: string | undefined,
+  localPort: number | undefined,
+  localAddress?: string,
+): string | undefined {
   const own = localAddress === undefined ? allowed : withLocalAddress(allowed, localAddress);
   if (host === undefined || host === '') return 'the request has no Host header';
   const hostPort = splitHostPort(host) ?? { name: host, port: 80 };
-  if (!isAllowed(own, normalName(hostPort.name), hostPort.port ?? 80, localPort)) return `Host ${clip(host)} is not an allowed name of this server`;
+  if (!isAllowed(own, normalName(hostPort.name), hostPort.port ?? 80, localPort))
+    return `Host ${clip(host)} is not an allowed name of this server`;
   if (origin === undefined) return undefined;
   let url: URL;
   try {
@@ -43,7 +50,8 @@ export function hostProblem(allowed: AllowedHosts, host: string | undefined, ori
   } catch {
     return `Origin ${clip(origin)} is not an allowed origin`;
   }
-  if (origin === 'null' || (url.protocol !== 'http:' && url.protocol !== 'https:')) return `Origin ${clip(origin)} is not an allowed origin`;
+  if (origin === 'null' || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    return `Origin ${clip(origin)} is not an allowed origin`;
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   if (!isAllowed(own, normalName(url.hostname), port, localPort)) return `Origin ${clip(origin)} is not an allowed origin`;
   return undefined;

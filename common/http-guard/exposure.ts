@@ -17,7 +17,9 @@ export interface ExposureInput {
 export function checkExposure(input: ExposureInput): string {
   const keyed = input.keyCount > 0;
   if (!keyed && !isLoopbackHost(input.host)) {
-    throw new ConfigError(`${input.hostVariable}=${input.host} is not a loopback address and ${input.what} has no API keys configured: set ${input.keyVariables.join(' / ')}, or listen on 127.0.0.1`);
+    throw new ConfigError(
+      `${input.hostVariable}=${input.host} is not a loopback address and ${input.what} has no API keys configured: set ${input.keyVariables.join(' / ')}, or listen on 127.0.0.1`,
+    );
   }
   return keyed ? `API keys required (${input.keyCount})` : 'no API keys configured: loopback only';
 }

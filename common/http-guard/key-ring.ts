@@ -27,7 +27,8 @@ export class KeyRing {
   constructor(byRole: KeysByRole) {
     const entries: KeyEntry[] = [];
     for (const role of ['admin', 'viewer', 'ingest'] as const) {
-      for (const key of byRole[role] ?? []) entries.push({ digest: sha256(key), caller: { id: `${role}:${sha256(key).toString('hex').slice(0, 8)}`, role } });
+      for (const key of byRole[role] ?? [])
+        entries.push({ digest: sha256(key), caller: { id: `${role}:${sha256(key).toString('hex').slice(0, 8)}`, role } });
     }
     this.keys = entries;
   }

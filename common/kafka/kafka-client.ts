@@ -29,13 +29,17 @@ const eosState = { noted: false };
 
 function logCreatorFor(logger: Logger, now: () => number = Date.now): logCreator {
   const createdAt = now();
-  return () => ({ level, namespace, log }) => {
-    const state = { startingUp: now() - createdAt < KAFKA_START_UP_MS, eosNoted: eosState.noted };
-    const error = (log as { error?: unknown }).error;
-    const verdict = judgeKafkaLog({ level, namespace, message: log.message, ...(error === undefined ? {} : { error: errorMessage(error) }) }, state);
-    eosState.noted = state.eosNoted;
-    if (verdict.level) logger[verdict.level](verdict.text);
-  };
+  return () =>
+    ({ level, namespace, log }) => {
+      const state = { startingUp: now() - createdAt < KAFKA_START_UP_MS, eosNoted: eosState.noted };
+      const error = (log as { error?: unknown }).error;
+      const verdict = judgeKafkaLog(
+        { level, namespace, message: log.message, ...(error === undefined ? {} : { error: errorMessage(error) }) },
+        state,
+      );
+      eosState.noted = state.eosNoted;
+      if (verdict.level) logger[verdict.level](verdict.text);
+    };
 }
 
 export function createKafka(config: Config, options: KafkaClientOptions = {}): Kafka {

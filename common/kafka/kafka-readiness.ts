@@ -62,7 +62,8 @@ export async function waitForKafkaReady(config: Config, log: Logger, options: Ka
           for (const groupId of options.groupIds) await admin.describeGroups([groupId]);
         });
         // Named after the first group, so two worlds on one broker never fence each other's check.
-        if (options.transactions) await transactionCoordinatorAnswers(config, `${options.groupIds[0] ?? config.kafka.clientId}.readiness-check`);
+        if (options.transactions)
+          await transactionCoordinatorAnswers(config, `${options.groupIds[0] ?? config.kafka.clientId}.readiness-check`);
       },
       {
         retries: Infinity,
@@ -77,9 +78,14 @@ export async function waitForKafkaReady(config: Config, log: Logger, options: Ka
     );
   } catch (error) {
     if (options.signal?.aborted) return;
-    throw new KafkaError(`Kafka at ${config.kafka.brokers.join(',')} did not become ready for consumer groups within ${Math.round(timeoutMs / 1000)} s (last answer: ${lastProblem || (error as Error).message})`, { retriable: true, cause: error });
+    throw new KafkaError(
+      `Kafka at ${config.kafka.brokers.join(',')} did not become ready for consumer groups within ${Math.round(timeoutMs / 1000)} s (last answer: ${lastProblem || (error as Error).message})`,
+      { retriable: true, cause: error },
+    );
   }
-  const what = [`group coordinator for ${options.groupIds.join(', ')}`, ...(options.transactions ? ['transaction coordinator'] : [])].join(' and ');
+  const what = [`group coordinator for ${options.groupIds.join(', ')}`, ...(options.transactions ? ['transaction coordinator'] : [])].join(
+    ' and ',
+  );
   const waited = attempts > 1 ? ` after ${((Date.now() - started) / 1000).toFixed(1)} s of start-up` : '';
   log.info(`Kafka ready: ${what} answer${waited}`);
 }

@@ -77,7 +77,8 @@ export class PartitionTransactions implements PartitionOutput {
     const transaction = await producer.transaction();
     try {
       // One send per entry, in order: a caller that wants one record per record batch passes one entry per record.
-      for (const { topic, messages } of records) if (messages.length > 0) await transaction.send({ topic, acks: -1, messages: [...messages] });
+      for (const { topic, messages } of records)
+        if (messages.length > 0) await transaction.send({ topic, acks: -1, messages: [...messages] });
       await transaction.sendOffsets({
         consumerGroupId: this.target.groupId,
         topics: [{ topic: this.target.sourceTopic, partitions: [{ partition, offset: nextOffset }] }],

@@ -16,7 +16,11 @@ interface PartitionLag {
 export class ConsumerLagMetrics {
   private readonly partitions = new Map<number, PartitionLag>();
 
-  constructor(registry: Registry, private readonly group: string, private readonly now: () => number = Date.now) {
+  constructor(
+    registry: Registry,
+    private readonly group: string,
+    private readonly now: () => number = Date.now,
+  ) {
     const lag = this.partitions;
     const labels = (partition: number): { group: string; partition: string } => ({ group, partition: String(partition) });
     new Gauge({
@@ -38,7 +42,8 @@ export class ConsumerLagMetrics {
       collect() {
         this.reset();
         const now = clock();
-        for (const [partition, state] of lag) this.set(labels(partition), state.oldestMs === undefined ? 0 : Math.max(0, now - state.oldestMs) / 1000);
+        for (const [partition, state] of lag)
+          this.set(labels(partition), state.oldestMs === undefined ? 0 : Math.max(0, now - state.oldestMs) / 1000);
       },
     });
   }
@@ -52,12 +57,18 @@ export class ConsumerLagMetrics {
 
   /** A chunk is done: `behind` messages remain; `lastTimestampMs` is the newest processed event. */
   done(partition: number, behind: number, lastTimestampMs: number): void {
-    this.partitions.set(partition, { messages: behind, oldestMs: behind > 0 && Number.isFinite(lastTimestampMs) ? lastTimestampMs : undefined });
+    this.partitions.set(partition, {
+      messages: behind,
+      oldestMs: behind > 0 && Number.isFinite(lastTimestampMs) ? lastTimestampMs : undefined,
+    });
   }
 
   /** Both figures at once, for a consumer that tracks its oldest unfinished event itself (the landing writer's buffer). */
   set(partition: number, behind: number, oldestMs: number | undefined): void {
-    this.partitions.set(partition, { messages: behind, oldestMs: oldestMs !== undefined && Number.isFinite(oldestMs) ? oldestMs : undefined });
+    this.partitions.set(partition, {
+      messages: behind,
+      oldestMs: oldestMs !== undefined && Number.isFinite(oldestMs) ? oldestMs : undefined,
+    });
   }
 
   /** After a rebalance: the partitions this process reads may have changed. */

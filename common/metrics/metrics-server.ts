@@ -14,7 +14,10 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-export async function startMetricsServer(registry: Registry, options: { host: string; port: number; log: Logger }): Promise<MetricsServer | undefined> {
+export async function startMetricsServer(
+  registry: Registry,
+  options: { host: string; port: number; log: Logger },
+): Promise<MetricsServer | undefined> {
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('GET /metrics\n');

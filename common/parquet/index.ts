@@ -3,5 +3,13 @@
 
 export type { ColumnSpec, ColumnType, ColumnValues, ColumnBatch, WriteOptions } from './parquet-schema';
 export { encodeParquet, CREATED_BY } from './parquet-writer';
-export { openParquet, type OpenParquet, type ParquetFooter, type ColumnInfo, type ColumnStats, type DecodedValue, type PhysicalType } from './parquet-reader';
+export {
+  openParquet,
+  type OpenParquet,
+  type ParquetFooter,
+  type ColumnInfo,
+  type ColumnStats,
+  type DecodedValue,
+  type PhysicalType,
+} from './parquet-reader';
 export { readParquetColumns } from './read-columns';

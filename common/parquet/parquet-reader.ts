@@ -63,7 +63,11 @@ export async function openParquet(buffer: Buffer, what = 'parquet buffer'): Prom
     throw new ParquetError(`${what}: not a readable Parquet file: ${errorMessage(error)}`, { cause: error });
   }
   const fields = reader.schema.fieldList.filter((f) => f.primitiveType !== undefined);
-  const columns: ColumnInfo[] = fields.map((f) => ({ name: f.name, physicalType: f.primitiveType, optional: f.repetitionType === 'OPTIONAL' }));
+  const columns: ColumnInfo[] = fields.map((f) => ({
+    name: f.name,
+    physicalType: f.primitiveType,
+    optional: f.repetitionType === 'OPTIONAL',
+  }));
   const footer: ParquetFooter = {
     numRows: Number(reader.metadata.num_rows),
     columns,

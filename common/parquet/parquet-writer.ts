@@ -31,7 +31,8 @@ export function encodeParquet(schema: readonly ColumnSpec[], batch: ColumnBatch,
   const pageRows = options.pageRows ?? 16_384;
   for (const column of schema) {
     const values = batch.columns.get(column.name);
-    if (!values || values.length !== batch.rowCount) throw new ParquetError(`column ${column.name}: expected ${batch.rowCount} values, got ${values?.length}`);
+    if (!values || values.length !== batch.rowCount)
+      throw new ParquetError(`column ${column.name}: expected ${batch.rowCount} values, got ${values?.length}`);
   }
   const parts: Buffer[] = [MAGIC];
   let offset = MAGIC.length;
@@ -109,7 +110,13 @@ interface ChunkStats {
 }
 
 /** One DATA_PAGE v1 of rows [start, end): definition levels (optional columns only) and PLAIN values, snappy-compressed. */
-function encodePage(column: ColumnSpec, values: ColumnValues, start: number, end: number, stats: ChunkStats): { header: Buffer; compressed: Buffer; bodyLength: number } {
+function encodePage(
+  column: ColumnSpec,
+  values: ColumnValues,
+  start: number,
+  end: number,
+  stats: ChunkStats,
+): { header: Buffer; compressed: Buffer; bodyLength: number } {
   const { defined, present } = splitNulls(column, values, start, end, stats);
   const plain = encodePlain(column, present);
   const body = column.optional ? Buffer.concat([encodeDefinitionLevels(defined, 0, defined.length), plain]) : plain;
@@ -134,7 +141,13 @@ function encodePage(column: ColumnSpec, values: ColumnValues, start: number, end
  * Rows [start, end) as one defined flag per row and the non-null values; a null
  * in a REQUIRED column is an error. Counts nulls and tracks int min/max into `stats`.
  */
-function splitNulls(column: ColumnSpec, values: ColumnValues, start: number, end: number, stats: ChunkStats): { defined: boolean[]; present: unknown[] } {
+function splitNulls(
+  column: ColumnSpec,
+  values: ColumnValues,
+  start: number,
+  end: number,
+  stats: ChunkStats,
+): { defined: boolean[]; present: unknown[] } {
   const defined: boolean[] = [];
   const present: unknown[] = [];
   // Locals in the loop, written back once: this runs for every value written.

@@ -3,7 +3,11 @@
 
 import { openParquet, type DecodedValue, type ParquetFooter } from './parquet-reader';
 
-export async function readParquetColumns(buffer: Buffer, columns?: readonly string[], what?: string): Promise<{ footer: ParquetFooter; columns: Map<string, DecodedValue[]> }> {
+export async function readParquetColumns(
+  buffer: Buffer,
+  columns?: readonly string[],
+  what?: string,
+): Promise<{ footer: ParquetFooter; columns: Map<string, DecodedValue[]> }> {
   const file = await openParquet(buffer, what);
   try {
     const out = new Map<string, DecodedValue[]>();

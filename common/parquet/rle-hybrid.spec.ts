@@ -62,7 +62,8 @@ describe('RLE/bit-packed hybrid decoder', () => {
         for (let i = 0; i < ids.length; i++) {
           const id = Number(ids[i]);
           const maybe = id % 7 === 0 ? null : BigInt(id % 997);
-          if (cols.get('loc')![i] !== BigInt(id % 1000) || cols.get('name')![i] !== `L${id % 1000}` || cols.get('maybe')![i] !== maybe) wrong++;
+          if (cols.get('loc')![i] !== BigInt(id % 1000) || cols.get('name')![i] !== `L${id % 1000}` || cols.get('maybe')![i] !== maybe)
+            wrong++;
           rows++;
         }
       }

@@ -32,7 +32,8 @@ function readHeader(cursor: ByteCursor): number {
 
 /** `count` values of `bitWidth` bits (0 to 32) from the cursor, which is left after the last run read. */
 export function decodeHybrid(cursor: ByteCursor, count: number, bitWidth: number): number[] {
-  if (!Number.isInteger(bitWidth) || bitWidth < 0 || bitWidth > 32) throw new ParquetError(`RLE/bit-packed bit width ${bitWidth} out of range`);
+  if (!Number.isInteger(bitWidth) || bitWidth < 0 || bitWidth > 32)
+    throw new ParquetError(`RLE/bit-packed bit width ${bitWidth} out of range`);
   const out = new Array<number>(count);
   const valueBytes = Math.ceil(bitWidth / 8);
   let n = 0;
@@ -68,7 +69,13 @@ export function decodeHybrid(cursor: ByteCursor, count: number, bitWidth: number
 
 /** parquetjs-lite's codec shape for RLE (levels): a 4-byte length first unless `disableEnvelope`. */
 export const rleCodec = {
-  decodeValues(this: void, _type: string, cursor: ByteCursor, count: number, opts: { bitWidth: number; disableEnvelope?: boolean }): number[] {
+  decodeValues(
+    this: void,
+    _type: string,
+    cursor: ByteCursor,
+    count: number,
+    opts: { bitWidth: number; disableEnvelope?: boolean },
+  ): number[] {
     if (opts.disableEnvelope) return decodeHybrid(cursor, count, opts.bitWidth);
     // The envelope's length says where the levels end, whatever padding the writer left.
     const length = cursor.buffer.readUInt32LE(cursor.offset);

@@ -34,13 +34,24 @@ export function createProgress(options: ProgressOptions): Progress {
   const now = options.now ?? Date.now;
   const tty = options.tty ?? process.stderr.isTTY === true;
   const every = options.lineEveryMs ?? 5000;
-  let state: ProgressState = { phase: options.phase, unit: options.unit, done: 0, startedAt: now(), ...(options.total !== undefined ? { total: options.total } : {}) };
+  let state: ProgressState = {
+    phase: options.phase,
+    unit: options.unit,
+    done: 0,
+    startedAt: now(),
+    ...(options.total !== undefined ? { total: options.total } : {}),
+  };
   let lastLine = Number.NEGATIVE_INFINITY;
   let bar: SingleBar | undefined;
 
   const payload = () => {
     const { rate, etaS } = progressFigures(state, now());
-    return { phase: state.phase, unit: state.unit, rate: Math.round(rate).toLocaleString('en-US'), left: etaS !== undefined ? formatDuration(etaS) : '?' };
+    return {
+      phase: state.phase,
+      unit: state.unit,
+      rate: Math.round(rate).toLocaleString('en-US'),
+      left: etaS !== undefined ? formatDuration(etaS) : '?',
+    };
   };
 
   function startBar(): void {
@@ -52,7 +63,9 @@ export function createProgress(options: ProgressOptions): Progress {
         stream: process.stderr,
         hideCursor: true,
         clearOnComplete: false,
-        format: withTotal ? '{phase} [{bar}] {percentage}% | {value}/{total} {unit} | {rate} {unit}/s | {left} left' : '{phase} | {value} {unit} | {rate} {unit}/s',
+        format: withTotal
+          ? '{phase} [{bar}] {percentage}% | {value}/{total} {unit} | {rate} {unit}/s | {left} left'
+          : '{phase} | {value} {unit} | {rate} {unit}/s',
       },
       Presets.shades_classic,
     );

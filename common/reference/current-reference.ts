@@ -6,7 +6,14 @@
 // changes, and concurrent reads share one round trip.
 
 import {
-  decodeReferenceRowKey, FAMILIES, META_QUALIFIERS, META_ROWS, metaTableName, REFERENCE_NAME_QUALIFIER, referenceTableName, referenceVersionPrefix,
+  decodeReferenceRowKey,
+  FAMILIES,
+  META_QUALIFIERS,
+  META_ROWS,
+  metaTableName,
+  REFERENCE_NAME_QUALIFIER,
+  referenceTableName,
+  referenceVersionPrefix,
 } from '../contract';
 import { cellValue, type HBaseTables } from '../hbase';
 
@@ -27,7 +34,11 @@ export async function readReferenceVersion(hbase: HBaseTables, namespace: string
 /** The location names of one version: oid -> name. */
 export async function readReferenceNames(hbase: HBaseTables, namespace: string, version: string): Promise<Map<bigint, string>> {
   const names = new Map<bigint, string>();
-  for await (const row of hbase.scan(referenceTableName(namespace), { prefix: referenceVersionPrefix(version), families: [FAMILIES.reference], caching: 2000 })) {
+  for await (const row of hbase.scan(referenceTableName(namespace), {
+    prefix: referenceVersionPrefix(version),
+    families: [FAMILIES.reference],
+    caching: 2000,
+  })) {
     const name = cellValue(row, FAMILIES.reference, REFERENCE_NAME_QUALIFIER);
     if (name !== undefined) names.set(decodeReferenceRowKey(row.key).locationOid, name.toString('utf8'));
   }
@@ -56,7 +67,9 @@ export class CurrentReference {
 
   private async reload(): Promise<ReferenceSnapshot> {
     const version = await readReferenceVersion(this.hbase, this.namespace);
-    if (version !== this.loaded.version) this.loaded = version === undefined ? NO_REFERENCE : { version, names: await readReferenceNames(this.hbase, this.namespace, version) };
+    if (version !== this.loaded.version)
+      this.loaded =
+        version === undefined ? NO_REFERENCE : { version, names: await readReferenceNames(this.hbase, this.namespace, version) };
     return this.loaded;
   }
 }

@@ -8,7 +8,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../common/config';
 import {
-  bucketOf, dayRange, FAMILIES, landingFilePath, META_QUALIFIERS, META_ROWS, metaTableName, REFERENCE_NAME_QUALIFIER, referenceRowKey, referenceTableName,
+  bucketOf,
+  dayRange,
+  FAMILIES,
+  landingFilePath,
+  META_QUALIFIERS,
+  META_ROWS,
+  metaTableName,
+  REFERENCE_NAME_QUALIFIER,
+  referenceRowKey,
+  referenceTableName,
 } from '../../common/contract';
 import type { HBaseTables, RowMutation } from '../../common/hbase';
 import type { HdfsStore } from '../../common/hdfs';
@@ -40,7 +49,15 @@ export interface BenchData {
   readonly bytes: number;
 }
 
-export async function writeBenchData(config: Config, hdfs: HdfsStore, day: string, events: number, localDir: string, log: (line: string) => void, speed?: SpeedViewWriter): Promise<BenchData> {
+export async function writeBenchData(
+  config: Config,
+  hdfs: HdfsStore,
+  day: string,
+  events: number,
+  localDir: string,
+  log: (line: string) => void,
+  speed?: SpeedViewWriter,
+): Promise<BenchData> {
   const rnd = random(20261122);
   const { startMs } = dayRange(day);
   fs.mkdirSync(localDir, { recursive: true });
@@ -75,8 +92,14 @@ export async function writeBenchData(config: Config, hdfs: HdfsStore, day: strin
       const location = rnd() < 0.3 ? 1n : BigInt(2 + Math.floor(rnd() * (BENCH_LOCATIONS - 1)));
       const ts = startMs + Math.floor((i / events) * 86_400_000);
       row = {
-        detectionOid: oid++, geographicalLocationOid: location, videoCameraOid: BigInt(1 + Math.floor(rnd() * 5000)),
-        itemName: `item-${String(Math.floor(BENCH_ITEMS * rnd() * rnd())).padStart(3, '0')}`, timestampDetected: ts, partition: 0, offset: 0n, kafkaTimestamp: ts + 500,
+        detectionOid: oid++,
+        geographicalLocationOid: location,
+        videoCameraOid: BigInt(1 + Math.floor(rnd() * 5000)),
+        itemName: `item-${String(Math.floor(BENCH_ITEMS * rnd() * rnd())).padStart(3, '0')}`,
+        timestampDetected: ts,
+        partition: 0,
+        offset: 0n,
+        kafkaTimestamp: ts + 500,
       };
       distinct++;
       if (recent.length < 5000) recent.push(row);
@@ -100,13 +123,31 @@ export async function writeBenchReference(config: Config, hbase: HBaseTables, lo
   const version = '20260101T000000Z';
   const mutations: RowMutation[] = [];
   for (let oid = 1; oid < BENCH_LOCATIONS; oid++) {
-    mutations.push({ row: referenceRowKey(version, BigInt(oid)), cells: [{ family: FAMILIES.reference, qualifier: REFERENCE_NAME_QUALIFIER, value: Buffer.from(`Location ${oid}`), timestamp: 1 }] });
+    mutations.push({
+      row: referenceRowKey(version, BigInt(oid)),
+      cells: [{ family: FAMILIES.reference, qualifier: REFERENCE_NAME_QUALIFIER, value: Buffer.from(`Location ${oid}`), timestamp: 1 }],
+    });
   }
   await hbase.puts(referenceTableName(config.hbase.namespace), mutations);
-  await hbase.put(metaTableName(config.hbase.namespace), { row: Buffer.from(META_ROWS.referenceCurrent), cells: [{ family: FAMILIES.meta, qualifier: META_QUALIFIERS.referenceVersion, value: Buffer.from(version), timestamp: Date.now() }] });
+  await hbase.put(metaTableName(config.hbase.namespace), {
+    row: Buffer.from(META_ROWS.referenceCurrent),
+    cells: [{ family: FAMILIES.meta, qualifier: META_QUALIFIERS.referenceVersion, value: Buffer.from(version), timestamp: Date.now() }],
+  });
   const oids = Array.from({ length: BENCH_LOCATIONS - 1 }, (_, i) => BigInt(i + 1));
-  fs.writeFileSync(localFile, encodeParquet(
-    [{ name: 'geographical_location_oid', type: 'int64' }, { name: 'geographical_location', type: 'utf8' }],
-    { rowCount: oids.length, columns: new Map<string, bigint[] | string[]>([['geographical_location_oid', oids], ['geographical_location', oids.map((o) => `Location ${o}`)]]) },
-  ));
+  fs.writeFileSync(
+    localFile,
+    encodeParquet(
+      [
+        { name: 'geographical_location_oid', type: 'int64' },
+        { name: 'geographical_location', type: 'utf8' },
+      ],
+      {
+        rowCount: oids.length,
+        columns: new Map<string, bigint[] | string[]>([
+          ['geographical_location_oid', oids],
+          ['geographical_location', oids.map((o) => `Location ${o}`)],
+        ]),
+      },
+    ),
+  );
 }

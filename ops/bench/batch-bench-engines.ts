@@ -66,7 +66,8 @@ export async function warehouseDigest(hdfs: HdfsStore, dir: string): Promise<War
         const n = file.footer.rowGroups[g]!.numRows;
         for (let i = 0; i < n; i++) {
           all = (all + hash64(names.map((k) => String(c.get(k)![i])).join('\u0001'))) & MASK;
-          for (const k of names) columns.set(k, ((columns.get(k) ?? 0n) + hash64(`${String(oids[i])}\u0001${String(c.get(k)![i])}`)) & MASK);
+          for (const k of names)
+            columns.set(k, ((columns.get(k) ?? 0n) + hash64(`${String(oids[i])}\u0001${String(c.get(k)![i])}`)) & MASK);
           rows++;
         }
       }
@@ -80,19 +81,40 @@ export async function warehouseDigest(hdfs: HdfsStore, dir: string): Promise<War
 const perSecond = (rows: number, ms: number): number => (ms > 0 ? Math.round((rows * 1000) / ms) : 0);
 
 export async function compareEngines(
-  config: Config, hdfs: HdfsStore, env: NodeJS.ProcessEnv, cli: string, day: string, engines: readonly string[], log: (line: string) => void,
+  config: Config,
+  hdfs: HdfsStore,
+  env: NodeJS.ProcessEnv,
+  cli: string,
+  day: string,
+  engines: readonly string[],
+  log: (line: string) => void,
 ): Promise<EngineRun[]> {
   const out: EngineRun[] = [];
   let reference: { digest: WarehouseDigest; totals: string; top: string } | undefined;
   for (const engine of engines) {
     await hdfs.delete(warehouseDayDir(config.hdfs.root, day), { recursive: true }).catch(() => false);
     log(`engine ${engine}: batch run --date ${day} --engine ${engine}`);
-    const m = await measureProcess([cli, 'batch', 'run', '--date', day, '--engine', engine], { ...env, BATCH_SPARK_MASTER: env.BATCH_SPARK_MASTER ?? 'local[2]' });
+    const m = await measureProcess([cli, 'batch', 'run', '--date', day, '--engine', engine], {
+      ...env,
+      BATCH_SPARK_MASTER: env.BATCH_SPARK_MASTER ?? 'local[2]',
+    });
     if (m.code !== 0) {
-      out.push({ engine, totalMs: m.ms, peakRssMiB: m.peakRssMiB, rowsPerS: 0, compactionMs: 0, sqlPhasesMs: null, identicalToNode: false, digest: '', error: `exit ${m.code}` });
+      out.push({
+        engine,
+        totalMs: m.ms,
+        peakRssMiB: m.peakRssMiB,
+        rowsPerS: 0,
+        compactionMs: 0,
+        sqlPhasesMs: null,
+        identicalToNode: false,
+        digest: '',
+        error: `exit ${m.code}`,
+      });
       continue;
     }
-    const report = JSON.parse((await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString()) as DayReport;
+    const report = JSON.parse(
+      (await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString(),
+    ) as DayReport;
     const digest = await warehouseDigest(hdfs, warehouseDayDir(config.hdfs.root, day));
     const mine = { digest, totals: JSON.stringify(report.totals), top: JSON.stringify(report.topItems) };
     reference ??= mine;
@@ -101,10 +123,22 @@ export async function compareEngines(
     const differingColumns = Object.keys(mine.digest.columns).filter((k) => mine.digest.columns[k] !== reference!.digest.columns[k]);
     const differs = { totals: mine.totals !== reference.totals, topItems: mine.top !== reference.top };
     out.push({
-      engine, totalMs: m.ms, peakRssMiB: m.peakRssMiB, rowsPerS: perSecond(report.totals.landedRows, m.ms), compactionMs: p.compaction,
-      sqlPhasesMs: p.sql ?? null, identicalToNode: mine.digest.all === reference.digest.all && !differs.totals && !differs.topItems, digest: digest.all,
-      rootPeakRssMiB: m.rootPeakRssMiB, phasesMs: p, dayJobMs, dayJobRowsPerS: perSecond(report.totals.landedRows, dayJobMs),
-      viewsRowsPerS: perSecond(report.totals.uniqueDetections, p.views), reconciliationRowsPerS: perSecond(report.totals.uniqueDetections, p.reconciliation), differingColumns, differs,
+      engine,
+      totalMs: m.ms,
+      peakRssMiB: m.peakRssMiB,
+      rowsPerS: perSecond(report.totals.landedRows, m.ms),
+      compactionMs: p.compaction,
+      sqlPhasesMs: p.sql ?? null,
+      identicalToNode: mine.digest.all === reference.digest.all && !differs.totals && !differs.topItems,
+      digest: digest.all,
+      rootPeakRssMiB: m.rootPeakRssMiB,
+      phasesMs: p,
+      dayJobMs,
+      dayJobRowsPerS: perSecond(report.totals.landedRows, dayJobMs),
+      viewsRowsPerS: perSecond(report.totals.uniqueDetections, p.views),
+      reconciliationRowsPerS: perSecond(report.totals.uniqueDetections, p.reconciliation),
+      differingColumns,
+      differs,
     });
   }
   return out;

@@ -8,8 +8,18 @@
 // (one hour deep for the hour roll-ups, the day's for the day roll-ups).
 
 import {
-  ALL_LOCATIONS, bucketStart, countRowKey, decodeCountRowKey, detectionRowKey, detectionTableName, encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName,
-  liveRollupsTableName, partitionQualifier,
+  ALL_LOCATIONS,
+  bucketStart,
+  countRowKey,
+  decodeCountRowKey,
+  detectionRowKey,
+  detectionTableName,
+  encodeDetectionCells,
+  encodePartitionCount,
+  FAMILIES,
+  liveCountsTableName,
+  liveRollupsTableName,
+  partitionQualifier,
 } from '../../common/contract';
 import { putsWithRetry, type HBaseTables, type RowMutation } from '../../common/hbase';
 import type { LandingRow } from '../../batch-layer/schema/landing-row';
@@ -27,11 +37,22 @@ export class SpeedViewWriter {
   private hour = -Infinity;
   written = 0;
 
-  constructor(private readonly hbase: HBaseTables, private readonly namespace: string) {}
+  constructor(
+    private readonly hbase: HBaseTables,
+    private readonly namespace: string,
+  ) {}
 
   async add(row: LandingRow): Promise<void> {
-    const cells = encodeDetectionCells({ ...row, geographicalLocation: null, locationKnown: false, lineage: { partition: row.partition, offset: row.offset.toString() } });
-    this.rows.push({ row: detectionRowKey(row.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: row.timestampDetected })) });
+    const cells = encodeDetectionCells({
+      ...row,
+      geographicalLocation: null,
+      locationKnown: false,
+      lineage: { partition: row.partition, offset: row.offset.toString() },
+    });
+    this.rows.push({
+      row: detectionRowKey(row.detectionOid),
+      cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: row.timestampDetected })),
+    });
     const minute = bucketStart(row.timestampDetected, 'minute');
     if (minute < this.minute) throw new UtopiaError('SpeedViewWriter needs rows in detection-time order');
     if (minute > this.minute) {
@@ -40,7 +61,13 @@ export class SpeedViewWriter {
     }
     for (const location of [row.geographicalLocationOid, ALL_LOCATIONS]) {
       for (const scope of ['item', 'total'] as const) {
-        const key = countRowKey({ granularity: 'minute', scope, locationOid: location, bucketStartMs: minute, itemName: scope === 'item' ? row.itemName : '' }).toString('latin1');
+        const key = countRowKey({
+          granularity: 'minute',
+          scope,
+          locationOid: location,
+          bucketStartMs: minute,
+          itemName: scope === 'item' ? row.itemName : '',
+        }).toString('latin1');
         let cells2 = this.counts.get(key);
         if (!cells2) this.counts.set(key, (cells2 = new Map<number, { count: bigint; lastOffset: bigint; minute: number }>()));
         const cell = cells2.get(row.partition);
@@ -65,7 +92,15 @@ export class SpeedViewWriter {
   private async sendRollups(cells: readonly { key: CountCell; byPartition: PartitionCells }[]): Promise<void> {
     const batch: RowMutation[] = [];
     for (const { key, byPartition } of cells) {
-      batch.push({ row: countRowKey(key), cells: [...byPartition].map(([p, c]) => ({ family: FAMILIES.liveCounts, qualifier: partitionQualifier(p), value: encodePartitionCount(c), timestamp: key.bucketStartMs })) });
+      batch.push({
+        row: countRowKey(key),
+        cells: [...byPartition].map(([p, c]) => ({
+          family: FAMILIES.liveCounts,
+          qualifier: partitionQualifier(p),
+          value: encodePartitionCount(c),
+          timestamp: key.bucketStartMs,
+        })),
+      });
       if (batch.length >= 2000) await this.send(liveRollupsTableName(this.namespace), batch.splice(0));
     }
     await this.send(liveRollupsTableName(this.namespace), batch);
@@ -84,7 +119,15 @@ export class SpeedViewWriter {
       const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
       this.hours.addMinute(decoded, cells);
       this.days.addMinute(decoded, cells);
-      batch.push({ row: Buffer.from(key, 'latin1'), cells: [...cells].map(([p, c]) => ({ family: FAMILIES.liveCounts, qualifier: partitionQualifier(p), value: encodePartitionCount(c), timestamp: c.minute })) });
+      batch.push({
+        row: Buffer.from(key, 'latin1'),
+        cells: [...cells].map(([p, c]) => ({
+          family: FAMILIES.liveCounts,
+          qualifier: partitionQualifier(p),
+          value: encodePartitionCount(c),
+          timestamp: c.minute,
+        })),
+      });
       if (batch.length >= 2000) await this.send(liveCountsTableName(this.namespace), batch.splice(0));
     }
     await this.send(liveCountsTableName(this.namespace), batch);

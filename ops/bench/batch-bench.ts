@@ -36,8 +36,15 @@ async function main(): Promise<void> {
   const artifacts = path.join(repoRoot, 'artifacts');
   const work = path.join(artifacts, `bench-batch-${id}`);
   const env: NodeJS.ProcessEnv = {
-    ...process.env, HBASE_NAMESPACE: `bench_${id}`, HBASE_REGIONS: '8', HDFS_ROOT: `/bench/${id}`, KAFKA_DETECTIONS_TOPIC: `bench.${id}.detections`,
-    KAFKA_DEAD_LETTER_TOPIC: `bench.${id}.dead-letter`, BATCH_WORK_DIR: path.join(work, 'spill'), BATCH_CLOSE_GRACE_MIN: '0', UTOPIA_LOG_LEVEL: process.env.UTOPIA_LOG_LEVEL ?? 'info',
+    ...process.env,
+    HBASE_NAMESPACE: `bench_${id}`,
+    HBASE_REGIONS: '8',
+    HDFS_ROOT: `/bench/${id}`,
+    KAFKA_DETECTIONS_TOPIC: `bench.${id}.detections`,
+    KAFKA_DEAD_LETTER_TOPIC: `bench.${id}.dead-letter`,
+    BATCH_WORK_DIR: path.join(work, 'spill'),
+    BATCH_CLOSE_GRACE_MIN: '0',
+    UTOPIA_LOG_LEVEL: process.env.UTOPIA_LOG_LEVEL ?? 'info',
   };
   const config = loadConfig(env);
   const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
@@ -62,25 +69,70 @@ async function main(): Promise<void> {
       log(`batch run: ${name}`);
       const m = await measure([cli, 'batch', 'run', '--date', day], env);
       if (m.code !== 0) throw new UtopiaError(`batch run exited ${m.code}`);
-      const report = JSON.parse((await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString()) as DayReport;
+      const report = JSON.parse(
+        (await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString(),
+      ) as DayReport;
       runs.push({ name, m, report });
     }
     log('classic top-items job on the same files');
-    const ours = await measure([cli, 'top-items', '--detections', path.join(work, 'landing'), '--locations', locations, '--x', '10', '--out', path.join(work, 'top-ours.parquet')], env);
+    const ours = await measure(
+      [
+        cli,
+        'top-items',
+        '--detections',
+        path.join(work, 'landing'),
+        '--locations',
+        locations,
+        '--x',
+        '10',
+        '--out',
+        path.join(work, 'top-ours.parquet'),
+      ],
+      env,
+    );
     const peer: PeerRun = spark ? runSparkPeer(config.home, work, locations, log) : { error: 'skipped (--no-spark)' };
     const engines: EngineRun[] = engineList.length > 0 ? await compareEngines(config, hdfs, env, cli, day, engineList, log) : [];
     const rows = runRows(runs);
-    console.log(formatTable(Object.keys(rows[0]!), rows.map((r) => Object.values(r))));
+    console.log(
+      formatTable(
+        Object.keys(rows[0]!),
+        rows.map((r) => Object.values(r)),
+      ),
+    );
     if (engines.length > 0) printEngines(engines);
     const peerSeconds = 'seconds' in peer ? peer.seconds : undefined;
-    console.log(`\nclassic top-X job: ours ${(ours.ms / 1000).toFixed(1)} s (peak RSS ${ours.peakRssMiB} MiB)` +
-      (peerSeconds !== undefined ? `; PySpark local ${peerSeconds.toFixed(1)} s (job ${(peer as { jobSeconds: number }).jobSeconds.toFixed(1)} s + start-up); ours/Spark = ${(ours.ms / 1000 / peerSeconds).toFixed(2)}` : `; PySpark: ${(peer as { error: string }).error}`));
+    console.log(
+      `\nclassic top-X job: ours ${(ours.ms / 1000).toFixed(1)} s (peak RSS ${ours.peakRssMiB} MiB)` +
+        (peerSeconds !== undefined
+          ? `; PySpark local ${peerSeconds.toFixed(1)} s (job ${(peer as { jobSeconds: number }).jobSeconds.toFixed(1)} s + start-up); ours/Spark = ${(ours.ms / 1000 / peerSeconds).toFixed(2)}`
+          : `; PySpark: ${(peer as { error: string }).error}`),
+    );
     const result = {
-      measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, note: 'cores shared with the local stack (Kafka, HBase, HDFS) running on the same machine' },
-      events, data, day,
-      runs: runs.map(({ name, m, report }) => ({ name, totalMs: m.ms, peakRssMiB: m.peakRssMiB, phasesMs: report.phasesMs, totals: report.totals, reconciliation: summary(report) })),
-      table: rows, topItems: { oursMs: ours.ms, oursPeakRssMiB: ours.peakRssMiB, pyspark: peer, ratioOursToSpark: peerSeconds !== undefined ? ours.ms / 1000 / peerSeconds : null },
-      engines, engineVerdict: engineVerdict(engines) ?? null,
+      measuredAt: new Date().toISOString(),
+      machine: {
+        cpus: (await import('node:os')).cpus().length,
+        note: 'cores shared with the local stack (Kafka, HBase, HDFS) running on the same machine',
+      },
+      events,
+      data,
+      day,
+      runs: runs.map(({ name, m, report }) => ({
+        name,
+        totalMs: m.ms,
+        peakRssMiB: m.peakRssMiB,
+        phasesMs: report.phasesMs,
+        totals: report.totals,
+        reconciliation: summary(report),
+      })),
+      table: rows,
+      topItems: {
+        oursMs: ours.ms,
+        oursPeakRssMiB: ours.peakRssMiB,
+        pyspark: peer,
+        ratioOursToSpark: peerSeconds !== undefined ? ours.ms / 1000 / peerSeconds : null,
+      },
+      engines,
+      engineVerdict: engineVerdict(engines) ?? null,
       batchVsSpark: peerSeconds !== undefined ? runs.map(({ name, m }) => ({ name, ratio: m.ms / 1000 / peerSeconds })) : null,
     };
     fs.mkdirSync(artifacts, { recursive: true });
@@ -100,7 +152,9 @@ function batchBenchArgs(argv: readonly string[]): { events: number; spark: boole
     keep: argv.includes('--keep'),
     // --cold: also measure a first run against an empty HBase (every row and live count repaired).
     cold: argv.includes('--cold'),
-    engineList: argv.includes('--no-engines') ? [] : (argv.includes('--engines') ? (argv[argv.indexOf('--engines') + 1] ?? '') : 'node,duckdb,spark').split(',').filter(Boolean),
+    engineList: argv.includes('--no-engines')
+      ? []
+      : (argv.includes('--engines') ? (argv[argv.indexOf('--engines') + 1] ?? '') : 'node,duckdb,spark').split(',').filter(Boolean),
   };
 }
 
@@ -110,9 +164,15 @@ type PeerRun = { seconds: number; startupSeconds: number; jobSeconds: number; no
 function runSparkPeer(home: string, work: string, locations: string, log: (line: string) => void): PeerRun {
   log('PySpark local mode peer');
   const started = Date.now();
-  const run = spawnSync(peerPython(home), [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(
+    peerPython(home),
+    [path.join(repoRoot, 'ops', 'bench', 'spark-top-items.py'), path.join(work, 'landing'), locations, path.join(work, 'top-spark'), '10'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const line = run.stdout.trim().split('\n').pop() ?? '';
-  return run.status === 0 ? { seconds: (Date.now() - started) / 1000, ...(JSON.parse(line) as { startupSeconds: number; jobSeconds: number }) } : { error: `exit ${run.status}: ${run.stderr.slice(-400)}` };
+  return run.status === 0
+    ? { seconds: (Date.now() - started) / 1000, ...(JSON.parse(line) as { startupSeconds: number; jobSeconds: number }) }
+    : { error: `exit ${run.status}: ${run.stderr.slice(-400)}` };
 }
 
 /** One table row per batch run: time, rows/s per phase, peak RSS. */
@@ -121,9 +181,14 @@ function runRows(runs: readonly { name: string; m: Measured; report: DayReport }
     const p = report.phasesMs;
     const rate = (n: number, ms: number): string => (ms > 0 ? `${Math.round((n * 1000) / ms).toLocaleString('en')}` : '-');
     return {
-      run: name, events: String(report.totals.landedRows), 'total s': (m.ms / 1000).toFixed(1), 'end-to-end rows/s': rate(report.totals.landedRows, m.ms),
-      'compaction rows/s': rate(report.totals.landedRows, p.compaction), 'views rows/s': rate(report.totals.uniqueDetections, p.views),
-      'reconciliation rows/s': rate(report.totals.uniqueDetections, p.reconciliation), 'peak RSS MiB': String(m.peakRssMiB),
+      run: name,
+      events: String(report.totals.landedRows),
+      'total s': (m.ms / 1000).toFixed(1),
+      'end-to-end rows/s': rate(report.totals.landedRows, m.ms),
+      'compaction rows/s': rate(report.totals.landedRows, p.compaction),
+      'views rows/s': rate(report.totals.uniqueDetections, p.views),
+      'reconciliation rows/s': rate(report.totals.uniqueDetections, p.reconciliation),
+      'peak RSS MiB': String(m.peakRssMiB),
     };
   });
 }
@@ -132,14 +197,37 @@ function printEngines(engines: readonly EngineRun[]): void {
   console.log('\nengines (the same day, a first compaction each; spark = local[2]; "day job" = the run without its HBase phases):');
   const s = (ms: number | undefined): string => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
   const n = (v: number | undefined): string => (v === undefined ? '-' : v.toLocaleString('en'));
-  console.log(formatTable(
-    ['engine', 'total s', 'end-to-end rows/s', 'day job s', 'day job rows/s', 'SQL engine job s', 'views rows/s', 'reconciliation rows/s', 'peak RSS MiB (tree)', 'output = node'],
-    engines.map((e) => [
-      e.engine, s(e.totalMs), n(e.rowsPerS), s(e.dayJobMs), n(e.dayJobRowsPerS), e.sqlPhasesMs ? s((e.sqlPhasesMs as { engine: number }).engine) : '-',
-      n(e.viewsRowsPerS), n(e.reconciliationRowsPerS), String(e.peakRssMiB),
-      e.error ?? (e.identicalToNode ? 'yes' : `NO (${[...(e.differingColumns ?? []), ...(e.differs?.totals ? ['totals'] : []), ...(e.differs?.topItems ? ['top-X'] : [])].join(', ')})`),
-    ]),
-  ));
+  console.log(
+    formatTable(
+      [
+        'engine',
+        'total s',
+        'end-to-end rows/s',
+        'day job s',
+        'day job rows/s',
+        'SQL engine job s',
+        'views rows/s',
+        'reconciliation rows/s',
+        'peak RSS MiB (tree)',
+        'output = node',
+      ],
+      engines.map((e) => [
+        e.engine,
+        s(e.totalMs),
+        n(e.rowsPerS),
+        s(e.dayJobMs),
+        n(e.dayJobRowsPerS),
+        e.sqlPhasesMs ? s((e.sqlPhasesMs as { engine: number }).engine) : '-',
+        n(e.viewsRowsPerS),
+        n(e.reconciliationRowsPerS),
+        String(e.peakRssMiB),
+        e.error ??
+          (e.identicalToNode
+            ? 'yes'
+            : `NO (${[...(e.differingColumns ?? []), ...(e.differs?.totals ? ['totals'] : []), ...(e.differs?.topItems ? ['top-X'] : [])].join(', ')})`),
+      ]),
+    ),
+  );
   const verdict = engineVerdict(engines);
   if (verdict) console.log(`\n${verdict.note}`);
 }
@@ -151,7 +239,9 @@ async function cleanUp(config: Config, hdfs: HdfsStore, work: string, logger: Lo
   const admin = await createHBaseAdmin(stackLayout(config.home), config, logger);
   await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
   await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
-  await withKafkaAdmin(config, {}, (k) => k.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(() => undefined);
+  await withKafkaAdmin(config, {}, (k) => k.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(
+    () => undefined,
+  );
 }
 
 /** The PySpark peer's Python: the batch's own Spark venv when installed (pyspark pinned there), else python3 on PATH. */
@@ -161,14 +251,18 @@ function peerPython(home: string): string {
 }
 
 /** The measurement behind BATCH_ENGINE's default: DuckDB against the node engine, day job (without the HBase phases) and end to end. */
-function engineVerdict(engines: readonly EngineRun[]): { duckdbOverNodeDayJob: number; duckdbOverNodeEndToEnd: number; identical: boolean; note: string } | undefined {
+function engineVerdict(
+  engines: readonly EngineRun[],
+): { duckdbOverNodeDayJob: number; duckdbOverNodeEndToEnd: number; identical: boolean; note: string } | undefined {
   const node = engines.find((e) => e.engine === 'node' && !e.error);
   const duck = engines.find((e) => e.engine === 'duckdb' && !e.error);
   if (node?.dayJobMs === undefined || duck?.dayJobMs === undefined || node.dayJobMs <= 0 || duck.dayJobMs <= 0) return undefined;
   const dayJob = node.dayJobMs / duck.dayJobMs;
   const endToEnd = node.totalMs / duck.totalMs;
   return {
-    duckdbOverNodeDayJob: dayJob, duckdbOverNodeEndToEnd: endToEnd, identical: duck.identicalToNode,
+    duckdbOverNodeDayJob: dayJob,
+    duckdbOverNodeEndToEnd: endToEnd,
+    identical: duck.identicalToNode,
     note: `duckdb vs node: ${dayJob.toFixed(2)}x on the day job, ${endToEnd.toFixed(2)}x end to end; output ${duck.identicalToNode ? 'identical' : 'DIFFERENT'}`,
   };
 }
@@ -176,12 +270,19 @@ function engineVerdict(engines: readonly EngineRun[]): { duckdbOverNodeDayJob: n
 function summary(report: DayReport): unknown {
   const r = report.reconciliation;
   return {
-    detectionRows: r.detectionRows.skipped ?? { hbaseRows: r.detectionRows.hbaseRows, repaired: r.detectionRows.repaired, hbaseOnly: r.detectionRows.hbaseOnly },
+    detectionRows: r.detectionRows.skipped ?? {
+      hbaseRows: r.detectionRows.hbaseRows,
+      repaired: r.detectionRows.repaired,
+      hbaseOnly: r.detectionRows.hbaseOnly,
+    },
     liveCounts: r.liveCounts.skipped ?? { checked: r.liveCounts.cellsChecked, corrected: r.liveCounts.cellsCorrected },
   };
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -25,7 +25,12 @@ const EVENTS_PER_S = 10_000;
 const REAL_LOCATIONS = 10_000;
 const PARTITIONS = 12;
 
-export async function seedBenchData(seeder: ViewSeeder, locationCount: number, itemCount: number, log: (line: string) => void): Promise<BenchData> {
+export async function seedBenchData(
+  seeder: ViewSeeder,
+  locationCount: number,
+  itemCount: number,
+  log: (line: string) => void,
+): Promise<BenchData> {
   const nowMs = Date.now();
   const todayStartMs = Math.floor(nowMs / 86_400_000) * 86_400_000;
   const yesterdayStart = todayStartMs - 86_400_000;
@@ -35,7 +40,13 @@ export async function seedBenchData(seeder: ViewSeeder, locationCount: number, i
   const weights = items.map((_, i) => 1 / (i + 1));
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const perLocationMinute = (EVENTS_PER_S * 60) / REAL_LOCATIONS;
-  const perItem = (location: number, item: number, bucket: number) => BigInt(Math.max(0, Math.round((perLocationMinute * (weights[item] ?? 0)) / weightSum * (0.6 + ((location * 7 + item * 13 + bucket) % 9) / 10))));
+  const perItem = (location: number, item: number, bucket: number) =>
+    BigInt(
+      Math.max(
+        0,
+        Math.round(((perLocationMinute * (weights[item] ?? 0)) / weightSum) * (0.6 + ((location * 7 + item * 13 + bucket) % 9) / 10)),
+      ),
+    );
 
   let speedRows = 0;
   const rollups = new RollupCells();
@@ -56,8 +67,14 @@ export async function seedBenchData(seeder: ViewSeeder, locationCount: number, i
         all += total;
         cells.push(speedCell({ granularity: 'minute', scope: 'total', locationOid: location, bucketStartMs: m, itemName: '' }, total));
       });
-      for (const [itemName, count] of allItems) cells.push(speedCell({ granularity: 'minute', scope: 'item', locationOid: ALL_LOCATIONS, bucketStartMs: m, itemName }, count));
-      cells.push(speedCell({ granularity: 'minute', scope: 'total', locationOid: ALL_LOCATIONS, bucketStartMs: m, itemName: '' }, all * BigInt(REAL_LOCATIONS / locationCount)));
+      for (const [itemName, count] of allItems)
+        cells.push(speedCell({ granularity: 'minute', scope: 'item', locationOid: ALL_LOCATIONS, bucketStartMs: m, itemName }, count));
+      cells.push(
+        speedCell(
+          { granularity: 'minute', scope: 'total', locationOid: ALL_LOCATIONS, bucketStartMs: m, itemName: '' },
+          all * BigInt(REAL_LOCATIONS / locationCount),
+        ),
+      );
     }
     await seeder.putSpeedCells(cells);
     for (const { key, byPartition } of cells) rollups.addMinute(key, byPartition);
@@ -84,13 +101,23 @@ export async function seedBenchData(seeder: ViewSeeder, locationCount: number, i
   await seeder.putBatchCells(batch);
   await seeder.watermark(eventDay(yesterdayStart));
   log(`batch view: ${batch.length} rows`);
-  return { locations, items, yesterday: eventDay(yesterdayStart), todayStartMs, nowMs, speedRows, speedRollupRows: rollupCells.length, batchRows: batch.length };
+  return {
+    locations,
+    items,
+    yesterday: eventDay(yesterdayStart),
+    todayStartMs,
+    nowMs,
+    speedRows,
+    speedRollupRows: rollupCells.length,
+    batchRows: batch.length,
+  };
 }
 
 /** Spreads a count over the 12 partitions' cells, as the speed layer's per-partition counters hold it. */
 function speedCell(key: CountCell, count: bigint): { key: CountCell; byPartition: Map<number, { count: bigint; lastOffset: bigint }> } {
   const byPartition = new Map<number, { count: bigint; lastOffset: bigint }>();
   const share = count / BigInt(PARTITIONS);
-  for (let p = 0; p < PARTITIONS; p++) byPartition.set(p, { count: p === 0 ? count - share * BigInt(PARTITIONS - 1) : share, lastOffset: BigInt(p) });
+  for (let p = 0; p < PARTITIONS; p++)
+    byPartition.set(p, { count: p === 0 ? count - share * BigInt(PARTITIONS - 1) : share, lastOffset: BigInt(p) });
   return { key, byPartition };
 }

@@ -46,7 +46,10 @@ export async function createBenchWorld(): Promise<BenchWorld> {
     startSpeed(logFile, nodeArgs = []) {
       fs.mkdirSync(path.dirname(logFile), { recursive: true });
       const log = fs.openSync(logFile, 'w');
-      const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'], { env, stdio: ['ignore', log, log] });
+      const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'], {
+        env,
+        stdio: ['ignore', log, log],
+      });
       fs.closeSync(log);
       return child;
     },
@@ -55,7 +58,9 @@ export async function createBenchWorld(): Promise<BenchWorld> {
       const admin = await createHBaseAdmin(stackLayout(config.home), config, createLogger('bench', 'warn'));
       await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
       await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
-      await withKafkaAdmin(config, {}, (kafka) => kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }));
+      await withKafkaAdmin(config, {}, (kafka) =>
+        kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }),
+      );
       await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true });
     },
   };

@@ -17,15 +17,35 @@ export interface Ceiling {
 
 function run(args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile(javaBin(), args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr.slice(-2000)}`)) : resolve(stdout))),
+    execFile(javaBin(), args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr.slice(-2000)}`)) : resolve(stdout),
+    ),
   );
 }
 
 export async function kafkaConsumerCeiling(config: Config, topic: string, messages: number): Promise<Ceiling> {
   const lib = stackLayout(config.home).lib('kafka');
   try {
-    const out = await run([...jdk17Flags, '-Xmx512m', '-cp', `${lib}/*`, 'org.apache.kafka.tools.ConsumerPerformance',
-      '--bootstrap-server', config.kafka.brokers.join(','), '--topic', topic, '--messages', String(messages), '--group', `${topic}-perf`, '--timeout', '60000'], 180_000);
+    const out = await run(
+      [
+        ...jdk17Flags,
+        '-Xmx512m',
+        '-cp',
+        `${lib}/*`,
+        'org.apache.kafka.tools.ConsumerPerformance',
+        '--bootstrap-server',
+        config.kafka.brokers.join(','),
+        '--topic',
+        topic,
+        '--messages',
+        String(messages),
+        '--group',
+        `${topic}-perf`,
+        '--timeout',
+        '60000',
+      ],
+      180_000,
+    );
     const lines = out.trim().split('\n');
     const header = (lines.find((l) => l.includes('nMsg.sec')) ?? '').split(',').map((h) => h.trim());
     const values = (lines[lines.length - 1] ?? '').split(',').map((v) => v.trim());
@@ -43,8 +63,25 @@ export async function hbaseRandomWriteCeiling(config: Config, rows: number, log:
     const started = Date.now();
     const classpath = `${layout.conf('hbase')}:${layout.lib('hbase')}/*:${layout.lib('hbase-pe')}/*`;
     // With the stack's log configuration PE prints nothing, so the figure is wall time, JVM start included.
-    await run([...jdk17Flags, '-Xmx512m', '-cp', classpath, 'org.apache.hadoop.hbase.PerformanceEvaluation', '--nomapred', `--rows=${rows}`, '--autoFlush=false', 'randomWrite', '1'], 600_000);
-    return { eventsPerSecond: Math.round((rows * 1000) / (Date.now() - started)), note: `PerformanceEvaluation randomWrite, ${rows} rows, 1 client (incl. JVM start)` };
+    await run(
+      [
+        ...jdk17Flags,
+        '-Xmx512m',
+        '-cp',
+        classpath,
+        'org.apache.hadoop.hbase.PerformanceEvaluation',
+        '--nomapred',
+        `--rows=${rows}`,
+        '--autoFlush=false',
+        'randomWrite',
+        '1',
+      ],
+      600_000,
+    );
+    return {
+      eventsPerSecond: Math.round((rows * 1000) / (Date.now() - started)),
+      note: `PerformanceEvaluation randomWrite, ${rows} rows, 1 client (incl. JVM start)`,
+    };
   } catch (error) {
     return { eventsPerSecond: null, note: `PerformanceEvaluation failed: ${(error as Error).message.split('\n')[0]}` };
   }

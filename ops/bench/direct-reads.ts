@@ -3,11 +3,27 @@
 
 import type { Config } from '../../common/config';
 import {
-  BATCH_COUNT_QUALIFIER, batchViewsTableName, countScanRange, decodeBatchCount, decodeCountRowKey, liveCountsTableName, sumPartitionCounts, type CountGranularity, type CountScope,
+  BATCH_COUNT_QUALIFIER,
+  batchViewsTableName,
+  countScanRange,
+  decodeBatchCount,
+  decodeCountRowKey,
+  liveCountsTableName,
+  sumPartitionCounts,
+  type CountGranularity,
+  type CountScope,
 } from '../../common/contract';
 import type { HBaseTables, Row } from '../../common/hbase';
 
-async function scan(store: HBaseTables, table: string, granularity: CountGranularity, scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<Row[]> {
+async function scan(
+  store: HBaseTables,
+  table: string,
+  granularity: CountGranularity,
+  scope: CountScope,
+  location: bigint,
+  fromMs: number,
+  toMs: number,
+): Promise<Row[]> {
   const { startRow, stopRow } = countScanRange(granularity, scope, location, fromMs, toMs);
   return store.scanAll(table, { start: startRow, stop: stopRow, caching: 1000 });
 }

@@ -40,13 +40,28 @@ function rowsOf(count: number, cells: number, round: number): RowMutation[] {
     const row = Buffer.alloc(9);
     row[0] = n % 256;
     row.writeUInt32BE(n, 1);
-    return { row, cells: Array.from({ length: cells }, (_, k) => ({ family: 'd', qualifier: `q${k}`, value: Buffer.from(`value-${n}-${k}`), timestamp: 1_700_000_000_000 + n })) };
+    return {
+      row,
+      cells: Array.from({ length: cells }, (_, k) => ({
+        family: 'd',
+        qualifier: `q${k}`,
+        value: Buffer.from(`value-${n}-${k}`),
+        timestamp: 1_700_000_000_000 + n,
+      })),
+    };
   });
 }
 
 const perS = (count: number, ms: number): number => Math.round((count * 1000) / ms);
 
-async function runClient(kind: ClientKind, table: string, rows: number, cells: number, rounds: number, base: number): Promise<RoundResult[]> {
+async function runClient(
+  kind: ClientKind,
+  table: string,
+  rows: number,
+  cells: number,
+  rounds: number,
+  base: number,
+): Promise<RoundResult[]> {
   const config = loadConfig();
   const store = new HBaseStore({ ...hbaseStoreOptions(config, createLogger('bench', config.logLevel)), client: kind });
   const results: RoundResult[] = [];
@@ -58,7 +73,10 @@ async function runClient(kind: ClientKind, table: string, rows: number, cells: n
       await store.puts(table, batch);
       const putMs = performance.now() - started;
       started = performance.now();
-      const got = await store.mget(table, batch.map((r) => r.row));
+      const got = await store.mget(
+        table,
+        batch.map((r) => r.row),
+      );
       const getMs = performance.now() - started;
       if (got.some((row) => row === null || row.cells.length !== cells)) throw new UtopiaError(`${kind} mget lost cells`);
       // The round's rows are spread over the whole key space; scan them all (earlier rounds' too).
@@ -129,8 +147,14 @@ async function main(): Promise<void> {
   } finally {
     await admin.deleteTables(Object.values(tables));
   }
-  console.log(`one HBaseStore per client, ${rows} rows x ${cells} cells per call, table pre-split in 4 regions; scans read every row written so far`);
-  const line = (kind: ClientKind, r: RoundResult): string[] => [kind, String(r.round), ...[r.putRowsPerS, r.putCellsPerS, r.mgetRowsPerS, r.mgetCellsPerS, r.scanRowsPerS, r.scanCellsPerS].map(String)];
+  console.log(
+    `one HBaseStore per client, ${rows} rows x ${cells} cells per call, table pre-split in 4 regions; scans read every row written so far`,
+  );
+  const line = (kind: ClientKind, r: RoundResult): string[] => [
+    kind,
+    String(r.round),
+    ...[r.putRowsPerS, r.putCellsPerS, r.mgetRowsPerS, r.mgetCellsPerS, r.scanRowsPerS, r.scanCellsPerS].map(String),
+  ];
   console.log(
     formatTable(
       ['client', 'round', 'puts rows/s', 'puts cells/s', 'mget rows/s', 'mget cells/s', 'scan rows/s', 'scan cells/s'],
@@ -148,7 +172,12 @@ async function main(): Promise<void> {
         at: new Date().toISOString(),
         rows,
         cells,
-        results: (clients[defaultKind]?.results ?? []).map(({ round, putRowsPerS, putCellsPerS, mgetRowsPerS }) => ({ round, putRowsPerS, putCellsPerS, mgetRowsPerS })),
+        results: (clients[defaultKind]?.results ?? []).map(({ round, putRowsPerS, putCellsPerS, mgetRowsPerS }) => ({
+          round,
+          putRowsPerS,
+          putCellsPerS,
+          mgetRowsPerS,
+        })),
         defaultClient: defaultKind,
         clients,
         peRandomWrite: peRandomWrite ?? null,

@@ -26,7 +26,13 @@ type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult
 const autocannon = require('autocannon') as Autocannon;
 
 /** `ratePerS`: a fixed total rate over all connections (latency at that load); absent: as fast as possible. */
-export async function httpLoad(baseUrl: string, paths: () => string, connections: number, durationS: number, ratePerS?: number): Promise<LoadFigures> {
+export async function httpLoad(
+  baseUrl: string,
+  paths: () => string,
+  connections: number,
+  durationS: number,
+  ratePerS?: number,
+): Promise<LoadFigures> {
   const result = await autocannon({
     url: baseUrl,
     connections,

@@ -23,7 +23,11 @@ export class RollupCells {
       for (const [partition, value] of byPartition) {
         const sum = entry.byPartition.get(partition);
         if (!sum) entry.byPartition.set(partition, { ...value });
-        else entry.byPartition.set(partition, { count: sum.count + value.count, lastOffset: value.lastOffset > sum.lastOffset ? value.lastOffset : sum.lastOffset });
+        else
+          entry.byPartition.set(partition, {
+            count: sum.count + value.count,
+            lastOffset: value.lastOffset > sum.lastOffset ? value.lastOffset : sum.lastOffset,
+          });
       }
     }
   }

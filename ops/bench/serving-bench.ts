@@ -77,7 +77,9 @@ async function main(): Promise<void> {
   await runSetup(config, log);
   const store = new HBaseStore(hbaseStoreOptions(config));
   try {
-    const data = await seedBenchData(new ViewSeeder(store, config.hbase.namespace), options.locations, options.items, (line) => log.info(line));
+    const data = await seedBenchData(new ViewSeeder(store, config.hbase.namespace), options.locations, options.items, (line) =>
+      log.info(line),
+    );
     const pick = () => data.locations[Math.floor(Math.random() * data.locations.length)] as bigint;
     const { scenarios, speedReads } = defineScenarios(store, config, data);
     const rows: Record<string, unknown>[] = [];
@@ -107,7 +109,11 @@ interface SpeedReads {
 }
 
 /** The API paths measured, each with its floor read straight from HBase. */
-function defineScenarios(store: HBaseStore, config: Config, data: BenchData): { scenarios: Scenario[]; speedReads: Record<string, SpeedReads> } {
+function defineScenarios(
+  store: HBaseStore,
+  config: Config,
+  data: BenchData,
+): { scenarios: Scenario[]; speedReads: Record<string, SpeedReads> } {
   const today = new Date(data.todayStartMs).toISOString();
   const now = new Date(data.nowMs).toISOString();
   // Not before today: in the first hour after midnight yesterday is a batch day, which has no minute buckets.
@@ -117,24 +123,73 @@ function defineScenarios(store: HBaseStore, config: Config, data: BenchData): { 
   // Per scenario reading the speed view: its answer read as the API reads it now (hour and day roll-ups), and the cells
   // read that way and from minute rows (as the API read it before the roll-ups).
   const speedReads: Record<string, SpeedReads> = {
-    'counts, today from speed view (hour buckets)': { rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd) },
-    'counts, yesterday + today merged': { rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd) },
-    'top-10, today from speed view': { rollup: (l) => rollupScenario.speedTop(store, config, l, data.todayStartMs, minuteEnd), minuteCells: (l) => rollupScenario.minuteCells(store, config, 'item', l, data.todayStartMs, minuteEnd) },
+    'counts, today from speed view (hour buckets)': {
+      rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'),
+      minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd),
+    },
+    'counts, yesterday + today merged': {
+      rollup: (l) => rollupScenario.speedTotals(store, config, l, data.todayStartMs, hourEnd, 'hour'),
+      minuteCells: (l) => rollupScenario.minuteCells(store, config, 'total', l, data.todayStartMs, hourEnd),
+    },
+    'top-10, today from speed view': {
+      rollup: (l) => rollupScenario.speedTop(store, config, l, data.todayStartMs, minuteEnd),
+      minuteCells: (l) => rollupScenario.minuteCells(store, config, 'item', l, data.todayStartMs, minuteEnd),
+    },
   };
   const scenarios: Scenario[] = [
-    { name: 'counts, batch day (24 hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
-    { name: 'counts, today from speed view (hour buckets)', path: (l) => `/api/v1/counts?granularity=hour&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs) },
-    { name: 'counts, last 60 min (minute buckets)', path: (l) => `/api/v1/counts?granularity=minute&from=${hourAgo}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTotals(store, config, l, Date.parse(hourAgo), data.nowMs) },
-    { name: 'counts, yesterday + today merged', path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${now}&location=${l}`, direct: async (l) => { await Promise.all([directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs), directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs)]); } },
-    { name: 'top-10, batch day', path: (l) => `/api/v1/top-items?limit=10&from=${data.yesterday}&to=${today}&location=${l}`, direct: (l) => directScenario.batchTop(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs) },
-    { name: 'top-10, today from speed view', path: (l) => `/api/v1/top-items?limit=10&from=${today}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTop(store, config, l, data.todayStartMs, data.nowMs) },
-    { name: 'top-10, last 60 min', path: (l) => `/api/v1/top-items?limit=10&from=${hourAgo}&to=${now}&location=${l}`, direct: (l) => directScenario.speedTop(store, config, l, Date.parse(hourAgo), data.nowMs) },
+    {
+      name: 'counts, batch day (24 hour buckets)',
+      path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${today}&location=${l}`,
+      direct: (l) => directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs),
+    },
+    {
+      name: 'counts, today from speed view (hour buckets)',
+      path: (l) => `/api/v1/counts?granularity=hour&from=${today}&to=${now}&location=${l}`,
+      direct: (l) => directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs),
+    },
+    {
+      name: 'counts, last 60 min (minute buckets)',
+      path: (l) => `/api/v1/counts?granularity=minute&from=${hourAgo}&to=${now}&location=${l}`,
+      direct: (l) => directScenario.speedTotals(store, config, l, Date.parse(hourAgo), data.nowMs),
+    },
+    {
+      name: 'counts, yesterday + today merged',
+      path: (l) => `/api/v1/counts?granularity=hour&from=${data.yesterday}&to=${now}&location=${l}`,
+      direct: async (l) => {
+        await Promise.all([
+          directScenario.batchTotals(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs),
+          directScenario.speedTotals(store, config, l, data.todayStartMs, data.nowMs),
+        ]);
+      },
+    },
+    {
+      name: 'top-10, batch day',
+      path: (l) => `/api/v1/top-items?limit=10&from=${data.yesterday}&to=${today}&location=${l}`,
+      direct: (l) => directScenario.batchTop(store, config, l, data.todayStartMs - 86_400_000, data.todayStartMs),
+    },
+    {
+      name: 'top-10, today from speed view',
+      path: (l) => `/api/v1/top-items?limit=10&from=${today}&to=${now}&location=${l}`,
+      direct: (l) => directScenario.speedTop(store, config, l, data.todayStartMs, data.nowMs),
+    },
+    {
+      name: 'top-10, last 60 min',
+      path: (l) => `/api/v1/top-items?limit=10&from=${hourAgo}&to=${now}&location=${l}`,
+      direct: (l) => directScenario.speedTop(store, config, l, Date.parse(hourAgo), data.nowMs),
+    },
   ];
   return { scenarios, speedReads };
 }
 
 /** One scenario through the API: cold, at max rate, at the fixed rate (with HBase calls per request), paced. */
-async function measureApi(url: string, s: Scenario, data: BenchData, pick: () => bigint, options: Options, log: Logger): Promise<Record<string, unknown>[]> {
+async function measureApi(
+  url: string,
+  s: Scenario,
+  data: BenchData,
+  pick: () => bigint,
+  options: Options,
+  log: Logger,
+): Promise<Record<string, unknown>[]> {
   // Cold: the first request per location, read from HBase and then cached (closed days, settled hours).
   const cold: number[] = [];
   for (const l of data.locations) {
@@ -154,15 +209,26 @@ async function measureApi(url: string, s: Scenario, data: BenchData, pick: () =>
   // The same rate evenly paced, latency from when each request was due (paced-load.ts says why both).
   const paced = await pacedLoad(url, () => s.path(pick()), options.connections, options.duration, FIXED_RATE);
   rows.push({ ...row(s.name, `API at ${FIXED_RATE} req/s, paced`, paced), coldP50Ms: '' });
-  log.info(`API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms (paced: p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms), ${calls.hbaseCallsPerRequest} HBase calls a request (mean ${calls.hbaseCallMeanMs} ms); cold ${Math.round(median(cold))} ms`);
+  log.info(
+    `API | ${s.name}: max ${max.requestsPerS} req/s (p99 ${max.p99Ms} ms); at ${FIXED_RATE} req/s p50 ${fixed.p50Ms} ms, p99 ${fixed.p99Ms} ms (paced: p50 ${paced.p50Ms} ms, p99 ${paced.p99Ms} ms), ${calls.hbaseCallsPerRequest} HBase calls a request (mean ${calls.hbaseCallMeanMs} ms); cold ${Math.round(median(cold))} ms`,
+  );
   return rows;
 }
 
 /** The floor: one request at a time straight from HBase, what each answer costs without the API or a cache. */
-async function measureDirect(s: Scenario, reads: SpeedReads | undefined, pick: () => bigint, log: Logger): Promise<Record<string, unknown>[]> {
+async function measureDirect(
+  s: Scenario,
+  reads: SpeedReads | undefined,
+  pick: () => bigint,
+  log: Logger,
+): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
   const figures = await directLoad(() => s.direct(pick()), 1, 5, 3);
-  rows.push({ ...row(s.name, 'HBase direct, 1 at a time', figures), coldP50Ms: '', ...(reads ? { cellsRead: await reads.minuteCells(pick()) } : {}) });
+  rows.push({
+    ...row(s.name, 'HBase direct, 1 at a time', figures),
+    coldP50Ms: '',
+    ...(reads ? { cellsRead: await reads.minuteCells(pick()) } : {}),
+  });
   log.info(`HBase direct | ${s.name}: p50 ${figures.p50Ms} ms`);
   if (!reads) return rows;
   let cellsRead = 0;
@@ -173,12 +239,39 @@ async function measureDirect(s: Scenario, reads: SpeedReads | undefined, pick: (
 }
 
 function printAndWrite(options: Options, data: BenchData, rows: readonly Record<string, unknown>[]): void {
-  const table = formatTable(['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms', 'cells read', 'HBase calls/req'], rows.map((r) => [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms, r.cellsRead ?? '', r.hbaseCallsPerRequest ?? ''].map(String)));
-  console.log(`\nServing benchmark: ${options.connections} connections, ${options.duration} s per run; ${data.locations.length} locations x ${data.items.length} items, speed view ${data.speedRows} rows (1440 minutes) + ${data.speedRollupRows} roll-up rows (hours, days), batch view ${data.batchRows} rows (yesterday); target p99 < 50 ms at >= 1,000 req/s\n`);
+  const table = formatTable(
+    ['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'cold p50 ms', 'cells read', 'HBase calls/req'],
+    rows.map((r) =>
+      [r.scenario, r.path, r.requestsPerS, r.p50Ms, r.p99Ms, r.errors, r.coldP50Ms, r.cellsRead ?? '', r.hbaseCallsPerRequest ?? ''].map(
+        String,
+      ),
+    ),
+  );
+  console.log(
+    `\nServing benchmark: ${options.connections} connections, ${options.duration} s per run; ${data.locations.length} locations x ${data.items.length} items, speed view ${data.speedRows} rows (1440 minutes) + ${data.speedRollupRows} roll-up rows (hours, days), batch view ${data.batchRows} rows (yesterday); target p99 < 50 ms at >= 1,000 req/s\n`,
+  );
   console.log(table);
   const out = path.join(repoRoot, 'artifacts', 'bench-serving.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), options, data: { locations: data.locations.length, items: data.items.length, speedRows: data.speedRows, speedRollupRows: data.speedRollupRows, batchRows: data.batchRows }, results: rows }, null, 2));
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        options,
+        data: {
+          locations: data.locations.length,
+          items: data.items.length,
+          speedRows: data.speedRows,
+          speedRollupRows: data.speedRollupRows,
+          batchRows: data.batchRows,
+        },
+        results: rows,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\nwritten to ${out}`);
 }
 
@@ -198,7 +291,10 @@ function row(scenario: string, via: string, f: LoadFigures): Record<string, unkn
 async function startServer(env: NodeJS.ProcessEnv, cpuProfDir: string | null): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const profile = cpuProfDir === null ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfDir];
-  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'serve'], { env: { ...env, API_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'serve'], {
+    env: { ...env, API_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     child.kill('SIGTERM');
@@ -207,7 +303,13 @@ async function startServer(env: NodeJS.ProcessEnv, cpuProfDir: string | null): P
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new UtopiaError(`utopia serve exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/v1/openapi.json`).then((r) => r.ok, () => false)) return { url, stop };
+    if (
+      await fetch(`${url}/api/v1/openapi.json`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGTERM');

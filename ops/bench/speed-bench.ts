@@ -39,7 +39,11 @@ async function main(): Promise<void> {
   const freshRate = numberFlag(flags, 'fresh-rate', 10_000, (n) => n > 0);
   const world = await createBenchWorld();
   const store = new HBaseStore(hbaseStoreOptions(world.config));
-  const producer = createKafka(world.config, { clientIdSuffix: 'bench' }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = createKafka(world.config, { clientIdSuffix: 'bench' }).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   const artifacts = path.join(repoRoot, 'artifacts');
   let speed: ReturnType<typeof world.startSpeed> | undefined;
   let peakRss = 0;
@@ -53,14 +57,29 @@ async function main(): Promise<void> {
     log.info(`publishing a backlog of ${events} events`);
     const base = { ...defaultSimulation, startMs: Date.now(), hotLocation: 0.3, locations: 10_000 };
     const progress = createProgress({ phase: 'publish the backlog', unit: 'events', total: events, log });
-    await publishEvents(producer, generateEvents({ ...base, events, seed: 1, rate: Infinity }), { topic: world.config.kafka.detectionsTopic, rate: Infinity, progressEveryMs: 1000, onProgress: (sent) => progress.update(sent) });
+    await publishEvents(producer, generateEvents({ ...base, events, seed: 1, rate: Infinity }), {
+      topic: world.config.kafka.detectionsTopic,
+      rate: Infinity,
+      progressEveryMs: 1000,
+      onProgress: (sent) => progress.update(sent),
+    });
     progress.done(events);
-    speed = world.startSpeed(path.join(artifacts, 'bench-speed.log'), cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : []);
+    speed = world.startSpeed(
+      path.join(artifacts, 'bench-speed.log'),
+      cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : [],
+    );
     const { initialLag, sustained } = await consumeBacklog(world, progress);
     const backlogTimings = await speedTimings(world.speedMetricsUrl);
 
     // 2. Freshness at a steady rate.
-    const { fresh, timed, unreadable } = await measureFreshness(world, store, producer, { ...base, events: freshSeconds * freshRate, seed: 2, rate: freshRate, startMs: Date.now(), firstOid: 2n ** 62n });
+    const { fresh, timed, unreadable } = await measureFreshness(world, store, producer, {
+      ...base,
+      events: freshSeconds * freshRate,
+      seed: 2,
+      rate: freshRate,
+      startMs: Date.now(),
+      firstOid: 2n ** 62n,
+    });
     const pct = (p: number) => timed[Math.min(timed.length - 1, Math.floor((p / 100) * timed.length))] ?? NaN;
 
     // 3./4. Ceilings on the same machine.
@@ -70,7 +89,15 @@ async function main(): Promise<void> {
       measuredAt: new Date().toISOString(),
       sustainedEventsPerSecond: sustained,
       backlogEvents: initialLag,
-      freshness: { rateTarget: freshRate, rateAchieved: fresh.eventsPerSecond, samples: timed.length, unreadableAfter60s: unreadable, p50Ms: pct(50), p99Ms: pct(99), maxMs: timed[timed.length - 1] ?? NaN },
+      freshness: {
+        rateTarget: freshRate,
+        rateAchieved: fresh.eventsPerSecond,
+        samples: timed.length,
+        unreadableAfter60s: unreadable,
+        p50Ms: pct(50),
+        p99Ms: pct(99),
+        maxMs: timed[timed.length - 1] ?? NaN,
+      },
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
       speedLayerMemoryAtPeakMb: memory.peak() ?? null,
       speedConcurrency: world.config.speed.concurrency,
@@ -118,7 +145,12 @@ async function consumeBacklog(world: BenchWorld, progress: Progress): Promise<{ 
 }
 
 /** Publishes at a steady rate; every 50th original is timed from send to readable in HBase. */
-async function measureFreshness(world: BenchWorld, store: HBaseStore, producer: Producer, options: SimulationOptions): Promise<{ fresh: PublishResult; timed: number[]; unreadable: number }> {
+async function measureFreshness(
+  world: BenchWorld,
+  store: HBaseStore,
+  producer: Producer,
+  options: SimulationOptions,
+): Promise<{ fresh: PublishResult; timed: number[]; unreadable: number }> {
   const table = detectionTableName(world.config.hbase.namespace);
   const pending = new Map<bigint, number>();
   const latencies: number[] = [];
@@ -170,17 +202,28 @@ interface SpeedBenchResult {
 function printSpeedTable(result: SpeedBenchResult): void {
   const show = (v: number | null) => (v === null || Number.isNaN(v) ? 'n/a' : String(v));
   const { freshness, ceilings } = result;
-  console.log(formatTable(['figure', 'value', 'target'], [
-    ['sustained events/s (all HBase writes)', show(result.sustainedEventsPerSecond), '>= 30000'],
-    [`freshness p50 ms at ${freshness.rateTarget}/s (achieved ${freshness.rateAchieved}/s)`, show(freshness.p50Ms), ''],
-    [`freshness p99 ms at ${freshness.rateTarget}/s`, show(freshness.p99Ms), '< 1000'],
-    ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
-    ['  of which JS heap used / external (Buffers) MB', result.speedLayerMemoryAtPeakMb ? `${result.speedLayerMemoryAtPeakMb.heapUsedMb} / ${result.speedLayerMemoryAtPeakMb.externalMb}` : 'n/a', ''],
-    ['Kafka ConsumerPerformance msgs/s', show(ceilings.kafkaConsumer.eventsPerSecond), ceilings.kafkaConsumer.note],
-    ['HBase PE randomWrite rows/s', show(ceilings.hbaseRandomWrite.eventsPerSecond), ceilings.hbaseRandomWrite.note],
-    ['ours / Kafka consumer', show(result.ratios.ofKafkaConsumer), ''],
-    ['ours / HBase randomWrite', show(result.ratios.ofHBaseRandomWrite), ''],
-  ]));
+  console.log(
+    formatTable(
+      ['figure', 'value', 'target'],
+      [
+        ['sustained events/s (all HBase writes)', show(result.sustainedEventsPerSecond), '>= 30000'],
+        [`freshness p50 ms at ${freshness.rateTarget}/s (achieved ${freshness.rateAchieved}/s)`, show(freshness.p50Ms), ''],
+        [`freshness p99 ms at ${freshness.rateTarget}/s`, show(freshness.p99Ms), '< 1000'],
+        ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
+        [
+          '  of which JS heap used / external (Buffers) MB',
+          result.speedLayerMemoryAtPeakMb
+            ? `${result.speedLayerMemoryAtPeakMb.heapUsedMb} / ${result.speedLayerMemoryAtPeakMb.externalMb}`
+            : 'n/a',
+          '',
+        ],
+        ['Kafka ConsumerPerformance msgs/s', show(ceilings.kafkaConsumer.eventsPerSecond), ceilings.kafkaConsumer.note],
+        ['HBase PE randomWrite rows/s', show(ceilings.hbaseRandomWrite.eventsPerSecond), ceilings.hbaseRandomWrite.note],
+        ['ours / Kafka consumer', show(result.ratios.ofKafkaConsumer), ''],
+        ['ours / HBase randomWrite', show(result.ratios.ofHBaseRandomWrite), ''],
+      ],
+    ),
+  );
 }
 
 /** `rate` as a share of a measured ceiling, or null when the ceiling could not be measured. */
@@ -193,14 +236,22 @@ function shareOf(rate: number, ceiling: number | null): number | null {
  * histograms: chunks and their mean latency, and HBase calls by operation and
  * table with their mean latency (calls of concurrent chunks overlap).
  */
-async function speedTimings(metricsUrl: string): Promise<{ chunks: number; chunkMeanMs: number; hbaseCalls: Record<string, { count: number; meanMs: number }> } | null> {
-  const text = await fetch(metricsUrl).then((r) => (r.ok ? r.text() : undefined), () => undefined);
+async function speedTimings(
+  metricsUrl: string,
+): Promise<{ chunks: number; chunkMeanMs: number; hbaseCalls: Record<string, { count: number; meanMs: number }> } | null> {
+  const text = await fetch(metricsUrl).then(
+    (r) => (r.ok ? r.text() : undefined),
+    () => undefined,
+  );
   if (text === undefined) return null;
   const chunk = histogramFigures(text, 'utopia_speed_batch_duration_seconds').get('') ?? { count: 0, mean: 0 };
   const hbaseCalls: Record<string, { count: number; meanMs: number }> = {};
   for (const [labels, figure] of histogramFigures(text, 'utopia_hbase_call_duration_seconds')) {
     if (figure.count === 0) continue;
-    const name = [...labels.matchAll(/(\w+)="([^"]*)"/g)].filter((m) => m[1] !== 'outcome' || m[2] !== 'ok').map((m) => m[2]).join(' ');
+    const name = [...labels.matchAll(/(\w+)="([^"]*)"/g)]
+      .filter((m) => m[1] !== 'outcome' || m[2] !== 'ok')
+      .map((m) => m[2])
+      .join(' ');
     hbaseCalls[name] = { count: figure.count, meanMs: Math.round(figure.mean * 1000) };
   }
   return { chunks: chunk.count, chunkMeanMs: Math.round(chunk.mean * 1000), hbaseCalls };

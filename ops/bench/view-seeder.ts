@@ -4,10 +4,33 @@
 // written as absolute values (distinct detections), like the layers do.
 
 import {
-  ALL_LOCATIONS, BATCH_COUNT_QUALIFIER, batchViewsTableName, bucketStart, countRowKey, detectionRowKey, detectionTableName, encodeBatchCount,
-  encodeDetectionCells, encodePartitionCount, FAMILIES, liveCountsTableName, liveRollupsTableName, META_QUALIFIERS, META_ROWS, metaTableName, partitionQualifier,
-  qualityQualifier, recentRowKey, recentTableName, REFERENCE_NAME_QUALIFIER, referenceRowKey, referenceTableName, type CountGranularity,
-  type CountScope, type QualityCounter, type SpeedMetricsSnapshot,
+  ALL_LOCATIONS,
+  BATCH_COUNT_QUALIFIER,
+  batchViewsTableName,
+  bucketStart,
+  countRowKey,
+  detectionRowKey,
+  detectionTableName,
+  encodeBatchCount,
+  encodeDetectionCells,
+  encodePartitionCount,
+  FAMILIES,
+  liveCountsTableName,
+  liveRollupsTableName,
+  META_QUALIFIERS,
+  META_ROWS,
+  metaTableName,
+  partitionQualifier,
+  qualityQualifier,
+  recentRowKey,
+  recentTableName,
+  REFERENCE_NAME_QUALIFIER,
+  referenceRowKey,
+  referenceTableName,
+  type CountGranularity,
+  type CountScope,
+  type QualityCounter,
+  type SpeedMetricsSnapshot,
 } from '../../common/contract';
 import type { HBaseTables, RowMutation } from '../../common/hbase';
 import { RollupCells } from './rollup-cells';
@@ -35,7 +58,10 @@ export interface CountCell {
 const CHUNK = 2_000;
 
 export class ViewSeeder {
-  constructor(private readonly store: HBaseTables, private readonly namespace: string) {}
+  constructor(
+    private readonly store: HBaseTables,
+    private readonly namespace: string,
+  ) {}
 
   /** Speed view (live_counts, and its roll-ups in live_rollups): per minute, hour and day, per partition, absolute counts of the events given. */
   async speedCounts(events: readonly SeedEvent[]): Promise<void> {
@@ -58,17 +84,36 @@ export class ViewSeeder {
   }
 
   /** Speed view cells: minute cells into live_counts, hour and day roll-ups into live_rollups. */
-  async putSpeedCells(cells: readonly { key: CountCell; byPartition: ReadonlyMap<number, { count: bigint; lastOffset: bigint }> }[]): Promise<void> {
-    await this.putSpeedTable(liveCountsTableName(this.namespace), cells.filter((c) => c.key.granularity === 'minute'));
-    await this.putSpeedTable(liveRollupsTableName(this.namespace), cells.filter((c) => c.key.granularity !== 'minute'));
+  async putSpeedCells(
+    cells: readonly { key: CountCell; byPartition: ReadonlyMap<number, { count: bigint; lastOffset: bigint }> }[],
+  ): Promise<void> {
+    await this.putSpeedTable(
+      liveCountsTableName(this.namespace),
+      cells.filter((c) => c.key.granularity === 'minute'),
+    );
+    await this.putSpeedTable(
+      liveRollupsTableName(this.namespace),
+      cells.filter((c) => c.key.granularity !== 'minute'),
+    );
   }
 
-  private async putSpeedTable(table: string, cells: readonly { key: CountCell; byPartition: ReadonlyMap<number, { count: bigint; lastOffset: bigint }> }[]): Promise<void> {
+  private async putSpeedTable(
+    table: string,
+    cells: readonly { key: CountCell; byPartition: ReadonlyMap<number, { count: bigint; lastOffset: bigint }> }[],
+  ): Promise<void> {
     const now = Date.now();
-    await this.putAll(table, cells.map(({ key, byPartition }) => ({
-      row: countRowKey(key),
-      cells: [...byPartition].map(([partition, value]) => ({ family: FAMILIES.liveCounts, qualifier: partitionQualifier(partition), value: encodePartitionCount(value), timestamp: now })),
-    })));
+    await this.putAll(
+      table,
+      cells.map(({ key, byPartition }) => ({
+        row: countRowKey(key),
+        cells: [...byPartition].map(([partition, value]) => ({
+          family: FAMILIES.liveCounts,
+          qualifier: partitionQualifier(partition),
+          value: encodePartitionCount(value),
+          timestamp: now,
+        })),
+      })),
+    );
   }
 
   /** Batch view (batch_views): hour buckets of the events given (all of one or more closed days). */
@@ -87,28 +132,56 @@ export class ViewSeeder {
 
   async putBatchCells(cells: readonly { key: CountCell; count: bigint }[]): Promise<void> {
     const now = Date.now();
-    await this.putAll(batchViewsTableName(this.namespace), cells.map(({ key, count }) => ({
-      row: countRowKey(key),
-      cells: [{ family: FAMILIES.batchViews, qualifier: BATCH_COUNT_QUALIFIER, value: encodeBatchCount(count), timestamp: now }],
-    })));
+    await this.putAll(
+      batchViewsTableName(this.namespace),
+      cells.map(({ key, count }) => ({
+        row: countRowKey(key),
+        cells: [{ family: FAMILIES.batchViews, qualifier: BATCH_COUNT_QUALIFIER, value: encodeBatchCount(count), timestamp: now }],
+      })),
+    );
   }
 
   /** Detection rows and the live feed's rows. */
   async detections(events: readonly SeedEvent[]): Promise<void> {
     const mutations = events.map((event) => {
       const cells = encodeDetectionCells({
-        geographicalLocationOid: event.locationOid, videoCameraOid: event.cameraOid, detectionOid: event.detectionOid, itemName: event.itemName,
-        timestampDetected: event.timestampMs, geographicalLocation: event.locationName, locationKnown: event.locationName !== null,
+        geographicalLocationOid: event.locationOid,
+        videoCameraOid: event.cameraOid,
+        detectionOid: event.detectionOid,
+        itemName: event.itemName,
+        timestampDetected: event.timestampMs,
+        geographicalLocation: event.locationName,
+        locationKnown: event.locationName !== null,
         lineage: { partition: event.partition, offset: event.offset.toString() },
       });
       return { event, cells };
     });
-    await this.putAll(detectionTableName(this.namespace), mutations.map(({ event, cells }) => ({ row: detectionRowKey(event.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: event.timestampMs })) })));
-    await this.putAll(recentTableName(this.namespace), mutations.map(({ event, cells }) => ({ row: recentRowKey(event.locationOid, event.timestampMs, event.detectionOid), cells: cells.map((c) => ({ family: FAMILIES.recent, qualifier: c.qualifier, value: c.value, timestamp: event.timestampMs })) })));
+    await this.putAll(
+      detectionTableName(this.namespace),
+      mutations.map(({ event, cells }) => ({
+        row: detectionRowKey(event.detectionOid),
+        cells: cells.map((c) => ({ family: FAMILIES.detections, qualifier: c.qualifier, value: c.value, timestamp: event.timestampMs })),
+      })),
+    );
+    await this.putAll(
+      recentTableName(this.namespace),
+      mutations.map(({ event, cells }) => ({
+        row: recentRowKey(event.locationOid, event.timestampMs, event.detectionOid),
+        cells: cells.map((c) => ({ family: FAMILIES.recent, qualifier: c.qualifier, value: c.value, timestamp: event.timestampMs })),
+      })),
+    );
   }
 
   async reference(version: string, locations: ReadonlyMap<bigint, string>): Promise<void> {
-    await this.putAll(referenceTableName(this.namespace), [...locations].map(([oid, name]) => ({ row: referenceRowKey(version, oid), cells: [{ family: FAMILIES.reference, qualifier: REFERENCE_NAME_QUALIFIER, value: Buffer.from(name, 'utf8'), timestamp: Date.now() }] })));
+    await this.putAll(
+      referenceTableName(this.namespace),
+      [...locations].map(([oid, name]) => ({
+        row: referenceRowKey(version, oid),
+        cells: [
+          { family: FAMILIES.reference, qualifier: REFERENCE_NAME_QUALIFIER, value: Buffer.from(name, 'utf8'), timestamp: Date.now() },
+        ],
+      })),
+    );
     await this.meta(META_ROWS.referenceCurrent, META_QUALIFIERS.referenceVersion, version);
   }
 
@@ -132,12 +205,20 @@ export class ViewSeeder {
   async quality(values: readonly { counter: QualityCounter; partition: number; count: bigint }[]): Promise<void> {
     await this.store.put(metaTableName(this.namespace), {
       row: Buffer.from(META_ROWS.quality),
-      cells: values.map((v) => ({ family: FAMILIES.meta, qualifier: qualityQualifier(v.counter, v.partition), value: encodePartitionCount({ count: v.count, lastOffset: 0n }), timestamp: Date.now() })),
+      cells: values.map((v) => ({
+        family: FAMILIES.meta,
+        qualifier: qualityQualifier(v.counter, v.partition),
+        value: encodePartitionCount({ count: v.count, lastOffset: 0n }),
+        timestamp: Date.now(),
+      })),
     });
   }
 
   private meta(row: string, qualifier: string, value: string): Promise<void> {
-    return this.store.put(metaTableName(this.namespace), { row: Buffer.from(row), cells: [{ family: FAMILIES.meta, qualifier, value: Buffer.from(value, 'utf8'), timestamp: Date.now() }] });
+    return this.store.put(metaTableName(this.namespace), {
+      row: Buffer.from(row),
+      cells: [{ family: FAMILIES.meta, qualifier, value: Buffer.from(value, 'utf8'), timestamp: Date.now() }],
+    });
   }
 
   private async putAll(table: string, mutations: readonly RowMutation[]): Promise<void> {

@@ -16,21 +16,26 @@ describe('Dockerfile parser (CI replay)', () => {
   });
 
   it('reads stages, ARG defaults in FROM, RUN flags, ENV forms, COPY --from and exec-form commands', () => {
-    const stages = parseDockerfile([
-      'ARG IMG=node:20-slim',
-      'FROM ${IMG} AS build',
-      'WORKDIR /src',
-      'RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts',
-      'ENV NODE_ENV=production \\',
-      '    X="a b"',
-      'ENV OLD style value',
-      'FROM $IMG',
-      'COPY --from=build --chown=node:node /src/dist ./dist',
-      'COPY a b ./',
-      'ENTRYPOINT ["node", "x.js"]',
-      'CMD help',
-    ].join('\n'));
-    expect(stages.map((s) => [s.name, s.image])).to.deep.equal([['build', 'node:20-slim'], ['1', 'node:20-slim']]);
+    const stages = parseDockerfile(
+      [
+        'ARG IMG=node:20-slim',
+        'FROM ${IMG} AS build',
+        'WORKDIR /src',
+        'RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts',
+        'ENV NODE_ENV=production \\',
+        '    X="a b"',
+        'ENV OLD style value',
+        'FROM $IMG',
+        'COPY --from=build --chown=node:node /src/dist ./dist',
+        'COPY a b ./',
+        'ENTRYPOINT ["node", "x.js"]',
+        'CMD help',
+      ].join('\n'),
+    );
+    expect(stages.map((s) => [s.name, s.image])).to.deep.equal([
+      ['build', 'node:20-slim'],
+      ['1', 'node:20-slim'],
+    ]);
     expect(stages[0]?.instructions).to.deep.equal([
       { kind: 'WORKDIR', path: '/src' },
       { kind: 'RUN', command: 'npm ci --ignore-scripts', flags: ['--mount=type=cache,target=/root/.npm'] },
@@ -52,7 +57,8 @@ describe('Dockerfile parser (CI replay)', () => {
   it("reads the project's docker/Dockerfile: npm ci in both install stages, the runtime copying from both", () => {
     const stages = parseDockerfile(fs.readFileSync(path.join(repoRoot, 'docker', 'Dockerfile'), 'utf8'));
     expect(stages.map((s) => s.name)).to.deep.equal(['build', 'deps', 'runtime']);
-    const runs = (name: string) => stages.find((s) => s.name === name)?.instructions.flatMap((i) => (i.kind === 'RUN' ? [i.command] : [])) ?? [];
+    const runs = (name: string) =>
+      stages.find((s) => s.name === name)?.instructions.flatMap((i) => (i.kind === 'RUN' ? [i.command] : [])) ?? [];
     expect(runs('build').some((c) => c.startsWith('npm ci'))).to.equal(true);
     expect(runs('deps').some((c) => c.startsWith('npm ci --omit=dev'))).to.equal(true);
     const fromStages = stages[2]?.instructions.flatMap((i) => (i.kind === 'COPY' && i.from ? [i.from] : []));

@@ -96,7 +96,8 @@ function takeFlags(args: string): { flags: string[]; rest: string } {
 function parseCommand(args: string): string[] {
   if (!args.startsWith('[')) return ['/bin/sh', '-c', args];
   const argv: unknown = JSON.parse(args);
-  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) throw new UtopiaError(`expected a JSON array of strings, got ${args}`);
+  if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string'))
+    throw new UtopiaError(`expected a JSON array of strings, got ${args}`);
   return argv;
 }
 
@@ -109,7 +110,10 @@ function parseCopy(args: string): Instruction {
 }
 
 function substitute(text: string, args: Readonly<Record<string, string>>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced?: string, bare?: string) => args[braced ?? bare ?? ''] ?? whole);
+  return text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, braced?: string, bare?: string) => args[braced ?? bare ?? ''] ?? whole,
+  );
 }
 
 export function parseDockerfile(text: string): Stage[] {

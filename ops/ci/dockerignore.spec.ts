@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import { isIgnored, parseDockerignore } from './dockerignore';
 
 describe('.dockerignore rules (CI replay)', () => {
-  const rules = parseDockerignore(['# comment', '.git', 'node_modules', '*.log', '/dist/', '**/.env', 'docs/**', '!docs/keep.md', 'a?c'].join('\n'));
+  const rules = parseDockerignore(
+    ['# comment', '.git', 'node_modules', '*.log', '/dist/', '**/.env', 'docs/**', '!docs/keep.md', 'a?c'].join('\n'),
+  );
 
   it('matches from the context root; a matched folder takes its contents along', () => {
     expect(isIgnored(rules, 'node_modules/x/index.js')).to.equal(true);

@@ -4,7 +4,12 @@ import { expect } from 'chai';
 import { repoRoot } from '../../common/config';
 import { lockProblems, type LockFile } from './lock-file';
 
-const entry = (name: string, extra: object = {}) => ({ version: '1.0.0', resolved: `https://registry.npmjs.org/${name}/-/${name}-1.0.0.tgz`, integrity: 'sha512-x', ...extra });
+const entry = (name: string, extra: object = {}) => ({
+  version: '1.0.0',
+  resolved: `https://registry.npmjs.org/${name}/-/${name}-1.0.0.tgz`,
+  integrity: 'sha512-x',
+  ...extra,
+});
 
 describe('package-lock.json check (npm ci on every platform)', () => {
   it("finds another platform's optional binary missing, as npm ci does", () => {
@@ -12,7 +17,9 @@ describe('package-lock.json check (npm ci on every platform)', () => {
       lockfileVersion: 3,
       packages: {
         '': { devDependencies: { bindings: '^1' } },
-        'node_modules/bindings': entry('bindings', { optionalDependencies: { 'bindings-linux-x64': '1.0.0', 'bindings-darwin-arm64': '1.0.0' } }),
+        'node_modules/bindings': entry('bindings', {
+          optionalDependencies: { 'bindings-linux-x64': '1.0.0', 'bindings-darwin-arm64': '1.0.0' },
+        }),
         'node_modules/bindings-linux-x64': entry('bindings-linux-x64'),
       },
     };

@@ -51,7 +51,10 @@ function parseArgs(argv: readonly string[]): Options {
 
 /** The files Docker would send as the build context, copied to `target`. */
 function copyContext(target: string, dockerfile: string): number {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, maxBuffer: 64 << 20 })
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    maxBuffer: 64 << 20,
+  })
     .toString('utf8')
     .split('\0')
     .filter((f) => f !== '');
@@ -73,7 +76,8 @@ function inStage(stage: StageState, imagePath: string): string {
   if (!stage.workdir) throw new UtopiaError('a COPY or RUN before the stage has a WORKDIR');
   const absolute = path.posix.resolve(stage.workdir, imagePath);
   const relative = path.posix.relative(stage.workdir, absolute);
-  if (relative.startsWith('..')) throw new UtopiaError(`${imagePath} is outside the stage's WORKDIR ${stage.workdir}; the replay only maps the WORKDIR`);
+  if (relative.startsWith('..'))
+    throw new UtopiaError(`${imagePath} is outside the stage's WORKDIR ${stage.workdir}; the replay only maps the WORKDIR`);
   return path.join(stage.dir, relative);
 }
 
@@ -90,10 +94,17 @@ function copyInto(sources: readonly string[], dest: string, destIsFolder: boolea
   }
 }
 
-function apply(instruction: Instruction, stage: StageState, stages: ReadonlyMap<string, StageState>, context: string, runCommands: boolean): void {
+function apply(
+  instruction: Instruction,
+  stage: StageState,
+  stages: ReadonlyMap<string, StageState>,
+  context: string,
+  runCommands: boolean,
+): void {
   switch (instruction.kind) {
     case 'WORKDIR':
-      if (stage.workdir && stage.workdir !== instruction.path) throw new UtopiaError(`a second WORKDIR (${instruction.path}) is not replayed`);
+      if (stage.workdir && stage.workdir !== instruction.path)
+        throw new UtopiaError(`a second WORKDIR (${instruction.path}) is not replayed`);
       stage.workdir = instruction.path;
       fs.mkdirSync(stage.dir, { recursive: true });
       return;
@@ -115,7 +126,11 @@ function apply(instruction: Instruction, stage: StageState, stages: ReadonlyMap<
         return;
       }
       say(`  RUN ${instruction.command}`);
-      const result = spawnSync('/bin/sh', ['-c', instruction.command], { cwd: inStage(stage, '.'), env: { ...process.env, ...stage.env }, stdio: 'inherit' });
+      const result = spawnSync('/bin/sh', ['-c', instruction.command], {
+        cwd: inStage(stage, '.'),
+        env: { ...process.env, ...stage.env },
+        stdio: 'inherit',
+      });
       if (result.status !== 0) throw new UtopiaError(`RUN ${instruction.command} exited with ${result.status ?? result.signal}`);
       return;
     }
@@ -141,7 +156,9 @@ function main(options: Options): void {
   if (!last) throw new UtopiaError(`${options.dockerfile} has no FROM`);
   const imageNode = /node:(\d+)/.exec(stages[0]?.image ?? '')?.[1];
   const ourNode = process.versions.node.split('.')[0];
-  say(`${path.relative(repoRoot, options.dockerfile)}: stages ${stages.map((s) => s.name).join(', ')}; image Node ${imageNode ?? '?'}, this Node ${ourNode}${imageNode && imageNode !== ourNode ? ' (differs: the replay runs on this Node)' : ''}`);
+  say(
+    `${path.relative(repoRoot, options.dockerfile)}: stages ${stages.map((s) => s.name).join(', ')}; image Node ${imageNode ?? '?'}, this Node ${ourNode}${imageNode && imageNode !== ourNode ? ' (differs: the replay runs on this Node)' : ''}`,
+  );
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'utopia-docker-replay-'));
   try {
@@ -161,7 +178,11 @@ function main(options: Options): void {
     const home = path.join(root, 'utopia-home');
     fs.mkdirSync(home);
     say(`image command: ${[command, ...args].join(' ')} (UTOPIA_HOME=${home})`);
-    const run = spawnSync(command, args, { cwd: inStage(lastState, '.'), env: { ...process.env, ...lastState.env, UTOPIA_HOME: home }, encoding: 'utf8' });
+    const run = spawnSync(command, args, {
+      cwd: inStage(lastState, '.'),
+      env: { ...process.env, ...lastState.env, UTOPIA_HOME: home },
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new UtopiaError(`the image command exited with ${run.status ?? run.signal}:\n${run.stdout}${run.stderr}`);
     say(`image command exited 0 (${run.stdout.split('\n').length} lines of output)`);
     say('the Dockerfile replays: OK');

@@ -5,7 +5,10 @@ import { numberFlag, parseFlags } from './parse-flags';
 describe('bench flags', () => {
   it('reads --name value and --name=value', () => {
     const flags = parseFlags(['--events', '500', '--fresh-seconds=20'], ['events', 'fresh-seconds', 'fresh-rate']);
-    expect([...flags]).to.deep.equal([['events', '500'], ['fresh-seconds', '20']]);
+    expect([...flags]).to.deep.equal([
+      ['events', '500'],
+      ['fresh-seconds', '20'],
+    ]);
     expect(numberFlag(flags, 'fresh-rate', 10_000)).to.equal(10_000);
   });
 

@@ -6,7 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from './command';
 
 export function parseFlags(args: readonly string[], known: readonly string[]): Map<string, string> {
-  const parser = new Command('flags').exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined }).helpOption(false);
+  const parser = new Command('flags')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: () => undefined })
+    .helpOption(false);
   for (const name of known) parser.option(`--${name} <value>`);
   try {
     parser.parse([...args], { from: 'user' });
@@ -23,7 +26,12 @@ export function parseFlags(args: readonly string[], known: readonly string[]): M
   return flags;
 }
 
-export function numberFlag(flags: Map<string, string>, name: string, fallback: number, check: (n: number) => boolean = Number.isFinite): number {
+export function numberFlag(
+  flags: Map<string, string>,
+  name: string,
+  fallback: number,
+  check: (n: number) => boolean = Number.isFinite,
+): number {
   const raw = flags.get(name);
   if (raw === undefined) return fallback;
   const value = Number(raw);

@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${name}: ${error.message}\n(see '${name} --help')`);
       return EXIT.usage;
     }
-    const detail = error instanceof UtopiaError || !(error instanceof Error) ? errorMessage(error) : error.stack ?? error.message;
+    const detail = error instanceof UtopiaError || !(error instanceof Error) ? errorMessage(error) : (error.stack ?? error.message);
     console.error(`${name}: ${detail}`);
     return EXIT.failure;
   }

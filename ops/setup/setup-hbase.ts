@@ -16,7 +16,11 @@ export async function setupHBase(config: Config, log: Logger): Promise<string[]>
     ...tables.map((t) => ({
       op: 'createTable' as const,
       table: t.name,
-      families: t.families.map((f) => ({ name: f.name, versions: f.versions, ...((f.ttlSeconds ?? 0) > 0 ? { ttlSeconds: f.ttlSeconds } : {}) })),
+      families: t.families.map((f) => ({
+        name: f.name,
+        versions: f.versions,
+        ...((f.ttlSeconds ?? 0) > 0 ? { ttlSeconds: f.ttlSeconds } : {}),
+      })),
       splits: t.splits.map((split) => split.toString('hex')),
     })),
   ];

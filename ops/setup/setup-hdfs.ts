@@ -8,7 +8,16 @@ import type { Logger } from '../../common/log';
 export async function setupHdfs(config: Config, log: Logger): Promise<string[]> {
   const store = createHdfsStore(config.hdfs, { logger: log });
   const root = config.hdfs.root;
-  const folders = [landingDir(root), warehouseDir(root), viewsDir(root), reportsDir(root), referenceDir(root), quarantineDir(root), locksDir(root), tmpDir(root)];
+  const folders = [
+    landingDir(root),
+    warehouseDir(root),
+    viewsDir(root),
+    reportsDir(root),
+    referenceDir(root),
+    quarantineDir(root),
+    locksDir(root),
+    tmpDir(root),
+  ];
   for (const folder of folders) await store.mkdirs(folder);
   return folders.map((folder) => `hdfs folder ${folder}: ready`);
 }

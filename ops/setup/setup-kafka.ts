@@ -27,7 +27,8 @@ export async function setupKafka(config: Config, log: Logger): Promise<string[]>
     return specs.map((spec) => {
       const partitions = metadata.topics.find((t) => t.name === spec.name)?.partitions.length ?? 0;
       const state = missing.includes(spec) ? 'created' : 'exists';
-      if (partitions !== spec.partitions) log.warn(`topic ${spec.name} has ${partitions} partitions, the configuration asks for ${spec.partitions}; left unchanged`);
+      if (partitions !== spec.partitions)
+        log.warn(`topic ${spec.name} has ${partitions} partitions, the configuration asks for ${spec.partitions}; left unchanged`);
       return `kafka topic ${spec.name}: ${state}, ${partitions} partitions`;
     });
   });

@@ -35,8 +35,19 @@ export interface SimulationOptions {
 }
 
 export const defaultSimulation: SimulationOptions = {
-  events: 10_000, seed: 1, rate: 10_000, startMs: 0, duplicates: 0.05, sameOidNewPayload: 0.005, late: 0.01, invalid: 0.001,
-  hotLocation: 0, locations: 10_000, unknownLocation: 0, firstOid: 9_007_199_254_740_993n, items: ITEM_NAMES,
+  events: 10_000,
+  seed: 1,
+  rate: 10_000,
+  startMs: 0,
+  duplicates: 0.05,
+  sameOidNewPayload: 0.005,
+  late: 0.01,
+  invalid: 0.001,
+  hotLocation: 0,
+  locations: 10_000,
+  unknownLocation: 0,
+  firstOid: 9_007_199_254_740_993n,
+  items: ITEM_NAMES,
 };
 
 /**
@@ -84,7 +95,9 @@ export function* generateEvents(options: SimulationOptions): Generator<SimEvent>
     if (recent.length > 0 && roll < (threshold += options.sameOidNewPayload)) {
       const original = rng.pick(recent);
       // Another valid payload: a different item (appending to a 5000-character name would make it invalid).
-      const other = options.items[(options.items.indexOf(original.itemName) + 1 + rng.int(options.items.length - 1)) % options.items.length] as string;
+      const other = options.items[
+        (options.items.indexOf(original.itemName) + 1 + rng.int(options.items.length - 1)) % options.items.length
+      ] as string;
       const changed: DetectionEvent = { ...original, itemName: other, timestampDetected: original.timestampDetected + 1 };
       yield { kind: 'new_payload', key: original.detectionOid.toString(), value: encodeDetectionEvent(changed), event: changed };
       continue;
@@ -98,7 +111,8 @@ export function* generateEvents(options: SimulationOptions): Generator<SimEvent>
 
 /** The i-th event's timestamp before jitter and lateness. */
 export function nominalTime(options: Pick<SimulationOptions, 'events' | 'rate' | 'startMs' | 'endMs'>, i: number): number {
-  if (options.endMs !== undefined && Number.isFinite(options.events)) return options.startMs + Math.floor((i * (options.endMs - options.startMs)) / options.events);
+  if (options.endMs !== undefined && Number.isFinite(options.events))
+    return options.startMs + Math.floor((i * (options.endMs - options.startMs)) / options.events);
   return options.startMs + Math.floor((i * 1000) / options.rate);
 }
 
@@ -120,7 +134,13 @@ function originalEvent(options: SimulationOptions, rng: Prng, weights: number[],
 /** Broken events, one per reason; each unique (its oid) so a test can find it in the dead-letter topic. */
 function invalidEvent(rng: Prng, oid: bigint, nominalMs: number): SimEvent {
   const key = oid.toString();
-  const good = { geographical_location_oid: '1', video_camera_oid: '10', detection_oid: key, item_name: 'person', timestamp_detected: nominalMs };
+  const good = {
+    geographical_location_oid: '1',
+    video_camera_oid: '10',
+    detection_oid: key,
+    item_name: 'person',
+    timestamp_detected: nominalMs,
+  };
   const variants: [RejectReason, () => string, string?][] = [
     ['malformed_json', () => `{"detection_oid":"${key}","item_name":"person"`],
     ['not_an_object', () => `["${key}"]`],

@@ -28,7 +28,8 @@ export interface PublishResult {
 }
 
 export async function publishEvents(producer: Producer, events: Iterable<SimEvent>, options: PublishOptions): Promise<PublishResult> {
-  const batchSize = options.batchSize ?? (Number.isFinite(options.rate) ? Math.max(50, Math.min(5000, Math.round(options.rate / 20))) : 5000);
+  const batchSize =
+    options.batchSize ?? (Number.isFinite(options.rate) ? Math.max(50, Math.min(5000, Math.round(options.rate / 20))) : 5000);
   const started = Date.now();
   let lastProgress = started;
   let sent = 0;

@@ -73,9 +73,18 @@ export class HBaseAdmin {
   /** Compiles the admin program: `javac -d classesDir -cp libDir/* source`. */
   static async compile(options: { libDir: string; classesDir: string; sourceFile: string; javacBin?: string }): Promise<void> {
     try {
-      await execFileAsync(options.javacBin ?? 'javac', ['-nowarn', '-d', options.classesDir, '-cp', path.join(options.libDir, '*'), options.sourceFile]);
+      await execFileAsync(options.javacBin ?? 'javac', [
+        '-nowarn',
+        '-d',
+        options.classesDir,
+        '-cp',
+        path.join(options.libDir, '*'),
+        options.sourceFile,
+      ]);
     } catch (error) {
-      throw new HBaseError(`javac ${options.sourceFile} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, { cause: error });
+      throw new HBaseError(`javac ${options.sourceFile} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -89,9 +98,15 @@ export class HBaseAdmin {
     const classpath = `${this.options.classesDir}${path.delimiter}${path.join(this.options.libDir, '*')}`;
     const args = ['-Xmx256m', '-cp', classpath, ADMIN_MAIN_CLASS, hosts, String(first.port), this.options.zookeeperRoot];
     const { stdout, stderr, code } = await runWithInput(this.javaBin, args, JSON.stringify(operations), this.options.timeoutMs ?? 180_000);
-    const results = stdout.split('\n').filter((line) => line.trim().startsWith('{')).map((line) => JSON.parse(line) as AdminResult);
+    const results = stdout
+      .split('\n')
+      .filter((line) => line.trim().startsWith('{'))
+      .map((line) => JSON.parse(line) as AdminResult);
     if (code !== 0 || results.length !== operations.length) {
-      throw new HBaseError(`${ADMIN_MAIN_CLASS} exited with ${code} after ${results.length}/${operations.length} operations: ${tail(stderr)}`, { retriable: true });
+      throw new HBaseError(
+        `${ADMIN_MAIN_CLASS} exited with ${code} after ${results.length}/${operations.length} operations: ${tail(stderr)}`,
+        { retriable: true },
+      );
     }
     return results;
   }
@@ -127,11 +142,13 @@ export class HBaseAdmin {
 
   async regions(table: string): Promise<RegionDescription[]> {
     const result = one(await this.runOrThrow([{ op: 'regions', table }]));
-    return (result['regions'] as { name: string; encodedName: string; startKey: string; endKey: string; server: string | null }[]).map((r) => ({
-      ...r,
-      startKey: Buffer.from(r.startKey, 'hex'),
-      endKey: Buffer.from(r.endKey, 'hex'),
-    }));
+    return (result['regions'] as { name: string; encodedName: string; startKey: string; endKey: string; server: string | null }[]).map(
+      (r) => ({
+        ...r,
+        startKey: Buffer.from(r.startKey, 'hex'),
+        endKey: Buffer.from(r.endKey, 'hex'),
+      }),
+    );
   }
 
   async move(table: string, encodedRegionName: string): Promise<void> {
@@ -158,7 +175,12 @@ function tail(text: string): string {
   return text.trim().split('\n').slice(-5).join('\n');
 }
 
-function runWithInput(command: string, args: string[], input: string, timeoutMs: number): Promise<{ stdout: string; stderr: string; code: number | null }> {
+function runWithInput(
+  command: string,
+  args: string[],
+  input: string,
+  timeoutMs: number,
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

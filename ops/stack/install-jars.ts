@@ -15,7 +15,10 @@ import type { JarGroup, StackLayout } from './stack-layout';
 const markerName = '.installed';
 
 function pomHash(layout: StackLayout, group: JarGroup): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(layout.pom(group))).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(layout.pom(group)))
+    .digest('hex');
 }
 
 export function jarsInstalled(layout: StackLayout, group: JarGroup): boolean {

@@ -62,13 +62,14 @@ export function isAlive(pid: number): boolean {
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves once every pid is gone. */
 export async function stopProcesses(pids: readonly number[], graceMs: number): Promise<void> {
-  const signal = (sig: NodeJS.Signals) => pids.filter(isAlive).forEach((pid) => {
-    try {
-      process.kill(pid, sig);
-    } catch {
-      // Already gone.
-    }
-  });
+  const signal = (sig: NodeJS.Signals) =>
+    pids.filter(isAlive).forEach((pid) => {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // Already gone.
+      }
+    });
   signal('SIGTERM');
   const deadline = Date.now() + graceMs;
   while (pids.some(isAlive) && Date.now() < deadline) await sleep(200);
@@ -82,7 +83,11 @@ export async function stopProcesses(pids: readonly number[], graceMs: number): P
 export function tailOf(file: string, lines = 15): string {
   try {
     const text = fs.readFileSync(file, 'utf8');
-    return text.split('\n').slice(-lines - 1).join('\n').trimEnd();
+    return text
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n')
+      .trimEnd();
   } catch {
     return '(no log yet)';
   }

@@ -7,7 +7,11 @@ import { stackLayout } from './stack-layout';
 import { allServices } from './stack-services';
 
 describe('stack services: log configuration', () => {
-  const ctx: ServiceContext = { layout: stackLayout('/nonexistent/utopia-home'), config: loadConfig({}), log: createLogger('spec', 'error', () => undefined) };
+  const ctx: ServiceContext = {
+    layout: stackLayout('/nonexistent/utopia-home'),
+    config: loadConfig({}),
+    log: createLogger('spec', 'error', () => undefined),
+  };
 
   for (const service of allServices) {
     it(`${service.name}: its JVM is pointed at a log config that the stack writes, logging into ${service.name}.log`, () => {

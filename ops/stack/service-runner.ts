@@ -97,7 +97,9 @@ async function waitUntilReady(ctx: ServiceContext, spec: ServiceSpec, pids: numb
   let lastProblem = '';
   for (;;) {
     if (!pids.some(isAlive)) {
-      throw new StackError(`${spec.title} exited during start-up; log ${ctx.layout.log(spec.name)} ends with:\n${tailOf(ctx.layout.log(spec.name))}`);
+      throw new StackError(
+        `${spec.title} exited during start-up; log ${ctx.layout.log(spec.name)} ends with:\n${tailOf(ctx.layout.log(spec.name))}`,
+      );
     }
     try {
       return await spec.probe(ctx);

@@ -10,11 +10,7 @@ import { hbaseService } from './services/hbase';
 import { kafkaService } from './services/kafka';
 import { nameNodeService } from './services/namenode';
 
-export const startChains: readonly (readonly ServiceSpec[])[] = [
-  [nameNodeService, dataNodeService],
-  [hbaseService],
-  [kafkaService],
-];
+export const startChains: readonly (readonly ServiceSpec[])[] = [[nameNodeService, dataNodeService], [hbaseService], [kafkaService]];
 
 export function startChainsFor(config: Config): readonly (readonly ServiceSpec[])[] {
   return config.stack.hbaseRootdir === 'hdfs' ? [[nameNodeService, dataNodeService, hbaseService], [kafkaService]] : startChains;

@@ -30,7 +30,12 @@ export function createStack(config: Config, log: Logger): Stack {
   const locked = <T>(body: () => Promise<T>) => {
     fs.mkdirSync(layout.runDir, { recursive: true });
     fs.mkdirSync(layout.logDir, { recursive: true });
-    return withFileLock(path.join(layout.runDir, 'stack.lock'), 10 * 60_000, () => log.info('waiting for another `stack` command to finish'), body);
+    return withFileLock(
+      path.join(layout.runDir, 'stack.lock'),
+      10 * 60_000,
+      () => log.info('waiting for another `stack` command to finish'),
+      body,
+    );
   };
 
   async function up(): Promise<void> {
@@ -38,9 +43,11 @@ export function createStack(config: Config, log: Logger): Stack {
       const groups = [...new Set(allServices.map((s) => s.group))] as JarGroup[];
       await Promise.all(groups.map((group) => installJars(layout, group, log)));
       await compileAdminTool(layout, log);
-      await Promise.all(startChainsFor(config).map(async (chain) => {
-        for (const spec of chain) await ensureStarted(context, spec);
-      }));
+      await Promise.all(
+        startChainsFor(config).map(async (chain) => {
+          for (const spec of chain) await ensureStarted(context, spec);
+        }),
+      );
     });
   }
 

@@ -15,7 +15,9 @@ export function liveBanner(url: string, rate: number, withScheduler: boolean): s
     '',
     `  Dashboard: ${url}`,
     `  API:       ${url}api/v1/openapi.json`,
-    rate > 0 ? `  Running: simulator (${rate} events/s), speed layer, landing writer${withScheduler ? ', batch scheduler (BATCH_CRON)' : ''}, API` : `  Running: speed layer, landing writer${withScheduler ? ', batch scheduler' : ''}, API (no simulator: publish with \`npx utopia simulate\` or POST to \`npx utopia ingest\`)`,
+    rate > 0
+      ? `  Running: simulator (${rate} events/s), speed layer, landing writer${withScheduler ? ', batch scheduler (BATCH_CRON)' : ''}, API`
+      : `  Running: speed layer, landing writer${withScheduler ? ', batch scheduler' : ''}, API (no simulator: publish with \`npx utopia simulate\` or POST to \`npx utopia ingest\`)`,
     '  Ctrl-C stops everything.',
     '',
   ].join('\n');

@@ -14,11 +14,37 @@ import { UtopiaError } from '../../common/errors';
 const CATCH_UP_TIMEOUT_MS = 20 * 60_000;
 
 /** Resolves true when the batch ran; false when stopped (Ctrl-C) on the way. */
-export async function runDemoPreload(supervisor: Supervisor, config: Config, env: Readonly<Record<string, string>>, window: DemoWindow, events: number, log: Logger): Promise<boolean> {
+export async function runDemoPreload(
+  supervisor: Supervisor,
+  config: Config,
+  env: Readonly<Record<string, string>>,
+  window: DemoWindow,
+  events: number,
+  log: Logger,
+): Promise<boolean> {
   const until = <T>(work: Promise<T>): Promise<T | undefined> => Promise.race([work, supervisor.stopped.then(() => undefined)]);
 
-  log.info(`demo: publishing ${events} events timed from ${new Date(window.startMs).toISOString()} to now, at ${DEMO_PUBLISH_RATE} events/s`);
-  const simulate = supervisor.add(cliProcess('demo-simulator', ['simulate', '--events', String(events), '--rate', String(DEMO_PUBLISH_RATE), '--start-ms', String(window.startMs), '--end-ms', String(window.endMs)], env, false));
+  log.info(
+    `demo: publishing ${events} events timed from ${new Date(window.startMs).toISOString()} to now, at ${DEMO_PUBLISH_RATE} events/s`,
+  );
+  const simulate = supervisor.add(
+    cliProcess(
+      'demo-simulator',
+      [
+        'simulate',
+        '--events',
+        String(events),
+        '--rate',
+        String(DEMO_PUBLISH_RATE),
+        '--start-ms',
+        String(window.startMs),
+        '--end-ms',
+        String(window.endMs),
+      ],
+      env,
+      false,
+    ),
+  );
   const simulated = await until(simulate.finished);
   if (simulated === undefined) return false;
   if (simulated !== 0) throw new UtopiaError(`demo: the simulator exited with code ${simulated}`);

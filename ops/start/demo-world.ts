@@ -23,6 +23,8 @@ export async function wipeDemoWorld(config: Config, log: Logger): Promise<void> 
   const tables = await hbase.listTables(config.hbase.namespace).catch(() => []);
   if (tables.length > 0) await hbase.deleteTables(tables.map(String));
   await hbase.run([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]).catch(() => undefined);
-  await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true }).catch(() => false);
+  await createHdfsStore(config.hdfs)
+    .delete(config.hdfs.root, { recursive: true })
+    .catch(() => false);
   log.info(`demo: emptied HBase namespace ${config.hbase.namespace}, topics ${topics.join(', ')}, HDFS ${config.hdfs.root}`);
 }

@@ -14,7 +14,10 @@ export async function groupLag(config: Config, groupIds: readonly string[]): Pro
     for (const groupId of groupIds) {
       // A partition without a commit is still to do whole.
       const done = await committedOffsets(admin, groupId, topic);
-      lag.set(groupId, ends.reduce((sum, e) => sum + Math.max(0, Number(BigInt(e.high) - (done.get(e.partition) ?? 0n))), 0));
+      lag.set(
+        groupId,
+        ends.reduce((sum, e) => sum + Math.max(0, Number(BigInt(e.high) - (done.get(e.partition) ?? 0n))), 0),
+      );
     }
     return lag;
   });

@@ -31,7 +31,9 @@ export async function runStart(options: StartOptions): Promise<number> {
     if (options.localStack) {
       stack = await openLocalStack(config, log);
     } else {
-      log.info(`using existing clusters: Kafka ${config.kafka.brokers.join(',')}, HBase via ZooKeeper ${config.hbase.zookeeperQuorum.map((q) => `${q.host}:${q.port}`).join(',')}, WebHDFS ${config.hdfs.webhdfsUrl.href}`);
+      log.info(
+        `using existing clusters: Kafka ${config.kafka.brokers.join(',')}, HBase via ZooKeeper ${config.hbase.zookeeperQuorum.map((q) => `${q.host}:${q.port}`).join(',')}, WebHDFS ${config.hdfs.webhdfsUrl.href}`,
+      );
     }
     if (supervisor.stopping) return await finish();
 
@@ -44,13 +46,18 @@ export async function runStart(options: StartOptions): Promise<number> {
     // the layers start once they answer, not into a screen of kafkajs retries.
     const stopSignal = new AbortController();
     void supervisor.stopped.then(() => stopSignal.abort());
-    await waitForKafkaReady(config, log, { groupIds: [config.speed.groupId, config.landing.groupId], transactions: true, signal: stopSignal.signal });
+    await waitForKafkaReady(config, log, {
+      groupIds: [config.speed.groupId, config.landing.groupId],
+      transactions: true,
+      signal: stopSignal.signal,
+    });
     if (supervisor.stopping) return await finish();
 
     for (const spec of serviceSpecs(env, !options.demo)) supervisor.add(spec);
     if (config.stack.rekeyFrom !== '') supervisor.add(rekeySpec(env, config.stack.rekeyFrom));
     const url = dashboardUrl(config.api.host, config.api.port);
-    if (!(await waitForApi(`${url}api/v1/health`, 120_000, stopSignal.signal)) && !supervisor.stopping) log.warn(`the API does not answer healthy at ${url}api/v1/health yet; see the [api] lines`);
+    if (!(await waitForApi(`${url}api/v1/health`, 120_000, stopSignal.signal)) && !supervisor.stopping)
+      log.warn(`the API does not answer healthy at ${url}api/v1/health yet; see the [api] lines`);
     if (supervisor.stopping) return await finish();
 
     if (options.demo) {

@@ -9,7 +9,12 @@ describe('start options', () => {
   });
 
   it('reads the demo, the rate and both spellings of existing clusters', () => {
-    expect(parseStartOptions(['--demo', '--rate', '50', '--demo-events=20000', '--existing-clusters'], defaults)).to.deep.equal({ demo: true, localStack: false, rate: 50, demoEvents: 20_000 });
+    expect(parseStartOptions(['--demo', '--rate', '50', '--demo-events=20000', '--existing-clusters'], defaults)).to.deep.equal({
+      demo: true,
+      localStack: false,
+      rate: 50,
+      demoEvents: 20_000,
+    });
     expect(parseStartOptions(['--no-local-stack'], defaults).localStack).to.equal(false);
     expect(parseStartOptions(['--rate=0'], defaults).rate).to.equal(0);
   });

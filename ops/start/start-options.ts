@@ -25,7 +25,8 @@ export function parseStartOptions(args: readonly string[], defaults: { localStac
     const value = (): number => {
       const raw = inline ?? args[++i];
       const n = Number(raw);
-      if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${name} needs a whole number, got ${JSON.stringify(raw ?? '')}`);
+      if (raw === undefined || raw.trim() === '' || !Number.isInteger(n) || n < 0)
+        throw new UsageError(`${name} needs a whole number, got ${JSON.stringify(raw ?? '')}`);
       return n;
     };
     if (name === '--demo') demo = true;

@@ -6,7 +6,10 @@ describe('supervised process', function () {
 
   it('prefixes every output line and reports a one-shot exit code', async () => {
     const lines: string[] = [];
-    const child = supervise({ name: 'job', command: process.execPath, args: ['-e', 'console.log("a"); console.error("b"); process.exit(3)'], restart: false }, (l) => lines.push(l));
+    const child = supervise(
+      { name: 'job', command: process.execPath, args: ['-e', 'console.log("a"); console.error("b"); process.exit(3)'], restart: false },
+      (l) => lines.push(l),
+    );
     expect(await child.finished).to.equal(3);
     expect(lines.sort()).to.deep.equal(['[job] a', '[job] b']);
   });
@@ -19,7 +22,10 @@ describe('supervised process', function () {
 
   it('restarts a service that dies, and stop() ends it for good', async () => {
     const lines: string[] = [];
-    const child = supervise({ name: 'svc', command: process.execPath, args: ['-e', 'console.log("up"); setTimeout(() => process.exit(1), 50)'], restart: true }, (l) => lines.push(l));
+    const child = supervise(
+      { name: 'svc', command: process.execPath, args: ['-e', 'console.log("up"); setTimeout(() => process.exit(1), 50)'], restart: true },
+      (l) => lines.push(l),
+    );
     while (lines.filter((l) => l === '[svc] up').length < 2) await new Promise((r) => setTimeout(r, 50));
     await child.stop(1000);
     const count = lines.length;
@@ -30,7 +36,15 @@ describe('supervised process', function () {
 
   it('stops a service that ignores SIGTERM with SIGKILL after the grace period', async () => {
     const lines: string[] = [];
-    const child = supervise({ name: 'stubborn', command: process.execPath, args: ['-e', 'process.on("SIGTERM", () => {}); console.log("up"); setInterval(() => {}, 1000)'], restart: true }, (l) => lines.push(l));
+    const child = supervise(
+      {
+        name: 'stubborn',
+        command: process.execPath,
+        args: ['-e', 'process.on("SIGTERM", () => {}); console.log("up"); setInterval(() => {}, 1000)'],
+        restart: true,
+      },
+      (l) => lines.push(l),
+    );
     while (!lines.includes('[stubborn] up')) await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();
     await child.stop(300);

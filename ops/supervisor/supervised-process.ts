@@ -40,7 +40,11 @@ export function supervise(spec: ProcessSpec, write: (line: string) => void): Sup
 
   function launch(): void {
     const started = Date.now();
-    const launched = spawn(spec.command, [...spec.args], { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const launched = spawn(spec.command, [...spec.args], {
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     child = launched;
     live.add(launched);
     // stdio is 'pipe' for both, so both streams exist.

@@ -6,7 +6,15 @@ describe('supervisor', function () {
   this.timeout(20_000);
   const log = createLogger('test', 'error', () => undefined);
   // Prints "up", and "bye" on SIGTERM after a short delay, so the stop order shows in the output.
-  const service = (name: string) => ({ name, command: process.execPath, args: ['-e', 'console.log("up"); process.on("SIGTERM", () => { console.log("bye"); setTimeout(() => process.exit(0), 50); }); setInterval(() => {}, 1000)'], restart: true });
+  const service = (name: string) => ({
+    name,
+    command: process.execPath,
+    args: [
+      '-e',
+      'console.log("up"); process.on("SIGTERM", () => { console.log("bye"); setTimeout(() => process.exit(0), 50); }); setInterval(() => {}, 1000)',
+    ],
+    restart: true,
+  });
 
   it('stops processes in reverse order of start, including ones added later, and refuses new ones once stopping', async () => {
     const lines: string[] = [];

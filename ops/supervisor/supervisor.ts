@@ -25,7 +25,12 @@ const SAME_SIGNAL_MS = 1500;
  * start` passes UTOPIA_STOP_GRACE_MS + 5 s, so the consumers' own grace (commit
  * the chunk in hand, disconnect) always ends first.
  */
-export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, write: (line: string) => void = (line) => process.stdout.write(line + '\n'), graceMs = 20_000): Supervisor {
+export function startSupervisor(
+  specs: readonly ProcessSpec[],
+  log: Logger,
+  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  graceMs = 20_000,
+): Supervisor {
   const processes: SupervisedProcess[] = [];
   let stopping: Promise<void> | undefined;
   let firstSignalAt = 0;
@@ -65,7 +70,10 @@ export function startSupervisor(specs: readonly ProcessSpec[], log: Logger, writ
   });
   for (const spec of specs) add(spec);
   return {
-    processes, stopped, add, stop,
+    processes,
+    stopped,
+    add,
+    stop,
     get stopping() {
       return stopping !== undefined;
     },

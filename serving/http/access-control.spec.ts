@@ -22,7 +22,12 @@ describe('access control', () => {
     const server = await listen(createApp(world.deps));
     try {
       expect((await server.request({ path: '/api/v1/quality' })).status).to.equal(200);
-      const post = await server.request({ method: 'POST', path: '/api/v1/jobs/batch-runs', headers: { 'content-type': 'application/json' }, body: '{"date":"2026-11-20"}' });
+      const post = await server.request({
+        method: 'POST',
+        path: '/api/v1/jobs/batch-runs',
+        headers: { 'content-type': 'application/json' },
+        body: '{"date":"2026-11-20"}',
+      });
       expect(post.status).to.equal(403);
       expect(parseJson<ApiErrorBody>(post.body).error.message).to.equal(NO_KEYS_ADMIN_MESSAGE).and.include('API_ADMIN_KEYS');
       expect(world.deps.jobs.list()).to.have.length(0);
@@ -45,7 +50,10 @@ describe('access control', () => {
     const server = await listen(createApp(world.deps));
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 200; i++) statuses.push((await server.request({ path: '/api/v1/quality', headers: { 'x-api-key': `wrong-key-${String(i).padStart(10, '0')}` } })).status);
+      for (let i = 0; i < 200; i++)
+        statuses.push(
+          (await server.request({ path: '/api/v1/quality', headers: { 'x-api-key': `wrong-key-${String(i).padStart(10, '0')}` } })).status,
+        );
       expect(statuses.slice(0, 20).every((s) => s === 401)).to.equal(true);
       expect(statuses.slice(20).filter((s) => s === 429).length).to.be.at.least(175);
       expect(world.audit).to.have.length(200);
@@ -76,7 +84,13 @@ describe('access control', () => {
     const world = fakeServingDeps({ API_VIEWER_KEYS: VIEWER, API_ADMIN_KEYS: ADMIN });
     const server = await listen(createApp(world.deps));
     try {
-      const post = (key: string) => server.request({ method: 'POST', path: '/api/v1/jobs/batch-runs', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"date":"2026-99-01"}' });
+      const post = (key: string) =>
+        server.request({
+          method: 'POST',
+          path: '/api/v1/jobs/batch-runs',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: '{"date":"2026-99-01"}',
+        });
       expect((await post(VIEWER)).status).to.equal(403);
       expect((await post(ADMIN)).status).to.equal(400);
       expect(world.audit.map((e) => e.caller.split(':')[0])).to.deep.equal(['viewer', 'admin']);

@@ -32,7 +32,8 @@ export class AccessControl {
    */
   identify(req: Pick<Request, 'headers' | 'socket'>): Caller {
     if (!this.enabled) {
-      if (!isLoopbackAddress(req.socket.remoteAddress)) throw forbidden('no API keys are configured, so this server answers only clients on its own machine');
+      if (!isLoopbackAddress(req.socket.remoteAddress))
+        throw forbidden('no API keys are configured, so this server answers only clients on its own machine');
       return { id: 'anonymous', role: 'viewer' };
     }
     const key = presentedKey(req.headers);

@@ -48,7 +48,10 @@ export function auditLog(sinks: readonly AuditSink[]): RequestHandler {
         method: req.method,
         path: req.originalUrl.slice(0, 500),
         // Express resets req.baseUrl when a router hands an error on, so routers record theirs in res.locals.
-        route: typeof routePath === 'string' && routePath !== '' ? `${(res.locals.baseUrl as string | undefined) ?? req.baseUrl}${routePath}` : 'other',
+        route:
+          typeof routePath === 'string' && routePath !== ''
+            ? `${(res.locals.baseUrl as string | undefined) ?? req.baseUrl}${routePath}`
+            : 'other',
         status: aborted ? CLIENT_CLOSED : res.statusCode,
         aborted,
         durationMs: Math.round((performance.now() - started) * 100) / 100,

@@ -21,7 +21,9 @@ const INTERNAL = /internal\.example|hbase-master|kafka-broker|\n\s+at |\.ts:\d+|
 describe('error redaction', () => {
   it('/health and /quality name no internal host; the log keeps the detail under the request id', async () => {
     const hbaseDown = async () => {
-      throw new HBaseError('ZooKeeper session to zk-1.internal.example:2181 expired; region server hbase-master.internal.example:16020 refused');
+      throw new HBaseError(
+        'ZooKeeper session to zk-1.internal.example:2181 expired; region server hbase-master.internal.example:16020 refused',
+      );
     };
     const world = fakeServingDeps({}, { health: { hbase: hbaseDown } });
     const server = await listen(createApp(world.deps));
@@ -51,13 +53,19 @@ describe('error redaction', () => {
     };
     const server = await listen(createApp(world.deps));
     try {
-      for (const [p, status, code] of [['/api/v1/counts?from=2026-11-20', 503, 'store_unavailable'], ['/api/v1/quality', 500, 'internal'], ['/api/v1/nothing', 404, 'not_found']] as const) {
+      for (const [p, status, code] of [
+        ['/api/v1/counts?from=2026-11-20', 503, 'store_unavailable'],
+        ['/api/v1/quality', 500, 'internal'],
+        ['/api/v1/nothing', 404, 'not_found'],
+      ] as const) {
         const res = await server.request({ path: p });
         expect(res.status, p).to.equal(status);
         expect(res.body, p).not.to.match(INTERNAL).and.not.include('TypeError');
         const error = parseJson<ApiErrorBody>(res.body).error;
         expect(error.code, p).to.equal(code);
-        expect(error.request_id, p).to.equal(res.headers['x-request-id']).and.match(/^[0-9a-f]{12}$/);
+        expect(error.request_id, p)
+          .to.equal(res.headers['x-request-id'])
+          .and.match(/^[0-9a-f]{12}$/);
       }
     } finally {
       await server.close();
@@ -67,14 +75,25 @@ describe('error redaction', () => {
   it('job output (stack traces, paths) is shown to admin keys only', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobs-'));
     const cli = path.join(dir, 'cli.js');
-    fs.writeFileSync(cli, "console.error('Error: refused by namenode-1.internal.example:8020\\n    at load (/srv/utopia/ops/reference.ts:12:3)'); process.exit(1);\n");
+    fs.writeFileSync(
+      cli,
+      "console.error('Error: refused by namenode-1.internal.example:8020\\n    at load (/srv/utopia/ops/reference.ts:12:3)'); process.exit(1);\n",
+    );
     const world = fakeServingDeps({ API_VIEWER_KEYS: VIEWER, API_ADMIN_KEYS: ADMIN }, { cliPath: cli });
     const server = await listen(createApp(world.deps));
     try {
-      const started = await server.request({ method: 'POST', path: '/api/v1/jobs/reference-loads', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: '{"path":"/data/x.csv"}' });
+      const started = await server.request({
+        method: 'POST',
+        path: '/api/v1/jobs/reference-loads',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: '{"path":"/data/x.csv"}',
+      });
       expect(started.status).to.equal(202);
       const id = parseJson<{ id: string }>(started.body).id;
-      const job = (key: string) => server.request({ path: `/api/v1/jobs/${id}`, headers: { authorization: `Bearer ${key}` } }).then((r) => JSON.parse(r.body) as { state: string; output: string });
+      const job = (key: string) =>
+        server
+          .request({ path: `/api/v1/jobs/${id}`, headers: { authorization: `Bearer ${key}` } })
+          .then((r) => JSON.parse(r.body) as { state: string; output: string });
       for (let i = 0; i < 100 && (await job(ADMIN)).state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
       expect((await job(ADMIN)).output).to.include('namenode-1.internal.example');
       const seen = await job(VIEWER);

@@ -10,13 +10,22 @@ import { listen, type Listening } from '../../test/helpers/raw-http';
 
 describe('Host and Origin check (DNS rebinding)', () => {
   let server: Listening;
-  const world = fakeServingDeps({ API_ADMIN_KEYS: 'admin-key-0123456789', API_VIEWER_KEYS: 'viewer-key-0123456789', API_ALLOWED_HOSTS: 'utopia.example.org' });
+  const world = fakeServingDeps({
+    API_ADMIN_KEYS: 'admin-key-0123456789',
+    API_VIEWER_KEYS: 'viewer-key-0123456789',
+    API_ALLOWED_HOSTS: 'utopia.example.org',
+  });
   before(async () => (server = await listen(createApp(world.deps))));
   after(async () => server.close());
   const admin = { authorization: 'Bearer admin-key-0123456789', 'content-type': 'application/json' };
 
   it('refuses POST /api/v1/jobs/batch-runs with Host: attacker.example, even with an admin key', async () => {
-    const res = await server.request({ method: 'POST', path: '/api/v1/jobs/batch-runs', headers: { ...admin, host: 'attacker.example' }, body: '{"date":"2026-11-20"}' });
+    const res = await server.request({
+      method: 'POST',
+      path: '/api/v1/jobs/batch-runs',
+      headers: { ...admin, host: 'attacker.example' },
+      body: '{"date":"2026-11-20"}',
+    });
     expect(res.status).to.equal(403);
     expect(parseJson<ApiErrorBody>(res.body).error.code).to.equal('host_not_allowed');
     expect(world.deps.jobs.list()).to.have.length(0);

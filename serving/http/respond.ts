@@ -16,7 +16,8 @@ export type Format = 'json' | 'csv';
 /** The format asked for; `format` must already have been read as a known parameter. */
 export function wantedFormat(req: Request, format: string | undefined): Format {
   if (format !== undefined) {
-    if (format !== 'json' && format !== 'csv') throw badParameter('format', `expected json or csv, got ${JSON.stringify(format.slice(0, 20))}`);
+    if (format !== 'json' && format !== 'csv')
+      throw badParameter('format', `expected json or csv, got ${JSON.stringify(format.slice(0, 20))}`);
     return format;
   }
   return req.accepts(['application/json', 'text/csv']) === 'text/csv' && !req.get('accept')?.includes('application/json') ? 'csv' : 'json';
@@ -42,9 +43,16 @@ export function renderAnswer(format: Format, body: () => unknown, table: () => T
 
 /** Sends an answer already rendered by renderAnswer. */
 export function sendRendered(res: Response, format: Format, text: string): void {
-  res.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json').send(text);
+  res
+    .status(200)
+    .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json')
+    .send(text);
 }
 
 export function sendAnswer(res: Response, format: Format, body: unknown, table: () => Table): void {
-  sendRendered(res, format, renderAnswer(format, () => body, table));
+  sendRendered(
+    res,
+    format,
+    renderAnswer(format, () => body, table),
+  );
 }

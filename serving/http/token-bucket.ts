@@ -10,7 +10,11 @@ export interface TakeResult {
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly ratePerS: number, private readonly burst: number, private readonly maxCallers = 100_000) {}
+  constructor(
+    private readonly ratePerS: number,
+    private readonly burst: number,
+    private readonly maxCallers = 100_000,
+  ) {}
 
   take(caller: string, nowMs: number): TakeResult {
     const bucket = this.buckets.get(caller) ?? { tokens: this.burst, at: nowMs };

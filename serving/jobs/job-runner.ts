@@ -39,7 +39,17 @@ export class JobRunner {
 
   start(kind: JobKind, args: readonly string[], requestedBy: string): Job {
     if (this.jobs.some((job) => job.kind === kind && job.state === 'running')) throw conflict(`a ${kind} job is already running`);
-    const job: Job = { id: crypto.randomBytes(8).toString('hex'), kind, args, requestedBy, startedAt: new Date().toISOString(), state: 'running', finishedAt: null, exitCode: null, output: '' };
+    const job: Job = {
+      id: crypto.randomBytes(8).toString('hex'),
+      kind,
+      args,
+      requestedBy,
+      startedAt: new Date().toISOString(),
+      state: 'running',
+      finishedAt: null,
+      exitCode: null,
+      output: '',
+    };
     this.jobs.unshift(job);
     this.jobs.splice(this.options.keep ?? 50);
     // No shell: arguments go to the CLI as they are, never interpreted.

@@ -46,21 +46,51 @@ describe('lambda merge', () => {
 
   it('lets the batch view win for a closed day even where the speed view has other counts', () => {
     const plan = planRange(day0, day0 + 2 * D, 'day', '2026-11-20', limits);
-    const batch = new Map([[day0, 10n], [day0 + H, 5n]]);
-    const speed = new Map([[day0 + 60_000, 99n], [day0 + D + 60_000, 7n], [day0 + D + 2 * H, 3n]]);
+    const batch = new Map([
+      [day0, 10n],
+      [day0 + H, 5n],
+    ]);
+    const speed = new Map([
+      [day0 + 60_000, 99n],
+      [day0 + D + 60_000, 7n],
+      [day0 + D + 2 * H, 3n],
+    ]);
     const points = mergeCounts(plan, batch, speed);
-    expect(points.map((p) => [p.count, p.source])).to.deep.equal([[15n, 'batch'], [10n, 'speed']]);
+    expect(points.map((p) => [p.count, p.source])).to.deep.equal([
+      [15n, 'batch'],
+      [10n, 'speed'],
+    ]);
     expect(sumPoints(points)).to.equal(25n);
   });
 
   it('fills empty buckets with zero and rolls minutes up to hours', () => {
     const plan = planRange(day0, day0 + 3 * H, 'hour', null, limits);
-    const points = mergeCounts(plan, new Map(), new Map([[day0 + 60_000, 2n], [day0 + 120_000, 3n], [day0 + 2 * H, 1n]]));
+    const points = mergeCounts(
+      plan,
+      new Map(),
+      new Map([
+        [day0 + 60_000, 2n],
+        [day0 + 120_000, 3n],
+        [day0 + 2 * H, 1n],
+      ]),
+    );
     expect(points.map((p) => p.count)).to.deep.equal([5n, 0n, 1n]);
   });
 
   it('ranks top items by count desc, ties by item name (UTF-8 order), row_number ranks', () => {
-    const counts = sumItemCounts(new Map([['car', 3n], ['bus', 3n], ['zebra', 1n]]), new Map([['bike', 2n], ['bus', 0n], ['\u{1F697}', 1n], ['\uFFFD', 1n]]));
+    const counts = sumItemCounts(
+      new Map([
+        ['car', 3n],
+        ['bus', 3n],
+        ['zebra', 1n],
+      ]),
+      new Map([
+        ['bike', 2n],
+        ['bus', 0n],
+        ['\u{1F697}', 1n],
+        ['\uFFFD', 1n],
+      ]),
+    );
     expect(rankTopItems(counts, 10).map((r) => [r.rank, r.itemName, r.count])).to.deep.equal([
       [1, 'bus', 3n],
       [2, 'car', 3n],

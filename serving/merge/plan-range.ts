@@ -56,19 +56,33 @@ export class QueryTooLarge extends ApiError {}
 
 export const DEFAULT_MAX_BUCKETS = 10_000;
 
-export function planRange(fromMs: number, toMs: number, granularity: Granularity, watermark: string | null, limits: RangeLimits): RangePlan {
+export function planRange(
+  fromMs: number,
+  toMs: number,
+  granularity: Granularity,
+  watermark: string | null,
+  limits: RangeLimits,
+): RangePlan {
   if (toMs <= fromMs) throw badParameter('to', 'must be after from');
   const from = floorTo(fromMs, granularity);
   const to = ceilTo(toMs, granularity);
-  if (to - from > limits.maxRangeDays * DAY_MS) throw badParameter('to', `the range from..to may cover at most ${limits.maxRangeDays} days`);
+  if (to - from > limits.maxRangeDays * DAY_MS)
+    throw badParameter('to', `the range from..to may cover at most ${limits.maxRangeDays} days`);
   const buckets = (to - from) / GRANULARITY_MS[granularity];
-  if (buckets > limits.maxBuckets) throw badParameter('granularity', `${buckets} ${granularity} buckets exceed the limit of ${limits.maxBuckets}; use a coarser granularity or a shorter range`);
+  if (buckets > limits.maxBuckets)
+    throw badParameter(
+      'granularity',
+      `${buckets} ${granularity} buckets exceed the limit of ${limits.maxBuckets}; use a coarser granularity or a shorter range`,
+    );
 
   const boundaryMs = watermark === null ? null : Date.parse(`${watermark}T00:00:00Z`) + DAY_MS;
   const parts: RangePart[] = [];
   if (boundaryMs !== null && from < boundaryMs) {
     if (granularity === 'minute') {
-      throw badParameter('granularity', `minute buckets are not kept for days at or before the batch watermark ${watermark} (the batch view has hour buckets): use granularity=hour or day, or a range starting after ${watermark}`);
+      throw badParameter(
+        'granularity',
+        `minute buckets are not kept for days at or before the batch watermark ${watermark} (the batch view has hour buckets): use granularity=hour or day, or a range starting after ${watermark}`,
+      );
     }
     parts.push({ source: 'batch', fromMs: from, toMs: Math.min(to, boundaryMs), resolution: 'hour' });
   }

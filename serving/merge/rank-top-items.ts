@@ -18,7 +18,9 @@ export function sumItemCounts(...sources: ReadonlyMap<string, bigint>[]): Map<st
 }
 
 export function rankTopItems(counts: ReadonlyMap<string, bigint>, limit: number): RankedItem[] {
-  const entries = [...counts].filter(([, count]) => count > 0n).map(([itemName, count]) => ({ itemName, count, bytes: Buffer.from(itemName, 'utf8') }));
+  const entries = [...counts]
+    .filter(([, count]) => count > 0n)
+    .map(([itemName, count]) => ({ itemName, count, bytes: Buffer.from(itemName, 'utf8') }));
   entries.sort((a, b) => (a.count === b.count ? Buffer.compare(a.bytes, b.bytes) : a.count > b.count ? -1 : 1));
   return entries.slice(0, limit).map((entry, index) => ({ rank: index + 1, itemName: entry.itemName, count: entry.count }));
 }

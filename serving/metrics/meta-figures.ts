@@ -28,7 +28,8 @@ export interface ReconcileFigures {
 export function batchRunFigures(run: unknown): BatchRunFigures | undefined {
   if (!isObject(run)) return undefined;
   const days = Array.isArray(run.days) ? run.days.filter(isObject) : [];
-  const phase = (name: string): number => days.reduce((sum, d) => sum + (count(isObject(d.phasesMs) ? d.phasesMs[name] : undefined) ?? 0), 0) / 1000;
+  const phase = (name: string): number =>
+    days.reduce((sum, d) => sum + (count(isObject(d.phasesMs) ? d.phasesMs[name] : undefined) ?? 0), 0) / 1000;
   const finished = typeof run.finishedAt === 'string' ? Date.parse(run.finishedAt) : NaN;
   const durationMs = count(run.durationMs);
   return {
@@ -60,7 +61,8 @@ export function reconcileFigures(report: unknown): ReconcileFigures | undefined 
     found.drifted_counts = corrected;
     repaired.drifted_counts = corrected;
   }
-  const day = typeof report.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(report.day) ? Date.parse(`${report.day}T00:00:00Z`) / 1000 : undefined;
+  const day =
+    typeof report.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(report.day) ? Date.parse(`${report.day}T00:00:00Z`) / 1000 : undefined;
   return { dayS: day, found, repaired };
 }
 

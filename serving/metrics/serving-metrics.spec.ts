@@ -7,7 +7,11 @@ import { ServingMetrics } from './serving-metrics';
 /** Meta as the other layers leave it; `down` makes every read fail like an unreachable HBase. */
 class FakeMeta implements MetaReader {
   down = false;
-  constructor(private readonly totals: Partial<Record<QualityCounter, bigint>>, private readonly lastRun: unknown, private readonly reconciliation: unknown) {}
+  constructor(
+    private readonly totals: Partial<Record<QualityCounter, bigint>>,
+    private readonly lastRun: unknown,
+    private readonly reconciliation: unknown,
+  ) {}
   private check(): void {
     if (this.down) throw new Error('HBase unreachable');
   }
@@ -17,7 +21,10 @@ class FakeMeta implements MetaReader {
   }
   async quality(): Promise<QualityCounts> {
     this.check();
-    return { totals: Object.fromEntries(QUALITY_COUNTERS.map((c) => [c, this.totals[c] ?? 0n])) as Record<QualityCounter, bigint>, byPartition: new Map() };
+    return {
+      totals: Object.fromEntries(QUALITY_COUNTERS.map((c) => [c, this.totals[c] ?? 0n])) as Record<QualityCounter, bigint>,
+      byPartition: new Map(),
+    };
   }
   async speedMetrics(): Promise<SpeedMetricsSnapshot[]> {
     this.check();
@@ -33,7 +40,11 @@ class FakeKafka implements KafkaFigures {
   down = false;
   async figures(): Promise<TopicFigures> {
     if (this.down) throw new Error('no broker');
-    return { lag: [{ group: 'utopia-speed', total: 5, byPartition: { '0': 2, '1': 3 } }], deadLetterMessages: 4, detectionsEndOffset: 1000 };
+    return {
+      lag: [{ group: 'utopia-speed', total: 5, byPartition: { '0': 2, '1': 3 } }],
+      deadLetterMessages: 4,
+      detectionsEndOffset: 1000,
+    };
   }
   async ping(): Promise<void> {}
   async close(): Promise<void> {}
@@ -42,10 +53,18 @@ class FakeKafka implements KafkaFigures {
 describe('serving metrics', () => {
   // Nothing listens on port 1: HDFS reads as down without waiting.
   const config = loadConfig({ HDFS_WEBHDFS_URL: 'http://127.0.0.1:1', BATCH_DEADLINE_HOUR: '7' });
-  const reconciliation = { day: '2026-11-20', detectionRows: { repaired: 2, repairedOids: ['9223372036854775807'], hbaseOnly: 1, hbaseOnlyOids: ['9007199254740993'], masked: 0 }, liveCounts: { cellsCorrected: 0 } };
+  const reconciliation = {
+    day: '2026-11-20',
+    detectionRows: { repaired: 2, repairedOids: ['9223372036854775807'], hbaseOnly: 1, hbaseOnlyOids: ['9007199254740993'], masked: 0 },
+    liveCounts: { cellsCorrected: 0 },
+  };
 
-  it('exports the stores\' state at each scrape, and a store that fails reads as down without failing the scrape', async () => {
-    const meta = new FakeMeta({ accepted: 900n, duplicates: 50n, dead_letters: 7n }, { status: 'ok', finishedAt: '2026-11-21T02:00:00Z', durationMs: 1500, days: [] }, reconciliation);
+  it("exports the stores' state at each scrape, and a store that fails reads as down without failing the scrape", async () => {
+    const meta = new FakeMeta(
+      { accepted: 900n, duplicates: 50n, dead_letters: 7n },
+      { status: 'ok', finishedAt: '2026-11-21T02:00:00Z', durationMs: 1500, days: [] },
+      reconciliation,
+    );
     const kafka = new FakeKafka();
     const metrics = new ServingMetrics({ defaultMetrics: false });
     await metrics.refresh({ config, meta, kafka });

@@ -33,8 +33,19 @@ export class ServingMetrics {
   constructor(options: RegistryOptions = {}) {
     this.registry = createMetricsRegistry(options);
     const registers = [this.registry];
-    this.requests = new Counter({ name: 'utopia_api_requests_total', help: 'API requests by method, route pattern and status.', labelNames: ['method', 'route', 'status'], registers });
-    this.latency = new Histogram({ name: 'utopia_api_request_duration_seconds', help: 'API request latency by route pattern (target: p99 under 50 ms).', labelNames: ['route'], buckets: LATENCY_BUCKETS_S, registers });
+    this.requests = new Counter({
+      name: 'utopia_api_requests_total',
+      help: 'API requests by method, route pattern and status.',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: 'utopia_api_request_duration_seconds',
+      help: 'API request latency by route pattern (target: p99 under 50 ms).',
+      labelNames: ['route'],
+      buckets: LATENCY_BUCKETS_S,
+      registers,
+    });
     this.hbaseCalls = hbaseCallMetrics(this.registry);
     this.g = storeGauges(this.registry);
   }
@@ -72,7 +83,8 @@ export class ServingMetrics {
     if (speed) g.speedInstances.set(speed.length);
     if (kafka) {
       g.groupLag.reset();
-      for (const group of kafka.lag) for (const [partition, lag] of Object.entries(group.byPartition)) g.groupLag.set({ group: group.group, partition }, lag);
+      for (const group of kafka.lag)
+        for (const [partition, lag] of Object.entries(group.byPartition)) g.groupLag.set({ group: group.group, partition }, lag);
       g.detectionsOffsets.reset();
       g.detectionsOffsets.inc(kafka.detectionsEndOffset);
       g.deadLetterMessages.set(kafka.deadLetterMessages);
@@ -106,26 +118,61 @@ export class ServingMetrics {
 
 function storeGauges(registry: Registry) {
   const registers = [registry];
-  const gauge = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> => new Gauge<L>({ name, help, labelNames, registers });
+  const gauge = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> =>
+    new Gauge<L>({ name, help, labelNames, registers });
   return {
-    up: gauge('utopia_store_up', '1 when the store answered this scrape (kafka: offsets read; hbase: meta read; hdfs: GETSTATUS), else 0.', ['store']),
+    up: gauge(
+      'utopia_store_up',
+      '1 when the store answered this scrape (kafka: offsets read; hbase: meta read; hdfs: GETSTATUS), else 0.',
+      ['store'],
+    ),
     hdfsCapacity: gauge('utopia_hdfs_capacity_bytes', 'Configured capacity of HDFS (WebHDFS GETSTATUS).'),
     hdfsRemaining: gauge('utopia_hdfs_remaining_bytes', 'Space HDFS has left for new blocks (WebHDFS GETSTATUS).'),
-    quality: new Counter({ name: 'utopia_quality_events_total', help: 'Speed-layer data-quality counters over every partition, from HBase meta: accepted, duplicates, dead_letters, late, unknown_location (late and unknown_location are also accepted).', labelNames: ['outcome'], registers }),
+    quality: new Counter({
+      name: 'utopia_quality_events_total',
+      help: 'Speed-layer data-quality counters over every partition, from HBase meta: accepted, duplicates, dead_letters, late, unknown_location (late and unknown_location are also accepted).',
+      labelNames: ['outcome'],
+      registers,
+    }),
     speedInstances: gauge('utopia_speed_instances', 'Speed-layer instances that published a snapshot in the last 30 s.'),
-    groupLag: gauge('utopia_kafka_group_lag_messages', 'Messages behind the end of the detections topic per consumer group and partition, from the committed offsets.', ['group', 'partition']),
-    detectionsOffsets: new Counter({ name: 'utopia_kafka_detections_offsets_total', help: 'End offsets of the detections topic summed over partitions: messages Kafka has accepted (plus any transaction markers).', registers }),
-    deadLetterMessages: gauge('utopia_kafka_dead_letter_messages', 'Messages the dead-letter topic holds (end minus start offsets, transaction markers included).'),
-    watermark: gauge('utopia_batch_watermark_timestamp_seconds', 'Start (epoch seconds) of the last day the batch view serves: the last day the batch completed.'),
+    groupLag: gauge(
+      'utopia_kafka_group_lag_messages',
+      'Messages behind the end of the detections topic per consumer group and partition, from the committed offsets.',
+      ['group', 'partition'],
+    ),
+    detectionsOffsets: new Counter({
+      name: 'utopia_kafka_detections_offsets_total',
+      help: 'End offsets of the detections topic summed over partitions: messages Kafka has accepted (plus any transaction markers).',
+      registers,
+    }),
+    deadLetterMessages: gauge(
+      'utopia_kafka_dead_letter_messages',
+      'Messages the dead-letter topic holds (end minus start offsets, transaction markers included).',
+    ),
+    watermark: gauge(
+      'utopia_batch_watermark_timestamp_seconds',
+      'Start (epoch seconds) of the last day the batch view serves: the last day the batch completed.',
+    ),
     deadlineHour: gauge('utopia_batch_deadline_hour', 'BATCH_DEADLINE_HOUR: hour (UTC) by which yesterday must be in the batch view.'),
-    lastRunFinished: gauge('utopia_batch_last_run_finished_timestamp_seconds', 'When the last batch run that completed finished (epoch seconds).'),
+    lastRunFinished: gauge(
+      'utopia_batch_last_run_finished_timestamp_seconds',
+      'When the last batch run that completed finished (epoch seconds).',
+    ),
     lastRunOk: gauge('utopia_batch_last_run_ok', '1 when the last completed batch run had no quarantined landing file, else 0.'),
     lastRunDuration: gauge('utopia_batch_last_run_duration_seconds', 'Duration of the last completed batch run.'),
     lastRunDays: gauge('utopia_batch_last_run_days', 'Days the last completed batch run compacted.'),
     lastRunQuarantined: gauge('utopia_batch_last_run_quarantined_files', 'Landing files the last batch run quarantined.'),
     lastRunPhase: gauge('utopia_batch_last_run_phase_seconds', 'Time the last batch run spent per phase, summed over its days.', ['phase']),
     reconcileDay: gauge('utopia_reconcile_last_day_timestamp_seconds', 'Start (epoch seconds) of the day the last reconciliation checked.'),
-    reconcileFound: gauge('utopia_reconcile_differences', 'Differences between HBase and the warehouse the last reconciliation found, by kind (missing_rows, hbase_only_rows, drifted_counts).', ['kind']),
-    reconcileRepaired: gauge('utopia_reconcile_repaired', 'Differences the last reconciliation repaired, by kind (hbase_only_rows are reported, never repaired).', ['kind']),
+    reconcileFound: gauge(
+      'utopia_reconcile_differences',
+      'Differences between HBase and the warehouse the last reconciliation found, by kind (missing_rows, hbase_only_rows, drifted_counts).',
+      ['kind'],
+    ),
+    reconcileRepaired: gauge(
+      'utopia_reconcile_repaired',
+      'Differences the last reconciliation repaired, by kind (hbase_only_rows are reported, never repaired).',
+      ['kind'],
+    ),
   };
 }

@@ -15,7 +15,11 @@ export function parseTime(name: string, raw: string): number {
   if (/^\d{1,15}$/.test(raw)) ms = Number(raw);
   else if (ISO_DATE.test(raw)) ms = strictDate(raw);
   else if (ISO_DATE_TIME.test(raw)) ms = strictDateTime(raw);
-  else throw badParameter(name, `expected YYYY-MM-DD, an ISO 8601 date-time with zone (2026-11-22T10:00:00Z) or epoch milliseconds, got ${quote(raw)}`);
+  else
+    throw badParameter(
+      name,
+      `expected YYYY-MM-DD, an ISO 8601 date-time with zone (2026-11-22T10:00:00Z) or epoch milliseconds, got ${quote(raw)}`,
+    );
   if (Number.isNaN(ms)) throw badParameter(name, `not a real date: ${quote(raw)}`);
   if (ms < MIN_MS || ms >= MAX_MS) throw badParameter(name, `must be between 2000-01-01 and 2100-01-01, got ${quote(raw)}`);
   return ms;

@@ -6,7 +6,13 @@
 (function () {
   const POLL_MS = 1000;
   const CHART_HEIGHT = 290;
-  const state = { location: 'all', locationName: 'All locations', key: sessionStorage.getItem('utopia-api-key') || '', lastFeedTop: null, watermark: null };
+  const state = {
+    location: 'all',
+    locationName: 'All locations',
+    key: sessionStorage.getItem('utopia-api-key') || '',
+    lastFeedTop: null,
+    watermark: null,
+  };
   const $ = (id) => document.getElementById(id);
   const fmt = new Intl.NumberFormat('en-US');
 
@@ -78,7 +84,11 @@
   }
 
   function describeSources(answer) {
-    return answer.sources.map((s) => s.source + ' ' + s.from.slice(5, 16).replace('T', ' ') + '→' + s.to.slice(5, 16).replace('T', ' ')).join(' · ') + (answer.watermark ? ' (watermark ' + answer.watermark + ')' : '');
+    return (
+      answer.sources
+        .map((s) => s.source + ' ' + s.from.slice(5, 16).replace('T', ' ') + '→' + s.to.slice(5, 16).replace('T', ' '))
+        .join(' · ') + (answer.watermark ? ' (watermark ' + answer.watermark + ')' : '')
+    );
   }
 
   // ---- panels ----
@@ -92,7 +102,10 @@
 
   async function refreshMinutes() {
     const { start, clipped } = minuteChartStart();
-    text($('kpi-hour-hint'), clipped ? 'since ' + new Date(start).toISOString().slice(11, 16) + ' UTC, after the watermark' : 'selected location');
+    text(
+      $('kpi-hour-hint'),
+      clipped ? 'since ' + new Date(start).toISOString().slice(11, 16) + ' UTC, after the watermark' : 'selected location',
+    );
     if (start >= Date.now()) {
       // The watermark covers today (a backfill): no minute buckets to show.
       setSeries(minuteChart, $('chart-minutes'), { series: [{ total: '0', points: [] }] });
@@ -101,7 +114,9 @@
       text($('minute-source'), 'the batch view covers up to ' + state.watermark + ' in hour buckets');
       return;
     }
-    const answer = await api('/api/v1/counts?granularity=minute&from=' + encodeURIComponent(new Date(start).toISOString()) + '&location=' + state.location);
+    const answer = await api(
+      '/api/v1/counts?granularity=minute&from=' + encodeURIComponent(new Date(start).toISOString()) + '&location=' + state.location,
+    );
     setSeries(minuteChart, $('chart-minutes'), answer);
     text($('kpi-hour'), fmt.format(Number(answer.series[0].total)));
     text($('minute-total'), 'Σ ' + fmt.format(Number(answer.series[0].total)));
@@ -146,7 +161,13 @@
     const answer = await api('/api/v1/locations/' + state.location + '/recent?limit=15');
     const previousTop = state.lastFeedTop;
     const rows = answer.items.map((d) => {
-      const tr = rowOf([d.detected_at.replace('T', ' ').slice(0, 23), d.item_name, d.geographical_location || '(unknown) ' + d.geographical_location_oid, d.video_camera_oid, d.detection_oid]);
+      const tr = rowOf([
+        d.detected_at.replace('T', ' ').slice(0, 23),
+        d.item_name,
+        d.geographical_location || '(unknown) ' + d.geographical_location_oid,
+        d.video_camera_oid,
+        d.detection_oid,
+      ]);
       if (previousTop !== null && d.detection_oid !== previousTop && Date.parse(d.detected_at) > Date.now() - 10000) tr.className = 'fresh';
       return tr;
     });
@@ -172,20 +193,35 @@
     text($('kpi-dup'), q.duplicateRate === null ? '–' : (q.duplicateRate * 100).toFixed(2) + ' %');
     text($('kpi-dup-hint'), fmt.format(Number(q.counters.duplicates)) + ' duplicates dropped');
     text($('kpi-dead'), fmt.format(Number(q.counters.dead_letters)));
-    text($('kpi-dead-hint'), q.deadLetterTopicMessages === null ? 'dead-letter topic: ?' : fmt.format(q.deadLetterTopicMessages) + ' in dead-letter topic');
+    text(
+      $('kpi-dead-hint'),
+      q.deadLetterTopicMessages === null ? 'dead-letter topic: ?' : fmt.format(q.deadLetterTopicMessages) + ' in dead-letter topic',
+    );
     const lag = q.consumerLag === null ? null : q.consumerLag.reduce((s, g) => s + g.total, 0);
     text($('kpi-lag'), lag === null ? '?' : fmt.format(lag));
     text($('kpi-lag-hint'), q.consumerLag === null ? 'Kafka unreachable' : q.consumerLag.length + ' consumer group(s)');
     text($('kpi-watermark'), q.watermark || 'none yet');
     const recon = q.lastReconciliation;
-    text($('kpi-recon'), recon && typeof recon === 'object' ? 'reconciled ' + (recon.day || '?') + (recon.status ? ' · ' + recon.status : '') : 'no reconciliation yet');
+    text(
+      $('kpi-recon'),
+      recon && typeof recon === 'object'
+        ? 'reconciled ' + (recon.day || '?') + (recon.status ? ' · ' + recon.status : '')
+        : 'no reconciliation yet',
+    );
     const rows = [
-      ['Accepted', q.counters.accepted], ['Duplicates dropped', q.counters.duplicates], ['Dead letters', q.counters.dead_letters],
-      ['Late events', q.counters.late], ['Unknown locations', q.counters.unknown_location], ['Last batch run', summarise(q.lastBatchRun)], ['Last reconciliation', summarise(q.lastReconciliation)],
+      ['Accepted', q.counters.accepted],
+      ['Duplicates dropped', q.counters.duplicates],
+      ['Dead letters', q.counters.dead_letters],
+      ['Late events', q.counters.late],
+      ['Unknown locations', q.counters.unknown_location],
+      ['Last batch run', summarise(q.lastBatchRun)],
+      ['Last reconciliation', summarise(q.lastReconciliation)],
     ];
     $('quality-table').tBodies[0].replaceChildren(...rows.map(([k, v]) => rowOf([k, /^\d+$/.test(v) ? fmt.format(Number(v)) : v])));
     const lagRows = (q.consumerLag || []).map((g) => rowOf([g.group, fmt.format(g.total)]));
-    $('lag-table').tBodies[0].replaceChildren(...(lagRows.length ? lagRows : [rowOf([q.kafkaError ? 'Kafka: ' + q.kafkaError : 'no consumer group yet', ''])]));
+    $('lag-table').tBodies[0].replaceChildren(
+      ...(lagRows.length ? lagRows : [rowOf([q.kafkaError ? 'Kafka: ' + q.kafkaError : 'no consumer group yet', ''])]),
+    );
   }
 
   function summarise(report) {
@@ -195,7 +231,8 @@
     else if (report.watermark) parts.push('up to ' + report.watermark);
     if ('status' in report) parts.push(String(report.status));
     if (typeof report.finishedAt === 'string') parts.push(report.finishedAt.slice(5, 16).replace('T', ' '));
-    for (const key of ['repaired', 'onlyInHBase', 'drifted']) if (key in report) parts.push(String(report[key]) + ' ' + key.replace('onlyInHBase', 'only in HBase'));
+    for (const key of ['repaired', 'onlyInHBase', 'drifted'])
+      if (key in report) parts.push(String(report[key]) + ' ' + key.replace('onlyInHBase', 'only in HBase'));
     return parts.length ? parts.join(' · ') : JSON.stringify(report).slice(0, 60);
   }
 
@@ -204,7 +241,18 @@
     const body = await res.json().catch(() => null);
     const pill = $('health');
     pill.className = 'pill ' + (res.ok ? 'ok' : 'bad');
-    text(pill, res.ok ? 'all stores up' : body && body.stores ? 'degraded: ' + Object.keys(body.stores).filter((k) => body.stores[k].state !== 'up').join(', ') + ' down' : 'unavailable');
+    text(
+      pill,
+      res.ok
+        ? 'all stores up'
+        : body && body.stores
+          ? 'degraded: ' +
+            Object.keys(body.stores)
+              .filter((k) => body.stores[k].state !== 'up')
+              .join(', ') +
+            ' down'
+          : 'unavailable',
+    );
   }
 
   // ---- loop ----
@@ -231,7 +279,7 @@
     state.location = location;
     state.locationName = name;
     state.lastFeedTop = null;
-        text($('location-title'), name);
+    text($('location-title'), name);
     $('location-results').hidden = true;
     tick();
   }
@@ -255,7 +303,7 @@
         li.addEventListener('click', () => select(l.geographical_location_oid, l.geographical_location));
         return li;
       });
-      if (page.total > items.length) items.push(el('li', 'muted', (page.total - items.length) + ' more: refine the search'));
+      if (page.total > items.length) items.push(el('li', 'muted', page.total - items.length + ' more: refine the search'));
       list.replaceChildren(...(items.length ? items : [el('li', 'muted', 'No location matches')]));
       list.hidden = false;
     }, 150);

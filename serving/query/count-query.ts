@@ -7,7 +7,18 @@
 
 import { LruCache, cachedPromise } from '../cache/lru-cache';
 import { RefreshingCache } from '../cache/refreshing-cache';
-import { mergeCounts, partOf, planRange, rankTopItems, sumItemCounts, type CountPoint, type Granularity, type RangeLimits, type RangePlan, type RankedItem } from '../merge';
+import {
+  mergeCounts,
+  partOf,
+  planRange,
+  rankTopItems,
+  sumItemCounts,
+  type CountPoint,
+  type Granularity,
+  type RangeLimits,
+  type RangePlan,
+  type RankedItem,
+} from '../merge';
 import type { BatchState, CountRow, CountViews, MetaReader } from '../views';
 
 export interface CountsQuery {
@@ -77,9 +88,15 @@ export class CountQuery {
   async counts(query: CountsQuery): Promise<CountsAnswer> {
     const state = await this.batchState();
     this.onGeneration(state.generation);
-    const plan = planRange(query.fromMs, query.toMs, query.granularity, state.watermark, { ...this.limits, series: query.locations.length });
+    const plan = planRange(query.fromMs, query.toMs, query.granularity, state.watermark, {
+      ...this.limits,
+      series: query.locations.length,
+    });
     const key = `c|${state.generation}|${plan.fromMs}|${plan.toMs}|${plan.granularity}|${query.locations.join(',')}|${query.itemName ?? ''}`;
-    return this.cached(key, plan, async () => ({ plan, series: await Promise.all(query.locations.map((location) => this.series(plan, location, query.itemName))) }));
+    return this.cached(key, plan, async () => ({
+      plan,
+      series: await Promise.all(query.locations.map((location) => this.series(plan, location, query.itemName))),
+    }));
   }
 
   async topItems(query: TopItemsQuery): Promise<TopItemsAnswer> {
@@ -87,7 +104,12 @@ export class CountQuery {
     this.onGeneration(state.generation);
     // Minute precision where only the speed view is read; whole hours once a batch day is in range.
     const speedOnly = state.watermark === null || query.fromMs >= Date.parse(`${state.watermark}T00:00:00Z`) + 86_400_000;
-    const plan = planRange(query.fromMs, query.toMs, speedOnly ? 'minute' : 'hour', state.watermark, { ...this.limits, maxBuckets: Infinity, maxSourceBuckets: this.limits.maxBuckets, series: 1 });
+    const plan = planRange(query.fromMs, query.toMs, speedOnly ? 'minute' : 'hour', state.watermark, {
+      ...this.limits,
+      maxBuckets: Infinity,
+      maxSourceBuckets: this.limits.maxBuckets,
+      series: 1,
+    });
     const key = `x|${state.generation}|${plan.fromMs}|${plan.toMs}|${query.location}|${query.limit}`;
     return this.cached(key, plan, async () => {
       const speedPart = partOf(plan, 'speed');
@@ -101,11 +123,20 @@ export class CountQuery {
 
   private async series(plan: RangePlan, location: bigint, itemName: string | null): Promise<CountSeries> {
     const scope = itemName === null ? 'total' : 'item';
-    const [batch, speed] = await Promise.all([this.readPart(plan, 'batch', location, itemName, scope), this.readPart(plan, 'speed', location, itemName, scope)]);
+    const [batch, speed] = await Promise.all([
+      this.readPart(plan, 'batch', location, itemName, scope),
+      this.readPart(plan, 'speed', location, itemName, scope),
+    ]);
     return { location, itemName, points: mergeCounts(plan, byBucket(batch), byBucket(speed)) };
   }
 
-  private async readPart(plan: RangePlan, source: 'batch' | 'speed', location: bigint, itemName: string | null, scope: 'item' | 'total'): Promise<CountRow[]> {
+  private async readPart(
+    plan: RangePlan,
+    source: 'batch' | 'speed',
+    location: bigint,
+    itemName: string | null,
+    scope: 'item' | 'total',
+  ): Promise<CountRow[]> {
     const part = partOf(plan, source);
     if (!part) return [];
     if (source === 'batch') {

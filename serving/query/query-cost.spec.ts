@@ -59,14 +59,16 @@ describe('query cost limits', () => {
     let peak = 0;
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        limiter.run(async () => {
-          running++;
-          peak = Math.max(peak, running);
-          await new Promise((r) => setTimeout(r, i % 3));
-          running--;
-          if (i === 7) throw new Error('one read fails');
-          return i;
-        }).catch(() => -1),
+        limiter
+          .run(async () => {
+            running++;
+            peak = Math.max(peak, running);
+            await new Promise((r) => setTimeout(r, i % 3));
+            running--;
+            if (i === 7) throw new Error('one read fails');
+            return i;
+          })
+          .catch(() => -1),
       ),
     );
     expect(peak).to.equal(3);

@@ -30,7 +30,10 @@ export class ReadLimiter {
 
 /** CountViews whose every read takes a slot of the shared limiter. */
 export class LimitedCountViews implements CountViews {
-  constructor(private readonly inner: CountViews, private readonly limiter: ReadLimiter) {}
+  constructor(
+    private readonly inner: CountViews,
+    private readonly limiter: ReadLimiter,
+  ) {}
 
   batchRows(...args: Parameters<CountViews['batchRows']>): Promise<CountRow[]> {
     return this.limiter.run(() => this.inner.batchRows(...args));

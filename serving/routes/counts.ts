@@ -36,10 +36,14 @@ export function countsRoutes(deps: ServingDeps): Router {
         total: sumPoints(s.points).toString(),
         points: s.points.map((p) => ({ start: iso(p.startMs), count: p.count.toString(), source: p.source })),
       }));
-      return renderAnswer(format, () => ({ granularity, ...presentPlan(answer.plan), series }), () => ({
-        columns: ['location', 'location_name', 'item', 'bucket_start', 'count', 'source'],
-        rows: series.flatMap((s) => s.points.map((p) => [s.location, s.location_name, s.item, p.start, p.count, p.source])),
-      }));
+      return renderAnswer(
+        format,
+        () => ({ granularity, ...presentPlan(answer.plan), series }),
+        () => ({
+          columns: ['location', 'location_name', 'item', 'bucket_start', 'count', 'source'],
+          rows: series.flatMap((s) => s.points.map((p) => [s.location, s.location_name, s.item, p.start, p.count, p.source])),
+        }),
+      );
     });
     sendRendered(res, format, text);
   });
@@ -60,10 +64,14 @@ export function countsRoutes(deps: ServingDeps): Router {
         item_name: item.itemName,
         item_count: item.count.toString(),
       }));
-      return renderAnswer(format, () => ({ location: label(location), location_name: name, ...presentPlan(answer.plan), items }), () => ({
-        columns: ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'],
-        rows: items.map((i) => [i.geographical_location, i.item_rank, i.item_name, i.geographical_location_oid, i.item_count]),
-      }));
+      return renderAnswer(
+        format,
+        () => ({ location: label(location), location_name: name, ...presentPlan(answer.plan), items }),
+        () => ({
+          columns: ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'],
+          rows: items.map((i) => [i.geographical_location, i.item_rank, i.item_name, i.geographical_location_oid, i.item_count]),
+        }),
+      );
     });
     sendRendered(res, format, text);
   });

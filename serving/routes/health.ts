@@ -12,7 +12,9 @@ export function healthRoutes(deps: ServingDeps): Router {
   const router = Router();
   router.get('/health', async (req, res) => {
     readQuery(req.query, []);
-    const stores = await checkHealth(deps.health, 3_000, (store, error) => deps.log.warn(`request ${String(res.locals.requestId)}: health probe ${store} failed: ${errorMessage(error)}`));
+    const stores = await checkHealth(deps.health, 3_000, (store, error) =>
+      deps.log.warn(`request ${String(res.locals.requestId)}: health probe ${store} failed: ${errorMessage(error)}`),
+    );
     const up = Object.values(stores).every((s) => s.state === 'up');
     sendJson(res, { status: up ? 'ok' : 'degraded', stores }, up ? 200 : 503);
   });

@@ -29,8 +29,10 @@ export function jobRoutes(deps: ServingDeps): Router {
     readQuery(req.query, []);
     const fields = readBody(req.body, ['path']);
     const path = fields.path;
-    if (typeof path !== 'string' || path.length === 0 || path.length > 1000) throw badParameter('path', 'required: the path of the reference file (1..1000 characters)');
-    if (path.startsWith('-') || CONTROL_CHARACTER.test(path)) throw badParameter('path', 'must not start with "-" or hold control characters');
+    if (typeof path !== 'string' || path.length === 0 || path.length > 1000)
+      throw badParameter('path', 'required: the path of the reference file (1..1000 characters)');
+    if (path.startsWith('-') || CONTROL_CHARACTER.test(path))
+      throw badParameter('path', 'must not start with "-" or hold control characters');
     const job = deps.jobs.start('reference-load', ['reference', 'load', path], (res.locals.caller as Caller).id);
     sendJson(res.location(`/api/v1/jobs/${job.id}`), job, 202);
   });
@@ -61,7 +63,9 @@ function forCaller(job: Job, caller: Caller): Job | (Omit<Job, 'output'> & { out
 export const REDACTED_OUTPUT = '[output shown to admin keys only]';
 
 function readBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badParameter('body', 'expected a JSON object (Content-Type: application/json)');
-  for (const key of Object.keys(body)) if (!allowed.includes(key)) throw badParameter(key.slice(0, 60), `unknown field (allowed: ${allowed.join(', ')})`);
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badParameter('body', 'expected a JSON object (Content-Type: application/json)');
+  for (const key of Object.keys(body))
+    if (!allowed.includes(key)) throw badParameter(key.slice(0, 60), `unknown field (allowed: ${allowed.join(', ')})`);
   return body as Record<string, unknown>;
 }

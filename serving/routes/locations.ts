@@ -44,7 +44,17 @@ export function locationRoutes(deps: ServingDeps): Router {
     const items = page.items.map(presentDetection);
     sendAnswer(res, format, { geographical_location_oid: oid.toString(), limit, next: page.next, items }, () => ({
       columns: ['detected_at', 'detection_oid', 'geographical_location_oid', 'geographical_location', 'video_camera_oid', 'item_name'],
-      rows: items.map((i) => [i.detected_at, i.detection_oid, i.geographical_location_oid, i.geographical_location, i.video_camera_oid, i.item_name] as string[]),
+      rows: items.map(
+        (i) =>
+          [
+            i.detected_at,
+            i.detection_oid,
+            i.geographical_location_oid,
+            i.geographical_location,
+            i.video_camera_oid,
+            i.item_name,
+          ] as string[],
+      ),
     }));
   });
 

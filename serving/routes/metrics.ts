@@ -11,7 +11,10 @@ export function metricsRoutes(deps: ServingDeps): Router {
   router.get('/metrics', async (req, res) => {
     readQuery(req.query, []);
     await deps.metrics.refresh(deps);
-    res.status(200).type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+    res
+      .status(200)
+      .type(deps.metrics.registry.contentType)
+      .send(await deps.metrics.registry.metrics());
   });
   return router;
 }

@@ -44,7 +44,12 @@ export async function qualitySnapshot(deps: ServingDeps): Promise<QualitySnapsho
     counters: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.toString()])),
     duplicateRate: seen === 0n ? null : Number(t.duplicates) / Number(seen),
     eventsPerSecond: speed.reduce((sum, s) => sum + (Number.isFinite(s.eventsPerSecond) ? s.eventsPerSecond : 0), 0),
-    speedInstances: speed.map((s) => ({ instance: s.instance, eventsPerSecond: s.eventsPerSecond, updatedAt: new Date(s.updatedAt).toISOString(), batchLatencyMs: s.batchLatencyMs })),
+    speedInstances: speed.map((s) => ({
+      instance: s.instance,
+      eventsPerSecond: s.eventsPerSecond,
+      updatedAt: new Date(s.updatedAt).toISOString(),
+      batchLatencyMs: s.batchLatencyMs,
+    })),
     consumerLag: kafka.ok ? kafka.f.lag.map((g) => ({ ...g, byPartition: { ...g.byPartition } })) : null,
     kafkaError: kafka.ok ? null : kafka.error,
     deadLetterTopicMessages: kafka.ok ? kafka.f.deadLetterMessages : null,

@@ -30,8 +30,15 @@ export function reportRoutes(deps: ServingDeps): Router {
     const body = await deps.reports.read(day, file as ReportFile);
     if (!body) throw notFound(`${file} for ${day}`);
     // A report page is shown as a document with no script rights of its own.
-    if (file === REPORT_FILES.html) res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'");
-    res.status(200).type(REPORT_CONTENT_TYPES[file as ReportFile]).send(body);
+    if (file === REPORT_FILES.html)
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'",
+      );
+    res
+      .status(200)
+      .type(REPORT_CONTENT_TYPES[file as ReportFile])
+      .send(body);
   });
 
   return router;

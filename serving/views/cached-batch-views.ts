@@ -14,7 +14,10 @@ export class CachedBatchViews implements CountViews {
   private readonly days: LruCache<Promise<CountRow[]>>;
   private generation = '';
 
-  constructor(private readonly inner: CountViews, maxDays = 50_000) {
+  constructor(
+    private readonly inner: CountViews,
+    maxDays = 50_000,
+  ) {
     this.days = new LruCache(maxDays);
   }
 

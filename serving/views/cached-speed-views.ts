@@ -42,7 +42,10 @@ export class CachedSpeedViews implements CountViews {
   private readonly chunks = new Map<string, Chunk>();
   private readonly now: () => number;
 
-  constructor(private readonly inner: CountViews, private readonly options: SpeedCacheOptions) {
+  constructor(
+    private readonly inner: CountViews,
+    private readonly options: SpeedCacheOptions,
+  ) {
     this.now = options.now ?? Date.now;
   }
 
@@ -50,12 +53,24 @@ export class CachedSpeedViews implements CountViews {
     return this.inner.batchRows(scope, location, fromMs, toMs);
   }
 
-  speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number, granularity: CountGranularity = 'minute'): Promise<CountRow[]> {
+  speedRows(
+    scope: CountScope,
+    location: bigint,
+    fromMs: number,
+    toMs: number,
+    granularity: CountGranularity = 'minute',
+  ): Promise<CountRow[]> {
     if (granularity !== 'minute') return this.inner.speedRows(scope, location, fromMs, toMs, granularity);
     return this.read(`${scope}|${location}`, fromMs, toMs, (from, to) => this.inner.speedRows(scope, location, from, to));
   }
 
-  speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number, granularity: CountGranularity = 'minute'): Promise<CountRow[]> {
+  speedItemRows(
+    location: bigint,
+    itemName: string,
+    fromMs: number,
+    toMs: number,
+    granularity: CountGranularity = 'minute',
+  ): Promise<CountRow[]> {
     if (granularity !== 'minute') return this.inner.speedItemRows(location, itemName, fromMs, toMs, granularity);
     return this.read(`item|${location}|${itemName}`, fromMs, toMs, (from, to) => this.inner.speedItemRows(location, itemName, from, to));
   }
@@ -63,7 +78,9 @@ export class CachedSpeedViews implements CountViews {
   speedSums(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
     const now = this.now();
     return sumSpeedReads(fromMs, toMs, now, (read) =>
-      read.granularity === 'minute' && read.fromMs < now ? this.speedRows(scope, location, read.fromMs, read.toMs) : this.inner.speedRows(scope, location, read.fromMs, read.toMs, read.granularity),
+      read.granularity === 'minute' && read.fromMs < now
+        ? this.speedRows(scope, location, read.fromMs, read.toMs)
+        : this.inner.speedRows(scope, location, read.fromMs, read.toMs, read.granularity),
     );
   }
 
@@ -71,10 +88,16 @@ export class CachedSpeedViews implements CountViews {
     return this.chunks.size;
   }
 
-  private async read(prefix: string, fromMs: number, toMs: number, read: (from: number, to: number) => Promise<CountRow[]>): Promise<CountRow[]> {
+  private async read(
+    prefix: string,
+    fromMs: number,
+    toMs: number,
+    read: (from: number, to: number) => Promise<CountRow[]>,
+  ): Promise<CountRow[]> {
     const now = this.now();
     const reads: Promise<CountRow[]>[] = [];
-    for (const [from, to] of chunksOf(fromMs, toMs, now)) reads.push(this.chunk(`${prefix}|${from}|${to}`, to + SETTLE_MS <= now, now, () => read(from, to)));
+    for (const [from, to] of chunksOf(fromMs, toMs, now))
+      reads.push(this.chunk(`${prefix}|${from}|${to}`, to + SETTLE_MS <= now, now, () => read(from, to)));
     return (await Promise.all(reads)).flat().filter((row) => row.bucketMs >= fromMs && row.bucketMs < toMs);
   }
 
@@ -121,7 +144,8 @@ export function chunksOf(fromMs: number, toMs: number, nowMs: number): [number, 
       out.push([hour, hour + HOUR_MS]);
       continue;
     }
-    for (let piece = hour; piece < hour + HOUR_MS; piece += LIVE_CHUNK_MS) if (piece + LIVE_CHUNK_MS > fromMs && piece < toMs) out.push([piece, piece + LIVE_CHUNK_MS]);
+    for (let piece = hour; piece < hour + HOUR_MS; piece += LIVE_CHUNK_MS)
+      if (piece + LIVE_CHUNK_MS > fromMs && piece < toMs) out.push([piece, piece + LIVE_CHUNK_MS]);
   }
   return out;
 }

@@ -11,11 +11,17 @@ class FakeViews implements CountViews {
   value = 1n;
   async batchRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
     this.reads.push(`batch ${scope} ${location} ${fromMs}-${toMs}`);
-    return [{ bucketMs: fromMs, itemName: '', count: this.value }, { bucketMs: fromMs + H, itemName: '', count: this.value }];
+    return [
+      { bucketMs: fromMs, itemName: '', count: this.value },
+      { bucketMs: fromMs + H, itemName: '', count: this.value },
+    ];
   }
   async speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number): Promise<CountRow[]> {
     this.reads.push(`speed ${scope} ${location} ${fromMs}-${toMs}`);
-    return [{ bucketMs: fromMs, itemName: '', count: this.value }, { bucketMs: fromMs + 30 * 60_000, itemName: '', count: this.value }];
+    return [
+      { bucketMs: fromMs, itemName: '', count: this.value },
+      { bucketMs: fromMs + 30 * 60_000, itemName: '', count: this.value },
+    ];
   }
   async speedItemRows(): Promise<CountRow[]> {
     return [];
@@ -43,7 +49,12 @@ describe('view caches', () => {
 
   it('reads settled hours whole, the current hour in 5-minute pieces, and filters to the range', () => {
     const now = 10 * H + 10 * 60_000;
-    expect(chunksOf(8 * H + 40 * 60_000, now, now)).to.deep.equal([[8 * H, 9 * H], [9 * H, 10 * H], [10 * H, 10 * H + 300_000], [10 * H + 300_000, 10 * H + 600_000]]);
+    expect(chunksOf(8 * H + 40 * 60_000, now, now)).to.deep.equal([
+      [8 * H, 9 * H],
+      [9 * H, 10 * H],
+      [10 * H, 10 * H + 300_000],
+      [10 * H + 300_000, 10 * H + 600_000],
+    ]);
   });
 
   it('re-reads live chunks after liveMs, serves settled ones stale while one background read refreshes them', async () => {
@@ -74,11 +85,17 @@ describe('view caches', () => {
     // Today until 10:10: the day roll-up minus the future rest of the day, each read once, straight.
     fake.reads = [];
     await cached.speedSums('item', 1n, 0, now);
-    expect(fake.reads.sort()).to.deep.equal([`speed item 1 0-${24 * H}`, `speed item 1 ${11 * H}-${24 * H}`, `speed item 1 ${now}-${11 * H}`].sort());
+    expect(fake.reads.sort()).to.deep.equal(
+      [`speed item 1 0-${24 * H}`, `speed item 1 ${11 * H}-${24 * H}`, `speed item 1 ${now}-${11 * H}`].sort(),
+    );
     // 09:30..10:10: minutes, read through the chunks (the settled hour 09:00-10:00 whole, the current one in pieces) and reused.
     fake.reads = [];
     await cached.speedSums('item', 1n, 9 * H + 30 * 60_000, now);
-    expect(fake.reads).to.deep.equal([`speed item 1 ${9 * H}-${10 * H}`, `speed item 1 ${10 * H}-${10 * H + 300_000}`, `speed item 1 ${10 * H + 300_000}-${10 * H + 600_000}`]);
+    expect(fake.reads).to.deep.equal([
+      `speed item 1 ${9 * H}-${10 * H}`,
+      `speed item 1 ${10 * H}-${10 * H + 300_000}`,
+      `speed item 1 ${10 * H + 300_000}-${10 * H + 600_000}`,
+    ]);
     await cached.speedSums('item', 1n, 9 * H + 30 * 60_000, now);
     expect(fake.reads, 'served from the chunk cache within liveMs').to.have.length(3);
   });

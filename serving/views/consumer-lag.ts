@@ -34,7 +34,10 @@ export class KafkaAdminFigures implements KafkaFigures {
   private admin: Promise<Admin> | undefined;
   private readonly cache = new LruCache<Promise<TopicFigures>>(1);
 
-  constructor(private readonly config: Config, private readonly ttlMs = 1_000) {}
+  constructor(
+    private readonly config: Config,
+    private readonly ttlMs = 1_000,
+  ) {}
 
   figures(): Promise<TopicFigures> {
     return cachedPromise(this.cache, 'figures', this.ttlMs, () => this.withAdmin((admin) => this.read(admin)));
@@ -52,7 +55,11 @@ export class KafkaAdminFigures implements KafkaFigures {
 
   private async read(admin: Admin): Promise<TopicFigures> {
     const { detectionsTopic, deadLetterTopic } = this.config.kafka;
-    const [ends, deadLetters, groups] = await Promise.all([admin.fetchTopicOffsets(detectionsTopic), admin.fetchTopicOffsets(deadLetterTopic).catch(() => []), admin.listGroups()]);
+    const [ends, deadLetters, groups] = await Promise.all([
+      admin.fetchTopicOffsets(detectionsTopic),
+      admin.fetchTopicOffsets(deadLetterTopic).catch(() => []),
+      admin.listGroups(),
+    ]);
     const end = new Map(ends.map((p) => [p.partition, Number(p.high)]));
     const lag: GroupLag[] = [];
     for (const { groupId } of groups.groups) {
@@ -60,7 +67,8 @@ export class KafkaAdminFigures implements KafkaFigures {
       const partitions = committed.flatMap((t) => t.partitions);
       if (!partitions.some((p) => Number(p.offset) >= 0)) continue; // the group does not read this topic
       const byPartition: Record<string, number> = {};
-      for (const p of partitions) byPartition[String(p.partition)] = Math.max(0, (end.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
+      for (const p of partitions)
+        byPartition[String(p.partition)] = Math.max(0, (end.get(p.partition) ?? 0) - Math.max(0, Number(p.offset)));
       lag.push({ group: groupId, total: Object.values(byPartition).reduce((a, b) => a + b, 0), byPartition });
     }
     lag.sort((a, b) => (a.group < b.group ? -1 : 1));
@@ -73,7 +81,12 @@ export class KafkaAdminFigures implements KafkaFigures {
 
   private async withAdmin<T>(body: (admin: Admin) => Promise<T>): Promise<T> {
     this.admin ??= (async () => {
-      const admin = createKafka(this.config, { retries: 1, connectionTimeoutMs: 2_000, clientIdSuffix: 'serving', logger: createLogger('kafkajs', 'error', () => undefined) }).admin();
+      const admin = createKafka(this.config, {
+        retries: 1,
+        connectionTimeoutMs: 2_000,
+        clientIdSuffix: 'serving',
+        logger: createLogger('kafkajs', 'error', () => undefined),
+      }).admin();
       await admin.connect();
       return admin;
     })();

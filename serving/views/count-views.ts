@@ -4,8 +4,21 @@
 // (batch_views, hour buckets, one int64 cell "n").
 
 import {
-  BATCH_COUNT_QUALIFIER, batchViewsTableName, bucketStart, countRowKey, countScanRange, decodeBatchCount, decodeCountRowKey,
-  BUCKET_MS, FAMILIES, liveCountsTableName, liveRollupsTableName, parsePartitionQualifier, sumPartitionCounts, type CountGranularity, type CountScope,
+  BATCH_COUNT_QUALIFIER,
+  batchViewsTableName,
+  bucketStart,
+  countRowKey,
+  countScanRange,
+  decodeBatchCount,
+  decodeCountRowKey,
+  BUCKET_MS,
+  FAMILIES,
+  liveCountsTableName,
+  liveRollupsTableName,
+  parsePartitionQualifier,
+  sumPartitionCounts,
+  type CountGranularity,
+  type CountScope,
 } from '../../common/contract';
 import { sumSpeedReads } from './speed-sums';
 import type { HBaseTables, Row } from '../../common/hbase';
@@ -34,7 +47,11 @@ export class HBaseCountViews implements CountViews {
   private readonly speedTable: string;
   private readonly rollupTable: string;
 
-  constructor(private readonly store: HBaseTables, namespace: string, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly store: HBaseTables,
+    namespace: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.batchTable = batchViewsTableName(namespace);
     this.speedTable = liveCountsTableName(namespace);
     this.rollupTable = liveRollupsTableName(namespace);
@@ -45,12 +62,24 @@ export class HBaseCountViews implements CountViews {
     return rows.map((row) => toCountRow(row, batchCount(row)));
   }
 
-  async speedRows(scope: CountScope, location: bigint, fromMs: number, toMs: number, granularity: CountGranularity = 'minute'): Promise<CountRow[]> {
+  async speedRows(
+    scope: CountScope,
+    location: bigint,
+    fromMs: number,
+    toMs: number,
+    granularity: CountGranularity = 'minute',
+  ): Promise<CountRow[]> {
     const rows = await this.scanRange(this.speedTableOf(granularity), granularity, scope, location, fromMs, toMs, FAMILIES.liveCounts);
     return rows.map((row) => toCountRow(row, speedCount(row)));
   }
 
-  async speedItemRows(location: bigint, itemName: string, fromMs: number, toMs: number, granularity: CountGranularity = 'minute'): Promise<CountRow[]> {
+  async speedItemRows(
+    location: bigint,
+    itemName: string,
+    fromMs: number,
+    toMs: number,
+    granularity: CountGranularity = 'minute',
+  ): Promise<CountRow[]> {
     const keys: Buffer[] = [];
     for (let ms = bucketStart(fromMs, granularity); ms < toMs; ms += BUCKET_MS[granularity]) {
       keys.push(countRowKey({ granularity, scope: 'item', locationOid: location, bucketStartMs: ms, itemName }));
@@ -67,7 +96,15 @@ export class HBaseCountViews implements CountViews {
     return granularity === 'minute' ? this.speedTable : this.rollupTable;
   }
 
-  private scanRange(table: string, granularity: CountGranularity, scope: CountScope, location: bigint, fromMs: number, toMs: number, family: string): Promise<Row[]> {
+  private scanRange(
+    table: string,
+    granularity: CountGranularity,
+    scope: CountScope,
+    location: bigint,
+    fromMs: number,
+    toMs: number,
+    family: string,
+  ): Promise<Row[]> {
     const { startRow, stopRow } = countScanRange(granularity, scope, location, fromMs, toMs);
     return this.store.scanAll(table, { start: startRow, stop: stopRow, families: [family], caching: 1000 });
   }

@@ -20,7 +20,8 @@ export async function readHdfsCapacity(hdfs: Pick<Config['hdfs'], 'webhdfsUrl' |
   const body = (await response.json()) as { FsStatus?: { capacity?: unknown; used?: unknown; remaining?: unknown } };
   const status = body.FsStatus;
   const bytes = (value: unknown): number => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new HdfsError('GETSTATUS', '/', response.status, 'answer without FsStatus byte counts');
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      throw new HdfsError('GETSTATUS', '/', response.status, 'answer without FsStatus byte counts');
     return value;
   };
   return { capacityBytes: bytes(status?.capacity), usedBytes: bytes(status?.used), remainingBytes: bytes(status?.remaining) };

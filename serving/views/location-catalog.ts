@@ -28,7 +28,10 @@ export class LocationCatalog {
   private checkedAt = -Infinity;
   private refreshing: Promise<void> | undefined;
 
-  constructor(private readonly reference: CurrentReference, private readonly recheckMs = 2_000) {}
+  constructor(
+    private readonly reference: CurrentReference,
+    private readonly recheckMs = 2_000,
+  ) {}
 
   async search(query: string | undefined, offset: number, limit: number): Promise<LocationPage> {
     const { version, sorted } = await this.current();

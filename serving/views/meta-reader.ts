@@ -4,8 +4,16 @@
 
 import crypto from 'node:crypto';
 import {
-  FAMILIES, META_QUALIFIERS, META_ROWS, metaTableName, parseLosslessJson, parseQualityQualifier, decodePartitionCount,
-  QUALITY_COUNTERS, type QualityCounter, type SpeedMetricsSnapshot,
+  FAMILIES,
+  META_QUALIFIERS,
+  META_ROWS,
+  metaTableName,
+  parseLosslessJson,
+  parseQualityQualifier,
+  decodePartitionCount,
+  QUALITY_COUNTERS,
+  type QualityCounter,
+  type SpeedMetricsSnapshot,
 } from '../../common/contract';
 import { cellValue, type HBaseTables, type Row } from '../../common/hbase';
 
@@ -35,16 +43,31 @@ export interface MetaReader {
 export class HBaseMetaReader implements MetaReader {
   private readonly table: string;
 
-  constructor(private readonly store: HBaseTables, namespace: string) {
+  constructor(
+    private readonly store: HBaseTables,
+    namespace: string,
+  ) {
     this.table = metaTableName(namespace);
   }
 
   async batchState(): Promise<BatchState> {
-    const [watermarkRow, runRow] = await this.store.mget(this.table, [Buffer.from(META_ROWS.watermark), Buffer.from(META_ROWS.batchLastRun)], { families: [FAMILIES.meta] });
+    const [watermarkRow, runRow] = await this.store.mget(
+      this.table,
+      [Buffer.from(META_ROWS.watermark), Buffer.from(META_ROWS.batchLastRun)],
+      { families: [FAMILIES.meta] },
+    );
     const watermark = text(watermarkRow, META_QUALIFIERS.watermarkDay);
     const run = text(runRow, META_QUALIFIERS.batchRunReport);
-    const digest = crypto.createHash('sha1').update(run ?? '').digest('hex').slice(0, 12);
-    return { watermark: watermark && /^\d{4}-\d{2}-\d{2}$/.test(watermark) ? watermark : null, generation: `${watermark}|${digest}`, lastRun: json(run) };
+    const digest = crypto
+      .createHash('sha1')
+      .update(run ?? '')
+      .digest('hex')
+      .slice(0, 12);
+    return {
+      watermark: watermark && /^\d{4}-\d{2}-\d{2}$/.test(watermark) ? watermark : null,
+      generation: `${watermark}|${digest}`,
+      lastRun: json(run),
+    };
   }
 
   async quality(): Promise<QualityCounts> {
@@ -68,7 +91,8 @@ export class HBaseMetaReader implements MetaReader {
     const snapshots: SpeedMetricsSnapshot[] = [];
     for (const cell of row?.cells ?? []) {
       const snapshot = json(cell.value.toString('utf8')) as SpeedMetricsSnapshot | null;
-      if (snapshot && typeof snapshot.updatedAt === 'number' && nowMs - snapshot.updatedAt <= SPEED_INSTANCE_STALE_MS) snapshots.push(snapshot);
+      if (snapshot && typeof snapshot.updatedAt === 'number' && nowMs - snapshot.updatedAt <= SPEED_INSTANCE_STALE_MS)
+        snapshots.push(snapshot);
     }
     return snapshots;
   }

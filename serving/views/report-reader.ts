@@ -17,7 +17,10 @@ export interface ReportListing {
 }
 
 export class ReportReader {
-  constructor(private readonly hdfs: HdfsStore, private readonly root: string) {}
+  constructor(
+    private readonly hdfs: HdfsStore,
+    private readonly root: string,
+  ) {}
 
   /** null when no report exists for the day. */
   async list(day: string): Promise<ReportListing | null> {

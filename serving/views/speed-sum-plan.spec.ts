@@ -44,7 +44,20 @@ describe('speed sum plan (roll-up reads)', () => {
 
   it('covers every minute of any range exactly once: whole days, edges, ranges crossing midnight', () => {
     const now = day0 + 3 * D + 5 * H;
-    const points = [0, 7 * M, H, 59 * M, 13 * H + 21 * M, D - M, D, D + 90 * M, 2 * D + 23 * H, 3 * D, 3 * D + 5 * H + 3 * M, 4 * D + 11 * M].map((ms) => day0 + ms);
+    const points = [
+      0,
+      7 * M,
+      H,
+      59 * M,
+      13 * H + 21 * M,
+      D - M,
+      D,
+      D + 90 * M,
+      2 * D + 23 * H,
+      3 * D,
+      3 * D + 5 * H + 3 * M,
+      4 * D + 11 * M,
+    ].map((ms) => day0 + ms);
     for (const from of points) {
       for (const to of points) {
         if (to <= from) continue;
@@ -54,7 +67,9 @@ describe('speed sum plan (roll-up reads)', () => {
   });
 
   it('reads whole days from the day roll-ups only', () => {
-    expect(planSpeedSum(day0, day0 + 3 * D, day0 + 4 * D)).to.deep.equal([{ granularity: 'day', fromMs: day0, toMs: day0 + 3 * D, sign: 1n }]);
+    expect(planSpeedSum(day0, day0 + 3 * D, day0 + 4 * D)).to.deep.equal([
+      { granularity: 'day', fromMs: day0, toMs: day0 + 3 * D, sign: 1n },
+    ]);
     expect(planSpeedSum(day0, day0, day0)).to.deep.equal([]);
     expect(() => planSpeedSum(day0 + 1, day0 + D, day0)).to.throw(/minute-aligned/);
   });

@@ -50,7 +50,11 @@ function partOfDay(fromMs: number, toMs: number, nowMs: number): SpeedRead[] {
   const dayEnd = dayStart + DAY;
   const added = addUp(fromMs, toMs, 1n);
   if (fromMs === dayStart && toMs === dayEnd) return [{ granularity: 'day', fromMs, toMs, sign: 1n }];
-  const complement = [{ granularity: 'day' as const, fromMs: dayStart, toMs: dayEnd, sign: 1n as const }, ...addUp(dayStart, fromMs, -1n), ...addUp(toMs, dayEnd, -1n)];
+  const complement = [
+    { granularity: 'day' as const, fromMs: dayStart, toMs: dayEnd, sign: 1n as const },
+    ...addUp(dayStart, fromMs, -1n),
+    ...addUp(toMs, dayEnd, -1n),
+  ];
   return cost(complement, nowMs) < cost(added, nowMs) ? complement : added;
 }
 

@@ -5,7 +5,12 @@
 import type { CountRow } from './count-views';
 import { planSpeedSum, type SpeedRead } from './speed-sum-plan';
 
-export async function sumSpeedReads(fromMs: number, toMs: number, nowMs: number, read: (part: SpeedRead) => Promise<CountRow[]>): Promise<CountRow[]> {
+export async function sumSpeedReads(
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+  read: (part: SpeedRead) => Promise<CountRow[]>,
+): Promise<CountRow[]> {
   const reads = planSpeedSum(fromMs, toMs, nowMs);
   const parts = await Promise.all(reads.map(read));
   const sums = new Map<string, bigint>();

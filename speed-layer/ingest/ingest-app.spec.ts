@@ -14,7 +14,13 @@ import { checkIngestExposure } from './ingest-server';
 const INGEST_KEY = 'ingest-key-0123456789';
 
 function event(oid: number): string {
-  return JSON.stringify({ geographical_location_oid: '1', video_camera_oid: '2', detection_oid: String(oid), item_name: 'bicycle', timestamp_detected: Date.now() });
+  return JSON.stringify({
+    geographical_location_oid: '1',
+    video_camera_oid: '2',
+    detection_oid: String(oid),
+    item_name: 'bicycle',
+    timestamp_detected: Date.now(),
+  });
 }
 
 /** ~5 MB of events (records <= 40,000) or of short records over the limit, as NDJSON or a JSON array. */
@@ -29,11 +35,26 @@ describe('HTTP ingest guards and large bodies', () => {
   const producer = new MemoryProducer();
   const logLines: string[] = [];
   before(async () => {
-    const app = createIngestApp({ producer, keys: [INGEST_KEY], bindHost: '127.0.0.1', detectionsTopic: 'd', deadLetterTopic: 'dl', maxBodyBytes: 8 << 20, maxRecords: 40_000, log: createLogger('test-ingest', 'debug', (l) => logLines.push(l)) });
+    const app = createIngestApp({
+      producer,
+      keys: [INGEST_KEY],
+      bindHost: '127.0.0.1',
+      detectionsTopic: 'd',
+      deadLetterTopic: 'dl',
+      maxBodyBytes: 8 << 20,
+      maxRecords: 40_000,
+      log: createLogger('test-ingest', 'debug', (l) => logLines.push(l)),
+    });
     server = await listen(app);
   });
   after(async () => server.close());
-  const post = (body: string | Buffer, headers: Record<string, string> = {}) => server.request({ method: 'POST', path: '/ingest', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${INGEST_KEY}`, ...headers }, body });
+  const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
+    server.request({
+      method: 'POST',
+      path: '/ingest',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${INGEST_KEY}`, ...headers },
+      body,
+    });
 
   it('takes ingest keys only, and refuses a foreign Host', async () => {
     expect((await post(event(1), { authorization: '' })).status).to.equal(401);
@@ -89,7 +110,9 @@ describe('HTTP ingest guards and large bodies', () => {
         if (measured.blocking.blockedMaxMs < blocking.blockedMaxMs) blocking = measured.blocking;
       }
       // blockedMaxMs, not the wall-clock delay alone: the shared test machine's load inflates the latter (logged).
-      console.log(`      ${format}, ${name}: event loop held at most ${blocking.blockedMaxMs.toFixed(1)} ms (monitorEventLoopDelay max ${blocking.wallMaxMs.toFixed(1)} ms)`);
+      console.log(
+        `      ${format}, ${name}: event loop held at most ${blocking.blockedMaxMs.toFixed(1)} ms (monitorEventLoopDelay max ${blocking.wallMaxMs.toFixed(1)} ms)`,
+      );
       expect(blocking.blockedMaxMs, `event loop blocked for ${blocking.blockedMaxMs.toFixed(1)} ms`).to.be.below(50);
     });
   }

@@ -10,7 +10,14 @@
 import crypto from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { allowedHosts, hostProblem, isLoopbackAddress, KeyRing, presentedKey } from '../../common/http-guard';
-import { deadLetterHeaders, detectionEventKey, encodeDetectionEvent, validateDetectionEvent, type DetectionEvent, type Rejection } from '../../common/contract';
+import {
+  deadLetterHeaders,
+  detectionEventKey,
+  encodeDetectionEvent,
+  validateDetectionEvent,
+  type DetectionEvent,
+  type Rejection,
+} from '../../common/contract';
 import { errorMessage } from '../../common/errors';
 import type { RecordProducer } from '../../common/kafka';
 import type { Logger } from '../../common/log';
@@ -46,7 +53,12 @@ export function createIngestApp(options: IngestAppOptions): express.Express {
   app.use(guard(options));
   app.post(
     '/ingest',
-    (req, _res, next) => next(formatOf(req.headers['content-type']) ? undefined : new IngestError(415, 'Content-Type must be application/json (an array of events) or application/x-ndjson (one event per line)')),
+    (req, _res, next) =>
+      next(
+        formatOf(req.headers['content-type'])
+          ? undefined
+          : new IngestError(415, 'Content-Type must be application/json (an array of events) or application/x-ndjson (one event per line)'),
+      ),
     express.raw({ type: () => true, limit: options.maxBodyBytes }),
     (req, res, next) => void ingest(options, req, res).catch(next),
   );
@@ -56,7 +68,10 @@ export function createIngestApp(options: IngestAppOptions): express.Express {
     const status = statusOf(error);
     const requestId = String(res.locals.requestId);
     // The detail (broker names, causes) goes to the log only, under the request id.
-    if (status >= 500) options.log.warn(`ingest request ${requestId} failed: ${errorMessage(error)}${error instanceof IngestError && error.cause ? `: ${errorMessage(error.cause)}` : ''}`);
+    if (status >= 500)
+      options.log.warn(
+        `ingest request ${requestId} failed: ${errorMessage(error)}${error instanceof IngestError && error.cause ? `: ${errorMessage(error.cause)}` : ''}`,
+      );
     if (status === 503) res.setHeader('Retry-After', '5');
     res.status(status).json({ error: messageOf(error, status), code: codeOf(error, status), request_id: requestId });
   });
@@ -75,9 +90,10 @@ async function ingest(options: IngestAppOptions, req: Request, res: Response): P
   const rejected: { index: number; raw: string; rejection: Rejection }[] = [];
   for (const [index, record] of records.entries()) {
     if (slicer.due()) await slicer.pause();
-    const result = record.parseError !== undefined
-      ? ({ ok: false, reason: 'malformed_json', message: `line is not JSON: ${record.parseError}` } as Rejection)
-      : validateDetectionEvent(record.value);
+    const result =
+      record.parseError !== undefined
+        ? ({ ok: false, reason: 'malformed_json', message: `line is not JSON: ${record.parseError}` } as Rejection)
+        : validateDetectionEvent(record.value);
     if (result.ok) {
       valid.push(result.event);
       encoded.push({ key: detectionEventKey(result.event), value: encodeDetectionEvent(result.event) });
@@ -91,7 +107,13 @@ async function ingest(options: IngestAppOptions, req: Request, res: Response): P
       messages: rejected.map(({ index, raw, rejection }) => ({
         key: null,
         value: raw,
-        headers: deadLetterHeaders({ reason: rejection.reason, message: rejection.message, sourceTopic: INGEST_SOURCE, sourcePartition: 0, sourceOffset: String(index) }),
+        headers: deadLetterHeaders({
+          reason: rejection.reason,
+          message: rejection.message,
+          sourceTopic: INGEST_SOURCE,
+          sourcePartition: 0,
+          sourceOffset: String(index),
+        }),
       })),
     });
   }
@@ -129,13 +151,20 @@ function guard(options: IngestAppOptions): RequestHandler {
   const ring = new KeyRing({ ingest: options.keys ?? [] });
   return (req, _res, next) => {
     const problem = hostProblem(hosts, req.headers.host, req.headers.origin, req.socket.localPort, req.socket.localAddress);
-    if (problem) return next(new IngestError(403, `${problem}; allowed names are set with INGEST_ALLOWED_HOSTS`, { code: 'host_not_allowed' }));
+    if (problem)
+      return next(new IngestError(403, `${problem}; allowed names are set with INGEST_ALLOWED_HOSTS`, { code: 'host_not_allowed' }));
     if (ring.size === 0) {
-      if (!isLoopbackAddress(req.socket.remoteAddress)) return next(new IngestError(403, 'no ingest keys are configured (INGEST_API_KEYS), so this server answers only clients on its own machine', { code: 'forbidden' }));
+      if (!isLoopbackAddress(req.socket.remoteAddress))
+        return next(
+          new IngestError(403, 'no ingest keys are configured (INGEST_API_KEYS), so this server answers only clients on its own machine', {
+            code: 'forbidden',
+          }),
+        );
       return next();
     }
     const key = presentedKey(req.headers);
-    if (key === undefined) return next(new IngestError(401, 'an ingest key is required (Authorization: Bearer <key> or X-API-Key)', { code: 'unauthorized' }));
+    if (key === undefined)
+      return next(new IngestError(401, 'an ingest key is required (Authorization: Bearer <key> or X-API-Key)', { code: 'unauthorized' }));
     if (!ring.identify(key)) return next(new IngestError(401, 'unknown ingest key', { code: 'unauthorized' }));
     next();
   };
@@ -143,7 +172,14 @@ function guard(options: IngestAppOptions): RequestHandler {
 
 function codeOf(error: unknown, status: number): string {
   if (error instanceof IngestError && error.code) return error.code;
-  return ({ 400: 'bad_request', 404: 'not_found', 413: 'too_large', 415: 'unsupported_media_type', 503: 'unavailable' } as Record<number, string>)[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+  return (
+    (
+      { 400: 'bad_request', 404: 'not_found', 413: 'too_large', 415: 'unsupported_media_type', 503: 'unavailable' } as Record<
+        number,
+        string
+      >
+    )[status] ?? (status >= 500 ? 'internal' : 'bad_request')
+  );
 }
 
 function statusOf(error: unknown): number {

@@ -16,12 +16,22 @@ export interface IngestServer {
 
 /** Throws ConfigError for a non-loopback INGEST_HOST without ingest keys; else says how the ingest is protected. */
 export function checkIngestExposure(config: Config): string {
-  return checkExposure({ what: 'the HTTP ingest', host: config.ingest.host, hostVariable: 'INGEST_HOST', keyCount: config.ingest.keys.length, keyVariables: ['INGEST_API_KEYS'] });
+  return checkExposure({
+    what: 'the HTTP ingest',
+    host: config.ingest.host,
+    hostVariable: 'INGEST_HOST',
+    keyCount: config.ingest.keys.length,
+    keyVariables: ['INGEST_API_KEYS'],
+  });
 }
 
 export async function startIngestServer(config: Config, log: Logger, port = config.ingest.port): Promise<IngestServer> {
   const exposure = checkIngestExposure(config);
-  const producer = createKafka(config, { clientIdSuffix: 'ingest', logger: log.child('kafka') }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = createKafka(config, { clientIdSuffix: 'ingest', logger: log.child('kafka') }).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   const app = createIngestApp({
     producer,

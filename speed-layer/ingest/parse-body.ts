@@ -70,7 +70,23 @@ async function countLines(text: string, limit: number, slicer: TimeSlicer): Prom
     const end = newline === -1 ? text.length : newline;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0 && c !== 0xfeff && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x3000 && c !== 0x1680 && c !== 0x202f && c !== 0x205f && c !== 11 && c !== 12 && c !== 0x85) {
+      if (
+        c !== 32 &&
+        c !== 9 &&
+        c !== 13 &&
+        c !== 0xa0 &&
+        c !== 0xfeff &&
+        !(c >= 0x2000 && c <= 0x200a) &&
+        c !== 0x2028 &&
+        c !== 0x2029 &&
+        c !== 0x3000 &&
+        c !== 0x1680 &&
+        c !== 0x202f &&
+        c !== 0x205f &&
+        c !== 11 &&
+        c !== 12 &&
+        c !== 0x85
+      ) {
         count++;
         break;
       }
@@ -127,7 +143,8 @@ async function arrayElements(text: string, open: number, slicer: TimeSlicer): Pr
       continue;
     }
     if (c === QUOTE) inString = true;
-    else if (c === 91 || c === 123) depth++; // [ {
+    else if (c === 91 || c === 123)
+      depth++; // [ {
     else if (c === 93 || c === 125) {
       depth--; // ] }
       if (depth === 0) {
@@ -141,6 +158,7 @@ async function arrayElements(text: string, open: number, slicer: TimeSlicer): Pr
       elementStart = i + 1;
     }
   }
-  if (closed === -1 || text.slice(closed + 1).trim() !== '') throw new IngestError(400, 'the body is not valid JSON: expected one array of events');
+  if (closed === -1 || text.slice(closed + 1).trim() !== '')
+    throw new IngestError(400, 'the body is not valid JSON: expected one array of events');
   return elements;
 }

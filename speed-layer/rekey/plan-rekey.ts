@@ -35,7 +35,15 @@ export function planRekey(messages: readonly RekeyMessage[], sourceTopic: string
   for (const message of messages) {
     const result = judgeValue(message);
     if (!result.ok) {
-      deadLetters.push(deadLetterRecord(message.key, message.value, { reason: result.reason, message: result.message, sourceTopic, sourcePartition: message.partition, sourceOffset: message.offset }));
+      deadLetters.push(
+        deadLetterRecord(message.key, message.value, {
+          reason: result.reason,
+          message: result.message,
+          sourceTopic,
+          sourcePartition: message.partition,
+          sourceOffset: message.offset,
+        }),
+      );
       reasons.set(result.reason, (reasons.get(result.reason) ?? 0) + 1);
       continue;
     }

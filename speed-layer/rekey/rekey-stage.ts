@@ -46,7 +46,11 @@ class ChunkAbandoned extends UtopiaError {}
 
 /** Another instance took this partition's transactional id: retrying with a new producer would fence it back. */
 function isFenced(error: unknown): boolean {
-  for (let e = error as { type?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { type?: unknown; cause?: unknown } | null | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (e.type === 'INVALID_PRODUCER_EPOCH' || e.type === 'PRODUCER_FENCED') return true;
   }
   return false;
@@ -55,12 +59,22 @@ function isFenced(error: unknown): boolean {
 /** An open transaction of a killed instance holds back read_committed readers until fenced or timed out. */
 const TRANSACTION_TIMEOUT_MS = 15_000;
 
-export function createRekeyStage(config: Config, log: Logger, options: RekeyOptions, instance = `${os.hostname()}-${process.pid}`): RekeyStage {
+export function createRekeyStage(
+  config: Config,
+  log: Logger,
+  options: RekeyOptions,
+  instance = `${os.hostname()}-${process.pid}`,
+): RekeyStage {
   const { fromTopic, groupId } = options;
   const chunkSize = options.chunkSize ?? 1000;
   if (fromTopic === config.kafka.detectionsTopic) throw new UtopiaError(`rekey --from ${fromTopic}: that is the detections topic itself`);
   const kafka = createKafka(config, { clientIdSuffix: 'rekey', retries: 10, logger: log.child('kafka') });
-  const transactions = new PartitionTransactions(kafka, { sourceTopic: fromTopic, groupId, role: 'rekey', transactionTimeoutMs: TRANSACTION_TIMEOUT_MS });
+  const transactions = new PartitionTransactions(kafka, {
+    sourceTopic: fromTopic,
+    groupId,
+    role: 'rekey',
+    transactionTimeoutMs: TRANSACTION_TIMEOUT_MS,
+  });
   const lease = new SessionLease(config.speed.sessionTimeoutMs);
   const abort = new AbortController();
   const stats: RekeyStats = { republished: 0, deadLettered: 0 };
@@ -70,9 +84,21 @@ export function createRekeyStage(config: Config, log: Logger, options: RekeyOpti
   let stopping = false;
   let progress: NodeJS.Timeout | undefined;
 
-  const onRetry = (what: string) => (error: unknown, attempt: number, delayMs: number) => log.warn(`${what} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
+  const onRetry = (what: string) => (error: unknown, attempt: number, delayMs: number) =>
+    log.warn(`${what} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${errorMessage(error)}`);
   // `generation` is read through a getter: joined() and replaced() bump it while a batch is in flight.
-  const batchContext: BatchContext = { config, fromTopic, chunkSize, transactions, lease, signal: abort.signal, claimed, stats, generation: () => generation, onRetry };
+  const batchContext: BatchContext = {
+    config,
+    fromTopic,
+    chunkSize,
+    transactions,
+    lease,
+    signal: abort.signal,
+    claimed,
+    stats,
+    generation: () => generation,
+    onRetry,
+  };
 
   /** One batch of a partition at a time, even across a rejoin. A ChunkAbandoned or a fenced producer goes up to
    * kafkajs, which rejoins the group and fetches from the committed offset, as the speed layer's batch handler does. */
@@ -145,16 +171,24 @@ async function handleBatch(ctx: BatchContext, payload: EachBatchPayload, batchGe
   if (batch.isEmpty()) return;
   const partition = batch.partition;
   if (!claimed.has(partition)) {
-    const committed = await retry(() => transactions.claim(partition), { retries: Infinity, signal: ctx.signal, onRetry: onRetry(`fencing the earlier owners of partition ${partition}`) });
+    const committed = await retry(() => transactions.claim(partition), {
+      retries: Infinity,
+      signal: ctx.signal,
+      onRetry: onRetry(`fencing the earlier owners of partition ${partition}`),
+    });
     if (batchGeneration !== ctx.generation()) return;
     claimed.set(partition, committed);
   }
   const start = firstUncommitted(batch.messages, claimed.get(partition));
   if (start > 0) resolveOffset((batch.messages[start - 1] as KafkaMessage).offset);
   const guard = (): void => {
-    if (isStale() || batchGeneration !== ctx.generation()) throw new ChunkAbandoned(`partition ${partition} was revoked or the group rebalanced; chunk dropped uncommitted`);
+    if (isStale() || batchGeneration !== ctx.generation())
+      throw new ChunkAbandoned(`partition ${partition} was revoked or the group rebalanced; chunk dropped uncommitted`);
     const silentMs = lease.expiredFor();
-    if (silentMs !== undefined) throw new ChunkAbandoned(`no heartbeat answered for ${silentMs} ms: partition ${partition} may belong to another instance now; chunk dropped uncommitted`);
+    if (silentMs !== undefined)
+      throw new ChunkAbandoned(
+        `no heartbeat answered for ${silentMs} ms: partition ${partition} may belong to another instance now; chunk dropped uncommitted`,
+      );
   };
   for (let i = start; i < batch.messages.length; i += chunkSize) {
     const slice = batch.messages.slice(i, i + chunkSize);
@@ -164,12 +198,23 @@ async function handleBatch(ctx: BatchContext, payload: EachBatchPayload, batchGe
     await retry(
       async () => {
         guard();
-        await transactions.sendAndCommit(partition, [
-          { topic: config.kafka.detectionsTopic, messages: plan.republish },
-          { topic: config.kafka.deadLetterTopic, messages: plan.deadLetters },
-        ], next);
+        await transactions.sendAndCommit(
+          partition,
+          [
+            { topic: config.kafka.detectionsTopic, messages: plan.republish },
+            { topic: config.kafka.deadLetterTopic, messages: plan.deadLetters },
+          ],
+          next,
+        );
       },
-      { retries: Infinity, initialDelayMs: 200, maxDelayMs: 10_000, signal: ctx.signal, bail: (e) => e instanceof ChunkAbandoned || isFenced(e), onRetry: onRetry(`rekey transaction of partition ${partition}`) },
+      {
+        retries: Infinity,
+        initialDelayMs: 200,
+        maxDelayMs: 10_000,
+        signal: ctx.signal,
+        bail: (e) => e instanceof ChunkAbandoned || isFenced(e),
+        onRetry: onRetry(`rekey transaction of partition ${partition}`),
+      },
     );
     claimed.set(partition, BigInt(next));
     resolveOffset(last);

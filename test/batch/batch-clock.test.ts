@@ -9,11 +9,19 @@ import { FakeClock } from '../../common/clock';
 import { eventDay } from '../../common/contract';
 import { generateEvents, produceEvents } from '../helpers/batch-events';
 import { runSuiteBatch, suiteClosedDays } from '../e2e/batch-step';
-import { createBatchWorld, landedMessages, landingFiles, startLandingProcess, stopProcess, waitFor, type BatchWorld } from './batch-fixture';
+import {
+  createBatchWorld,
+  landedMessages,
+  landingFiles,
+  startLandingProcess,
+  stopProcess,
+  waitFor,
+  type BatchWorld,
+} from './batch-fixture';
 
 const DAY_MS = 86_400_000;
 
-describe('the fault suite\'s batch step at 23:59:30 UTC', function () {
+describe("the fault suite's batch step at 23:59:30 UTC", function () {
   this.timeout(5 * 60_000);
   const todayStart = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const suiteDay = eventDay(todayStart - DAY_MS); // "today" for the suite
@@ -29,8 +37,17 @@ describe('the fault suite\'s batch step at 23:59:30 UTC', function () {
     await world?.remove();
   });
 
-  it('compacts only the days the suite\'s clock has closed', async () => {
-    const events = generateEvents({ seed: 7, days: [dayBefore, suiteDay], perDay: 60, locations: 3, hotShare: 0.3, items: 5, duplicateRate: 0, firstOid: 1n });
+  it("compacts only the days the suite's clock has closed", async () => {
+    const events = generateEvents({
+      seed: 7,
+      days: [dayBefore, suiteDay],
+      perDay: 60,
+      locations: 3,
+      hotShare: 0.3,
+      items: 5,
+      duplicateRate: 0,
+      firstOid: 1n,
+    });
     await produceEvents(world.config, events);
     const writer = startLandingProcess(world);
     try {
@@ -38,7 +55,10 @@ describe('the fault suite\'s batch step at 23:59:30 UTC', function () {
     } finally {
       await stopProcess(writer, 'SIGTERM');
     }
-    const expected = suiteClosedDays(events.map((e) => e.event.timestampDetected), clock);
+    const expected = suiteClosedDays(
+      events.map((e) => e.event.timestampDetected),
+      clock,
+    );
     expect(expected).to.deep.equal([dayBefore]);
     const result = await runSuiteBatch({ config: world.config, hdfs: world.hdfs, hbase: world.hbase, logger: world.logger }, clock);
     expect(result.exitCode).to.equal(0);

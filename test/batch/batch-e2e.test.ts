@@ -14,7 +14,16 @@ import { generateEvents, produceEvents, truthHourCounts, truthOf, truthTopX, typ
 import { parseJson } from '../helpers/api-bodies';
 import { runCli } from '../helpers/run-cli';
 import {
-  createBatchWorld, landedMessages, landingFiles, readHourCounts, readTopItems, readWarehouse, startLandingProcess, stopProcess, waitFor, type BatchWorld,
+  createBatchWorld,
+  landedMessages,
+  landingFiles,
+  readHourCounts,
+  readTopItems,
+  readWarehouse,
+  startLandingProcess,
+  stopProcess,
+  waitFor,
+  type BatchWorld,
 } from './batch-fixture';
 
 const DAY_MS = 86_400_000;
@@ -26,12 +35,25 @@ describe('batch layer end to end', function () {
   const d2 = eventDay(today - 2 * DAY_MS);
   let world: BatchWorld;
   let events: SentEvent[];
-  const invalid = Array.from({ length: 5 }, (_, i) => ({ key: `bad-${i}`, value: i % 2 === 1 ? '{not json' : '{"detection_oid":"-4"}', kafkaTimestamp: today - 3 * DAY_MS + 3_600_000 }));
+  const invalid = Array.from({ length: 5 }, (_, i) => ({
+    key: `bad-${i}`,
+    value: i % 2 === 1 ? '{not json' : '{"detection_oid":"-4"}',
+    kafkaTimestamp: today - 3 * DAY_MS + 3_600_000,
+  }));
   let produced = 0;
 
   before(async () => {
     world = await createBatchWorld('batch');
-    events = generateEvents({ seed: 42, days: [d1, d2], perDay: 1500, locations: 6, hotShare: 0.4, items: 12, duplicateRate: 0.08, firstOid: 2n ** 53n + 1n });
+    events = generateEvents({
+      seed: 42,
+      days: [d1, d2],
+      perDay: 1500,
+      locations: 6,
+      hotShare: 0.4,
+      items: 12,
+      duplicateRate: 0.08,
+      firstOid: 2n ** 53n + 1n,
+    });
   });
 
   after(async () => {
@@ -56,7 +78,8 @@ describe('batch layer end to end', function () {
     expect(landedMessages(files)).to.equal(produced);
     for (const partition of new Set(files.map((f) => f.partition))) {
       const ranges = files.filter((f) => f.partition === partition).sort((a, b) => (a.startOffset < b.startOffset ? -1 : 1));
-      for (let i = 1; i < ranges.length; i++) expect(ranges[i]!.startOffset > ranges[i - 1]!.endOffset, `overlap in partition ${partition}`).to.equal(true);
+      for (let i = 1; i < ranges.length; i++)
+        expect(ranges[i]!.startOffset > ranges[i - 1]!.endOffset, `overlap in partition ${partition}`).to.equal(true);
     }
   });
 
@@ -72,15 +95,30 @@ describe('batch layer end to end', function () {
       for (const row of rows) {
         const expected = truth.rows.get(row.oid)?.event;
         expect(expected, `oid ${row.oid}`).to.not.equal(undefined);
-        expect([row.location, row.camera, row.item, row.ts]).to.deep.equal([expected!.geographicalLocationOid, expected!.videoCameraOid, expected!.itemName, expected!.timestampDetected]);
+        expect([row.location, row.camera, row.item, row.ts]).to.deep.equal([
+          expected!.geographicalLocationOid,
+          expected!.videoCameraOid,
+          expected!.itemName,
+          expected!.timestampDetected,
+        ]);
       }
       const report = result.days.find((d) => d.day === day)!;
       const late = [...truth.rows.values()].filter((e) => e.kafkaTimestamp >= Date.parse(`${day}T00:00:00Z`) + DAY_MS).length;
-      expect(report.totals).to.include({ landedRows: truth.sent, uniqueDetections: truth.rows.size, duplicatesDropped: truth.duplicates, lateEvents: late, invalidEvents: day === d1 ? 5 : 0 });
-      expect(Object.fromEntries(await readHourCounts(world, day, [1n, 2n, 3n, 4n, 5n, 6n]))).to.deep.equal(Object.fromEntries(truthHourCounts(truth)));
+      expect(report.totals).to.include({
+        landedRows: truth.sent,
+        uniqueDetections: truth.rows.size,
+        duplicatesDropped: truth.duplicates,
+        lateEvents: late,
+        invalidEvents: day === d1 ? 5 : 0,
+      });
+      expect(Object.fromEntries(await readHourCounts(world, day, [1n, 2n, 3n, 4n, 5n, 6n]))).to.deep.equal(
+        Object.fromEntries(truthHourCounts(truth)),
+      );
       expect(await readTopItems(world, day)).to.deep.equal(truthTopX(truth, 5));
-      if (report.reconciliation.detectionRows.skipped === undefined) expect(report.reconciliation.detectionRows.repaired).to.equal(truth.rows.size); // no speed layer ran: all repaired
-      for (const name of ['report.json', 'report.csv', 'report.html']) expect(await world.hdfs.exists(`${reportsDayDir(world.config.hdfs.root, day)}/${name}`), name).to.equal(true);
+      if (report.reconciliation.detectionRows.skipped === undefined)
+        expect(report.reconciliation.detectionRows.repaired).to.equal(truth.rows.size); // no speed layer ran: all repaired
+      for (const name of ['report.json', 'report.csv', 'report.html'])
+        expect(await world.hdfs.exists(`${reportsDayDir(world.config.hdfs.root, day)}/${name}`), name).to.equal(true);
     }
   });
 
@@ -118,7 +156,11 @@ describe('batch layer end to end', function () {
     expect(rows).to.have.length(truth.rows.size);
     expect(rows.find((r) => r.oid === 2n ** 62n + 7n)?.item).to.equal('late-item');
     expect(rows.find((r) => r.oid === old.event.detectionOid)?.item).to.equal(old.event.itemName);
-    expect(result.days[0]!.totals).to.include({ uniqueDetections: truth.rows.size, duplicatesDropped: truth.duplicates, landedRows: truth.sent });
+    expect(result.days[0]!.totals).to.include({
+      uniqueDetections: truth.rows.size,
+      duplicatesDropped: truth.duplicates,
+      landedRows: truth.sent,
+    });
     expect(await readTopItems(world, d1)).to.deep.equal(truthTopX(truth, 5));
     const shown = await runCli(['report', 'show', '--date', d1], world.env);
     expect(shown.code, shown.stderr).to.equal(0);
@@ -128,7 +170,9 @@ describe('batch layer end to end', function () {
   it('DuckDB reads the warehouse files and agrees with the batch views', async () => {
     const local = fs.mkdtempSync(path.join(os.tmpdir(), 'warehouse-'));
     const dir = warehouseDayDir(world.config.hdfs.root, d2);
-    for (const entry of await world.hdfs.list(dir)) if (entry.name.endsWith('.parquet')) fs.writeFileSync(path.join(local, entry.name), await world.hdfs.readFile(`${dir}/${entry.name}`));
+    for (const entry of await world.hdfs.list(dir))
+      if (entry.name.endsWith('.parquet'))
+        fs.writeFileSync(path.join(local, entry.name), await world.hdfs.readFile(`${dir}/${entry.name}`));
     const db = await DuckDBInstance.create(':memory:');
     const connection = await db.connect();
     const glob = path.join(local, '*.parquet').replace(/'/g, "''");
@@ -144,7 +188,9 @@ describe('batch layer end to end', function () {
       duck.set(BigInt(loc), list);
     }
     expect(duck).to.deep.equal(await readTopItems(world, d2));
-    const hours = await connection.runAndReadAll(`select geographical_location_oid, (timestamp_detected // 3600000) * 3600000 as h, item_name, count(*) from read_parquet('${glob}') group by 1, 2, 3`);
+    const hours = await connection.runAndReadAll(
+      `select geographical_location_oid, (timestamp_detected // 3600000) * 3600000 as h, item_name, count(*) from read_parquet('${glob}') group by 1, 2, 3`,
+    );
     const duckHours = new Map<string, number>();
     for (const [loc, h, item, n] of hours.getRows() as [bigint, bigint, string, bigint][]) duckHours.set(`${loc}|${h}|${item}`, Number(n));
     expect(Object.fromEntries(duckHours)).to.deep.equal(Object.fromEntries(await readHourCounts(world, d2, [1n, 2n, 3n, 4n, 5n, 6n])));

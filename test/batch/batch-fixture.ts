@@ -9,8 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, repoRoot, type Config } from '../../common/config';
 import {
-  batchViewsTableName, decodeCountRowKey, decodeTopItemsRowKey, FAMILIES, landingDir, parseLandingFileName, topItemsPrefix, countScanRange, dayRange,
-  decodeBatchCount, type LandingFile,
+  batchViewsTableName,
+  decodeCountRowKey,
+  decodeTopItemsRowKey,
+  FAMILIES,
+  landingDir,
+  parseLandingFileName,
+  topItemsPrefix,
+  countScanRange,
+  dayRange,
+  decodeBatchCount,
+  type LandingFile,
 } from '../../common/contract';
 import { createHdfsStore, type WebHdfsStore } from '../../common/hdfs';
 import { HBaseStore, hbaseStoreOptions, cellValue } from '../../common/hbase';
@@ -50,7 +59,11 @@ export async function createBatchWorld(prefix: string, overrides: Record<string,
   const hdfs = createHdfsStore(config.hdfs, { retry: { retries: 4, initialDelayMs: 50, maxDelayMs: 500 } });
   const hbase = new HBaseStore({ ...hbaseStoreOptions(config), retryPauseMs: 50 });
   return {
-    env, config, hdfs, hbase, logger,
+    env,
+    config,
+    hdfs,
+    hbase,
+    logger,
     async remove() {
       hbase.close();
       await removeIsolatedStores(config, logger);
@@ -62,7 +75,10 @@ export async function createBatchWorld(prefix: string, overrides: Record<string,
 /** `node dist/ops/cli/utopia.js landing` with the world's environment. */
 export function startLandingProcess(world: BatchWorld): ChildProcess {
   const cli = path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js');
-  const child = spawn(process.execPath, [cli, 'landing'], { env: { ...world.env, UTOPIA_LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'landing'], {
+    env: { ...world.env, UTOPIA_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child.stderr?.on('data', (chunk: Buffer) => {
     if (process.env.TEST_VERBOSE) process.stderr.write(`[landing ${child.pid}] ${chunk.toString()}`);
   });
@@ -124,8 +140,12 @@ export async function readWarehouse(world: BatchWorld, dir: string): Promise<War
       const oid = col('detection_oid');
       for (let i = 0; i < oid.length; i++) {
         out.push({
-          oid: oid[i] as bigint, location: col('geographical_location_oid')[i] as bigint, camera: col('video_camera_oid')[i] as bigint,
-          item: col('item_name')[i] as string, ts: Number(col('timestamp_detected')[i]), name: col('geographical_location')[i] as string | null,
+          oid: oid[i] as bigint,
+          location: col('geographical_location_oid')[i] as bigint,
+          camera: col('video_camera_oid')[i] as bigint,
+          item: col('item_name')[i] as string,
+          ts: Number(col('timestamp_detected')[i]),
+          name: col('geographical_location')[i] as string | null,
         });
       }
     }
@@ -142,7 +162,10 @@ export async function readHourCounts(world: BatchWorld, day: string, locations: 
     const { startRow, stopRow } = countScanRange('hour', 'item', location, startMs, endMs);
     for (const row of await world.hbase.scanAll(batchViewsTableName(world.config.hbase.namespace), { start: startRow, stop: stopRow })) {
       const key = decodeCountRowKey(row.key);
-      out.set(`${key.locationOid}|${key.bucketStartMs}|${key.itemName}`, Number(decodeBatchCount(cellValue(row, FAMILIES.batchViews, 'n') as Buffer)));
+      out.set(
+        `${key.locationOid}|${key.bucketStartMs}|${key.itemName}`,
+        Number(decodeBatchCount(cellValue(row, FAMILIES.batchViews, 'n') as Buffer)),
+      );
     }
   }
   return out;
@@ -153,7 +176,10 @@ export async function readTopItems(world: BatchWorld, day: string): Promise<Map<
   for (const row of await world.hbase.scanAll(batchViewsTableName(world.config.hbase.namespace), { prefix: topItemsPrefix(day) })) {
     const key = decodeTopItemsRowKey(row.key);
     const list = out.get(key.locationOid) ?? [];
-    list[key.rank - 1] = { item: (cellValue(row, FAMILIES.batchViews, 'item') as Buffer).toString('utf8'), count: Number((cellValue(row, FAMILIES.batchViews, 'count') as Buffer).toString()) };
+    list[key.rank - 1] = {
+      item: (cellValue(row, FAMILIES.batchViews, 'item') as Buffer).toString('utf8'),
+      count: Number((cellValue(row, FAMILIES.batchViews, 'count') as Buffer).toString()),
+    };
     out.set(key.locationOid, list);
   }
   return out;

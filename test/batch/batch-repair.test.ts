@@ -4,14 +4,34 @@
 // exact; a corrupt landing file is quarantined and the exit status says so.
 
 import { expect } from 'chai';
-import { lockPath, countRowKey, decodePartitionCount, detectionRowKey, detectionTableName, eventDay, landingPartitionDir, liveCountsTableName, quarantineDir, warehouseDayDir } from '../../common/contract';
+import {
+  lockPath,
+  countRowKey,
+  decodePartitionCount,
+  detectionRowKey,
+  detectionTableName,
+  eventDay,
+  landingPartitionDir,
+  liveCountsTableName,
+  quarantineDir,
+  warehouseDayDir,
+} from '../../common/contract';
 import { runBatch, type DayReport } from '../../batch-layer';
 import { generateEvents, produceEvents, truthOf, type SentEvent } from '../helpers/batch-events';
 import { CliProcess } from '../helpers/cli-process';
 import { parseJson } from '../helpers/api-bodies';
 import { runCli } from '../helpers/run-cli';
 import { landedWinners, speedCounts, writeSpeedCounts, writeSpeedRows } from './speed-view-writer';
-import { createBatchWorld, landedMessages, landingFiles, readWarehouse, startLandingProcess, stopProcess, waitFor, type BatchWorld } from './batch-fixture';
+import {
+  createBatchWorld,
+  landedMessages,
+  landingFiles,
+  readWarehouse,
+  startLandingProcess,
+  stopProcess,
+  waitFor,
+  type BatchWorld,
+} from './batch-fixture';
 
 const DAY_MS = 86_400_000;
 
@@ -25,7 +45,16 @@ describe('batch reconciliation, locking and bad input', function () {
 
   before(async () => {
     world = await createBatchWorld('repair');
-    events = generateEvents({ seed: 7, days: [day], perDay: 800, locations: 4, hotShare: 0.5, items: 6, duplicateRate: 0.05, firstOid: 1000n });
+    events = generateEvents({
+      seed: 7,
+      days: [day],
+      perDay: 800,
+      locations: 4,
+      hotShare: 0.5,
+      items: 6,
+      duplicateRate: 0.05,
+      firstOid: 1000n,
+    });
     await produceEvents(world.config, events);
     const writer = startLandingProcess(world);
     await waitFor(async () => landedMessages(await landingFiles(world)) >= events.length, 120_000, 'events landed');
@@ -42,7 +71,10 @@ describe('batch reconciliation, locking and bad input', function () {
     expect(winners).to.have.length(truthOf(events, day).rows.size);
     // The speed layer missed five detections...
     const missed = winners.slice(10, 15).map((e) => e.oid);
-    await writeSpeedRows(world, winners.filter((e) => !missed.includes(e.oid)));
+    await writeSpeedRows(
+      world,
+      winners.filter((e) => !missed.includes(e.oid)),
+    );
     // ...and holds one the warehouse will not have.
     await writeSpeedRows(world, [{ ...winners[0]!, oid: 999_999n, offset: 123_456n }]);
     // Its live counts are right except three drifted rows, two missing rows and one for a minute without events.
@@ -53,7 +85,13 @@ describe('batch reconciliation, locking and bad input', function () {
     const lost = [...counts].filter(([row]) => !drifted.some(([d]) => d === row)).slice(-2);
     for (const [row] of lost) counts.delete(row);
     const dayStart = Date.parse(`${day}T00:00:00Z`);
-    const ghostRow = countRowKey({ granularity: 'minute', scope: 'item', locationOid: 2n, bucketStartMs: dayStart, itemName: 'ghost-item' }).toString('hex');
+    const ghostRow = countRowKey({
+      granularity: 'minute',
+      scope: 'item',
+      locationOid: 2n,
+      bucketStartMs: dayStart,
+      itemName: 'ghost-item',
+    }).toString('hex');
     counts.set(ghostRow, new Map([[0, { count: 3n, lastOffset: 5n, minute: dayStart }]]));
     await writeSpeedCounts(world, counts);
     const driftedCells = drifted.reduce((n, [, cells]) => n + cells.size, 0) + lost.reduce((n, [, cells]) => n + cells.size, 0);
@@ -75,10 +113,13 @@ describe('batch reconciliation, locking and bad input', function () {
     for (const [row] of [...drifted, ...lost]) {
       const now = await world.hbase.get(liveCountsTableName(ns), Buffer.from(row, 'hex'));
       expect(now?.cells.length, row).to.equal(right.get(row)?.size);
-      for (const cell of now?.cells ?? []) expect(decodePartitionCount(cell.value).count).to.equal(right.get(row)?.get(Number(cell.qualifier.slice(1)))?.count);
+      for (const cell of now?.cells ?? [])
+        expect(decodePartitionCount(cell.value).count).to.equal(right.get(row)?.get(Number(cell.qualifier.slice(1)))?.count);
     }
     const shown = await runCli(['report', 'show', '--date', day, '--format', 'csv'], world.env);
-    expect(shown.stdout).to.include('rows_repaired,5').and.include(`live_count_cells_corrected,${driftedCells + 1}`);
+    expect(shown.stdout)
+      .to.include('rows_repaired,5')
+      .and.include(`live_count_cells_corrected,${driftedCells + 1}`);
 
     // A second run finds nothing to correct.
     const again = await runBatch(deps(), { date: day });
@@ -97,14 +138,22 @@ describe('batch reconciliation, locking and bad input', function () {
   });
 
   it('runs two batches started together one at a time: one refuses clearly, or waits; the result stays exact', async () => {
-    const [a, b] = await Promise.all([runCli(['batch', 'run', '--date', day], world.env), runCli(['batch', 'run', '--date', day], world.env)]);
+    const [a, b] = await Promise.all([
+      runCli(['batch', 'run', '--date', day], world.env),
+      runCli(['batch', 'run', '--date', day], world.env),
+    ]);
     expect([a.code, b.code].sort()).to.deep.equal([0, 75]);
     expect((a.code === 75 ? a : b).stderr).to.include('another batch run holds the lock');
-    const both = await Promise.all([runBatch(deps(), { date: day, lockWaitMs: 120_000 }), runBatch(deps(), { date: day, lockWaitMs: 120_000 })]);
+    const both = await Promise.all([
+      runBatch(deps(), { date: day, lockWaitMs: 120_000 }),
+      runBatch(deps(), { date: day, lockWaitMs: 120_000 }),
+    ]);
     expect(both.map((r) => r.exitCode)).to.deep.equal([0, 0]);
     const truth = truthOf(events, day);
     const rows = await readWarehouse(world, warehouseDayDir(world.config.hdfs.root, day));
-    expect(rows.map((r) => `${r.oid}|${r.item}`).sort()).to.deep.equal([...truth.rows.values()].map((e) => `${e.event.detectionOid}|${e.event.itemName}`).sort());
+    expect(rows.map((r) => `${r.oid}|${r.item}`).sort()).to.deep.equal(
+      [...truth.rows.values()].map((e) => `${e.event.detectionOid}|${e.event.itemName}`).sort(),
+    );
   });
 
   it('takes over the lock of a crashed run once its lease has passed, not before', async () => {
@@ -125,7 +174,9 @@ describe('batch reconciliation, locking and bad input', function () {
     expect(await world.hdfs.exists(lock), 'the lock is released after the run').to.equal(false);
     const truth = truthOf(events, day);
     const rows = await readWarehouse(world, warehouseDayDir(world.config.hdfs.root, day));
-    expect(rows.map((r) => `${r.oid}|${r.item}`).sort()).to.deep.equal([...truth.rows.values()].map((e) => `${e.event.detectionOid}|${e.event.itemName}`).sort());
+    expect(rows.map((r) => `${r.oid}|${r.item}`).sort()).to.deep.equal(
+      [...truth.rows.values()].map((e) => `${e.event.detectionOid}|${e.event.itemName}`).sort(),
+    );
   });
 
   it('quarantines a corrupt or truncated landing file, reports it and exits non-zero', async () => {
@@ -136,14 +187,19 @@ describe('batch reconciliation, locking and bad input', function () {
     const truncated = `${topic}+0+00000000000000990000+00000000000000990010.parquet`;
     const garbage = `${topic}+0+00000000000000990011+00000000000000990020.parquet`;
     await world.hdfs.upload(`${landingPartitionDir(root, 0)}/${truncated}`, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await world.hdfs.upload(`${landingPartitionDir(root, 0)}/${garbage}`, Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(200, 7), Buffer.from('PAR1')]));
+    await world.hdfs.upload(
+      `${landingPartitionDir(root, 0)}/${garbage}`,
+      Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(200, 7), Buffer.from('PAR1')]),
+    );
     const run = await runCli(['batch', 'run'], world.env);
     expect(run.code, run.stderr).to.equal(1);
     expect(run.stderr).to.include('quarantined').and.include(truncated).and.include(garbage);
     expect(parseJson<{ quarantined: string[] }>(run.stdout).quarantined.sort()).to.deep.equal([truncated, garbage].sort());
     expect(await world.hdfs.exists(`${landingPartitionDir(root, 0)}/${truncated}`)).to.equal(false);
     const quarantined = await world.hdfs.list(quarantineDir(root));
-    const names = (await Promise.all(quarantined.map((d) => world.hdfs.list(`${quarantineDir(root)}/${d.name}`)))).flat().map((e) => e.name);
+    const names = (await Promise.all(quarantined.map((d) => world.hdfs.list(`${quarantineDir(root)}/${d.name}`))))
+      .flat()
+      .map((e) => e.name);
     expect(names).to.include.members([truncated, garbage]);
     const again = await runCli(['batch', 'run'], world.env);
     expect(again.code, again.stderr).to.equal(0); // nothing left to quarantine, nothing new to compact

@@ -43,8 +43,14 @@ export function engineSample(day: string): { pass1: SampleFile[]; pass2: SampleF
   const next = [0n, 0n, 0n];
   const place = (partition: number, drafts: Draft[]): LandingRow[] =>
     drafts.map((d) => ({
-      detectionOid: d.oid, geographicalLocationOid: d.loc, videoCameraOid: 100n + (d.oid % 7n), itemName: d.item, timestampDetected: d.ts,
-      partition, offset: next[partition]!++, kafkaTimestamp: d.kts ?? d.ts + 1500,
+      detectionOid: d.oid,
+      geographicalLocationOid: d.loc,
+      videoCameraOid: 100n + (d.oid % 7n),
+      itemName: d.item,
+      timestampDetected: d.ts,
+      partition,
+      offset: next[partition]!++,
+      kafkaTimestamp: d.kts ?? d.ts + 1500,
     }));
 
   // Bulk: 1,500 detections over 12 locations and 25 skewed items, 6 % re-sent in another partition.
@@ -52,7 +58,12 @@ export function engineSample(day: string): { pass1: SampleFile[]; pass2: SampleF
   for (let i = 0; i < 1500; i++) {
     const oid = 2n ** 53n + BigInt(i) * 7919n;
     const loc = BigInt(1 + Math.floor(random() * random() * LOCATIONS));
-    const d: Draft = { oid, loc, item: `item-${String(Math.floor(25 * random() * random())).padStart(2, '0')}`, ts: startMs + Math.floor(random() * 86_400_000) };
+    const d: Draft = {
+      oid,
+      loc,
+      item: `item-${String(Math.floor(25 * random() * random())).padStart(2, '0')}`,
+      ts: startMs + Math.floor(random() * 86_400_000),
+    };
     const p = Math.floor(random() * 3);
     bulk[p]!.push(d);
     if (random() < 0.06) bulk[(p + 1 + Math.floor(random() * 2)) % 3]!.push({ ...d, item: `${d.item}-resend` });
@@ -60,13 +71,15 @@ export function engineSample(day: string): { pass1: SampleFile[]; pass2: SampleF
   // Ties at location 5 with equal counts, above every bulk item's: UTF-8 order puts 'Ｚebra' (U+FF3A) before '😀smile' (U+1F600); UTF-16 the other way.
   const ties: Draft[] = [];
   let tieOid = 9_000_000_000_000_000_000n;
-  for (const item of ['Ｚebra', '😀smile', 'Apple', 'apple', 'émile', 'zulu']) for (let k = 0; k < 40; k++) ties.push({ oid: tieOid++, loc: 5n, item, ts: startMs + 60_000 * (k + 1) });
+  for (const item of ['Ｚebra', '😀smile', 'Apple', 'apple', 'émile', 'zulu'])
+    for (let k = 0; k < 40; k++) ties.push({ oid: tieOid++, loc: 5n, item, ts: startMs + 60_000 * (k + 1) });
   // Location 7: 24 items with counts 24..1 except a tie at ranks 10/11 and 20/21, so X = 10 and 20 cut inside a tie.
   const ladder: Draft[] = [];
   let ladderOid = 8_000_000_000_000_000_000n;
   for (let r = 0; r < 24; r++) {
     const count = r === 10 ? 14 : r === 20 ? 4 : 24 - r;
-    for (let k = 0; k < count; k++) ladder.push({ oid: ladderOid++, loc: 7n, item: `rank-${String.fromCharCode(122 - r)}`, ts: startMs + 60_000 * (r * 30 + k) });
+    for (let k = 0; k < count; k++)
+      ladder.push({ oid: ladderOid++, loc: 7n, item: `rank-${String.fromCharCode(122 - r)}`, ts: startMs + 60_000 * (r * 30 + k) });
   }
   const edges: Draft[] = [
     { oid: INT64_MAX - 1n, loc: 2n, item: 'first-ms', ts: startMs },
@@ -81,16 +94,29 @@ export function engineSample(day: string): { pass1: SampleFile[]; pass2: SampleF
   const p0a = place(0, [...bulk[0]!.slice(0, 400), ...edges, ...ties.slice(0, 120)]);
   // oid 2^63-1 again: partition 1 has it at a low offset, partition 0 at a higher one; partition 0 wins.
   const p1 = place(1, [{ oid: INT64_MAX, loc: 2n, item: 'max-oid-resend-p1', ts: startMs + 1000 }, ...bulk[1]!, ...ladder]);
-  const p0b = place(0, [{ oid: INT64_MAX, loc: 2n, item: 'max-oid-resend-p0', ts: startMs + 1000 }, ...bulk[0]!.slice(400), ...ties.slice(120)]);
+  const p0b = place(0, [
+    { oid: INT64_MAX, loc: 2n, item: 'max-oid-resend-p0', ts: startMs + 1000 },
+    ...bulk[0]!.slice(400),
+    ...ties.slice(120),
+  ]);
   const p2 = place(2, [...bulk[2]!, { oid: 46n, loc: 4n, item: 'will-lose-later', ts: startMs + 7000 }]);
   const empty: LandingRow[] = [];
   const pass1: SampleFile[] = [
-    { partition: 0, rows: p0a, invalidByDay: { [day]: 2 } }, { partition: 1, rows: p1 }, { partition: 0, rows: p0b }, { partition: 2, rows: p2 },
+    { partition: 0, rows: p0a, invalidByDay: { [day]: 2 } },
+    { partition: 1, rows: p1 },
+    { partition: 0, rows: p0b },
+    { partition: 2, rows: p2 },
   ];
   // The empty file sits between two offset ranges of partition 2 (a flush with nothing valid in it).
   const emptyFile: SampleFile = { partition: 2, rows: empty };
   // Pass 2: late files for the same day.
-  const fresh: Draft[] = Array.from({ length: 60 }, (_, i) => ({ oid: 7_000_000_000_000_000_000n + BigInt(i), loc: BigInt(1 + (i % LOCATIONS)), item: `late-file-${i % 4}`, ts: startMs + i * 1_000_000, kts: endMs + 7_200_000 }));
+  const fresh: Draft[] = Array.from({ length: 60 }, (_, i) => ({
+    oid: 7_000_000_000_000_000_000n + BigInt(i),
+    loc: BigInt(1 + (i % LOCATIONS)),
+    item: `late-file-${i % 4}`,
+    ts: startMs + i * 1_000_000,
+    kts: endMs + 7_200_000,
+  }));
   const pass2: SampleFile[] = [
     emptyFile,
     // Oid 46 was in partition 2; here in partition 1: the lower partition wins over the earlier warehouse row.
@@ -109,6 +135,10 @@ export async function writeSampleFiles(hdfs: HdfsStore, root: string, topic: str
     const last = file.rows.at(-1)?.offset ?? first;
     await hdfs.mkdirs(landingPartitionDir(root, file.partition));
     const metadata = file.invalidByDay ? { [INVALID_BY_DAY_KEY]: JSON.stringify(file.invalidByDay) } : undefined;
-    await hdfs.upload(landingFilePath(root, { topic, partition: file.partition, startOffset: first, endOffset: last }), encodeParquet(LANDING_SCHEMA, landingBatch(file.rows), metadata ? { metadata } : {}), { overwrite: true });
+    await hdfs.upload(
+      landingFilePath(root, { topic, partition: file.partition, startOffset: first, endOffset: last }),
+      encodeParquet(LANDING_SCHEMA, landingBatch(file.rows), metadata ? { metadata } : {}),
+      { overwrite: true },
+    );
   }
 }

@@ -14,7 +14,17 @@ import path from 'node:path';
 import { repoRoot, type Config } from '../../common/config';
 import { dayRange, eventDay, INT64_MAX, warehouseDayDir, warehouseManifestPath } from '../../common/contract';
 import { createLogger } from '../../common/log';
-import { duckdbEngine, ensureSpark, runBatch, sparkEngine, sparkVenvDir, SqlEngineError, type DayReport, type SparkInstall, type SqlEngine } from '../../batch-layer';
+import {
+  duckdbEngine,
+  ensureSpark,
+  runBatch,
+  sparkEngine,
+  sparkVenvDir,
+  SqlEngineError,
+  type DayReport,
+  type SparkInstall,
+  type SqlEngine,
+} from '../../batch-layer';
 import { loadReference } from '../../reference-data';
 import { loadDayReport } from '../../batch-layer';
 import { runCli } from '../helpers/run-cli';
@@ -54,14 +64,34 @@ describe('batch engines give identical outputs', function () {
   });
 
   function configFor(name: string, topX: number): Config {
-    return { ...world.config, hdfs: { ...world.config.hdfs, root: `${world.config.hdfs.root}/${name}` }, batch: { ...world.config.batch, topX } };
+    return {
+      ...world.config,
+      hdfs: { ...world.config.hdfs, root: `${world.config.hdfs.root}/${name}` },
+      batch: { ...world.config.batch, topX },
+    };
   }
 
   const sorted = (rows: WarehouseRecord[]): WarehouseRecord[] =>
-    [...rows].sort((a, b) => (a.location !== b.location ? (a.location < b.location ? -1 : 1) : a.ts !== b.ts ? a.ts - b.ts : a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0));
+    [...rows].sort((a, b) =>
+      a.location !== b.location
+        ? a.location < b.location
+          ? -1
+          : 1
+        : a.ts !== b.ts
+          ? a.ts - b.ts
+          : a.oid < b.oid
+            ? -1
+            : a.oid > b.oid
+              ? 1
+              : 0,
+    );
 
   async function outcome(config: Config, report: DayReport): Promise<Outcome> {
-    return { rows: sorted(await readWarehouse(world, warehouseDayDir(config.hdfs.root, day))), totals: report.totals, topItems: report.topItems };
+    return {
+      rows: sorted(await readWarehouse(world, warehouseDayDir(config.hdfs.root, day))),
+      totals: report.totals,
+      topItems: report.topItems,
+    };
   }
 
   /** Field by field, so a difference shows as a readable diff. */
@@ -75,8 +105,15 @@ describe('batch engines give identical outputs', function () {
       expect({ extra, missing }, `${name} pass ${pass + 1} top-X rows`).to.deep.equal({ extra: [], missing: [] });
       expect(top(got[pass]!.topItems), `${name} pass ${pass + 1} top-X order`).to.deep.equal(top(want[pass]!.topItems));
       expect(got[pass]!.rows.length, `${name} pass ${pass + 1} rows`).to.equal(want[pass]!.rows.length);
-      const differs = got[pass]!.rows.findIndex((r, i) => JSON.stringify(r, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) !== JSON.stringify(want[pass]!.rows[i], (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
-      expect(differs === -1 ? undefined : [got[pass]!.rows[differs], want[pass]!.rows[differs]], `${name} pass ${pass + 1} first differing row`).to.equal(undefined);
+      const differs = got[pass]!.rows.findIndex(
+        (r, i) =>
+          JSON.stringify(r, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) !==
+          JSON.stringify(want[pass]!.rows[i], (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+      );
+      expect(
+        differs === -1 ? undefined : [got[pass]!.rows[differs], want[pass]!.rows[differs]],
+        `${name} pass ${pass + 1} first differing row`,
+      ).to.equal(undefined);
     }
   }
 
@@ -86,7 +123,10 @@ describe('batch engines give identical outputs', function () {
     await writeSampleFiles(world.hdfs, first.hdfs.root, 'detections', sample.pass1);
     const deps = (config: Config) => ({ config, hdfs: world.hdfs, hbase: world.hbase, logger: world.logger });
     const run1 = await runBatch(deps(first), { date: day, engine, ...(sqlEngine ? { sqlEngine } : {}) });
-    const pass1 = await outcome(first, run1.days.find((d) => d.day === day)!);
+    const pass1 = await outcome(
+      first,
+      run1.days.find((d) => d.day === day)!,
+    );
     const second = configFor(name, 20);
     await writeSampleFiles(world.hdfs, second.hdfs.root, 'detections', sample.pass2);
     const run2 = await runBatch(deps(second), { engine, ...(sqlEngine ? { sqlEngine } : {}) });
@@ -112,7 +152,8 @@ describe('batch engines give identical outputs', function () {
     for (const r of sample.pass1.flatMap((f) => f.rows)) {
       if (r.timestampDetected < startMs || r.timestampDetected >= endMs) continue;
       const w = winners.get(r.detectionOid);
-      if (!w || r.partition < w.p || (r.partition === w.p && r.offset < w.o)) winners.set(r.detectionOid, { p: r.partition, o: r.offset, kts: r.kafkaTimestamp });
+      if (!w || r.partition < w.p || (r.partition === w.p && r.offset < w.o))
+        winners.set(r.detectionOid, { p: r.partition, o: r.offset, kts: r.kafkaTimestamp });
     }
     const late = [...winners.values()].filter((w) => w.kts >= endMs).length;
     expect(late).to.be.at.least(4);
@@ -131,11 +172,18 @@ describe('batch engines give identical outputs', function () {
     expect(String(UNKNOWN_LOCATION)).to.equal('999');
   });
 
-  it('an analyst reads the warehouse from hdfs:// with pyspark and gets the batch views\' counts', async () => {
+  it("an analyst reads the warehouse from hdfs:// with pyspark and gets the batch views' counts", async () => {
     const uri = `${world.config.hdfs.namenodeRpc}${configFor('node', 10).hdfs.root}/warehouse/detections`;
     const script = path.join(repoRoot, 'ops', 'analysts', 'warehouse_counts.py');
     const run = spawnSync(path.join(sparkVenvDir(world.config.home), 'bin', 'python'), [script, uri, day, day], {
-      encoding: 'utf8', env: { ...process.env, SPARK_LOCAL_IP: '127.0.0.1', HADOOP_USER_NAME: world.config.hdfs.user, PYSPARK_SUBMIT_ARGS: '--master local[1] pyspark-shell' }, maxBuffer: 1 << 26,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        SPARK_LOCAL_IP: '127.0.0.1',
+        HADOOP_USER_NAME: world.config.hdfs.user,
+        PYSPARK_SUBMIT_ARGS: '--master local[1] pyspark-shell',
+      },
+      maxBuffer: 1 << 26,
     });
     expect(run.status, run.stderr.slice(-3000)).to.equal(0);
     const spark = new Map<string, number>();
@@ -161,8 +209,15 @@ describe('batch engines give identical outputs', function () {
   it('`utopia batch run --engine spark` (local[2]): the same warehouse partition, top-X and report', async () => {
     // The CLI as an operator runs it: engine from --engine, master and settings from the environment.
     const name = 'spark-cli';
-    const env = (topX: number) => ({ ...world.env, HDFS_ROOT: configFor(name, topX).hdfs.root, BATCH_TOP_X: String(topX), BATCH_SPARK_MASTER: 'local[2]', UTOPIA_LOG_LEVEL: 'info' });
-    const reportOf = async (topX: number): Promise<DayReport> => JSON.parse((await loadDayReport(world.hdfs, configFor(name, topX).hdfs.root, day))!) as DayReport;
+    const env = (topX: number) => ({
+      ...world.env,
+      HDFS_ROOT: configFor(name, topX).hdfs.root,
+      BATCH_TOP_X: String(topX),
+      BATCH_SPARK_MASTER: 'local[2]',
+      UTOPIA_LOG_LEVEL: 'info',
+    });
+    const reportOf = async (topX: number): Promise<DayReport> =>
+      JSON.parse((await loadDayReport(world.hdfs, configFor(name, topX).hdfs.root, day))!) as DayReport;
     await writeSampleFiles(world.hdfs, configFor(name, 10).hdfs.root, 'detections', sample.pass1);
     const run1 = await runCli(['batch', 'run', '--date', day, '--engine', 'spark'], env(10));
     expect(run1.code, run1.stderr.slice(-3000)).to.equal(0);
@@ -189,8 +244,15 @@ describe('batch engines give identical outputs', function () {
 
     it('reads the landing files from hdfs:// and gives the same outputs', async () => {
       const engine = sparkEngine({
-        install: spark, master: cluster!.master, conf: [['spark.executor.memory', '1g'], ['spark.cores.max', '2']], io: 'hdfs',
-        workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'spark-job-')), hdfsUser: world.config.hdfs.user,
+        install: spark,
+        master: cluster!.master,
+        conf: [
+          ['spark.executor.memory', '1g'],
+          ['spark.cores.max', '2'],
+        ],
+        io: 'hdfs',
+        workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'spark-job-')),
+        hdfsUser: world.config.hdfs.user,
       });
       expectSame('spark standalone', await runEngine('spark-standalone', 'spark', engine));
     });
@@ -199,16 +261,37 @@ describe('batch engines give identical outputs', function () {
   it('a failing statement aborts the day, reaches the log readably and leaves the warehouse untouched', async () => {
     const config = configFor('duckdb', 20);
     const dir = warehouseDayDir(config.hdfs.root, day);
-    const before = { rows: sorted(await readWarehouse(world, dir)), manifest: (await world.hdfs.readFile(warehouseManifestPath(config.hdfs.root, day))).toString() };
+    const before = {
+      rows: sorted(await readWarehouse(world, dir)),
+      manifest: (await world.hdfs.readFile(warehouseManifestPath(config.hdfs.root, day))).toString(),
+    };
     const lines: string[] = [];
     const logger = createLogger('batch', 'info', (line) => lines.push(line));
     // Spark runs the whole job, writes its outputs, then fails on the last statement.
-    const failing = sparkEngine({ install: spark, master: 'local[1]', conf: [], io: 'local', workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'spark-job-')), hdfsUser: world.config.hdfs.user });
+    const failing = sparkEngine({
+      install: spark,
+      master: 'local[1]',
+      conf: [],
+      io: 'local',
+      workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'spark-job-')),
+      hdfsUser: world.config.hdfs.user,
+    });
     const engine: SqlEngine = { ...failing, run: (statements, log) => failing.run([...statements, 'SELECT 1 / 0 AS broken'], log) };
-    const error = await runBatch({ config, hdfs: world.hdfs, hbase: world.hbase, logger }, { date: day, engine: 'spark', sqlEngine: engine }).then(() => undefined, (e: unknown) => e);
+    const error = await runBatch(
+      { config, hdfs: world.hdfs, hbase: world.hbase, logger },
+      { date: day, engine: 'spark', sqlEngine: engine },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(SqlEngineError);
-    expect((error as Error).message).to.match(/DIVIDE_BY_ZERO/).and.match(/statement \d+\/\d+/);
-    expect(lines.some((l) => /ERROR.*spark: .*DIVIDE_BY_ZERO/.test(l)), lines.join('\n')).to.equal(true);
+    expect((error as Error).message)
+      .to.match(/DIVIDE_BY_ZERO/)
+      .and.match(/statement \d+\/\d+/);
+    expect(
+      lines.some((l) => /ERROR.*spark: .*DIVIDE_BY_ZERO/.test(l)),
+      lines.join('\n'),
+    ).to.equal(true);
     expect(sorted(await readWarehouse(world, dir))).to.deep.equal(before.rows);
     expect((await world.hdfs.readFile(warehouseManifestPath(config.hdfs.root, day))).toString()).to.equal(before.manifest);
     // And the same run without the broken statement goes through.

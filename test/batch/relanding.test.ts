@@ -8,7 +8,16 @@ import { eventDay, landingFilePath, warehouseDayDir } from '../../common/contrac
 import { runBatch } from '../../batch-layer';
 import { quarantineFile } from '../../batch-layer/compact/quarantine';
 import { generateEvents, produceEvents, truthOf } from '../helpers/batch-events';
-import { createBatchWorld, landedMessages, landingFiles, readWarehouse, startLandingProcess, stopProcess, waitFor, type BatchWorld } from './batch-fixture';
+import {
+  createBatchWorld,
+  landedMessages,
+  landingFiles,
+  readWarehouse,
+  startLandingProcess,
+  stopProcess,
+  waitFor,
+  type BatchWorld,
+} from './batch-fixture';
 
 const DAY_MS = 86_400_000;
 
@@ -26,7 +35,16 @@ describe('quarantined landing files are re-landed', function () {
   });
 
   it('lands the range of a quarantined file that is not the newest of its partition again', async () => {
-    const events = generateEvents({ seed: 3, days: [day], perDay: 3000, locations: 4, hotShare: 0.3, items: 6, duplicateRate: 0, firstOid: 1n });
+    const events = generateEvents({
+      seed: 3,
+      days: [day],
+      perDay: 3000,
+      locations: 4,
+      hotShare: 0.3,
+      items: 6,
+      duplicateRate: 0,
+      firstOid: 1n,
+    });
     await produceEvents(world.config, events);
     let writer = startLandingProcess(world);
     try {
@@ -44,7 +62,14 @@ describe('quarantined landing files are re-landed', function () {
 
     writer = startLandingProcess(world);
     try {
-      await waitFor(async () => (await landingFiles(world)).some((f) => f.partition === victim.partition && f.startOffset === victim.startOffset && f.endOffset === victim.endOffset), 120_000, `offsets ${victim.startOffset}..${victim.endOffset} of partition ${victim.partition} re-landed`);
+      await waitFor(
+        async () =>
+          (await landingFiles(world)).some(
+            (f) => f.partition === victim.partition && f.startOffset === victim.startOffset && f.endOffset === victim.endOffset,
+          ),
+        120_000,
+        `offsets ${victim.startOffset}..${victim.endOffset} of partition ${victim.partition} re-landed`,
+      );
     } finally {
       await stopProcess(writer, 'SIGTERM');
     }

@@ -16,7 +16,15 @@ import { runBatch, type DayReport } from '../../batch-layer';
 import { generateEvents, produceEvents, truthOf, truthTopX } from '../helpers/batch-events';
 import type { PageDocument } from '../helpers/page-dom';
 import { runCli } from '../helpers/run-cli';
-import { createBatchWorld, landedMessages, landingFiles, startLandingProcess, stopProcess, waitFor, type BatchWorld } from './batch-fixture';
+import {
+  createBatchWorld,
+  landedMessages,
+  landingFiles,
+  startLandingProcess,
+  stopProcess,
+  waitFor,
+  type BatchWorld,
+} from './batch-fixture';
 
 // The browser's document inside page.evaluate callbacks (the project compiles without the DOM lib).
 declare const document: PageDocument;
@@ -49,11 +57,24 @@ describe('batch: the nightly HTML report draws its charts in Chromium', function
   });
 
   it('shows events per hour, top items per location and reconcile differences equal to the report', async () => {
-    const events = generateEvents({ seed: 7, days: [day], perDay: 1200, locations: 5, hotShare: 0.3, items: 8, duplicateRate: 0.05, firstOid: 2n ** 53n + 11n });
+    const events = generateEvents({
+      seed: 7,
+      days: [day],
+      perDay: 1200,
+      locations: 5,
+      hotShare: 0.3,
+      items: 8,
+      duplicateRate: 0.05,
+      firstOid: 2n ** 53n + 11n,
+    });
     await produceEvents(world.config, events);
     const writer = startLandingProcess(world);
     try {
-      await waitFor(async () => landedMessages(await landingFiles(world)) >= events.length, 120_000, `all ${events.length} messages landed`);
+      await waitFor(
+        async () => landedMessages(await landingFiles(world)) >= events.length,
+        120_000,
+        `all ${events.length} messages landed`,
+      );
     } finally {
       await stopProcess(writer, 'SIGTERM');
     }
@@ -87,7 +108,12 @@ describe('batch: the nightly HTML report draws its charts in Chromium', function
       for (const svg of document.querySelectorAll('svg.chart')) {
         out[svg.getAttribute('data-chart') ?? ''] = [...svg.querySelectorAll('rect.bar')].map((rect) => {
           const box = rect.getBoundingClientRect();
-          return { label: rect.getAttribute('data-label') ?? '', value: Number(rect.getAttribute('data-value')), width: box.width, height: box.height };
+          return {
+            label: rect.getAttribute('data-label') ?? '',
+            value: Number(rect.getAttribute('data-value')),
+            width: box.width,
+            height: box.height,
+          };
         });
       }
       return out;

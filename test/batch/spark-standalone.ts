@@ -33,13 +33,42 @@ export async function startSparkStandalone(install: SparkInstall): Promise<Spark
     fs.rmSync(workDir, { recursive: true, force: true });
   };
   try {
-    children.push(spawnClass('org.apache.spark.deploy.master.Master', ['--host', '127.0.0.1', '--port', String(STANDALONE_PORT), '--webui-port', String(MASTER_UI)]));
+    children.push(
+      spawnClass('org.apache.spark.deploy.master.Master', [
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(STANDALONE_PORT),
+        '--webui-port',
+        String(MASTER_UI),
+      ]),
+    );
     await waitUntil(() => canConnect(STANDALONE_PORT), 90_000, `the Spark master on ${STANDALONE_PORT} (log in ${workDir})`);
-    children.push(spawnClass('org.apache.spark.deploy.worker.Worker', ['--host', '127.0.0.1', '--webui-port', String(WORKER_UI), '--cores', '2', '--memory', '2g', '--work-dir', path.join(workDir, 'work'), master]));
-    await waitUntil(async () => {
-      const state = await fetch(`http://127.0.0.1:${MASTER_UI}/json/`).then((r) => r.json() as Promise<{ aliveworkers?: number }>).catch(() => ({ aliveworkers: 0 }));
-      return (state.aliveworkers ?? 0) > 0;
-    }, 90_000, `a Spark worker registered with ${master} (logs in ${workDir})`);
+    children.push(
+      spawnClass('org.apache.spark.deploy.worker.Worker', [
+        '--host',
+        '127.0.0.1',
+        '--webui-port',
+        String(WORKER_UI),
+        '--cores',
+        '2',
+        '--memory',
+        '2g',
+        '--work-dir',
+        path.join(workDir, 'work'),
+        master,
+      ]),
+    );
+    await waitUntil(
+      async () => {
+        const state = await fetch(`http://127.0.0.1:${MASTER_UI}/json/`)
+          .then((r) => r.json() as Promise<{ aliveworkers?: number }>)
+          .catch(() => ({ aliveworkers: 0 }));
+        return (state.aliveworkers ?? 0) > 0;
+      },
+      90_000,
+      `a Spark worker registered with ${master} (logs in ${workDir})`,
+    );
   } catch (error) {
     await stop();
     throw error;

@@ -28,7 +28,11 @@ async function readTop(bytes: Buffer): Promise<Ranked[]> {
   const { columns } = await readParquetColumns(bytes);
   const col = (n: string) => columns.get(n) as unknown[];
   return col('item_rank').map((rank, i) => ({
-    loc: String(col('geographical_location_oid')[i]), name: col('geographical_location')[i] as string | null, rank: rank as number, item: col('item_name')[i] as string, count: Number(col('item_count')[i]),
+    loc: String(col('geographical_location_oid')[i]),
+    name: col('geographical_location')[i] as string | null,
+    rank: rank as number,
+    item: col('item_name')[i] as string,
+    count: Number(col('item_count')[i]),
   }));
 }
 
@@ -42,7 +46,13 @@ async function duckTop(where: string): Promise<Ranked[]> {
     select cast(r.loc as varchar), l.geographical_location, r.r, r.item_name, r.n from ranked r
     left join read_parquet('${path.join(fixtures, 'locations.parquet')}') l on l.geographical_location_oid = r.loc
     where r.r <= 4 order by r.loc, r.r`);
-  const rows = (reader.getRows() as [string, string | null, bigint, string, bigint][]).map(([loc, name, rank, item, n]) => ({ loc, name, rank: Number(rank), item, count: Number(n) }));
+  const rows = (reader.getRows() as [string, string | null, bigint, string, bigint][]).map(([loc, name, rank, item, n]) => ({
+    loc,
+    name,
+    rank: Number(rank),
+    item,
+    count: Number(n),
+  }));
   c.closeSync();
   return rows;
 }
@@ -64,7 +74,18 @@ describe('utopia top-items', function () {
 
   it('reads a Spark-style folder of int32 columns and writes the top-X as Parquet and CSV, like DuckDB computes it', async () => {
     const target = path.join(out, 'top.parquet');
-    const run = await runCli(['top-items', '--detections', path.join(fixtures, 'detections-spark'), '--locations', path.join(fixtures, 'locations.parquet'), '--x', '4', '--out', target, '--csv']);
+    const run = await runCli([
+      'top-items',
+      '--detections',
+      path.join(fixtures, 'detections-spark'),
+      '--locations',
+      path.join(fixtures, 'locations.parquet'),
+      '--x',
+      '4',
+      '--out',
+      target,
+      '--csv',
+    ]);
     expect(run.code, run.stderr).to.equal(0);
     expect(JSON.parse(run.stdout)).to.include({ rowsRead: 12000, rowsUsed: 12000 });
     const ours = await readTop(fs.readFileSync(target));
@@ -76,16 +97,38 @@ describe('utopia top-items', function () {
 
   it('filters a day with epoch seconds detected by magnitude', async () => {
     const target = path.join(out, 'day.parquet');
-    const run = await runCli(['top-items', '--detections', path.join(fixtures, 'detections-spark'), '--locations', path.join(fixtures, 'locations.parquet'), '--x', '4', '--out', target, '--date', '2023-11-15']);
+    const run = await runCli([
+      'top-items',
+      '--detections',
+      path.join(fixtures, 'detections-spark'),
+      '--locations',
+      path.join(fixtures, 'locations.parquet'),
+      '--x',
+      '4',
+      '--out',
+      target,
+      '--date',
+      '2023-11-15',
+    ]);
     expect(run.code, run.stderr).to.equal(0);
-    const expected = await duckTop(`where timestamp_detected >= epoch(timestamp '2023-11-15') and timestamp_detected < epoch(timestamp '2023-11-16')`);
+    const expected = await duckTop(
+      `where timestamp_detected >= epoch(timestamp '2023-11-15') and timestamp_detected < epoch(timestamp '2023-11-16')`,
+    );
     expect(expected.length).to.be.greaterThan(0);
     expect(await readTop(fs.readFileSync(target))).to.deep.equal(expected);
   });
 
   it('keeps int64 oids above 2^53 exact (milliseconds, v2 pages), ties broken by item name, unknown locations kept', async () => {
     const target = path.join(out, 'big.parquet');
-    const run = await runCli(['top-items', '--detections', path.join(fixtures, 'detections-int64-ms.parquet'), '--locations', path.join(fixtures, 'locations-int64.parquet'), '--out', target]);
+    const run = await runCli([
+      'top-items',
+      '--detections',
+      path.join(fixtures, 'detections-int64-ms.parquet'),
+      '--locations',
+      path.join(fixtures, 'locations-int64.parquet'),
+      '--out',
+      target,
+    ]);
     expect(run.code, run.stderr).to.equal(0);
     expect(await readTop(fs.readFileSync(target))).to.deep.equal([
       { loc: String(2n ** 60n), name: 'Far away', rank: 1, item: 'a', count: 1 },
@@ -99,7 +142,17 @@ describe('utopia top-items', function () {
       await hdfs.store.upload(hdfs.path('detections', name), fs.readFileSync(path.join(fixtures, 'detections-spark', name)));
     }
     await hdfs.store.upload(hdfs.path('locations.parquet'), fs.readFileSync(path.join(fixtures, 'locations.parquet')));
-    const run = await runCli(['top-items', '--detections', `hdfs://${hdfs.path('detections')}`, '--locations', `hdfs://${hdfs.path('locations.parquet')}`, '--x', '4', '--out', `hdfs://${hdfs.path('out', 'top.parquet')}`]);
+    const run = await runCli([
+      'top-items',
+      '--detections',
+      `hdfs://${hdfs.path('detections')}`,
+      '--locations',
+      `hdfs://${hdfs.path('locations.parquet')}`,
+      '--x',
+      '4',
+      '--out',
+      `hdfs://${hdfs.path('out', 'top.parquet')}`,
+    ]);
     expect(run.code, run.stderr).to.equal(0);
     expect(await readTop(await hdfs.store.readFile(hdfs.path('out', 'top.parquet')))).to.deep.equal(await duckTop(''));
   });

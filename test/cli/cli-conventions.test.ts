@@ -10,9 +10,29 @@ import { repoRoot } from '../../common/config';
 import { runCli } from '../helpers/run-cli';
 
 const COMMANDS: string[][] = [
-  [], ['start'], ['stack'], ['stack', 'up'], ['stack', 'down'], ['stack', 'status'], ['stack', 'reset'], ['setup'], ['config'], ['serve'], ['speed'],
-  ['ingest'], ['rekey'], ['simulate'], ['reference'], ['reference', 'load'], ['landing'], ['batch'], ['batch', 'run'], ['batch', 'schedule'],
-  ['report'], ['report', 'show'], ['top-items'],
+  [],
+  ['start'],
+  ['stack'],
+  ['stack', 'up'],
+  ['stack', 'down'],
+  ['stack', 'status'],
+  ['stack', 'reset'],
+  ['setup'],
+  ['config'],
+  ['serve'],
+  ['speed'],
+  ['ingest'],
+  ['rekey'],
+  ['simulate'],
+  ['reference'],
+  ['reference', 'load'],
+  ['landing'],
+  ['batch'],
+  ['batch', 'run'],
+  ['batch', 'schedule'],
+  ['report'],
+  ['report', 'show'],
+  ['top-items'],
 ];
 
 describe('utopia CLI conventions', function () {
@@ -60,7 +80,11 @@ describe('utopia CLI conventions', function () {
   });
 
   it('prints the configuration as JSON for scripts', async () => {
-    const result = await runCli(['config', '--json'], { ...process.env, API_ADMIN_KEYS: 'a-secret-admin-key-0123', REKEY_GROUP_ID: 'my-rekey' });
+    const result = await runCli(['config', '--json'], {
+      ...process.env,
+      API_ADMIN_KEYS: 'a-secret-admin-key-0123',
+      REKEY_GROUP_ID: 'my-rekey',
+    });
     expect(result.code, result.stderr).to.equal(0);
     const config = JSON.parse(result.stdout) as Record<string, { value: string; default: boolean }>;
     expect(config.REKEY_GROUP_ID).to.deep.equal({ value: 'my-rekey', default: false });
@@ -68,7 +92,7 @@ describe('utopia CLI conventions', function () {
     expect(config.KAFKA_PARTITIONS?.default).to.equal(true);
   });
 
-  it('prints the stack status as JSON for scripts, with the table\'s exit code', async () => {
+  it("prints the stack status as JSON for scripts, with the table's exit code", async () => {
     const result = await runCli(['stack', 'status', '--json']);
     const services = JSON.parse(result.stdout) as { service: string; state: string; healthy: boolean; ports: number[] }[];
     expect(services.map((s) => s.service).sort()).to.deep.equal(['datanode', 'hbase', 'kafka', 'namenode']);

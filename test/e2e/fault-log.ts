@@ -36,11 +36,23 @@ export class FaultLog {
   }
 
   table(): string {
-    const rows = [['#', 't (s)', 'published', 'fault', 'recovered (s)', 'checked after it'], ...this.entries.map((e, i) => [
-      String(i + 1), e.atS.toFixed(0), String(e.published), e.fault, e.recoveredS === undefined ? '-' : e.recoveredS.toFixed(0), e.check,
-    ])];
+    const rows = [
+      ['#', 't (s)', 'published', 'fault', 'recovered (s)', 'checked after it'],
+      ...this.entries.map((e, i) => [
+        String(i + 1),
+        e.atS.toFixed(0),
+        String(e.published),
+        e.fault,
+        e.recoveredS === undefined ? '-' : e.recoveredS.toFixed(0),
+        e.check,
+      ]),
+    ];
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+    const line = (r: string[]) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd();
     return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
   }
 

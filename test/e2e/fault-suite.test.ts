@@ -98,7 +98,11 @@ describe('end to end: the whole pipeline under faults', function () {
     seedEvents = seedEventsOf(truth);
     speed.start();
     landing.start();
-    const producer = createKafka(world.config, { clientIdSuffix: 'e2e-sim', retries: 20 }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafka(world.config, { clientIdSuffix: 'e2e-sim', retries: 20 }).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     const publishing = publishEvents(producer, generateEvents(options), {
       topic: world.config.kafka.detectionsTopic,
@@ -113,25 +117,59 @@ describe('end to end: the whole pipeline under faults', function () {
     const speedGroup = world.config.speed.groupId;
     const landingGroup = world.config.landing.groupId;
     await at(0.1);
-    await faults.inject('SIGKILL speed layer', () => kill(speed), () => progressCheck(speedGroup, 'speed layer'));
+    await faults.inject(
+      'SIGKILL speed layer',
+      () => kill(speed),
+      () => progressCheck(speedGroup, 'speed layer'),
+    );
     await at(0.25);
-    await faults.inject('SIGKILL landing writer', () => kill(landing), () => progressCheck(landingGroup, 'landing writer'));
+    await faults.inject(
+      'SIGKILL landing writer',
+      () => kill(landing),
+      () => progressCheck(landingGroup, 'landing writer'),
+    );
     await at(0.4);
-    await faults.inject('restart HDFS NameNode (3 s down)', () => restartService(world.config, 'namenode', 3000, log), () => landedCheck());
+    await faults.inject(
+      'restart HDFS NameNode (3 s down)',
+      () => restartService(world.config, 'namenode', 3000, log),
+      () => landedCheck(),
+    );
     await at(0.6);
-    await faults.inject('SIGKILL speed layer', () => kill(speed), () => progressCheck(speedGroup, 'speed layer'));
+    await faults.inject(
+      'SIGKILL speed layer',
+      () => kill(speed),
+      () => progressCheck(speedGroup, 'speed layer'),
+    );
     await at(0.8);
-    await faults.inject('SIGKILL landing writer', () => kill(landing), () => progressCheck(landingGroup, 'landing writer'));
+    await faults.inject(
+      'SIGKILL landing writer',
+      () => kill(landing),
+      () => progressCheck(landingGroup, 'landing writer'),
+    );
     await publishing;
     log.info(`published ${published} events; the consumers work through the backlog`);
-    await faults.inject('restart Kafka (3 s down)', () => restartService(world.config, 'kafka', 3000, log), async () => `${await progressCheck(speedGroup, 'speed layer')}; ${await progressCheck(landingGroup, 'landing writer')}`);
-    await faults.inject('restart HBase (3 s down)', () => restartService(world.config, 'hbase', 3000, log), () => progressCheck(speedGroup, 'speed layer'));
+    await faults.inject(
+      'restart Kafka (3 s down)',
+      () => restartService(world.config, 'kafka', 3000, log),
+      async () => `${await progressCheck(speedGroup, 'speed layer')}; ${await progressCheck(landingGroup, 'landing writer')}`,
+    );
+    await faults.inject(
+      'restart HBase (3 s down)',
+      () => restartService(world.config, 'hbase', 3000, log),
+      () => progressCheck(speedGroup, 'speed layer'),
+    );
     await sleep(Math.random() * 5000);
-    await faults.inject('SIGKILL speed layer', () => kill(speed), () => progressCheck(speedGroup, 'speed layer'));
+    await faults.inject(
+      'SIGKILL speed layer',
+      () => kill(speed),
+      () => progressCheck(speedGroup, 'speed layer'),
+    );
 
     // HBase rows, live counts, quality counters and the dead-letter topic equal the truth.
     await expectExactResult(speedEnv, truth, () => speed.running, 30 * 60_000);
-    faults.checked(`HBase: ${truth.distinct} detection rows, live counts, quality counters; dead letters: ${truth.invalid.length} with reasons`);
+    faults.checked(
+      `HBase: ${truth.distinct} detection rows, live counts, quality counters; dead letters: ${truth.invalid.length} with reasons`,
+    );
     await waitForCaughtUp(world.config, 10 * 60_000, () => landing.running, landingGroup);
     const files = await landingFiles(world);
     expect(landedMessages(files), 'landed offsets cover every published message once').to.equal(truth.published);
@@ -167,7 +205,10 @@ describe('end to end: the whole pipeline under faults', function () {
         else byLocation.set(e.locationOid, [e]);
       }
       for (const [location, events] of byLocation) {
-        const wantTop = truthTop(events, { location, fromMs: startMs, toMs: endMs }, TOP_X).map((t) => ({ item: t.item_name, count: Number(t.item_count) }));
+        const wantTop = truthTop(events, { location, fromMs: startMs, toMs: endMs }, TOP_X).map((t) => ({
+          item: t.item_name,
+          count: Number(t.item_count),
+        }));
         expect(top.get(location), `top-${TOP_X} of location ${location} on ${day}`).to.deep.equal(wantTop);
       }
       faults.checked(`warehouse dt=${day}: ${rows.length} rows and batch top-${TOP_X} of each location equal the truth`);
@@ -176,7 +217,10 @@ describe('end to end: the whole pipeline under faults', function () {
 
   /** The closed days holding events: yesterday, and the day before when late events reach it. */
   function closedDays(): string[] {
-    return suiteClosedDays(seedEvents.map((e) => e.timestampMs), suiteClock);
+    return suiteClosedDays(
+      seedEvents.map((e) => e.timestampMs),
+      suiteClock,
+    );
   }
 
   function checkBatchRun(batch: BatchRunResult): void {
@@ -185,12 +229,18 @@ describe('end to end: the whole pipeline under faults', function () {
     expect(batch.watermark).to.equal(yesterday);
     for (const day of batch.days) {
       const { detectionRows: rows, liveCounts: counts } = day.reconciliation;
-      if (rows.skipped !== undefined || counts.skipped !== undefined) throw new Error(`reconciliation of ${day.day} skipped: ${rows.skipped ?? counts.skipped}`);
-      expect({ repaired: rows.repaired, hbaseOnly: rows.hbaseOnly, corrected: counts.cellsCorrected }, `reconciliation of ${day.day}: the speed layer left nothing to repair`).to.deep.equal({ repaired: 0, hbaseOnly: 0, corrected: 0 });
+      if (rows.skipped !== undefined || counts.skipped !== undefined)
+        throw new Error(`reconciliation of ${day.day} skipped: ${rows.skipped ?? counts.skipped}`);
+      expect(
+        { repaired: rows.repaired, hbaseOnly: rows.hbaseOnly, corrected: counts.cellsCorrected },
+        `reconciliation of ${day.day}: the speed layer left nothing to repair`,
+      ).to.deep.equal({ repaired: 0, hbaseOnly: 0, corrected: 0 });
       const distinct = seedEvents.filter((e) => eventDay(e.timestampMs) === day.day).length;
       expect(day.totals.uniqueDetections, `unique detections of ${day.day}`).to.equal(distinct);
     }
-    faults.checked(`batch: days ${batch.days.map((d) => d.day).join(', ')} compacted, watermark ${batch.watermark}, reconciliation found nothing to repair`);
+    faults.checked(
+      `batch: days ${batch.days.map((d) => d.day).join(', ')} compacted, watermark ${batch.watermark}, reconciliation found nothing to repair`,
+    );
   }
 
   /** Counts by hour (all, hot location, one item) and top-X (all, hot location) over yesterday 00:00 .. now equal the truth. */
@@ -203,7 +253,10 @@ describe('end to end: the whole pipeline under faults', function () {
     for (const filter of [{}, { location: 1n }, { location: 1n, item }, { item }] as { location?: bigint; item?: string }[]) {
       const query = `/api/v1/counts?${range}&granularity=hour${filter.location !== undefined ? `&location=${filter.location}` : ''}${filter.item ? `&item=${encodeURIComponent(filter.item)}` : ''}`;
       const body = await getJson<CountsBody>(query);
-      expect(body.sources.map((s) => s.source), query).to.deep.equal(sources);
+      expect(
+        body.sources.map((s) => s.source),
+        query,
+      ).to.deep.equal(sources);
       expect(body.watermark ?? undefined, query).to.equal(watermark);
       const points = body.series[0]!.points.map((p) => Number(p.count));
       expect(points, query).to.deep.equal(truthBuckets(seedEvents, { ...filter, fromMs, toMs }, H));
@@ -270,7 +323,9 @@ describe('end to end: the whole pipeline under faults', function () {
   }
 
   async function endTotal(): Promise<number> {
-    return withKafkaAdmin(world.config, {}, async (admin) => (await admin.fetchTopicOffsets(world.config.kafka.detectionsTopic)).reduce((sum, p) => sum + Number(p.high), 0)).catch(() => -1);
+    return withKafkaAdmin(world.config, {}, async (admin) =>
+      (await admin.fetchTopicOffsets(world.config.kafka.detectionsTopic)).reduce((sum, p) => sum + Number(p.high), 0),
+    ).catch(() => -1);
   }
 });
 
@@ -278,7 +333,16 @@ describe('end to end: the whole pipeline under faults', function () {
 function seedEventsOf(truth: Truth): SeedEvent[] {
   return Object.entries(truth.detections).map(([oid, value]) => {
     const [location, item, ts] = splitDetection(value);
-    return { detectionOid: BigInt(oid), locationOid: BigInt(location), cameraOid: 0n, itemName: item, timestampMs: Number(ts), partition: 0, offset: 0n, locationName: null };
+    return {
+      detectionOid: BigInt(oid),
+      locationOid: BigInt(location),
+      cameraOid: 0n,
+      itemName: item,
+      timestampMs: Number(ts),
+      partition: 0,
+      offset: 0n,
+      locationName: null,
+    };
   });
 }
 

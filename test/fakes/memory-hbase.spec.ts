@@ -7,8 +7,12 @@ import { cellValue, type RowMutation } from '../../common/hbase';
 import { MemoryHBase } from './memory-hbase';
 
 const key = (hex: string): Buffer => Buffer.from(hex, 'hex');
-const put = (row: Buffer, value: string, timestamp = 1, family = 'd', qualifier = 'v'): RowMutation => ({ row, cells: [{ family, qualifier, value: Buffer.from(value), timestamp }] });
-const text = (row: Parameters<typeof cellValue>[0], family = 'd', qualifier = 'v'): string | undefined => cellValue(row, family, qualifier)?.toString();
+const put = (row: Buffer, value: string, timestamp = 1, family = 'd', qualifier = 'v'): RowMutation => ({
+  row,
+  cells: [{ family, qualifier, value: Buffer.from(value), timestamp }],
+});
+const text = (row: Parameters<typeof cellValue>[0], family = 'd', qualifier = 'v'): string | undefined =>
+  cellValue(row, family, qualifier)?.toString();
 
 describe('MemoryHBase', () => {
   let now = 1_000;
@@ -19,8 +23,12 @@ describe('MemoryHBase', () => {
   });
 
   it('scans in unsigned byte order, with start inclusive, stop exclusive, prefix and limit', async () => {
-    await hbase.puts('t', ['ff', '7f', '00', '0001', '01', '8000'].map((hex) => put(key(hex), hex)));
-    const keys = async (options: Parameters<MemoryHBase['scanAll']>[1]) => (await hbase.scanAll('t', options)).map((r) => r.key.toString('hex'));
+    await hbase.puts(
+      't',
+      ['ff', '7f', '00', '0001', '01', '8000'].map((hex) => put(key(hex), hex)),
+    );
+    const keys = async (options: Parameters<MemoryHBase['scanAll']>[1]) =>
+      (await hbase.scanAll('t', options)).map((r) => r.key.toString('hex'));
     expect(await keys({})).to.deep.equal(['00', '0001', '01', '7f', '8000', 'ff']);
     expect(await keys({ start: key('01'), stop: key('ff') })).to.deep.equal(['01', '7f', '8000']);
     expect(await keys({ prefix: key('00') })).to.deep.equal(['00', '0001']);
@@ -28,8 +36,13 @@ describe('MemoryHBase', () => {
   });
 
   it('scans reversed from the inclusive high start down to the exclusive low stop', async () => {
-    await hbase.puts('t', ['01', '02', '03', '04'].map((hex) => put(key(hex), hex)));
-    expect((await hbase.scanAll('t', { reversed: true, start: key('03'), stop: key('01') })).map((r) => r.key.toString('hex'))).to.deep.equal(['03', '02']);
+    await hbase.puts(
+      't',
+      ['01', '02', '03', '04'].map((hex) => put(key(hex), hex)),
+    );
+    expect(
+      (await hbase.scanAll('t', { reversed: true, start: key('03'), stop: key('01') })).map((r) => r.key.toString('hex')),
+    ).to.deep.equal(['03', '02']);
     expect((await hbase.scanAll('t', { reversed: true, limit: 1 })).map((r) => r.key.toString('hex'))).to.deep.equal(['04']);
   });
 
@@ -45,7 +58,13 @@ describe('MemoryHBase', () => {
   });
 
   it('mget answers in the order asked, null for a missing row; families filter the cells', async () => {
-    await hbase.put('t', { row: key('02'), cells: [{ family: 'd', qualifier: 'v', value: Buffer.from('d'), timestamp: 1 }, { family: 'e', qualifier: 'v', value: Buffer.from('e'), timestamp: 1 }] });
+    await hbase.put('t', {
+      row: key('02'),
+      cells: [
+        { family: 'd', qualifier: 'v', value: Buffer.from('d'), timestamp: 1 },
+        { family: 'e', qualifier: 'v', value: Buffer.from('e'), timestamp: 1 },
+      ],
+    });
     const rows = await hbase.mget('t', [key('02'), key('09')], { families: ['e'] });
     expect(rows[1]).to.equal(null);
     expect(rows[0]?.cells.map((c) => c.family)).to.deep.equal(['e']);
@@ -66,7 +85,13 @@ describe('MemoryHBase', () => {
   });
 
   it('a row delete hides every family; the row no longer scans', async () => {
-    await hbase.put('t', { row: key('01'), cells: [{ family: 'd', qualifier: 'a', value: Buffer.from('1'), timestamp: 5 }, { family: 'e', qualifier: 'b', value: Buffer.from('2'), timestamp: 5 }] });
+    await hbase.put('t', {
+      row: key('01'),
+      cells: [
+        { family: 'd', qualifier: 'a', value: Buffer.from('1'), timestamp: 5 },
+        { family: 'e', qualifier: 'b', value: Buffer.from('2'), timestamp: 5 },
+      ],
+    });
     await hbase.delete('t', key('01'));
     expect(await hbase.get('t', key('01'))).to.equal(null);
     expect(await hbase.scanAll('t')).to.deep.equal([]);
@@ -97,7 +122,13 @@ describe('MemoryHBase', () => {
       () => hbase.put('t', put(key('01'), 'x', 1, 'zz')),
       () => hbase.puts('t', [{ row: key('01'), cells: [] }]),
       () => hbase.put('t', put(key('01'), 'x', -1)),
-    ]) expect(await call().then(() => 'ok', (e: unknown) => e)).to.be.instanceOf(HBaseError);
+    ])
+      expect(
+        await call().then(
+          () => 'ok',
+          (e: unknown) => e,
+        ),
+      ).to.be.instanceOf(HBaseError);
     expect(await hbase.scanAll('t')).to.deep.equal([]); // nothing half-written
   });
 

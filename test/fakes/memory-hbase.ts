@@ -11,7 +11,18 @@
 // repeated nonce counts once. `failWith` makes chosen calls fail, for retry paths.
 
 import { HBaseError } from '../../common/errors';
-import { checkMutation, type Cell, type CheckCondition, type DeleteOptions, type HBaseTables, type IncrementOptions, type ReadOptions, type Row, type RowMutation, type ScanOptions } from '../../common/hbase';
+import {
+  checkMutation,
+  type Cell,
+  type CheckCondition,
+  type DeleteOptions,
+  type HBaseTables,
+  type IncrementOptions,
+  type ReadOptions,
+  type Row,
+  type RowMutation,
+  type ScanOptions,
+} from '../../common/hbase';
 
 interface Version {
   readonly timestamp: number;
@@ -103,11 +114,19 @@ export class MemoryHBase implements HBaseTables {
     return holds;
   }
 
-  async increment(table: string, row: Buffer, family: string, qualifier: string, amount: bigint | number, options: IncrementOptions = {}): Promise<bigint> {
+  async increment(
+    table: string,
+    row: Buffer,
+    family: string,
+    qualifier: string,
+    amount: bigint | number,
+    options: IncrementOptions = {},
+  ): Promise<bigint> {
     const t = this.begin('increment', table);
     if (!t.families.has(family)) throw new HBaseError(`NoSuchColumnFamilyException: ${family} in ${table}`);
     const current = this.newest(t.rows.get(rowId(row)), family, qualifier);
-    if (current && current.value.length !== 8) throw new HBaseError(`DoNotRetryIOException: field is not a long, it's ${current.value.length} bytes wide`);
+    if (current && current.value.length !== 8)
+      throw new HBaseError(`DoNotRetryIOException: field is not a long, it's ${current.value.length} bytes wide`);
     const before = current ? current.value.readBigInt64BE(0) : 0n;
     if (options.nonce !== undefined) {
       if (t.nonces.has(options.nonce)) return before; // already applied: HBase answers with the current value
@@ -124,7 +143,10 @@ export class MemoryHBase implements HBaseTables {
     const t = this.begin('scan', table);
     const order = options.reversed ? -1 : 1;
     // The rows as they are when the scanner opens (HBase reads at one point per region).
-    const keys = [...t.rows.values()].map((r) => r.key).filter((key) => inRange(key, options)).sort((a, b) => order * Buffer.compare(a, b));
+    const keys = [...t.rows.values()]
+      .map((r) => r.key)
+      .filter((key) => inRange(key, options))
+      .sort((a, b) => order * Buffer.compare(a, b));
     const rows = keys.map((key) => this.read(t, key, options)).filter((row): row is Row => row !== null);
     yield* rows.slice(0, options.limit ?? rows.length);
   }
@@ -157,7 +179,17 @@ export class MemoryHBase implements HBaseTables {
 
   private rowOf(table: Table, key: Buffer): StoredRow {
     let row = table.rows.get(rowId(key));
-    if (!row) table.rows.set(rowId(key), (row = { key: Buffer.from(key), columns: new Map(), columnDeletes: new Map(), familyDeletes: new Map(), versionDeletes: new Map() }));
+    if (!row)
+      table.rows.set(
+        rowId(key),
+        (row = {
+          key: Buffer.from(key),
+          columns: new Map(),
+          columnDeletes: new Map(),
+          familyDeletes: new Map(),
+          versionDeletes: new Map(),
+        }),
+      );
     return row;
   }
 
@@ -168,7 +200,10 @@ export class MemoryHBase implements HBaseTables {
       const key = columnKey(cell.family, cell.qualifier);
       const versions = (row.columns.get(key) ?? []).filter((v) => v.timestamp !== cell.timestamp);
       versions.push({ timestamp: cell.timestamp, value: Buffer.from(cell.value) });
-      row.columns.set(key, versions.sort((a, b) => b.timestamp - a.timestamp));
+      row.columns.set(
+        key,
+        versions.sort((a, b) => b.timestamp - a.timestamp),
+      );
     }
   }
 
@@ -179,7 +214,11 @@ export class MemoryHBase implements HBaseTables {
     const hiddenUpTo = Math.max(row.columnDeletes.get(key) ?? -1, row.familyDeletes.get(family) ?? -1);
     const exact = row.versionDeletes.get(key);
     const range = options.timeRange;
-    return row.columns.get(key)?.find((v) => v.timestamp > hiddenUpTo && !exact?.has(v.timestamp) && (!range || (v.timestamp >= range.from && v.timestamp < range.to)));
+    return row.columns
+      .get(key)
+      ?.find(
+        (v) => v.timestamp > hiddenUpTo && !exact?.has(v.timestamp) && (!range || (v.timestamp >= range.from && v.timestamp < range.to)),
+      );
   }
 
   private read(table: Table, key: Buffer, options: ReadOptions): Row | null {

@@ -6,7 +6,11 @@ import { writeAtomically } from '../../common/hdfs';
 import { MemoryHdfs } from './memory-hdfs';
 
 describe('MemoryHdfs', () => {
-  const status = (promise: Promise<unknown>) => promise.then(() => 'ok', (e: unknown) => (e instanceof HdfsError ? e.status : e));
+  const status = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'ok',
+      (e: unknown) => (e instanceof HdfsError ? e.status : e),
+    );
 
   it('lists a folder by name, folders implied by their files', async () => {
     const hdfs = new MemoryHdfs();

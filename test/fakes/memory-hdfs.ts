@@ -38,7 +38,8 @@ export class MemoryHdfs implements HdfsStore {
     if (!(await this.exists(source))) throw new HdfsError('rename', source, 404, 'FileNotFoundException');
     if (await this.exists(destination)) {
       if (!options.overwrite) throw new HdfsError('rename', source, 403, `FileAlreadyExistsException: ${destination}`);
-      if ((await this.list(destination)).length > 0) throw new HdfsError('rename', source, 403, `destination ${destination} is a non-empty folder`);
+      if ((await this.list(destination)).length > 0)
+        throw new HdfsError('rename', source, 403, `destination ${destination} is a non-empty folder`);
       await this.delete(destination, { recursive: true });
     }
     for (const [p, b] of [...this.files]) {
@@ -62,7 +63,12 @@ export class MemoryHdfs implements HdfsStore {
       if (!p.startsWith(prefix)) continue;
       const rest = p.slice(prefix.length);
       const name = rest.split('/')[0]!;
-      entries.set(name, { name, type: rest.includes('/') ? 'DIRECTORY' : 'FILE', length: rest.includes('/') ? 0 : b.length, modificationTime: 0 });
+      entries.set(name, {
+        name,
+        type: rest.includes('/') ? 'DIRECTORY' : 'FILE',
+        length: rest.includes('/') ? 0 : b.length,
+        modificationTime: 0,
+      });
     }
     for (const d of this.dirs) {
       if (!d.startsWith(prefix)) continue;

@@ -10,7 +10,9 @@ describe('MemoryProducer', () => {
     const producer = new MemoryProducer();
     await producer.sendBatch({ topicMessages: [{ topic: 'a', messages: [{ value: '1' }, { value: '2' }] }] });
     producer.failWith = new KafkaError('broker down', { retriable: true });
-    expect(await producer.sendBatch({ topicMessages: [{ topic: 'a', messages: [{ value: '3' }] }] }).catch((e: unknown) => e)).to.be.instanceOf(KafkaError);
+    expect(
+      await producer.sendBatch({ topicMessages: [{ topic: 'a', messages: [{ value: '3' }] }] }).catch((e: unknown) => e),
+    ).to.be.instanceOf(KafkaError);
     expect(producer.sent).to.equal(2);
     expect(producer.messagesOf('a').map((m) => m.value)).to.deep.equal(['1', '2']);
   });
@@ -27,7 +29,7 @@ describe('MemoryPartitionOutput', () => {
     expect(output.group.records.map((r) => r.message.value)).to.deep.equal(['x']);
   });
 
-  it('a new owner\'s claim fences the old one, whose later transactions fail', async () => {
+  it("a new owner's claim fences the old one, whose later transactions fail", async () => {
     const group = new MemoryGroup();
     const old = new MemoryPartitionOutput(group);
     const next = new MemoryPartitionOutput(group);

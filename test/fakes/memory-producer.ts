@@ -26,7 +26,10 @@ export class MemoryProducer implements RecordProducer {
   }
 
   messagesOf(topic: string): Message[] {
-    return this.batches.flatMap((b) => b.topicMessages ?? []).filter((t) => t.topic === topic).flatMap((t) => t.messages);
+    return this.batches
+      .flatMap((b) => b.topicMessages ?? [])
+      .filter((t) => t.topic === topic)
+      .flatMap((t) => t.messages);
   }
 }
 

@@ -64,7 +64,9 @@ describe('HBase client failures', function () {
 
   it('does not retry a DoNotRetryIOException (unknown column family)', async () => {
     const started = Date.now();
-    const error = await failure(store.put(table, { row, cells: [{ family: 'nope', qualifier: 'v', value: Buffer.from('x'), timestamp: 1 }] }));
+    const error = await failure(
+      store.put(table, { row, cells: [{ family: 'nope', qualifier: 'v', value: Buffer.from('x'), timestamp: 1 }] }),
+    );
     expect(error).to.be.instanceOf(HBaseError);
     expect((error as HBaseError).retriable).to.equal(false);
     expect((error as HBaseError).message).to.contain('NoSuchColumnFamilyException');
@@ -91,7 +93,11 @@ describe('HBase client failures', function () {
   });
 
   it('defaults the effective user to the OS user, not a placeholder', () => {
-    const client = hbase({ zookeeperHosts: ['127.0.0.1:1'] }) as unknown as { effectiveUser: string; close(): void; on(e: string, f: () => void): void };
+    const client = hbase({ zookeeperHosts: ['127.0.0.1:1'] }) as unknown as {
+      effectiveUser: string;
+      close(): void;
+      on(e: string, f: () => void): void;
+    };
     client.on('error', () => undefined);
     try {
       expect(client.effectiveUser).to.equal(os.userInfo().username);

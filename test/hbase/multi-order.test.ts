@@ -19,7 +19,10 @@ describe('HBase multi actions', function () {
     const ids = shuffle(Array.from({ length: 600 }, (_, i) => i));
     await store.puts(
       table,
-      ids.map((i) => ({ row: spreadKey(i), cells: [{ family: 'd', qualifier: 'v', value: Buffer.from(`value-${i}`), timestamp: 5_000 + i }] })),
+      ids.map((i) => ({
+        row: spreadKey(i),
+        cells: [{ family: 'd', qualifier: 'v', value: Buffer.from(`value-${i}`), timestamp: 5_000 + i }],
+      })),
     );
     const asked = shuffle([...ids.slice(0, 400), 700, 701, 702]);
     const rows = await store.mget(table, asked.map(spreadKey));

@@ -27,7 +27,16 @@ describe('HBase native client', function () {
   let legacy: HBaseStore;
 
   before(async () => {
-    await (await testAdmin()).createTable(table, [{ name: 'd', versions: 1 }, { name: 'e', versions: 1 }], byteSplits(8));
+    await (
+      await testAdmin()
+    ).createTable(
+      table,
+      [
+        { name: 'd', versions: 1 },
+        { name: 'e', versions: 1 },
+      ],
+      byteSplits(8),
+    );
     store = createTestStore({ client: 'native' });
     legacy = createTestStore({ client: 'legacy' });
     expect(store.clientKind).to.equal('native');
@@ -75,10 +84,19 @@ describe('HBase native client', function () {
   });
 
   it('streams a scan of short batches (size limit) across 8 regions, and resumes after its connection drops mid-way', async () => {
-    const mutations: RowMutation[] = Array.from({ length: 3000 }, (_, i) => ({ row: spreadKey(i), cells: [{ family: 'd', qualifier: 'v', value: Buffer.from(`s${i}`), timestamp: 7 }] }));
+    const mutations: RowMutation[] = Array.from({ length: 3000 }, (_, i) => ({
+      row: spreadKey(i),
+      cells: [{ family: 'd', qualifier: 'v', value: Buffer.from(`s${i}`), timestamp: 7 }],
+    }));
     await store.puts(table, mutations);
     const expected = mutations.map((m) => m.row.toString('hex')).sort();
-    const short = await store.scanAll(table, { families: ['d'], maxResultSize: 1, caching: 50, start: Buffer.from([0]), stop: Buffer.from([0xff, 0xff]) });
+    const short = await store.scanAll(table, {
+      families: ['d'],
+      maxResultSize: 1,
+      caching: 50,
+      start: Buffer.from([0]),
+      stop: Buffer.from([0xff, 0xff]),
+    });
     const ours = (key: Buffer): boolean => !key.toString().startsWith('utf8-'); // the first test's rows share the table
     expect(short.filter((r) => ours(r.key)).map((r) => r.key.toString('hex'))).to.deep.equal(expected);
 
@@ -101,7 +119,10 @@ describe('HBase native client', function () {
     await admin.createTable(splitTable, [{ name: 'd', versions: 1 }]);
     try {
       const batches = Array.from({ length: 30 }, (_, b) =>
-        Array.from({ length: 500 }, (_, i) => ({ row: spreadKey(b * 500 + i), cells: [{ family: 'd', qualifier: 'v', value: Buffer.from(`w${b * 500 + i}`), timestamp: 9 }] })),
+        Array.from({ length: 500 }, (_, i) => ({
+          row: spreadKey(b * 500 + i),
+          cells: [{ family: 'd', qualifier: 'v', value: Buffer.from(`w${b * 500 + i}`), timestamp: 9 }],
+        })),
       );
       let splitDone = false;
       const split = admin.split(splitTable, Buffer.from([0x80])).then(() => (splitDone = true));
@@ -109,7 +130,9 @@ describe('HBase native client', function () {
       await split;
       expect(splitDone).to.equal(true);
       expect(await admin.regions(splitTable)).to.have.length(2);
-      await store.puts(splitTable, [{ row: Buffer.from([0x81]), cells: [{ family: 'd', qualifier: 'v', value: Buffer.from('after'), timestamp: 9 }] }]);
+      await store.puts(splitTable, [
+        { row: Buffer.from([0x81]), cells: [{ family: 'd', qualifier: 'v', value: Buffer.from('after'), timestamp: 9 }] },
+      ]);
       const asked = Array.from({ length: 15_000 }, (_, i) => 14_999 - i);
       const rows = await store.mget(splitTable, asked.map(spreadKey));
       expect(rows.every((row, p) => cellValue(row, 'd', 'v')?.toString() === `w${asked[p]}`)).to.equal(true);
@@ -135,7 +158,12 @@ describe('HBase native client', function () {
       upstream.on('error', () => undefined);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const native = new NativeClient({ user: 'utopia', callTimeoutMs: 30_000, maxRetries: 0, metaServer: () => ({ host: '127.0.0.1', port: (proxy.address() as net.AddressInfo).port }) });
+    const native = new NativeClient({
+      user: 'utopia',
+      callTimeoutMs: 30_000,
+      maxRetries: 0,
+      metaServer: () => ({ host: '127.0.0.1', port: (proxy.address() as net.AddressInfo).port }),
+    });
     try {
       const started = Date.now();
       const error = await native.get('hbase:meta', Buffer.from('hbase:namespace'), {}).then(

@@ -16,7 +16,10 @@ describe('HBase region split and move', function () {
     store = createTestStore();
     await store.puts(
       table,
-      Array.from({ length: 250 }, (_, i) => ({ row: key(i), cells: [{ family: 'd', qualifier: 'v', value: Buffer.from(`a${i}`), timestamp: 10 }] })),
+      Array.from({ length: 250 }, (_, i) => ({
+        row: key(i),
+        cells: [{ family: 'd', qualifier: 'v', value: Buffer.from(`a${i}`), timestamp: 10 }],
+      })),
     );
   });
 
@@ -45,7 +48,13 @@ describe('HBase region split and move', function () {
     for (const i of [101, 200, 249]) {
       expect(cellValue(await store.get(table, key(i)), 'd', 'v')?.toString()).to.equal(`a${i}`);
     }
-    await store.puts(table, [key(1), key(120), key(200)].map((row) => ({ row, cells: [{ family: 'd', qualifier: 'w', value: Buffer.from('x'), timestamp: 30 }] })));
+    await store.puts(
+      table,
+      [key(1), key(120), key(200)].map((row) => ({
+        row,
+        cells: [{ family: 'd', qualifier: 'w', value: Buffer.from('x'), timestamp: 30 }],
+      })),
+    );
     expect(await store.scanAll(table, { reversed: true })).to.have.length(250);
   });
 });

@@ -49,7 +49,9 @@ describe('HBase scan across regions', function () {
     const withPrefix = sorted.filter((hex) => hex.startsWith('40'));
     expect(withPrefix.length).to.be.greaterThan(0);
     expect((await store.scanAll(table, { prefix })).map((r) => r.key.toString('hex'))).to.deep.equal(withPrefix);
-    expect((await store.scanAll(table, { prefix, reversed: true })).map((r) => r.key.toString('hex'))).to.deep.equal([...withPrefix].reverse());
+    expect((await store.scanAll(table, { prefix, reversed: true })).map((r) => r.key.toString('hex'))).to.deep.equal(
+      [...withPrefix].reverse(),
+    );
 
     expect((await store.scanAll(table, { limit: 5, caching: 2 })).map((r) => r.key.toString('hex'))).to.deep.equal(sorted.slice(0, 5));
 

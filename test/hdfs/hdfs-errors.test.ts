@@ -8,7 +8,10 @@ import { createHdfsStore } from '../../common/hdfs';
 import { createHdfsTestDir, type HdfsTestDir } from '../helpers/hdfs-test-dir';
 
 async function failure(promise: Promise<unknown>): Promise<HdfsError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error, 'expected the call to fail').to.be.instanceOf(HdfsError);
   return error as HdfsError;
 }
@@ -64,7 +67,10 @@ describe('HDFS store: errors', () => {
 
   it('an unreachable WebHDFS is a retriable error without status, after the retries', async () => {
     let retries = 0;
-    const store = createHdfsStore({ webhdfsUrl: new URL('http://127.0.0.1:1'), user: 'utopia' }, { retry: { retries: 2, initialDelayMs: 1, onRetry: () => retries++ } });
+    const store = createHdfsStore(
+      { webhdfsUrl: new URL('http://127.0.0.1:1'), user: 'utopia' },
+      { retry: { retries: 2, initialDelayMs: 1, onRetry: () => retries++ } },
+    );
     const error = await failure(store.mkdirs('/x'));
     expect(error).to.include({ operation: 'mkdirs', path: '/x', status: undefined, retriable: true });
     expect(error.message).to.match(/cannot reach WebHDFS: connect ECONNREFUSED 127\.0\.0\.1:1/);

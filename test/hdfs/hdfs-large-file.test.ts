@@ -49,6 +49,8 @@ describe('HDFS store: a 50 MB file', () => {
     // Streaming holds 0-2 MB steadily, with short peaks up to about 28 MB (socket buffers at
     // connect); buffering the whole file holds >= 50 MB for the whole send. So: never the whole file.
     expect(peak, `peak live buffers ${(peak / 1048576).toFixed(1)} MB`).to.be.below(size * 0.9);
-    console.log(`      50 MB upload ${(50 / uploadS).toFixed(1)} MB/s, download ${(50 / downloadS).toFixed(1)} MB/s, peak live buffers during upload ${(peak / 1048576).toFixed(1)} MB`);
+    console.log(
+      `      50 MB upload ${(50 / uploadS).toFixed(1)} MB/s, download ${(50 / downloadS).toFixed(1)} MB/s, peak live buffers during upload ${(peak / 1048576).toFixed(1)} MB`,
+    );
   });
 });

@@ -44,8 +44,13 @@ describe('HDFS store: folders and metadata', () => {
 
   it('deletes files and folders, reports false for nothing, and refuses a non-empty folder without recursive', async () => {
     await dir.store.upload(dir.path('d/f1'), Buffer.from('1'));
-    const error = await dir.store.delete(dir.path('d')).then(() => undefined, (e: unknown) => e);
-    expect(error).to.be.instanceOf(HdfsError).and.include({ operation: 'delete', path: dir.path('d'), status: 403, retriable: false });
+    const error = await dir.store.delete(dir.path('d')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error)
+      .to.be.instanceOf(HdfsError)
+      .and.include({ operation: 'delete', path: dir.path('d'), status: 403, retriable: false });
     expect((error as Error).message).to.match(/PathIsNotEmptyDirectoryException/);
     expect(await dir.store.delete(dir.path('d/f1'))).to.equal(true);
     expect(await dir.store.delete(dir.path('d/f1'))).to.equal(false);

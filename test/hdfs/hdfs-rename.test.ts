@@ -8,7 +8,10 @@ import { createHdfsTestDir, type HdfsTestDir } from '../helpers/hdfs-test-dir';
 import { randomDataStream, sha256OfStream } from '../helpers/hdfs-random-data';
 
 async function failure(promise: Promise<unknown>): Promise<HdfsError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error, 'expected the call to fail').to.be.instanceOf(HdfsError);
   return error as HdfsError;
 }
@@ -65,7 +68,9 @@ describe('HDFS store: rename and writeAtomically', () => {
     await dir.store.upload(destination, Buffer.from('old'));
     const error = await failure(dir.store.rename(source, destination));
     expect(error).to.include({ operation: 'rename', path: source, status: 403, retriable: false });
-    expect(error.message).to.equal(`HDFS rename ${source} failed (HTTP 403): rename destination ${destination} already exists (FileAlreadyExistsException)`);
+    expect(error.message).to.equal(
+      `HDFS rename ${source} failed (HTTP 403): rename destination ${destination} already exists (FileAlreadyExistsException)`,
+    );
     expect((await dir.store.readFile(destination)).toString()).to.equal('old');
     expect((await dir.store.readFile(source)).toString()).to.equal('new');
   });

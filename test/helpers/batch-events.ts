@@ -56,13 +56,18 @@ export function generateEvents(options: GenerateOptions): SentEvent[] {
         timestampDetected: ts,
       };
       out.push({ event, kafkaTimestamp: ts + 1000 });
-      if (random() < options.duplicateRate) out.push({ event: { ...event, itemName: `${event.itemName}-retry` }, kafkaTimestamp: ts + 5000 });
+      if (random() < options.duplicateRate)
+        out.push({ event: { ...event, itemName: `${event.itemName}-retry` }, kafkaTimestamp: ts + 5000 });
     }
   }
   return out;
 }
 
-export async function produceEvents(config: Config, events: readonly SentEvent[], invalid: readonly { value: string; key: string; kafkaTimestamp: number }[] = []): Promise<void> {
+export async function produceEvents(
+  config: Config,
+  events: readonly SentEvent[],
+  invalid: readonly { value: string; key: string; kafkaTimestamp: number }[] = [],
+): Promise<void> {
   const producer = createKafka(config, { clientIdSuffix: 'test-producer' }).producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
@@ -70,11 +75,17 @@ export async function produceEvents(config: Config, events: readonly SentEvent[]
       await producer.send({
         topic: config.kafka.detectionsTopic,
         acks: -1,
-        messages: events.slice(i, i + 500).map((e) => ({ key: detectionEventKey(e.event), value: encodeDetectionEvent(e.event), timestamp: String(e.kafkaTimestamp) })),
+        messages: events
+          .slice(i, i + 500)
+          .map((e) => ({ key: detectionEventKey(e.event), value: encodeDetectionEvent(e.event), timestamp: String(e.kafkaTimestamp) })),
       });
     }
     if (invalid.length > 0) {
-      await producer.send({ topic: config.kafka.detectionsTopic, acks: -1, messages: invalid.map((m) => ({ key: m.key, value: m.value, timestamp: String(m.kafkaTimestamp) })) });
+      await producer.send({
+        topic: config.kafka.detectionsTopic,
+        acks: -1,
+        messages: invalid.map((m) => ({ key: m.key, value: m.value, timestamp: String(m.kafkaTimestamp) })),
+      });
     }
   } finally {
     await producer.disconnect();
@@ -110,7 +121,13 @@ export function truthTopX(truth: Truth, x: number): Map<bigint, { item: string; 
   }
   const out = new Map<bigint, { item: string; count: number }[]>();
   for (const [location, items] of counts) {
-    out.set(location, [...items].sort((a, b) => (b[1] !== a[1] ? b[1] - a[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, x).map(([item, count]) => ({ item, count })));
+    out.set(
+      location,
+      [...items]
+        .sort((a, b) => (b[1] !== a[1] ? b[1] - a[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .slice(0, x)
+        .map(([item, count]) => ({ item, count })),
+    );
   }
   return out;
 }

@@ -14,13 +14,21 @@ export class CliProcess {
   private child: ChildProcess | undefined;
   private exited: Promise<number | null> = Promise.resolve(null);
 
-  constructor(private readonly env: NodeJS.ProcessEnv, readonly command: string, readonly name = command, private readonly args: readonly string[] = []) {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    readonly command: string,
+    readonly name = command,
+    private readonly args: readonly string[] = [],
+  ) {
     this.logFile = path.join(os.tmpdir(), `${randomName(name)}.log`);
   }
 
   start(): void {
     const log = fs.openSync(this.logFile, 'a');
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), this.command, ...this.args], { env: this.env, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), this.command, ...this.args], {
+      env: this.env,
+      stdio: ['ignore', log, log],
+    });
     fs.closeSync(log);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));

@@ -13,7 +13,18 @@ import { DEFAULT_MAX_BUCKETS } from '../../serving/merge';
 import { ServingMetrics } from '../../serving/metrics/serving-metrics';
 import { CountQuery } from '../../serving/query/count-query';
 import { LimitedCountViews, ReadLimiter } from '../../serving/query/read-limiter';
-import { CachedBatchViews, CachedSpeedViews, type BatchState, type CountRow, type CountViews, type KafkaFigures, type MetaReader, type QualityCounts, type ReportListing, type TopicFigures } from '../../serving/views';
+import {
+  CachedBatchViews,
+  CachedSpeedViews,
+  type BatchState,
+  type CountRow,
+  type CountViews,
+  type KafkaFigures,
+  type MetaReader,
+  type QualityCounts,
+  type ReportListing,
+  type TopicFigures,
+} from '../../serving/views';
 
 /** Count views in memory: one row per bucket (scope total) or per bucket and item; records reads in flight. */
 export class MemoryCountViews implements CountViews {
@@ -110,7 +121,10 @@ export interface FakeWorld {
   readonly logLines: string[];
 }
 
-export function fakeServingDeps(env: NodeJS.ProcessEnv = {}, overrides: Partial<ServingDeps> & { readonly cliPath?: string } = {}): FakeWorld {
+export function fakeServingDeps(
+  env: NodeJS.ProcessEnv = {},
+  overrides: Partial<ServingDeps> & { readonly cliPath?: string } = {},
+): FakeWorld {
   const config = loadConfig({ API_LIVE_CACHE_MS: '0', API_SETTLED_CACHE_MS: '0', ...env });
   const logLines: string[] = [];
   const log = createLogger('test-serving', 'debug', (line) => logLines.push(line));
@@ -124,7 +138,13 @@ export function fakeServingDeps(env: NodeJS.ProcessEnv = {}, overrides: Partial<
     config,
     log,
     meta,
-    query: new CountQuery(speedViews, meta, { maxRangeDays: config.api.maxRangeDays, maxBuckets: DEFAULT_MAX_BUCKETS, maxRowKeys: config.api.maxRowKeys }, config.api.liveCacheMs, (g) => batchViews.useGeneration(g)),
+    query: new CountQuery(
+      speedViews,
+      meta,
+      { maxRangeDays: config.api.maxRangeDays, maxBuckets: DEFAULT_MAX_BUCKETS, maxRowKeys: config.api.maxRowKeys },
+      config.api.liveCacheMs,
+      (g) => batchViews.useGeneration(g),
+    ),
     reference: { search: async () => ({ version: 'v1', total: 0, items: [] }), nameOf: async (oid) => `Place ${oid}` },
     detections: { detection: async () => null, recent: async () => ({ items: [], next: null }) },
     reports,

@@ -42,6 +42,10 @@ export async function removeIsolatedStores(config: Config, log: Logger): Promise
   const admin = await createHBaseAdmin(stackLayout(config.home), config, log);
   await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
   await admin.runOrThrow([{ op: 'deleteNamespace', namespace: config.hbase.namespace }]);
-  await withKafkaAdmin(config, {}, (kafka) => kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] })).catch(() => undefined);
-  await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true }).catch(() => false);
+  await withKafkaAdmin(config, {}, (kafka) =>
+    kafka.deleteTopics({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }),
+  ).catch(() => undefined);
+  await createHdfsStore(config.hdfs)
+    .delete(config.hdfs.root, { recursive: true })
+    .catch(() => false);
 }

@@ -36,7 +36,11 @@ export async function listen(handler: http.RequestListener, host = '127.0.0.1'):
     method: req.method ?? 'GET',
     path: req.path,
     agent: false,
-    headers: { host: `${host.includes(':') ? `[${host}]` : host}:${port}`, ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}), ...req.headers },
+    headers: {
+      host: `${host.includes(':') ? `[${host}]` : host}:${port}`,
+      ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}),
+      ...req.headers,
+    },
   });
   return {
     port,

@@ -17,7 +17,9 @@ describe('Kafka adapter', function () {
   });
 
   it('produces keyed messages and consumes them back byte-exact', async () => {
-    await withKafkaAdmin(config, {}, (admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] }));
+    await withKafkaAdmin(config, {}, (admin) =>
+      admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] }),
+    );
     const kafka = createKafka(config, { clientIdSuffix: 'test' });
     const sent = Array.from({ length: 300 }, (_, i) => {
       const key = (2n ** 53n + BigInt(i)).toString();

@@ -41,7 +41,9 @@ interface Query {
 }
 
 function alertQueries(): Query[] {
-  const doc = parseYaml(fs.readFileSync(path.join(MONITORING, 'prometheus', 'alerts.yml'), 'utf8')) as { groups: { rules: { alert: string; expr: string }[] }[] };
+  const doc = parseYaml(fs.readFileSync(path.join(MONITORING, 'prometheus', 'alerts.yml'), 'utf8')) as {
+    groups: { rules: { alert: string; expr: string }[] }[];
+  };
   return doc.groups.flatMap((g) => g.rules.map((r) => ({ where: `alert ${r.alert}`, expr: String(r.expr) })));
 }
 
@@ -49,8 +51,11 @@ function dashboardQueries(): Query[] {
   const dir = path.join(MONITORING, 'grafana', 'dashboards');
   const queries: Query[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const board = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { panels: { title: string; targets?: { expr: string }[]; panels?: unknown[] }[] };
-    for (const panel of board.panels) for (const target of panel.targets ?? []) queries.push({ where: `${file} panel "${panel.title}"`, expr: target.expr });
+    const board = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+      panels: { title: string; targets?: { expr: string }[]; panels?: unknown[] }[];
+    };
+    for (const panel of board.panels)
+      for (const target of panel.targets ?? []) queries.push({ where: `${file} panel "${panel.title}"`, expr: target.expr });
   }
   return queries;
 }
@@ -62,10 +67,16 @@ function jobSelections(expr: string): [string, string][] {
 
 /** Ports nothing listens on right now (the OS picks them). */
 async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: count }, () => new Promise<net.Server>((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  })));
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve) => {
+          const server = net.createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
   const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;
@@ -90,17 +101,38 @@ describe('monitoring: alert rules and dashboard', function () {
 
     before(async () => {
       const id = randomName('monitoring').replace(/-/g, '_');
-      fx = await createServingFixture({ SPEED_GROUP_ID: `test-${id}-speed`, LANDING_GROUP_ID: `test-${id}-landing`, LANDING_FLUSH_AGE_MS: '2000' });
+      fx = await createServingFixture({
+        SPEED_GROUP_ID: `test-${id}-speed`,
+        LANDING_GROUP_ID: `test-${id}-landing`,
+        LANDING_FLUSH_AGE_MS: '2000',
+      });
       const log = createLogger('test-monitoring', 'warn');
       const config = fx.config;
       const day = eventDay(Date.now() - 86_400_000);
       // What the batch leaves in meta (batch-run.ts), so the API's batch and reconcile gauges exist.
       await fx.seeder.watermark(day);
-      await fx.seeder.batchLastRun({ runId: 'run-1', status: 'ok', finishedAt: new Date().toISOString(), durationMs: 1000, quarantined: [], days: [{ day, durationMs: 900, phasesMs: { compaction: 500, views: 200, reconciliation: 200 } }] });
-      await fx.seeder.reconciliation({ day, runId: 'run-1', detectionRows: { hbaseRows: 1, repaired: 0, repairedOids: [], hbaseOnly: 0, hbaseOnlyOids: [], masked: 0, maskedOids: [] }, liveCounts: { cellsChecked: 1, cellsCorrected: 0, corrections: [] } });
+      await fx.seeder.batchLastRun({
+        runId: 'run-1',
+        status: 'ok',
+        finishedAt: new Date().toISOString(),
+        durationMs: 1000,
+        quarantined: [],
+        days: [{ day, durationMs: 900, phasesMs: { compaction: 500, views: 200, reconciliation: 200 } }],
+      });
+      await fx.seeder.reconciliation({
+        day,
+        runId: 'run-1',
+        detectionRows: { hbaseRows: 1, repaired: 0, repairedOids: [], hbaseOnly: 0, hbaseOnlyOids: [], masked: 0, maskedOids: [] },
+        liveCounts: { cellsChecked: 1, cellsCorrected: 0, corrections: [] },
+      });
 
       speed = createSpeedLayer(config, log.child('speed'), `monitoring-${id}`);
-      landing = new LandingWriter({ config, kafka: createKafka(config, { clientIdSuffix: 'landing', logger: log }), hdfs: createHdfsStore(config.hdfs, { logger: log }), logger: log.child('landing') });
+      landing = new LandingWriter({
+        config,
+        kafka: createKafka(config, { clientIdSuffix: 'landing', logger: log }),
+        hdfs: createHdfsStore(config.hdfs, { logger: log }),
+        logger: log.child('landing'),
+      });
       const batch = new BatchMetrics(config.batch.workDir);
       for (const registry of [speed.metrics.registry, landing.metrics.registry, batch.registry]) {
         const server = await startMetricsServer(registry, { host: '127.0.0.1', port: 0, log });
@@ -112,7 +144,14 @@ describe('monitoring: alert rules and dashboard', function () {
 
       const producer = createKafka(config, { logger: log }).producer({ idempotent: true });
       await producer.connect();
-      const events = generateEvents({ ...defaultSimulation, events: 300, seed: 7, rate: 1000, startMs: Date.now() - 60_000, invalid: 0.05 });
+      const events = generateEvents({
+        ...defaultSimulation,
+        events: 300,
+        seed: 7,
+        rate: 1000,
+        startMs: Date.now() - 60_000,
+        invalid: 0.05,
+      });
       await publishEvents(producer, events, { topic: config.kafka.detectionsTopic, rate: Infinity });
       await producer.disconnect();
 
@@ -123,9 +162,16 @@ describe('monitoring: alert rules and dashboard', function () {
           fx.get('/metrics').then((r) => r.text()),
           ...servers.map((s) => fetch(s.url).then((r) => r.text())),
         ]);
-        expositions.set('utopia-api', api).set('utopia-speed', speedText as string).set('utopia-landing', landingText as string).set('utopia-batch', batchText as string);
-        const ready = (speedText as string).includes('utopia_consumer_lag_seconds{') && /^utopia_landing_files_total [1-9]/m.test(landingText as string)
-          && api.includes(`group="test-${id}-speed"`) && api.includes(`group="test-${id}-landing"`);
+        expositions
+          .set('utopia-api', api)
+          .set('utopia-speed', speedText as string)
+          .set('utopia-landing', landingText as string)
+          .set('utopia-batch', batchText as string);
+        const ready =
+          (speedText as string).includes('utopia_consumer_lag_seconds{') &&
+          /^utopia_landing_files_total [1-9]/m.test(landingText as string) &&
+          api.includes(`group="test-${id}-speed"`) &&
+          api.includes(`group="test-${id}-landing"`);
         if (ready) break;
         if (Date.now() > deadline) throw new Error('the layers did not report their partitions within 2 minutes');
         await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -154,11 +200,25 @@ describe('monitoring: alert rules and dashboard', function () {
       const id = randomName('monitoring-cli').replace(/-/g, '_');
       const ports = await freePorts(3);
       const env = {
-        ...fx.env, SPEED_GROUP_ID: `test-${id}-speed`, LANDING_GROUP_ID: `test-${id}-landing`, BATCH_CRON: '0 3 1 1 *', UTOPIA_LOG_LEVEL: 'info',
-        SPEED_METRICS_PORT: String(ports[0]), LANDING_METRICS_PORT: String(ports[1]), BATCH_METRICS_PORT: String(ports[2]),
+        ...fx.env,
+        SPEED_GROUP_ID: `test-${id}-speed`,
+        LANDING_GROUP_ID: `test-${id}-landing`,
+        BATCH_CRON: '0 3 1 1 *',
+        UTOPIA_LOG_LEVEL: 'info',
+        SPEED_METRICS_PORT: String(ports[0]),
+        LANDING_METRICS_PORT: String(ports[1]),
+        BATCH_METRICS_PORT: String(ports[2]),
       };
-      const processes = [new CliProcess(env, 'speed'), new CliProcess(env, 'landing'), new CliProcess(env, 'batch', 'batch-schedule', ['schedule'])];
-      const expected = ['utopia_speed_dead_letters_total{reason="key_mismatch"}', 'utopia_landing_files_total', 'utopia_batch_runs_total{status="failed"}'];
+      const processes = [
+        new CliProcess(env, 'speed'),
+        new CliProcess(env, 'landing'),
+        new CliProcess(env, 'batch', 'batch-schedule', ['schedule']),
+      ];
+      const expected = [
+        'utopia_speed_dead_letters_total{reason="key_mismatch"}',
+        'utopia_landing_files_total',
+        'utopia_batch_runs_total{status="failed"}',
+      ];
       try {
         for (const p of processes) p.start();
         for (const [i, port] of ports.entries()) {
@@ -167,7 +227,10 @@ describe('monitoring: alert rules and dashboard', function () {
           let text = '';
           while (!text.includes(expected[i] as string)) {
             if (Date.now() > deadline) throw new Error(`${url} did not answer within 60 s; log:\n${processes[i]?.log()}`);
-            text = await fetch(url).then((r) => r.text(), () => '');
+            text = await fetch(url).then(
+              (r) => r.text(),
+              () => '',
+            );
             if (!text) await new Promise((resolve) => setTimeout(resolve, 500));
           }
           expect(text).to.match(/^process_resident_memory_bytes \d/m);

@@ -4,7 +4,22 @@
 // of by/without/on/ignoring/group_left/group_right are removed, then every
 // identifier that is not a function call, a keyword or a number is a metric.
 
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'atan2', 'inf', 'nan']);
+const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'and',
+  'or',
+  'unless',
+  'offset',
+  'atan2',
+  'inf',
+  'nan',
+]);
 
 export function promqlMetricNames(expr: string): string[] {
   let text = expr

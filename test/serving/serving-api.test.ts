@@ -10,7 +10,9 @@ import { loadConfig } from '../../common/config';
 import { createServingFixture, type ServingFixture } from './serving-fixture';
 import { generateEvents, type Generated } from './truth';
 
-const LOCATIONS = new Map<bigint, string>(Array.from({ length: 120 }, (_, i) => [BigInt(1000 + i), `Street ${String(i).padStart(3, '0')}${i % 10 === 0 ? ' Market' : ''}`]));
+const LOCATIONS = new Map<bigint, string>(
+  Array.from({ length: 120 }, (_, i) => [BigInt(1000 + i), `Street ${String(i).padStart(3, '0')}${i % 10 === 0 ? ' Market' : ''}`]),
+);
 const VIEWER = 'viewer-key-0123456789abcdef';
 const ADMIN = 'admin-key-0123456789abcdef';
 
@@ -22,29 +24,62 @@ describe('serving: API', function () {
   const day = eventDay(now - 86_400_000);
   // The shapes batch-run.ts writes to meta batch/last-run and reconciliation/last, oids (above 2^53) included.
   const LAST_RUN = {
-    runId: 'run-1', status: 'ok', finishedAt: '2026-11-21T02:10:00.000Z', durationMs: 4321, quarantined: [], watermark: day,
+    runId: 'run-1',
+    status: 'ok',
+    finishedAt: '2026-11-21T02:10:00.000Z',
+    durationMs: 4321,
+    quarantined: [],
+    watermark: day,
     days: [{ day, durationMs: 4000, phasesMs: { compaction: 1200, views: 800, reconciliation: 2000 }, totals: { landedRows: 10 } }],
   };
   const RECONCILIATION = {
-    day, runId: 'run-1',
-    detectionRows: { hbaseRows: 7, repaired: 3, repairedOids: ['9007199254740993', '9223372036854775807', '12'], hbaseOnly: 1, hbaseOnlyOids: ['9007199254740995'], masked: 0, maskedOids: [] },
+    day,
+    runId: 'run-1',
+    detectionRows: {
+      hbaseRows: 7,
+      repaired: 3,
+      repairedOids: ['9007199254740993', '9223372036854775807', '12'],
+      hbaseOnly: 1,
+      hbaseOnlyOids: ['9007199254740995'],
+      masked: 0,
+      maskedOids: [],
+    },
     liveCounts: { cellsChecked: 40, cellsCorrected: 2, corrections: [] },
   };
 
   before(async () => {
     fx = await createServingFixture();
-    gen = generateEvents(60, now - 3_600_000, now, new Map([[1000n, 'Street 000 Market'], [1001n, 'Street 001']]), ['car', 'bus']);
+    gen = generateEvents(
+      60,
+      now - 3_600_000,
+      now,
+      new Map([
+        [1000n, 'Street 000 Market'],
+        [1001n, 'Street 001'],
+      ]),
+      ['car', 'bus'],
+    );
     await fx.seeder.detections(gen.distinct);
     await fx.seeder.reference('20261122T000000Z', LOCATIONS);
     await fx.seeder.watermark(day);
     await fx.seeder.batchLastRun(LAST_RUN);
     await fx.seeder.reconciliation(RECONCILIATION);
     await fx.seeder.quality([
-      { counter: 'accepted', partition: 0, count: 900n }, { counter: 'accepted', partition: 1, count: 100n },
-      { counter: 'duplicates', partition: 0, count: 40n }, { counter: 'duplicates', partition: 1, count: 10n },
-      { counter: 'dead_letters', partition: 1, count: 7n }, { counter: 'late', partition: 0, count: 2n },
+      { counter: 'accepted', partition: 0, count: 900n },
+      { counter: 'accepted', partition: 1, count: 100n },
+      { counter: 'duplicates', partition: 0, count: 40n },
+      { counter: 'duplicates', partition: 1, count: 10n },
+      { counter: 'dead_letters', partition: 1, count: 7n },
+      { counter: 'late', partition: 0, count: 2n },
     ]);
-    await fx.seeder.speedMetrics({ instance: 'speed-a', updatedAt: Date.now(), eventsPerSecond: 1234.5, batchLatencyMs: { p50: 4, p99: 20 }, lagByPartition: { '0': 3 }, rssBytes: 1e8 });
+    await fx.seeder.speedMetrics({
+      instance: 'speed-a',
+      updatedAt: Date.now(),
+      eventsPerSecond: 1234.5,
+      batchLatencyMs: { p50: 4, p99: 20 },
+      lagByPartition: { '0': 3 },
+      rssBytes: 1e8,
+    });
     const hdfs = createHdfsStore(fx.config.hdfs);
     const dir = reportsDayDir(fx.config.hdfs.root, day);
     await hdfs.mkdirs(dir);
@@ -69,9 +104,11 @@ describe('serving: API', function () {
     expect((await fx.get('/api/v1/detections/123')).status).to.equal(404);
   });
 
-  it('pages through a location\'s live feed, newest first', async () => {
+  it("pages through a location's live feed, newest first", async () => {
     type RecentPage = { items: { detection_oid: string }[]; next: string | null };
-    const truth = gen.distinct.filter((e) => e.locationOid === 1000n).sort((a, b) => (b.timestampMs !== a.timestampMs ? b.timestampMs - a.timestampMs : a.detectionOid < b.detectionOid ? -1 : 1));
+    const truth = gen.distinct
+      .filter((e) => e.locationOid === 1000n)
+      .sort((a, b) => (b.timestampMs !== a.timestampMs ? b.timestampMs - a.timestampMs : a.detectionOid < b.detectionOid ? -1 : 1));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -87,10 +124,19 @@ describe('serving: API', function () {
   it('searches locations by name with paging', async () => {
     const first = await fx.json<{ total: number; items: { geographical_location: string }[] }>('/api/v1/locations?q=market&limit=5');
     expect(first.total).to.equal(12);
-    expect(first.items.map((i) => i.geographical_location)).to.deep.equal(['Street 000 Market', 'Street 010 Market', 'Street 020 Market', 'Street 030 Market', 'Street 040 Market']);
+    expect(first.items.map((i) => i.geographical_location)).to.deep.equal([
+      'Street 000 Market',
+      'Street 010 Market',
+      'Street 020 Market',
+      'Street 030 Market',
+      'Street 040 Market',
+    ]);
     const third = await fx.json<{ items: { geographical_location_oid: string }[] }>('/api/v1/locations?q=market&limit=5&offset=10');
     expect(third.items.map((i) => i.geographical_location_oid)).to.deep.equal(['1100', '1110']);
-    expect(await fx.json('/api/v1/locations/1005')).to.deep.equal({ geographical_location_oid: '1005', geographical_location: 'Street 005' });
+    expect(await fx.json('/api/v1/locations/1005')).to.deep.equal({
+      geographical_location_oid: '1005',
+      geographical_location: 'Street 005',
+    });
   });
 
   it('reports data quality, throughput, lag and the batch state', async () => {
@@ -140,10 +186,26 @@ describe('serving: API', function () {
     expect(text).to.match(/^nodejs_eventloop_lag_seconds \d/m);
     expect(text).to.match(/^process_resident_memory_bytes \d/m);
     // No oid ever reaches /metrics, exact or rounded (issue 14).
-    for (const oid of ['9007199254740993', '9007199254740992', '9223372036854775807', '9223372036854776000', '9007199254740995', '9007199254740996']) expect(text).not.to.include(oid);
+    for (const oid of [
+      '9007199254740993',
+      '9007199254740992',
+      '9223372036854775807',
+      '9223372036854776000',
+      '9007199254740995',
+      '9007199254740996',
+    ])
+      expect(text).not.to.include(oid);
     expect(text).not.to.match(/e\+\d/);
     const openapi = await fx.json<{ paths: Record<string, unknown> }>('/api/v1/openapi.json');
-    expect(Object.keys(openapi.paths)).to.include.members(['/counts', '/top-items', '/locations', '/detections/{oid}', '/quality', '/reports/{date}', '/health']);
+    expect(Object.keys(openapi.paths)).to.include.members([
+      '/counts',
+      '/top-items',
+      '/locations',
+      '/detections/{oid}',
+      '/quality',
+      '/reports/{date}',
+      '/health',
+    ]);
   });
 
   it('answers bad requests with a 400 naming the parameter, security headers and no stack trace', async () => {
@@ -185,7 +247,11 @@ describe('serving: API', function () {
       expect(res.headers.get('referrer-policy')).to.equal('no-referrer');
     }
     // Without keys the admin routes are off: refused before the body is read.
-    const keyless = await fetch(`${fx.server.url}/api/v1/jobs/batch-runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"date":' });
+    const keyless = await fetch(`${fx.server.url}/api/v1/jobs/batch-runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"date":',
+    });
     expect(keyless.status).to.equal(403);
     expect(await keyless.text()).to.include('API_ADMIN_KEYS');
     const unknown = await fx.get('/api/v1/nothing-here');
@@ -194,18 +260,33 @@ describe('serving: API', function () {
 
   it('with API keys: viewers read, only admins start jobs, jobs report their state, every request is audited', async () => {
     const keyed = await fx.startAnother({ API_VIEWER_KEYS: VIEWER, API_ADMIN_KEYS: ADMIN });
-    const call = (path: string, key?: string, init: RequestInit = {}) => fetch(`${keyed.url}${path}`, { ...init, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+    const call = (path: string, key?: string, init: RequestInit = {}) =>
+      fetch(`${keyed.url}${path}`, {
+        ...init,
+        headers: {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          'content-type': 'application/json',
+          ...(init.headers as Record<string, string>),
+        },
+      });
     expect((await call('/api/v1/quality')).status).to.equal(401);
     expect((await call('/api/v1/quality', 'wrong-key-0123456789')).status).to.equal(401);
     expect((await call('/api/v1/quality', VIEWER)).status).to.equal(200);
     expect((await call('/', undefined)).status).to.equal(200); // the page itself holds no data
     expect((await call('/api/v1/jobs/batch-runs', VIEWER, { method: 'POST', body: JSON.stringify({ date: day }) })).status).to.equal(403);
-    expect((await call('/api/v1/jobs/batch-runs', ADMIN, { method: 'POST', body: JSON.stringify({ date: '2026-99-01' }) })).status).to.equal(400);
+    expect(
+      (await call('/api/v1/jobs/batch-runs', ADMIN, { method: 'POST', body: JSON.stringify({ date: '2026-99-01' }) })).status,
+    ).to.equal(400);
     const malformed = await call('/api/v1/jobs/batch-runs', ADMIN, { method: 'POST', body: '{"date":' });
     expect(malformed.status).to.equal(400);
     expect(await malformed.text()).not.to.match(/\n\s+at |SyntaxError/);
-    expect((await call('/api/v1/jobs/batch-runs', ADMIN, { method: 'POST', body: JSON.stringify({ date: day, force: true }) })).status).to.equal(400);
-    const started = await call('/api/v1/jobs/reference-loads', ADMIN, { method: 'POST', body: JSON.stringify({ path: '/nonexistent/reference.csv' }) });
+    expect(
+      (await call('/api/v1/jobs/batch-runs', ADMIN, { method: 'POST', body: JSON.stringify({ date: day, force: true }) })).status,
+    ).to.equal(400);
+    const started = await call('/api/v1/jobs/reference-loads', ADMIN, {
+      method: 'POST',
+      body: JSON.stringify({ path: '/nonexistent/reference.csv' }),
+    });
     expect(started.status).to.equal(202);
     const job = (await started.json()) as { id: string; state: string; requestedBy: string };
     expect(job.state).to.equal('running');
@@ -218,7 +299,12 @@ describe('serving: API', function () {
     // Whatever the reference loader does with a missing file, it must not succeed.
     expect(state).to.equal('failed');
     const audited = fx.audit.filter((e) => e.path.startsWith('/api/v1/jobs/batch-runs') && /^(viewer|admin):/.test(e.caller));
-    expect(audited.map((e) => [e.caller.split(':')[0], e.status])).to.deep.equal([['viewer', 403], ['admin', 400], ['admin', 400], ['admin', 400]]);
+    expect(audited.map((e) => [e.caller.split(':')[0], e.status])).to.deep.equal([
+      ['viewer', 403],
+      ['admin', 400],
+      ['admin', 400],
+      ['admin', 400],
+    ]);
     expect(audited.every((e) => typeof e.durationMs === 'number')).to.equal(true);
     expect(JSON.stringify(fx.audit)).not.to.include(VIEWER);
   });

@@ -53,23 +53,35 @@ describe('serving: lambda merge over batch and speed views', function () {
     const toMs = Math.ceil(now / H) * H;
     const truth = truthBuckets(all(), { location, item, fromMs: yesterdayStart, toMs }, H);
     const series = body.series[0]!;
-    expect(series.points.map((p) => Number(p.count)), path).to.deep.equal(truth);
+    expect(
+      series.points.map((p) => Number(p.count)),
+      path,
+    ).to.deep.equal(truth);
     expect(series.total).to.equal(String(truth.reduce((a, b) => a + b, 0)));
     expect(body.sources.map((s) => s.source)).to.deep.equal(expectSources);
     return body;
   }
 
   async function expectTopTruth(location: bigint | undefined) {
-    const body = await fx.json<TopItemsBody>(`/api/v1/top-items?${range()}&limit=5${location === undefined ? '' : `&location=${location}`}`);
+    const body = await fx.json<TopItemsBody>(
+      `/api/v1/top-items?${range()}&limit=5${location === undefined ? '' : `&location=${location}`}`,
+    );
     const toMs = Math.ceil(now / H) * H;
-    expect(body.items.map((i) => ({ item_rank: i.item_rank, item_name: i.item_name, item_count: i.item_count }))).to.deep.equal(truthTop(all(), { location, fromMs: yesterdayStart, toMs }, 5));
+    expect(body.items.map((i) => ({ item_rank: i.item_rank, item_name: i.item_name, item_count: i.item_count }))).to.deep.equal(
+      truthTop(all(), { location, fromMs: yesterdayStart, toMs }, 5),
+    );
     return body;
   }
 
   it('counts by hour, day, location and item equal the truth across the watermark', async () => {
     const body = await expectCountsTruth(undefined, undefined, ['batch', 'speed']);
     expect(body.watermark).to.equal(yesterday);
-    expect(body.sources[0]).to.deep.include({ source: 'batch', from: new Date(yesterdayStart).toISOString(), to: new Date(todayStart).toISOString(), resolution: 'hour' });
+    expect(body.sources[0]).to.deep.include({
+      source: 'batch',
+      from: new Date(yesterdayStart).toISOString(),
+      to: new Date(todayStart).toISOString(),
+      resolution: 'hour',
+    });
     expect(body.sources[1]).to.deep.include({ source: 'speed', from: new Date(todayStart).toISOString(), resolution: 'minute' });
     for (const oid of LOCATIONS.keys()) await expectCountsTruth(oid, undefined, ['batch', 'speed']);
     await expectCountsTruth(42n, 'bus', ['batch', 'speed']);
@@ -79,7 +91,10 @@ describe('serving: lambda merge over batch and speed views', function () {
     for (const [index, oid] of [...LOCATIONS.keys()].entries()) {
       const truth = truthBuckets(all(), { location: oid, fromMs: yesterdayStart, toMs: todayStart + D }, D);
       expect(days.series[index]!.location).to.equal(oid.toString());
-      expect(days.series[index]!.points.map((p) => [Number(p.count), p.source])).to.deep.equal([[truth[0], 'batch'], [truth[1], 'speed']]);
+      expect(days.series[index]!.points.map((p) => [Number(p.count), p.source])).to.deep.equal([
+        [truth[0], 'batch'],
+        [truth[1], 'speed'],
+      ]);
     }
     expect(days.series[0]!.location_name).to.equal('Harbour Gate');
   });
@@ -109,7 +124,8 @@ describe('serving: lambda merge over batch and speed views', function () {
     const beforeTop = await fx.json<TopItemsBody>(`/api/v1/top-items?${range()}&limit=5`);
     // A second server with the default caches, warmed before the move: it must not serve stale sources after it.
     const cachedServer = await fx.startAnother({ API_LIVE_CACHE_MS: '500', API_SETTLED_CACHE_MS: '60000' });
-    const cachedCounts = async () => (await (await fetch(`${cachedServer.url}/api/v1/counts?${range()}&granularity=hour&location=42`)).json()) as CountsBody;
+    const cachedCounts = async () =>
+      (await (await fetch(`${cachedServer.url}/api/v1/counts?${range()}&granularity=hour&location=42`)).json()) as CountsBody;
     expect((await cachedCounts()).series[0]!.points.map((p) => p.count)).to.deep.equal(before.series[0]!.points.map((p) => p.count));
     // The batch run of today: its view, then the watermark, then the run report (as the batch layer orders them).
     await fx.seeder.batchCounts(gen.today.distinct);

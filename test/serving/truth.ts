@@ -13,7 +13,14 @@ export interface Generated {
 
 let nextOid = 9_007_199_254_740_993n; // above 2^53: int64 must survive as strings
 
-export function generateEvents(count: number, fromMs: number, toMs: number, locations: ReadonlyMap<bigint, string>, items: readonly string[], duplicateShare = 0.08): Generated {
+export function generateEvents(
+  count: number,
+  fromMs: number,
+  toMs: number,
+  locations: ReadonlyMap<bigint, string>,
+  items: readonly string[],
+  duplicateShare = 0.08,
+): Generated {
   const oids = [...locations.keys()];
   const distinct: SeedEvent[] = [];
   for (let i = 0; i < count; i++) {
@@ -48,7 +55,13 @@ export interface TruthFilter {
 }
 
 function matching(events: readonly SeedEvent[], f: TruthFilter): SeedEvent[] {
-  return dedupe(events).filter((e) => (f.location === undefined || e.locationOid === f.location) && (f.item === undefined || e.itemName === f.item) && e.timestampMs >= f.fromMs && e.timestampMs < f.toMs);
+  return dedupe(events).filter(
+    (e) =>
+      (f.location === undefined || e.locationOid === f.location) &&
+      (f.item === undefined || e.itemName === f.item) &&
+      e.timestampMs >= f.fromMs &&
+      e.timestampMs < f.toMs,
+  );
 }
 
 /** Distinct detections per bucket of `sizeMs`, for every bucket of [fromMs, toMs). */
@@ -58,7 +71,11 @@ export function truthBuckets(events: readonly SeedEvent[], f: TruthFilter, sizeM
   return out;
 }
 
-export function truthTop(events: readonly SeedEvent[], f: TruthFilter, limit: number): { item_rank: number; item_name: string; item_count: string }[] {
+export function truthTop(
+  events: readonly SeedEvent[],
+  f: TruthFilter,
+  limit: number,
+): { item_rank: number; item_name: string; item_count: string }[] {
   const counts = new Map<string, Set<bigint>>();
   for (const e of matching(events, f)) counts.set(e.itemName, (counts.get(e.itemName) ?? new Set()).add(e.detectionOid));
   return [...counts]

@@ -28,9 +28,15 @@ describe('utopia setup', function () {
     const regions = await admin.regions(`${config.hbase.namespace}:detections`);
     expect(regions).to.have.length(4);
     const tables = (await admin.listTables(config.hbase.namespace)).map(String).sort();
-    expect(tables).to.include.members([`${config.hbase.namespace}:detections`, `${config.hbase.namespace}:live_counts`, `${config.hbase.namespace}:meta`]);
+    expect(tables).to.include.members([
+      `${config.hbase.namespace}:detections`,
+      `${config.hbase.namespace}:live_counts`,
+      `${config.hbase.namespace}:meta`,
+    ]);
 
-    const metadata = await withKafkaAdmin(config, {}, (kafka) => kafka.fetchTopicMetadata({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }));
+    const metadata = await withKafkaAdmin(config, {}, (kafka) =>
+      kafka.fetchTopicMetadata({ topics: [config.kafka.detectionsTopic, config.kafka.deadLetterTopic] }),
+    );
     expect(metadata.topics.map((t) => t.partitions.length).sort()).to.deep.equal([3, 6]);
 
     const hdfs = createHdfsStore(config.hdfs);

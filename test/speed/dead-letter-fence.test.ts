@@ -27,7 +27,13 @@ describe('dead-letter fence: an earlier owner of a partition', function () {
   const senders: DeadLetterSender[] = [];
 
   const deadLetter = (offset: number): DeadLetter => {
-    const message: ConsumedMessage = { partition: 0, offset: String(offset), key: Buffer.from(`oid-${offset}`), value: Buffer.from('{"bad":'), timestampMs: Date.now() };
+    const message: ConsumedMessage = {
+      partition: 0,
+      offset: String(offset),
+      key: Buffer.from(`oid-${offset}`),
+      value: Buffer.from('{"bad":'),
+      timestampMs: Date.now(),
+    };
     return { message, offset: BigInt(offset), rejection: { ok: false, reason: 'malformed_json', message: 'not JSON' } };
   };
   const committedOffset = async (): Promise<bigint | undefined> =>
@@ -48,8 +54,14 @@ describe('dead-letter fence: an earlier owner of a partition', function () {
   });
 
   it('commits after the new owner fetched the offset: claim() sees it; after the fence it commits nothing', async () => {
-    const oldOwner = new DeadLetterSender(deadLetterTransactions(createKafka(config, { clientIdSuffix: 'test-old-owner' }), target), target);
-    const newOwner = new DeadLetterSender(deadLetterTransactions(createKafka(config, { clientIdSuffix: 'test-new-owner' }), target), target);
+    const oldOwner = new DeadLetterSender(
+      deadLetterTransactions(createKafka(config, { clientIdSuffix: 'test-old-owner' }), target),
+      target,
+    );
+    const newOwner = new DeadLetterSender(
+      deadLetterTransactions(createKafka(config, { clientIdSuffix: 'test-new-owner' }), target),
+      target,
+    );
     senders.push(oldOwner, newOwner);
 
     await oldOwner.sendAndCommit(0, [deadLetter(3)], '5');
@@ -60,7 +72,10 @@ describe('dead-letter fence: an earlier owner of a partition', function () {
 
     expect(await newOwner.claim(0)).to.equal(10n);
 
-    const fenced = await oldOwner.sendAndCommit(0, [deadLetter(12)], '15').then(() => 'committed', (error: unknown) => String(error));
+    const fenced = await oldOwner.sendAndCommit(0, [deadLetter(12)], '15').then(
+      () => 'committed',
+      (error: unknown) => String(error),
+    );
     expect(fenced).to.not.equal('committed');
     expect(await committedOffset()).to.equal(10n);
     const records = await readDeadLetters(config, 2);

@@ -27,8 +27,16 @@ describe('HTTP ingest', function () {
     await env?.cleanUp();
   });
 
-  const post = (body: string, type = 'application/json') => fetch(`${server.url}/ingest`, { method: 'POST', headers: { 'content-type': type }, body });
-  const event = (oid: string, extra: Record<string, unknown> = {}) => ({ geographical_location_oid: '1', video_camera_oid: '2', detection_oid: oid, item_name: 'bus 🚌', timestamp_detected: Date.now(), ...extra });
+  const post = (body: string, type = 'application/json') =>
+    fetch(`${server.url}/ingest`, { method: 'POST', headers: { 'content-type': type }, body });
+  const event = (oid: string, extra: Record<string, unknown> = {}) => ({
+    geographical_location_oid: '1',
+    video_camera_oid: '2',
+    detection_oid: oid,
+    item_name: 'bus 🚌',
+    timestamp_detected: Date.now(),
+    ...extra,
+  });
 
   it('publishes valid records before answering 202 and dead-letters the others', async () => {
     const body = `[${JSON.stringify(event('9223372036854775807'))},${JSON.stringify(event('5', { item_name: '' }))},{"geographical_location_oid":1,"video_camera_oid":2,"detection_oid":9007199254740993,"item_name":"自転車","timestamp_detected":${Date.now()}}]`;
@@ -42,7 +50,10 @@ describe('HTTP ingest', function () {
     const keys: string[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: env.config.kafka.detectionsTopic, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void keys.push(`${String(message.key)}=${parseJson<{ detection_oid: string }>(String(message.value)).detection_oid}`) });
+    await consumer.run({
+      eachMessage: async ({ message }) =>
+        void keys.push(`${String(message.key)}=${parseJson<{ detection_oid: string }>(String(message.value)).detection_oid}`),
+    });
     for (let i = 0; i < 100 && keys.length < 2; i++) await sleep(200);
     await consumer.disconnect();
     expect(keys.sort()).to.deep.equal(['9007199254740993=9007199254740993', '9223372036854775807=9223372036854775807']);

@@ -3,7 +3,17 @@
 // points arrive unchanged in the detection row, the live feed and the counts.
 
 import { expect } from 'chai';
-import { countRowKey, decodeDetectionCells, detectionRowKey, detectionTableName, liveCountsTableName, bucketStart, recentLocationPrefix, recentTableName, decodePartitionCount } from '../../common/contract';
+import {
+  countRowKey,
+  decodeDetectionCells,
+  detectionRowKey,
+  detectionTableName,
+  liveCountsTableName,
+  bucketStart,
+  recentLocationPrefix,
+  recentTableName,
+  decodePartitionCount,
+} from '../../common/contract';
 import { createKafka } from '../../common/kafka';
 import { createSpeedEnv, SpeedProcess, waitForCaughtUp, type SpeedEnv } from './speed-env';
 
@@ -28,10 +38,19 @@ describe('speed layer: int64 and UTF-8 end to end', function () {
     const loc = 9_007_199_254_740_993n; // 2^53 + 1
     const messages = [
       // oids as strings (our producers)
-      { key: big.toString(), value: `{"geographical_location_oid":"${loc}","video_camera_oid":"${big - 1n}","detection_oid":"${big}","item_name":${JSON.stringify(items[0])},"timestamp_detected":${now}}` },
+      {
+        key: big.toString(),
+        value: `{"geographical_location_oid":"${loc}","video_camera_oid":"${big - 1n}","detection_oid":"${big}","item_name":${JSON.stringify(items[0])},"timestamp_detected":${now}}`,
+      },
       // oids as bare JSON numbers beyond 2^53 (other producers): must not be rounded
-      { key: (big - 2n).toString(), value: `{"geographical_location_oid":${loc},"video_camera_oid":${big - 3n},"detection_oid":${big - 2n},"item_name":${JSON.stringify(items[1])},"timestamp_detected":${now}}` },
-      { key: '9007199254740995', value: `{"geographical_location_oid":"${loc}","video_camera_oid":"1","detection_oid":"9007199254740995","item_name":${JSON.stringify(items[2])},"timestamp_detected":${now}}` },
+      {
+        key: (big - 2n).toString(),
+        value: `{"geographical_location_oid":${loc},"video_camera_oid":${big - 3n},"detection_oid":${big - 2n},"item_name":${JSON.stringify(items[1])},"timestamp_detected":${now}}`,
+      },
+      {
+        key: '9007199254740995',
+        value: `{"geographical_location_oid":"${loc}","video_camera_oid":"1","detection_oid":"9007199254740995","item_name":${JSON.stringify(items[2])},"timestamp_detected":${now}}`,
+      },
     ];
     const producer = createKafka(env.config, { clientIdSuffix: 'test' }).producer();
     await producer.connect();
@@ -54,7 +73,16 @@ describe('speed layer: int64 and UTF-8 end to end', function () {
 
     const feed = await env.store.scanAll(recentTableName(ns), { prefix: recentLocationPrefix(loc) });
     expect(feed).to.have.length(3);
-    const count = await env.store.get(liveCountsTableName(ns), countRowKey({ granularity: 'minute', scope: 'item', locationOid: loc, bucketStartMs: bucketStart(now, 'minute'), itemName: items[2] as string }));
+    const count = await env.store.get(
+      liveCountsTableName(ns),
+      countRowKey({
+        granularity: 'minute',
+        scope: 'item',
+        locationOid: loc,
+        bucketStartMs: bucketStart(now, 'minute'),
+        itemName: items[2] as string,
+      }),
+    );
     expect(count?.cells.reduce((sum, c) => sum + decodePartitionCount(c.value).count, 0n)).to.equal(1n);
   });
 });

@@ -12,8 +12,17 @@
 import { expect } from 'chai';
 import { ConfigResourceTypes, Partitioners } from 'kafkajs';
 import {
-  ALL_LOCATIONS, bucketStart, countRowKey, encodeDetectionEvent, FAMILIES, liveCountsTableName, META_ROWS, metaTableName, partitionQualifier,
-  type DetectionEvent, type QuarantinedCell,
+  ALL_LOCATIONS,
+  bucketStart,
+  countRowKey,
+  encodeDetectionEvent,
+  FAMILIES,
+  liveCountsTableName,
+  META_ROWS,
+  metaTableName,
+  partitionQualifier,
+  type DetectionEvent,
+  type QuarantinedCell,
 } from '../../common/contract';
 import { createKafka, withKafkaAdmin } from '../../common/kafka';
 import { countKey, type Truth } from '../../ops/simulator';
@@ -33,7 +42,13 @@ describe('poison events and cells never stall a partition', function () {
     await withKafkaAdmin(env.config, {}, (admin) =>
       admin.alterConfigs({
         validateOnly: false,
-        resources: [{ type: ConfigResourceTypes.TOPIC, name: env.config.kafka.deadLetterTopic, configEntries: [{ name: 'max.message.bytes', value: String(DEAD_LETTER_MAX_BYTES) }] }],
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: env.config.kafka.deadLetterTopic,
+            configEntries: [{ name: 'max.message.bytes', value: String(DEAD_LETTER_MAX_BYTES) }],
+          },
+        ],
       }),
     );
     await loadSampleReference(env);
@@ -48,26 +63,67 @@ describe('poison events and cells never stall a partition', function () {
     const ns = env.config.hbase.namespace;
     const startMs = Date.now();
     // The marker: a good event of partition 0, two hours back, whose minute's total cell of partition 0 is corrupt.
-    const marker: DetectionEvent = { geographicalLocationOid: 1n, videoCameraOid: 7n, detectionOid: 9_123_456_789_012_345_671n, itemName: 'poison-test-marker', timestampDetected: startMs - 2 * 3_600_000 };
+    const marker: DetectionEvent = {
+      geographicalLocationOid: 1n,
+      videoCameraOid: 7n,
+      detectionOid: 9_123_456_789_012_345_671n,
+      itemName: 'poison-test-marker',
+      timestampDetected: startMs - 2 * 3_600_000,
+    };
     const bucket = bucketStart(marker.timestampDetected, 'minute');
-    const corruptRow = countRowKey({ granularity: 'minute', scope: 'total', locationOid: ALL_LOCATIONS, bucketStartMs: bucket, itemName: '' });
+    const corruptRow = countRowKey({
+      granularity: 'minute',
+      scope: 'total',
+      locationOid: ALL_LOCATIONS,
+      bucketStartMs: bucket,
+      itemName: '',
+    });
     const corruptTimestamp = Date.now();
-    await env.store.put(liveCountsTableName(ns), { row: corruptRow, cells: [{ family: FAMILIES.liveCounts, qualifier: partitionQualifier(0), value: Buffer.alloc(15, 0xab), timestamp: corruptTimestamp }] });
+    await env.store.put(liveCountsTableName(ns), {
+      row: corruptRow,
+      cells: [
+        { family: FAMILIES.liveCounts, qualifier: partitionQualifier(0), value: Buffer.alloc(15, 0xab), timestamp: corruptTimestamp },
+      ],
+    });
 
     const far = 3e14;
-    const farFuture = { key: '9123456789012345672', value: JSON.stringify({ geographical_location_oid: '1', video_camera_oid: '7', detection_oid: '9123456789012345672', item_name: 'from the far future', timestamp_detected: far }), timestamp: String(far) };
-    const hugeValue = JSON.stringify({ geographical_location_oid: '1', video_camera_oid: '7', detection_oid: '9123456789012345673', item_name: 'x'.repeat(6000), timestamp_detected: startMs });
+    const farFuture = {
+      key: '9123456789012345672',
+      value: JSON.stringify({
+        geographical_location_oid: '1',
+        video_camera_oid: '7',
+        detection_oid: '9123456789012345672',
+        item_name: 'from the far future',
+        timestamp_detected: far,
+      }),
+      timestamp: String(far),
+    };
+    const hugeValue = JSON.stringify({
+      geographical_location_oid: '1',
+      video_camera_oid: '7',
+      detection_oid: '9123456789012345673',
+      item_name: 'x'.repeat(6000),
+      timestamp_detected: startMs,
+    });
     const huge = { key: '9123456789012345673', value: hugeValue };
 
     speed = new SpeedProcess({ ...env.env, UTOPIA_LOG_LEVEL: 'info' }, 'speed-poison');
     speed.start();
     const options = scenarioOptions(EVENTS, { startMs, rate: 5_000 });
-    const producer = createKafka(env.config, { clientIdSuffix: 'test-poison' }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafka(env.config, { clientIdSuffix: 'test-poison' }).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     let truth: Truth;
     try {
       truth = await publishWhile(env, options, async () => {
-        await producer.send({ topic: env.config.kafka.detectionsTopic, acks: -1, messages: [{ key: marker.detectionOid.toString(), value: encodeDetectionEvent(marker), partition: 0 }] });
+        await producer.send({
+          topic: env.config.kafka.detectionsTopic,
+          acks: -1,
+          messages: [{ key: marker.detectionOid.toString(), value: encodeDetectionEvent(marker), partition: 0 }],
+        });
         await producer.send({ topic: env.config.kafka.detectionsTopic, acks: -1, messages: [farFuture] });
         await producer.send({ topic: env.config.kafka.detectionsTopic, acks: -1, messages: [huge] });
       });
@@ -81,23 +137,38 @@ describe('poison events and cells never stall a partition', function () {
 
     // Rows and counts: the truth plus the marker.
     const state = await readPipelineState(env);
-    const wantDetections = { ...truth.detections, [marker.detectionOid.toString()]: `${marker.geographicalLocationOid}|${marker.itemName}|${marker.timestampDetected}` };
+    const wantDetections = {
+      ...truth.detections,
+      [marker.detectionOid.toString()]: `${marker.geographicalLocationOid}|${marker.itemName}|${marker.timestampDetected}`,
+    };
     expect(Object.keys(state.detections).length, 'detection rows').to.equal(Object.keys(wantDetections).length);
     const wrongRows = Object.entries(wantDetections).filter(([oid, value]) => state.detections[oid] !== value);
     expect(wrongRows.slice(0, 5), `${wrongRows.length} detection rows differ`).to.deep.equal([]);
     const wantCounts: Record<string, number> = { ...truth.counts };
-    for (const key of [countKey(1n, bucket, marker.itemName), countKey(1n, bucket, ''), countKey(ALL_LOCATIONS, bucket, marker.itemName), countKey(ALL_LOCATIONS, bucket, '')]) wantCounts[key] = (wantCounts[key] ?? 0) + 1;
+    for (const key of [
+      countKey(1n, bucket, marker.itemName),
+      countKey(1n, bucket, ''),
+      countKey(ALL_LOCATIONS, bucket, marker.itemName),
+      countKey(ALL_LOCATIONS, bucket, ''),
+    ])
+      wantCounts[key] = (wantCounts[key] ?? 0) + 1;
     const keys = new Set([...Object.keys(wantCounts), ...Object.keys(state.counts)]);
-    const drift = [...keys].filter((k) => (state.counts[k] ?? 0) !== (wantCounts[k] ?? 0)).map((k) => `${k}: ${state.counts[k]} != ${wantCounts[k]}`);
+    const drift = [...keys]
+      .filter((k) => (state.counts[k] ?? 0) !== (wantCounts[k] ?? 0))
+      .map((k) => `${k}: ${state.counts[k]} != ${wantCounts[k]}`);
     expect(drift.slice(0, 5), `${drift.length} live count cells differ`).to.deep.equal([]);
     expect(state.quality.accepted, 'quality accepted').to.equal(truth.distinct + 1);
     expect(state.quality.duplicates, 'quality duplicates').to.equal(truth.duplicates);
     expect(state.quality.dead_letters, 'quality dead_letters').to.equal(truth.invalid.length + 2);
 
     // The corrupt cell: quarantined with its reason, and gone from live_counts.
-    const quarantine = await env.store.get(metaTableName(ns), Buffer.from(META_ROWS.quarantinedCells, 'utf8'), { families: [FAMILIES.meta] });
+    const quarantine = await env.store.get(metaTableName(ns), Buffer.from(META_ROWS.quarantinedCells, 'utf8'), {
+      families: [FAMILIES.meta],
+    });
     const cells = (quarantine?.cells ?? []).map((c) => JSON.parse(c.value.toString('utf8')) as QuarantinedCell);
-    expect(cells.map((c) => [c.rowHex, c.qualifier, c.timestamp, c.valueHex.length / 2])).to.deep.equal([[corruptRow.toString('hex'), 'p0', corruptTimestamp, 15]]);
+    expect(cells.map((c) => [c.rowHex, c.qualifier, c.timestamp, c.valueHex.length / 2])).to.deep.equal([
+      [corruptRow.toString('hex'), 'p0', corruptTimestamp, 15],
+    ]);
     expect(cells[0]?.reason).to.match(/16 bytes, got 15/);
 
     // Dead letters: the simulator's invalid events, the far-future one and the huge one, each once with its reason.

@@ -44,7 +44,19 @@ describe('utopia reference load', function () {
 
   it('refuses a CSV with bad rows, naming each line, and loads nothing', async () => {
     const file = path.join(dir, 'bad.csv');
-    fs.writeFileSync(file, ['geographical_location_oid,geographical_location', '1,Harbour', '2,"multi', 'line"', 'x,Bad oid', '1,Again', '3,', '-4,Negative'].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        'geographical_location_oid,geographical_location',
+        '1,Harbour',
+        '2,"multi',
+        'line"',
+        'x,Bad oid',
+        '1,Again',
+        '3,',
+        '-4,Negative',
+      ].join('\n'),
+    );
     const result = await runCli(['reference', 'load', file], env.env);
     expect(result.code).to.equal(1);
     expect(result.stderr).to.include('4 bad row(s), nothing loaded');
@@ -74,21 +86,30 @@ describe('utopia reference load', function () {
   it('loads a multi-part Parquet folder with int32 and int64 oids, exact above 2^53', async () => {
     const folder = path.join(dir, 'spark-out');
     fs.mkdirSync(folder);
-    await duckdb(`COPY (SELECT CAST(i AS INTEGER) AS geographical_location_oid, 'int32 place ' || i AS geographical_location FROM range(1, 501) t(i)) TO '${folder}/part-00000.parquet' (FORMAT parquet)`);
-    await duckdb(`COPY (SELECT CAST(9007199254740993 + i AS BIGINT) AS geographical_location_oid, '大通り ' || i AS geographical_location FROM range(0, 500) t(i)) TO '${folder}/part-00001.parquet' (FORMAT parquet, COMPRESSION gzip)`);
+    await duckdb(
+      `COPY (SELECT CAST(i AS INTEGER) AS geographical_location_oid, 'int32 place ' || i AS geographical_location FROM range(1, 501) t(i)) TO '${folder}/part-00000.parquet' (FORMAT parquet)`,
+    );
+    await duckdb(
+      `COPY (SELECT CAST(9007199254740993 + i AS BIGINT) AS geographical_location_oid, '大通り ' || i AS geographical_location FROM range(0, 500) t(i)) TO '${folder}/part-00001.parquet' (FORMAT parquet, COMPRESSION gzip)`,
+    );
     fs.writeFileSync(path.join(folder, '_SUCCESS'), '');
     const result = await runCli(['reference', 'load', folder], env.env);
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stdout).to.include('loaded 1000 locations from 2 file(s)');
     const version = (await currentVersion()) as string;
-    const row = await env.store.get(referenceTableName(env.config.hbase.namespace), referenceRowKey(version, 9_007_199_254_740_993n + 499n));
+    const row = await env.store.get(
+      referenceTableName(env.config.hbase.namespace),
+      referenceRowKey(version, 9_007_199_254_740_993n + 499n),
+    );
     expect(cellValue(row, FAMILIES.reference, 'name')?.toString()).to.equal('大通り 499');
   });
 
   it('reports a bad Parquet row by file and row number', async () => {
     const folder = path.join(dir, 'bad-parquet');
     fs.mkdirSync(folder);
-    await duckdb(`COPY (SELECT CAST(i AS BIGINT) AS geographical_location_oid, CASE WHEN i = 7 THEN '' ELSE 'p' || i END AS geographical_location FROM range(1, 11) t(i)) TO '${folder}/part-00000.parquet' (FORMAT parquet)`);
+    await duckdb(
+      `COPY (SELECT CAST(i AS BIGINT) AS geographical_location_oid, CASE WHEN i = 7 THEN '' ELSE 'p' || i END AS geographical_location FROM range(1, 11) t(i)) TO '${folder}/part-00000.parquet' (FORMAT parquet)`,
+    );
     const before = await currentVersion();
     const result = await runCli(['reference', 'load', folder], env.env);
     expect(result.code).to.equal(1);

@@ -6,7 +6,13 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { detectionTableName, detectionRowKey, decodeDetectionCells, encodeDetectionEvent, type DetectionEvent } from '../../common/contract';
+import {
+  detectionTableName,
+  detectionRowKey,
+  decodeDetectionCells,
+  encodeDetectionEvent,
+  type DetectionEvent,
+} from '../../common/contract';
 import { createKafka } from '../../common/kafka';
 import { createLogger } from '../../common/log';
 import { loadReference, locationName, locationsCsv } from '../../reference-data';
@@ -33,7 +39,11 @@ describe('speed layer: reference update', function () {
   async function publish(events: DetectionEvent[]): Promise<void> {
     const producer = createKafka(env.config, { clientIdSuffix: 'test' }).producer();
     await producer.connect();
-    await producer.send({ topic: env.config.kafka.detectionsTopic, acks: -1, messages: events.map((e) => ({ key: e.detectionOid.toString(), value: encodeDetectionEvent(e) })) });
+    await producer.send({
+      topic: env.config.kafka.detectionsTopic,
+      acks: -1,
+      messages: events.map((e) => ({ key: e.detectionOid.toString(), value: encodeDetectionEvent(e) })),
+    });
     await producer.disconnect();
   }
 
@@ -48,7 +58,13 @@ describe('speed layer: reference update', function () {
     await loadReference(env.config, path.join(dir, 'v1.csv'), log, 'v1');
     speed = new SpeedProcess(env.env, 'speed-ref');
     speed.start();
-    const event = (oid: bigint, location: bigint): DetectionEvent => ({ geographicalLocationOid: location, videoCameraOid: 1n, detectionOid: oid, itemName: 'tram', timestampDetected: Date.now() });
+    const event = (oid: bigint, location: bigint): DetectionEvent => ({
+      geographicalLocationOid: location,
+      videoCameraOid: 1n,
+      detectionOid: oid,
+      itemName: 'tram',
+      timestampDetected: Date.now(),
+    });
 
     await publish([event(1n, 4242n), event(2n, 7n)]);
     await waitForCaughtUp(env.config, 120_000, () => speed.running);

@@ -56,8 +56,20 @@ function sourceStream(now: number): { records: SourceRecord[]; valid: SimEvent[]
     if (i % 500 === 0) {
       const reasons: [RejectReason, string][] = [
         ['malformed_json', `{"detection_oid":"${i}"`],
-        ['item_name_empty', JSON.stringify({ geographical_location_oid: '1', video_camera_oid: '2', detection_oid: String(i + 1), item_name: '', timestamp_detected: now })],
-        ['missing_field', JSON.stringify({ geographical_location_oid: '1', video_camera_oid: '2', detection_oid: String(i + 1), item_name: 'bus' })],
+        [
+          'item_name_empty',
+          JSON.stringify({
+            geographical_location_oid: '1',
+            video_camera_oid: '2',
+            detection_oid: String(i + 1),
+            item_name: '',
+            timestamp_detected: now,
+          }),
+        ],
+        [
+          'missing_field',
+          JSON.stringify({ geographical_location_oid: '1', video_camera_oid: '2', detection_oid: String(i + 1), item_name: 'bus' }),
+        ],
       ];
       const [reason, bad] = reasons[(i / 500) % reasons.length] as [RejectReason, string];
       records.push({ partition: i % SOURCE_PARTITIONS, key: i % 1000 === 0 ? null : 'camera-9', value: bad });
@@ -68,11 +80,19 @@ function sourceStream(now: number): { records: SourceRecord[]; valid: SimEvent[]
 }
 
 async function publish(config: Config, topic: string, records: readonly SourceRecord[], pauseMs = 0): Promise<void> {
-  const producer = createKafka(config, { clientIdSuffix: 'test-edge' }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = createKafka(config, { clientIdSuffix: 'test-edge' }).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     for (let i = 0; i < records.length; i += 2000) {
-      await producer.send({ topic, acks: -1, messages: records.slice(i, i + 2000).map((r) => ({ partition: r.partition, key: r.key, value: r.value })) });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: records.slice(i, i + 2000).map((r) => ({ partition: r.partition, key: r.key, value: r.value })),
+      });
       if (pauseMs > 0) await sleep(pauseMs);
     }
   } finally {
@@ -123,9 +143,15 @@ describe('rekey: producers as they are', function () {
 
   beforeEach(async () => {
     processes.length = 0;
-    env = await createSpeedEnv('rekey', { REKEY_GROUP_ID: randomName('test-rekey'), LANDING_GROUP_ID: randomName('test-rekey-landing'), LANDING_FLUSH_AGE_MS: '2000' });
+    env = await createSpeedEnv('rekey', {
+      REKEY_GROUP_ID: randomName('test-rekey'),
+      LANDING_GROUP_ID: randomName('test-rekey-landing'),
+      LANDING_FLUSH_AGE_MS: '2000',
+    });
     source = `${env.config.kafka.detectionsTopic}.edge`;
-    await withKafkaAdmin(env.config, {}, (admin) => admin.createTopics({ topics: [{ topic: source, numPartitions: SOURCE_PARTITIONS, replicationFactor: 1 }], waitForLeaders: true }));
+    await withKafkaAdmin(env.config, {}, (admin) =>
+      admin.createTopics({ topics: [{ topic: source, numPartitions: SOURCE_PARTITIONS, replicationFactor: 1 }], waitForLeaders: true }),
+    );
   });
 
   afterEach(async () => {
@@ -160,7 +186,9 @@ describe('rekey: producers as they are', function () {
     }
     expect(state.committed > 0n, 'rekey committed nothing within 2 minutes').to.equal(true);
     await rekey.stop('SIGKILL');
-    expect(state.committed < BigInt(records.length), `the kill came after the whole stream was rekeyed (${state.committed})`).to.equal(true);
+    expect(state.committed < BigInt(records.length), `the kill came after the whole stream was rekeyed (${state.committed})`).to.equal(
+      true,
+    );
     await sleep(1000);
     rekey.start();
     await published;
@@ -175,7 +203,10 @@ describe('rekey: producers as they are', function () {
     await waitForCaughtUp(env.config, 120_000, () => landing.running, env.config.landing.groupId);
 
     const copies = await readDetectionsTopic(env.config, valid.length);
-    expect([...copies.values()].reduce((sum, p) => sum + p.length, 0), 'copies in the detections topic (read_committed)').to.equal(valid.length);
+    expect(
+      [...copies.values()].reduce((sum, p) => sum + p.length, 0),
+      'copies in the detections topic (read_committed)',
+    ).to.equal(valid.length);
     expect(copies.size, 'distinct oids in the detections topic').to.equal(truth.distinct);
     const split = [...copies].filter(([, partitions]) => new Set(partitions).size > 1);
     expect(split.slice(0, 3), `${split.length} oids with copies in more than one partition`).to.deep.equal([]);

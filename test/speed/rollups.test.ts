@@ -6,8 +6,21 @@
 
 import { expect } from 'chai';
 import {
-  ALL_LOCATIONS, bucketStart, countRowKey, decodeCountRowKey, decodeDetectionCells, decodePartitionCount, detectionTableName, encodeDetectionEvent, encodePartitionCount, eventDay, FAMILIES,
-  liveCountsTableName, liveRollupsTableName, partitionQualifier, type DetectionEvent,
+  ALL_LOCATIONS,
+  bucketStart,
+  countRowKey,
+  decodeCountRowKey,
+  decodeDetectionCells,
+  decodePartitionCount,
+  detectionTableName,
+  encodeDetectionEvent,
+  encodePartitionCount,
+  eventDay,
+  FAMILIES,
+  liveCountsTableName,
+  liveRollupsTableName,
+  partitionQualifier,
+  type DetectionEvent,
 } from '../../common/contract';
 import { reconcileRollups, type CellReconciliation } from '../../batch-layer/reconcile/reconcile-counts';
 import { ViewAccumulator } from '../../batch-layer/views/view-accumulator';
@@ -47,7 +60,7 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
       UTOPIA_LOG_LEVEL: 'warn',
     });
     let seed = 42;
-    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 4000; i++) {
       events.push({
         geographicalLocationOid: BigInt(1 + Math.floor(next() * 4)),
@@ -60,7 +73,13 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
     // A few camera clocks run ahead (accepted up to 24 h): later today, outside "until now", yet in today's day roll-up.
     const room = Math.min(3 * H, fromMs + 2 * D - now - 1000);
     for (let i = 0; i < 40 && room > 0; i++) {
-      events.push({ geographicalLocationOid: BigInt(1 + (i % 4)), videoCameraOid: 7n, detectionOid: 20_000n + BigInt(i), itemName: items[i % 3] as string, timestampDetected: now + 1 + Math.floor(next() * room) });
+      events.push({
+        geographicalLocationOid: BigInt(1 + (i % 4)),
+        videoCameraOid: 7n,
+        detectionOid: 20_000n + BigInt(i),
+        itemName: items[i % 3] as string,
+        timestampDetected: now + 1 + Math.floor(next() * room),
+      });
     }
   });
 
@@ -75,7 +94,11 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
     await producer.connect();
     try {
       for (let i = 0; i < list.length; i += 500) {
-        await producer.send({ topic: env.config.kafka.detectionsTopic, acks: -1, messages: list.slice(i, i + 500).map((e) => ({ key: e.detectionOid.toString(), value: encodeDetectionEvent(e) })) });
+        await producer.send({
+          topic: env.config.kafka.detectionsTopic,
+          acks: -1,
+          messages: list.slice(i, i + 500).map((e) => ({ key: e.detectionOid.toString(), value: encodeDetectionEvent(e) })),
+        });
       }
     } finally {
       await producer.disconnect();
@@ -101,10 +124,15 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
     // Kafka refuses while the group still has members (the SIGKILLed one stays until its session times out).
     const resetBy = Date.now() + 120_000;
     for (;;) {
-      const reset = await withKafkaAdmin(env.config, {}, (admin) => admin.resetOffsets({ groupId: env.config.speed.groupId, topic: env.config.kafka.detectionsTopic, earliest: true })).then(() => true, (error: unknown) => {
-        if (Date.now() > resetBy) throw error;
-        return false;
-      });
+      const reset = await withKafkaAdmin(env.config, {}, (admin) =>
+        admin.resetOffsets({ groupId: env.config.speed.groupId, topic: env.config.kafka.detectionsTopic, earliest: true }),
+      ).then(
+        () => true,
+        (error: unknown) => {
+          if (Date.now() > resetBy) throw error;
+          return false;
+        },
+      );
       if (reset) break;
       await sleep(1000);
     }
@@ -143,14 +171,21 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
     for (const location of [1n, 2n, 3n, 4n, ALL_LOCATIONS]) {
       const mine = events.filter((e) => location === ALL_LOCATIONS || e.geographicalLocationOid === location);
       const label = location === ALL_LOCATIONS ? 'all' : location.toString();
-      for (const [granularity, size] of [['hour', H], ['day', D]] as const) {
+      for (const [granularity, size] of [
+        ['hour', H],
+        ['day', D],
+      ] as const) {
         const body = await get<CountsBody>(`/api/v1/counts?${range}&granularity=${granularity}&location=${label}`);
         const truth = new Map<number, number>();
-        for (const e of mine) truth.set(bucketStart(e.timestampDetected, granularity), (truth.get(bucketStart(e.timestampDetected, granularity)) ?? 0) + 1);
+        for (const e of mine)
+          truth.set(bucketStart(e.timestampDetected, granularity), (truth.get(bucketStart(e.timestampDetected, granularity)) ?? 0) + 1);
         const points = body.series[0]!.points;
         const want = points.map((p) => [p.start, truth.get(Date.parse(p.start)) ?? 0] as const);
         expect(points.length).to.equal(Math.ceil((Math.ceil(now / size) * size - fromMs) / size));
-        expect(points.map((p) => [p.start, Number(p.count)]), `${label} by ${granularity}`).to.deep.equal(want);
+        expect(
+          points.map((p) => [p.start, Number(p.count)]),
+          `${label} by ${granularity}`,
+        ).to.deep.equal(want);
         expect(body.series[0]!.total).to.equal(String(want.reduce((n, [, c]) => n + c, 0)));
       }
       // Top-X until now: minute precision, so the clocks running ahead stay out.
@@ -159,17 +194,25 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
       for (const e of mine) if (e.timestampDetected < untilNow) itemCounts.set(e.itemName, (itemCounts.get(e.itemName) ?? 0) + 1);
       const ranked = [...itemCounts].sort(byCountThenName).slice(0, 5);
       const top = await get<TopItemsBody>(`/api/v1/top-items?${range}&limit=5&location=${label}`);
-      expect(top.items.map((i) => [i.item_name, Number(i.item_count)]), `top of ${label}`).to.deep.equal(ranked);
+      expect(
+        top.items.map((i) => [i.item_name, Number(i.item_count)]),
+        `top of ${label}`,
+      ).to.deep.equal(ranked);
       // Today alone: the day roll-up minus the rest of the day.
       const todayStart = fromMs + D;
       const today = new Map<string, number>();
-      for (const e of mine) if (e.timestampDetected >= todayStart && e.timestampDetected < untilNow) today.set(e.itemName, (today.get(e.itemName) ?? 0) + 1);
-      const todayTop = await get<TopItemsBody>(`/api/v1/top-items?from=${new Date(todayStart).toISOString()}&to=${new Date(now).toISOString()}&limit=10&location=${label}`);
+      for (const e of mine)
+        if (e.timestampDetected >= todayStart && e.timestampDetected < untilNow) today.set(e.itemName, (today.get(e.itemName) ?? 0) + 1);
+      const todayTop = await get<TopItemsBody>(
+        `/api/v1/top-items?from=${new Date(todayStart).toISOString()}&to=${new Date(now).toISOString()}&limit=10&location=${label}`,
+      );
       expect(todayTop.items.map((i) => [i.item_name, Number(i.item_count)])).to.deep.equal([...today].sort(byCountThenName));
     }
     const bus = await get<CountsBody>(`/api/v1/counts?${range}&granularity=hour&location=2&item=bus`);
     const hourEnd = Math.ceil(now / H) * H;
-    expect(bus.series[0]!.total).to.equal(String(events.filter((e) => e.geographicalLocationOid === 2n && e.itemName === 'bus' && e.timestampDetected < hourEnd).length));
+    expect(bus.series[0]!.total).to.equal(
+      String(events.filter((e) => e.geographicalLocationOid === 2n && e.itemName === 'bus' && e.timestampDetected < hourEnd).length),
+    );
   });
 
   it("the batch's reconciliation corrects drifted and ghost roll-up cells of a closed day, and then finds nothing", async () => {
@@ -205,19 +248,57 @@ describe('speed layer: hour and day roll-ups stay exactly-once and serve the API
     const hourBefore = await env.store.get(table, hourRow);
     const drifted = hourBefore!.cells[0]!;
     const right = decodePartitionCount(drifted.value);
-    await env.store.put(table, { row: hourRow, cells: [{ family: FAMILIES.liveCounts, qualifier: drifted.qualifier, value: encodePartitionCount({ ...right, count: right.count + 5n }), timestamp: fromMs + 5 * H + Number(right.count) + 5 }] });
+    await env.store.put(table, {
+      row: hourRow,
+      cells: [
+        {
+          family: FAMILIES.liveCounts,
+          qualifier: drifted.qualifier,
+          value: encodePartitionCount({ ...right, count: right.count + 5n }),
+          timestamp: fromMs + 5 * H + Number(right.count) + 5,
+        },
+      ],
+    });
     const dayBefore = await env.store.get(table, dayRow);
     const dayCell = dayBefore!.cells[0]!;
     const dayRight = decodePartitionCount(dayCell.value);
-    await env.store.put(table, { row: dayRow, cells: [{ family: FAMILIES.liveCounts, qualifier: dayCell.qualifier, value: encodePartitionCount({ ...dayRight, count: dayRight.count + 1n }), timestamp: fromMs + Number(dayRight.count) + 1 }] });
-    await env.store.put(table, { row: ghostRow, cells: [{ family: FAMILIES.liveCounts, qualifier: partitionQualifier(0), value: encodePartitionCount({ count: 3n, lastOffset: 1n }), timestamp: fromMs + 3 }] });
+    await env.store.put(table, {
+      row: dayRow,
+      cells: [
+        {
+          family: FAMILIES.liveCounts,
+          qualifier: dayCell.qualifier,
+          value: encodePartitionCount({ ...dayRight, count: dayRight.count + 1n }),
+          timestamp: fromMs + Number(dayRight.count) + 1,
+        },
+      ],
+    });
+    await env.store.put(table, {
+      row: ghostRow,
+      cells: [
+        {
+          family: FAMILIES.liveCounts,
+          qualifier: partitionQualifier(0),
+          value: encodePartitionCount({ count: 3n, lastOffset: 1n }),
+          timestamp: fromMs + 3,
+        },
+      ],
+    });
 
     const fixed = await reconcile();
     expect(fixed.cellsCorrected).to.equal(3);
-    expect(fixed.corrections.some((c) => c.granularity === 'hour' && c.itemName === 'car' && c.after === String(right.count))).to.equal(true);
-    expect(fixed.corrections.some((c) => c.granularity === 'day' && c.itemName === 'ghost' && c.before === '3' && c.after === '0')).to.equal(true);
-    expect((await env.store.get(table, hourRow))!.cells.map((c) => decodePartitionCount(c.value).count)).to.deep.equal(hourBefore!.cells.map((c) => decodePartitionCount(c.value).count));
-    expect((await env.store.get(table, dayRow))!.cells.map((c) => decodePartitionCount(c.value).count)).to.deep.equal(dayBefore!.cells.map((c) => decodePartitionCount(c.value).count));
+    expect(fixed.corrections.some((c) => c.granularity === 'hour' && c.itemName === 'car' && c.after === String(right.count))).to.equal(
+      true,
+    );
+    expect(
+      fixed.corrections.some((c) => c.granularity === 'day' && c.itemName === 'ghost' && c.before === '3' && c.after === '0'),
+    ).to.equal(true);
+    expect((await env.store.get(table, hourRow))!.cells.map((c) => decodePartitionCount(c.value).count)).to.deep.equal(
+      hourBefore!.cells.map((c) => decodePartitionCount(c.value).count),
+    );
+    expect((await env.store.get(table, dayRow))!.cells.map((c) => decodePartitionCount(c.value).count)).to.deep.equal(
+      dayBefore!.cells.map((c) => decodePartitionCount(c.value).count),
+    );
     expect((await reconcile()).cellsCorrected).to.equal(0);
   });
 

@@ -33,9 +33,17 @@ export async function loadSampleReference(env: SpeedEnv): Promise<void> {
 }
 
 /** Publishes the stream while `disturb` runs; resolves with the truth once both are done. */
-export async function publishWhile(env: SpeedEnv, options: SimulationOptions, disturb: (published: Promise<unknown>) => Promise<void>): Promise<Truth> {
+export async function publishWhile(
+  env: SpeedEnv,
+  options: SimulationOptions,
+  disturb: (published: Promise<unknown>) => Promise<void>,
+): Promise<Truth> {
   const truth = computeTruth(generateEvents(options));
-  const producer = createKafka(env.config, { clientIdSuffix: 'test-sim', retries: 20 }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = createKafka(env.config, { clientIdSuffix: 'test-sim', retries: 20 }).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     const published = publishEvents(producer, generateEvents(options), { topic: env.config.kafka.detectionsTopic, rate: options.rate });
@@ -61,7 +69,9 @@ export async function expectExactResult(env: SpeedEnv, truth: Truth, isAlive: ()
 async function expectExactRows(env: SpeedEnv, truth: Truth, isAlive: () => boolean, catchUpMs = 300_000): Promise<PipelineState> {
   await waitForCaughtUp(env.config, catchUpMs, isAlive);
   // The topic must hold exactly what was published, else the truth does not describe it.
-  const inTopic = await withKafkaAdmin(env.config, {}, async (admin) => (await admin.fetchTopicOffsets(env.config.kafka.detectionsTopic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0));
+  const inTopic = await withKafkaAdmin(env.config, {}, async (admin) =>
+    (await admin.fetchTopicOffsets(env.config.kafka.detectionsTopic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0),
+  );
   expect(inTopic, 'messages in the topic (a producer retry duplicated some?)').to.equal(truth.published);
   const state = await readPipelineState(env);
   expect(Object.keys(state.detections).length, 'detection rows').to.equal(truth.distinct);
@@ -73,7 +83,9 @@ async function expectExactRows(env: SpeedEnv, truth: Truth, isAlive: () => boole
 /** Live count cells that differ from the truth, as "key: got != want". */
 function countDrift(state: PipelineState, truth: Truth): string[] {
   const countKeys = new Set([...Object.keys(truth.counts), ...Object.keys(state.counts)]);
-  return [...countKeys].filter((k) => (state.counts[k] ?? 0) !== (truth.counts[k] ?? 0)).map((k) => `${k}: ${state.counts[k]} != ${truth.counts[k]}`);
+  return [...countKeys]
+    .filter((k) => (state.counts[k] ?? 0) !== (truth.counts[k] ?? 0))
+    .map((k) => `${k}: ${state.counts[k]} != ${truth.counts[k]}`);
 }
 
 /** The dead-letter topic holds exactly the truth's invalid events, with their reasons. */

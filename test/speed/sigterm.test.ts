@@ -22,7 +22,12 @@ describe('SIGTERM: the consumers exit within their grace period', function () {
   let landing: CliProcess | undefined;
 
   before(async () => {
-    env = await createSpeedEnv('sigterm', { UTOPIA_STOP_GRACE_MS: String(GRACE_MS), SPEED_POISON_ATTEMPTS: '1000', LANDING_FLUSH_ROWS: '1000000', LANDING_FLUSH_AGE_MS: '600000' });
+    env = await createSpeedEnv('sigterm', {
+      UTOPIA_STOP_GRACE_MS: String(GRACE_MS),
+      SPEED_POISON_ATTEMPTS: '1000',
+      LANDING_FLUSH_ROWS: '1000000',
+      LANDING_FLUSH_AGE_MS: '600000',
+    });
   });
 
   after(async () => {

@@ -5,8 +5,18 @@
 
 import { loadConfig, type Config } from '../../common/config';
 import {
-  decodeCountRowKey, decodeDetectionCells, decodeDetectionRowKey, decodePartitionCount, detectionTableName, FAMILIES, liveCountsTableName,
-  META_ROWS, metaTableName, parseDeadLetterHeaders, parseQualityQualifier, type QualityCounter,
+  decodeCountRowKey,
+  decodeDetectionCells,
+  decodeDetectionRowKey,
+  decodePartitionCount,
+  detectionTableName,
+  FAMILIES,
+  liveCountsTableName,
+  META_ROWS,
+  metaTableName,
+  parseDeadLetterHeaders,
+  parseQualityQualifier,
+  type QualityCounter,
 } from '../../common/contract';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
 import { createKafka } from '../../common/kafka';
@@ -57,11 +67,19 @@ export class SpeedProcess extends CliProcess {
 }
 
 /** Waits until the group (the speed layer's by default) has committed every partition up to its end offset. */
-export async function waitForCaughtUp(config: Config, timeoutMs: number, isAlive: () => boolean = () => true, groupId = config.speed.groupId): Promise<void> {
+export async function waitForCaughtUp(
+  config: Config,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+  groupId = config.speed.groupId,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lag = -1;
   while (Date.now() < deadline) {
-    lag = await groupLag(config, [groupId]).then((lags) => lags.get(groupId) ?? -1, () => -1);
+    lag = await groupLag(config, [groupId]).then(
+      (lags) => lags.get(groupId) ?? -1,
+      () => -1,
+    );
     if (lag === 0) return;
     if (!isAlive()) throw new Error(`the consumer of group ${groupId} exited before catching up`);
     await sleep(1000);

@@ -40,10 +40,15 @@ describe('HBase on HDFS (UTOPIA_HBASE_ROOTDIR=hdfs)', function () {
     if (base.stack.local && base.stack.hbaseRootdir !== 'hdfs') await switchHBaseRootdir(base, base.stack.hbaseRootdir, log);
   });
 
-  const mutation = (i: number): RowMutation => ({ row: Buffer.from(`row-${String(i).padStart(7, '0')}`), cells: [{ family: FAMILY, qualifier: 'v', value: Buffer.from(String(i)), timestamp: 1 }] });
+  const mutation = (i: number): RowMutation => ({
+    row: Buffer.from(`row-${String(i).padStart(7, '0')}`),
+    cells: [{ family: FAMILY, qualifier: 'v', value: Buffer.from(String(i)), timestamp: 1 }],
+  });
 
   it('starts after the NameNode and DataNode, stops before them', () => {
-    const chain = startChainsFor(withHBaseRootdir(base, 'hdfs')).find((c) => c.some((s) => s.name === 'hbase'))!.map((s) => s.name);
+    const chain = startChainsFor(withHBaseRootdir(base, 'hdfs'))
+      .find((c) => c.some((s) => s.name === 'hbase'))!
+      .map((s) => s.name);
     expect(chain.indexOf('hbase')).to.be.greaterThan(Math.max(chain.indexOf('namenode'), chain.indexOf('datanode')));
     expect(chain.indexOf('namenode')).to.be.at.least(0);
     const stopOrder = [...allServices].reverse().map((s) => s.name);
@@ -51,7 +56,10 @@ describe('HBase on HDFS (UTOPIA_HBASE_ROOTDIR=hdfs)', function () {
   });
 
   it('keeps the tables, their files and the WAL under /hbase on the NameNode', async () => {
-    await store!.puts(table, Array.from({ length: 1000 }, (_, i) => mutation(i)));
+    await store!.puts(
+      table,
+      Array.from({ length: 1000 }, (_, i) => mutation(i)),
+    );
     await (await testAdmin()).flush(table);
     const hdfs = createHdfsStore(onHdfs.hdfs);
     const names = async (dir: string): Promise<string[]> => (await hdfs.list(dir)).map((e) => e.name);

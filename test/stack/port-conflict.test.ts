@@ -49,7 +49,10 @@ describe('stack start with a taken port', () => {
     };
     const ctx = { layout: stackLayout(home), config: loadConfig(), log: createLogger('test', 'error') };
     const started = Date.now();
-    const error = await ensureStarted(ctx, spec).then(() => undefined, (e: unknown) => e);
+    const error = await ensureStarted(ctx, spec).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(StackError);
     expect((error as Error).message).to.include(`port ${port} (Fake broker listener) is already in use`);
     expect((error as Error).message).to.include('Fake broker');

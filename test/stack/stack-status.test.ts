@@ -39,7 +39,10 @@ describe('stack status', function () {
 
     await stack.up();
     const after = await stack.status();
-    expect(after.every((s) => s.healthy), JSON.stringify(after.map((s) => [s.spec.name, s.detail]))).to.equal(true);
+    expect(
+      after.every((s) => s.healthy),
+      JSON.stringify(after.map((s) => [s.spec.name, s.detail])),
+    ).to.equal(true);
     expect(after.find((s) => s.spec.name === 'datanode')?.pids[0]).to.not.equal(dataNode?.pids[0]);
     expect(after.filter((s) => s.spec.name !== 'datanode').map((s) => s.pids.join())).to.deep.equal(others);
   });

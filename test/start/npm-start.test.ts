@@ -37,7 +37,8 @@ describe('npm start', function () {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const urlDeadline = Date.now() + 5 * 60_000;
-      while (!output.includes(`Dashboard: http://127.0.0.1:${port}/`) && Date.now() < urlDeadline && child.exitCode === null) await sleep(250);
+      while (!output.includes(`Dashboard: http://127.0.0.1:${port}/`) && Date.now() < urlDeadline && child.exitCode === null)
+        await sleep(250);
       expect(output, 'the dashboard URL is printed').to.include(`Dashboard: http://127.0.0.1:${port}/`);
       const printedAt = Date.now();
 
@@ -45,11 +46,16 @@ describe('npm start', function () {
       let total = 0;
       while (total === 0 && Date.now() - printedAt < 60_000) {
         await sleep(1000);
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/counts?from=${today}&to=${new Date(Date.now() + 60_000).toISOString()}&granularity=hour`);
+        const res = await fetch(
+          `http://127.0.0.1:${port}/api/v1/counts?from=${today}&to=${new Date(Date.now() + 60_000).toISOString()}&granularity=hour`,
+        );
         if (res.ok) total = Number(((await res.json()) as { series: { total: string }[] }).series[0]?.total ?? 0);
       }
       expect(total, `live counts within a minute of the URL (output:\n${output.slice(-3000)})`).to.be.above(0);
-      expect(output, 'prefixed child logs').to.match(/\[speed\] /).and.to.match(/\[landing\] /).and.to.match(/\[simulator\] /);
+      expect(output, 'prefixed child logs')
+        .to.match(/\[speed\] /)
+        .and.to.match(/\[landing\] /)
+        .and.to.match(/\[simulator\] /);
     } finally {
       child.kill('SIGINT');
     }
@@ -65,7 +71,8 @@ function childrenOf(namespace: string): number[] {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(`HBASE_NAMESPACE=${namespace}`)) pids.push(Number(entry));
+      if (fs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(`HBASE_NAMESPACE=${namespace}`))
+        pids.push(Number(entry));
     } catch {
       // gone meanwhile, or not ours to read
     }

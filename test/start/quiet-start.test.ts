@@ -17,9 +17,14 @@ const WATCH_MS = 120_000;
 
 /** Lines a person reads as a warning or an error: our logger's levels, Node's own warnings, uncaught stack traces. */
 function alarmingLines(output: string): string[] {
-  return output.split('\n').filter((line) =>
-    /\b(ERROR|WARN|WARNING|FATAL)\b/.test(line) || /^(\[\w+\] )?\(node:\d+\) \w*Warning/.test(line) || /^(\[\w+\] )?\s+at .+:\d+:\d+\)?$/.test(line),
-  );
+  return output
+    .split('\n')
+    .filter(
+      (line) =>
+        /\b(ERROR|WARN|WARNING|FATAL)\b/.test(line) ||
+        /^(\[\w+\] )?\(node:\d+\) \w*Warning/.test(line) ||
+        /^(\[\w+\] )?\s+at .+:\d+:\d+\)?$/.test(line),
+    );
 }
 
 describe('npm start: quiet healthy logs', function () {
@@ -63,7 +68,9 @@ describe('npm start: quiet healthy logs', function () {
         await sleep(2000);
         if (total > 0 || !output.includes(`Dashboard: http://127.0.0.1:${port}/`)) continue;
         const today = new Date().toISOString().slice(0, 10);
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/counts?from=${today}&to=${new Date(Date.now() + 60_000).toISOString()}&granularity=hour`).catch(() => undefined);
+        const res = await fetch(
+          `http://127.0.0.1:${port}/api/v1/counts?from=${today}&to=${new Date(Date.now() + 60_000).toISOString()}&granularity=hour`,
+        ).catch(() => undefined);
         if (res?.ok) total = Number(((await res.json()) as { series: { total: string }[] }).series[0]?.total ?? 0);
       }
       const seen = output;

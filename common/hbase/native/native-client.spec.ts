@@ -12,14 +12,37 @@ interface DecodedMulti {
 function metaAnswer(port: number): Buffer {
   const info = Buffer.concat([
     Buffer.from('PBUF'),
-    bytesOf('RegionInfo', { regionId: legacyLong(1n), tableName: { namespace: Buffer.from('default'), qualifier: Buffer.from('t') }, startKey: Buffer.alloc(0), endKey: Buffer.alloc(0) }, legacyHBase),
+    bytesOf(
+      'RegionInfo',
+      {
+        regionId: legacyLong(1n),
+        tableName: { namespace: Buffer.from('default'), qualifier: Buffer.from('t') },
+        startKey: Buffer.alloc(0),
+        endKey: Buffer.alloc(0),
+      },
+      legacyHBase,
+    ),
   ]);
-  const cell = (qualifier: string, value: Buffer): Record<string, unknown> => ({ row: Buffer.from('t,,1.abc.'), family: Buffer.from('info'), qualifier: Buffer.from(qualifier), timestamp: legacyLong(1n), value });
-  return bytesOf('ScanResponse', { results: [{ cell: [cell('regioninfo', info), cell('server', Buffer.from(`127.0.0.1:${port}`))] }], moreResults: false });
+  const cell = (qualifier: string, value: Buffer): Record<string, unknown> => ({
+    row: Buffer.from('t,,1.abc.'),
+    family: Buffer.from('info'),
+    qualifier: Buffer.from(qualifier),
+    timestamp: legacyLong(1n),
+    value,
+  });
+  return bytesOf('ScanResponse', {
+    results: [{ cell: [cell('regioninfo', info), cell('server', Buffer.from(`127.0.0.1:${port}`))] }],
+    moreResults: false,
+  });
 }
 
 function getResult(index: number, row: Buffer): Record<string, unknown> {
-  return { index, result: { cell: [{ row, family: Buffer.from('d'), qualifier: Buffer.from('v'), timestamp: legacyLong(5n), value: Buffer.from(`v${index}`) }] } };
+  return {
+    index,
+    result: {
+      cell: [{ row, family: Buffer.from('d'), qualifier: Buffer.from('v'), timestamp: legacyLong(5n), value: Buffer.from(`v${index}`) }],
+    },
+  };
 }
 
 describe('NativeClient Multi (against a fake region server)', () => {
@@ -59,11 +82,15 @@ describe('NativeClient Multi (against a fake region server)', () => {
   const rows = Array.from({ length: 8 }, (_, i) => Buffer.from(`row-${i}`));
 
   it('returns results in input order and retries only the failed actions', async () => {
-    failure = (index, attempt) => (attempt === 1 && (index === 2 || index === 5) ? 'org.apache.hadoop.hbase.RegionTooBusyException' : undefined);
+    failure = (index, attempt) =>
+      attempt === 1 && (index === 2 || index === 5) ? 'org.apache.hadoop.hbase.RegionTooBusyException' : undefined;
     const results = await client.mget('t', rows, {});
     expect(results.map((r) => r?.cells[0]?.value.toString())).to.deep.equal(rows.map((_, i) => `v${i}`));
     expect(results.map((r) => r?.key.toString())).to.deep.equal(rows.map((r) => r.toString()));
-    expect(multis).to.deep.equal([[0, 1, 2, 3, 4, 5, 6, 7], [2, 5]]);
+    expect(multis).to.deep.equal([
+      [0, 1, 2, 3, 4, 5, 6, 7],
+      [2, 5],
+    ]);
   });
 
   it('does not retry a final failure and says it is not retriable', async () => {
@@ -80,7 +107,13 @@ describe('NativeClient Multi (against a fake region server)', () => {
 
   it('gives up retriably after its retries, having retried only what failed', async () => {
     client.close();
-    client = new NativeClient({ user: 'utopia', callTimeoutMs: 2_000, retryPauseMs: 1, maxRetries: 2, metaServer: () => ({ host: '127.0.0.1', port: server.port }) });
+    client = new NativeClient({
+      user: 'utopia',
+      callTimeoutMs: 2_000,
+      retryPauseMs: 1,
+      maxRetries: 2,
+      metaServer: () => ({ host: '127.0.0.1', port: server.port }),
+    });
     failure = (index) => (index === 4 ? 'org.apache.hadoop.hbase.RegionTooBusyException' : undefined);
     const error = await client.mget('t', rows, {}).then(
       () => undefined,

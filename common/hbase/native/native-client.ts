@@ -73,7 +73,12 @@ export class NativeClient {
       try {
         region = await this.locator.locate(table, row);
         const at = region;
-        return await this.connection(at.server).call('get', table, (callId) => encodeGetCall(callId, at.name, { row, options }), decodeGetResponse);
+        return await this.connection(at.server).call(
+          'get',
+          table,
+          (callId) => encodeGetCall(callId, at.name, { row, options }),
+          decodeGetResponse,
+        );
       } catch (error) {
         await this.afterFailure(table, region, error, attempt, 'get');
       }
@@ -93,7 +98,12 @@ export class NativeClient {
         const at = region;
         const connection = this.connection(at.server);
         const spec: ScanSpec = { ...request, start };
-        pending = connection.call('scan', table, (callId) => encodeScanCall(callId, { kind: 'open', regionName: at.name, scan: spec, rows: request.caching }), decodeScanResponse);
+        pending = connection.call(
+          'scan',
+          table,
+          (callId) => encodeScanCall(callId, { kind: 'open', regionName: at.name, scan: spec, rows: request.caching }),
+          decodeScanResponse,
+        );
         let callSeq = 0;
         for (;;) {
           const response: ScanResult = await (pending as Promise<ScanResult>);
@@ -101,12 +111,20 @@ export class NativeClient {
           if (response.scannerId !== undefined) scannerId = response.scannerId;
           const scanDone = response.moreResults === false;
           // Old servers do not send more_results_in_region: only an empty batch then ends the region.
-          const regionDone = scanDone || response.moreResultsInRegion === false || (response.moreResultsInRegion === undefined && response.rows.length === 0);
+          const regionDone =
+            scanDone ||
+            response.moreResultsInRegion === false ||
+            (response.moreResultsInRegion === undefined && response.rows.length === 0);
           if (!regionDone && scannerId !== undefined) {
             const id = scannerId;
             const seq = callSeq++;
             // Ask for the next batch while this one is consumed.
-            pending = connection.call('scan', table, (callId) => encodeScanCall(callId, { kind: 'next', scannerId: id, rows: request.caching, callSeq: seq }), decodeScanResponse);
+            pending = connection.call(
+              'scan',
+              table,
+              (callId) => encodeScanCall(callId, { kind: 'next', scannerId: id, rows: request.caching, callSeq: seq }),
+              decodeScanResponse,
+            );
             pending.catch(() => undefined);
           } else scannerId = undefined; // the server closed it
           for (const row of response.rows) {
@@ -147,7 +165,9 @@ export class NativeClient {
   private closeScanner(table: string, region: RegionLocation, scannerId: bigint): void {
     const connection = this.connections.get(region.server);
     if (!connection?.usable) return;
-    connection.call('scan close', table, (callId) => encodeScanCall(callId, { kind: 'close', scannerId }), decodeScanResponse).catch(() => undefined);
+    connection
+      .call('scan close', table, (callId) => encodeScanCall(callId, { kind: 'close', scannerId }), decodeScanResponse)
+      .catch(() => undefined);
   }
 
   private connection(server: string): RpcConnection {
@@ -155,22 +175,45 @@ export class NativeClient {
     let connection = this.connections.get(server);
     if (!connection || !connection.usable) {
       const colon = server.lastIndexOf(':');
-      connection = new RpcConnection({ host: server.slice(0, colon), port: Number(server.slice(colon + 1)), user: this.options.user, callTimeoutMs: this.options.callTimeoutMs });
+      connection = new RpcConnection({
+        host: server.slice(0, colon),
+        port: Number(server.slice(colon + 1)),
+        user: this.options.user,
+        callTimeoutMs: this.options.callTimeoutMs,
+      });
       this.connections.set(server, connection);
     }
     return connection;
   }
 
   /** Throws if the error is final or retries are used up; else drops stale locations and waits the backoff. */
-  private async afterFailure(table: string, region: RegionLocation | undefined, error: unknown, attempt: number, operation: string): Promise<void> {
-    const hbaseError = error instanceof HBaseError ? error : new HBaseError(`HBase ${operation} on ${table} failed: ${String(error)}`, { retriable: false, cause: error });
+  private async afterFailure(
+    table: string,
+    region: RegionLocation | undefined,
+    error: unknown,
+    attempt: number,
+    operation: string,
+  ): Promise<void> {
+    const hbaseError =
+      error instanceof HBaseError
+        ? error
+        : new HBaseError(`HBase ${operation} on ${table} failed: ${String(error)}`, { retriable: false, cause: error });
     if (!hbaseError.retriable || this.closed) throw hbaseError;
-    if (attempt >= this.maxRetries) throw new HBaseError(`HBase ${operation} on ${table} failed after ${attempt + 1} attempts: ${hbaseError.message}`, { retriable: true, cause: error });
+    if (attempt >= this.maxRetries)
+      throw new HBaseError(`HBase ${operation} on ${table} failed after ${attempt + 1} attempts: ${hbaseError.message}`, {
+        retriable: true,
+        cause: error,
+      });
     if (region && needsRelocation(error)) this.locator.cache.invalidate(table, region);
     await sleep(backoffDelay(attempt + 1, { initialDelayMs: this.retryPauseMs, maxDelayMs: 5_000 }));
   }
 
-  private async multi(operation: string, table: string, actions: readonly MultiAction[], rowOf: (action: MultiAction) => Buffer): Promise<(Row | null)[]> {
+  private async multi(
+    operation: string,
+    table: string,
+    actions: readonly MultiAction[],
+    rowOf: (action: MultiAction) => Buffer,
+  ): Promise<(Row | null)[]> {
     const results = new Array<Row | null>(actions.length).fill(null);
     let todo = actions;
     for (let attempt = 0; ; attempt++) {
@@ -180,10 +223,13 @@ export class NativeClient {
       const first = (final ?? failures[0]) as Failure;
       if (final || attempt >= this.maxRetries || this.closed) {
         const detail = first.error instanceof Error ? first.error.message : String(first.error);
-        throw new HBaseError(`HBase ${operation} on ${table}: ${failures.length} of ${actions.length} actions failed${final ? '' : ` after ${attempt + 1} attempts`}: ${detail}`, {
-          retriable: !final,
-          cause: first.error,
-        });
+        throw new HBaseError(
+          `HBase ${operation} on ${table}: ${failures.length} of ${actions.length} actions failed${final ? '' : ` after ${attempt + 1} attempts`}: ${detail}`,
+          {
+            retriable: !final,
+            cause: first.error,
+          },
+        );
       }
       const failed = new Set(failures.map((f) => f.index));
       todo = todo.filter((action) => failed.has(action.index));
@@ -192,7 +238,13 @@ export class NativeClient {
   }
 
   /** One attempt: actions grouped by region and server, every call in flight at once. */
-  private async multiRound(operation: string, table: string, actions: readonly MultiAction[], rowOf: (action: MultiAction) => Buffer, results: (Row | null)[]): Promise<Failure[]> {
+  private async multiRound(
+    operation: string,
+    table: string,
+    actions: readonly MultiAction[],
+    rowOf: (action: MultiAction) => Buffer,
+    results: (Row | null)[],
+  ): Promise<Failure[]> {
     const failures: Failure[] = [];
     const byRegion = await this.groupByRegion(table, actions, rowOf, failures);
     const calls = planMultiCalls(byRegion, this.actionsPerCall);
@@ -201,7 +253,12 @@ export class NativeClient {
   }
 
   /** Actions by region; an action whose region cannot be located becomes a failure. */
-  private async groupByRegion(table: string, actions: readonly MultiAction[], rowOf: (action: MultiAction) => Buffer, failures: Failure[]): Promise<Map<RegionLocation, MultiAction[]>> {
+  private async groupByRegion(
+    table: string,
+    actions: readonly MultiAction[],
+    rowOf: (action: MultiAction) => Buffer,
+    failures: Failure[],
+  ): Promise<Map<RegionLocation, MultiAction[]>> {
     const byRegion = new Map<RegionLocation, MultiAction[]>();
     for (const action of actions) {
       const row = rowOf(action);
@@ -222,21 +279,44 @@ export class NativeClient {
   }
 
   /** Sends one call; results land in `results`, failed actions in `failures`. */
-  private async sendMultiCall(operation: string, table: string, call: MultiCall, results: (Row | null)[], failures: Failure[]): Promise<void> {
+  private async sendMultiCall(
+    operation: string,
+    table: string,
+    call: MultiCall,
+    results: (Row | null)[],
+    failures: Failure[],
+  ): Promise<void> {
     let outcomes: RegionOutcome[];
     try {
-      outcomes = await this.connection(call.server).call(operation, table, (callId) => encodeMultiCall(callId, call.regions), decodeMultiResponse);
+      outcomes = await this.connection(call.server).call(
+        operation,
+        table,
+        (callId) => encodeMultiCall(callId, call.regions),
+        decodeMultiResponse,
+      );
     } catch (error) {
       if (needsRelocation(error)) this.locator.cache.invalidateServer(call.server);
       for (const region of call.regions) for (const action of region.actions) failures.push({ index: action.index, error });
       return;
     }
-    call.regions.forEach((sent, i) => this.takeRegionOutcome(operation, table, sent, outcomes[i], call.locations[i] as RegionLocation, results, failures));
+    call.regions.forEach((sent, i) =>
+      this.takeRegionOutcome(operation, table, sent, outcomes[i], call.locations[i] as RegionLocation, results, failures),
+    );
   }
 
-  private takeRegionOutcome(operation: string, table: string, sent: RegionActions, outcome: RegionOutcome | undefined, location: RegionLocation, results: (Row | null)[], failures: Failure[]): void {
+  private takeRegionOutcome(
+    operation: string,
+    table: string,
+    sent: RegionActions,
+    outcome: RegionOutcome | undefined,
+    location: RegionLocation,
+    results: (Row | null)[],
+    failures: Failure[],
+  ): void {
     if (!outcome || outcome.exception) {
-      const error = outcome?.exception ? serverError(operation, table, outcome.exception) : new HBaseError(`HBase ${operation} on ${table}: no answer for region ${location.name.toString()}`, { retriable: true });
+      const error = outcome?.exception
+        ? serverError(operation, table, outcome.exception)
+        : new HBaseError(`HBase ${operation} on ${table}: no answer for region ${location.name.toString()}`, { retriable: true });
       if (needsRelocation(error)) this.locator.cache.invalidate(table, location);
       for (const action of sent.actions) failures.push({ index: action.index, error });
       return;
@@ -253,7 +333,11 @@ export class NativeClient {
     if (outcome.actions.length < sent.actions.length) {
       const answered = new Set(outcome.actions.map((a) => a.index));
       for (const action of sent.actions) {
-        if (!answered.has(action.index)) failures.push({ index: action.index, error: new HBaseError(`HBase ${operation} on ${table}: action ${action.index} not answered`, { retriable: true }) });
+        if (!answered.has(action.index))
+          failures.push({
+            index: action.index,
+            error: new HBaseError(`HBase ${operation} on ${table}: action ${action.index} not answered`, { retriable: true }),
+          });
       }
     }
   }
@@ -271,7 +355,7 @@ function planMultiCalls(byRegion: Map<RegionLocation, MultiAction[]>, actionsPer
   const calls: MultiCall[] = [];
   const open = new Map<string, MultiCall>();
   for (const [region, list] of byRegion) {
-    for (let from = 0; from < list.length; ) {
+    for (let from = 0; from < list.length;) {
       let call = open.get(region.server);
       if (!call || call.count >= actionsPerCall) {
         call = { server: region.server, regions: [], locations: [], count: 0 };

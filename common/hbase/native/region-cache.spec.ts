@@ -6,12 +6,22 @@ function region(start: number[], end: number[], server = 'rs1:16020'): RegionLoc
 }
 
 describe('RegionCache', () => {
-  const rows = (cache: RegionCache, keys: number[][]): (string | undefined)[] => keys.map((k) => cache.find('t', Buffer.from(k))?.startKey.toString('hex'));
+  const rows = (cache: RegionCache, keys: number[][]): (string | undefined)[] =>
+    keys.map((k) => cache.find('t', Buffer.from(k))?.startKey.toString('hex'));
 
   it('finds the region of a row by binary search over sorted start keys, first and last regions open-ended', () => {
     const cache = new RegionCache();
     for (const r of [region([0xc0], []), region([], [0x40]), region([0x80], [0xc0]), region([0x40], [0x80])]) cache.add('t', r);
-    expect(rows(cache, [[], [0x00], [0x3f, 0xff], [0x40], [0x7f], [0x80, 0x01], [0xc0], [0xff, 0xff, 0xff]])).to.deep.equal(['', '', '', '40', '40', '80', 'c0', 'c0']);
+    expect(rows(cache, [[], [0x00], [0x3f, 0xff], [0x40], [0x7f], [0x80, 0x01], [0xc0], [0xff, 0xff, 0xff]])).to.deep.equal([
+      '',
+      '',
+      '',
+      '40',
+      '40',
+      '80',
+      'c0',
+      'c0',
+    ]);
     expect(cache.find('other', Buffer.from([1]))).to.equal(undefined);
   });
 

@@ -45,7 +45,11 @@ class TableRegions {
   add(region: RegionLocation): void {
     // Drop every cached region overlapping the new one (a split or merge happened).
     this.regions = this.regions.filter(
-      (r) => !((r.endKey.length === 0 || Buffer.compare(region.startKey, r.endKey) < 0) && (region.endKey.length === 0 || Buffer.compare(r.startKey, region.endKey) < 0)),
+      (r) =>
+        !(
+          (r.endKey.length === 0 || Buffer.compare(region.startKey, r.endKey) < 0) &&
+          (region.endKey.length === 0 || Buffer.compare(r.startKey, region.endKey) < 0)
+        ),
     );
     const at = this.floor(region.startKey);
     this.regions.splice(at + 1, 0, region);

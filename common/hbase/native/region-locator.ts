@@ -48,11 +48,19 @@ export class RegionLocator {
     const response = await connection.call(
       'locate',
       table,
-      (callId) => encodeScanCall(callId, { kind: 'open', regionName: META_REGION, scan: { start, families: ['info'], reversed: true }, rows: 1, close: true }),
+      (callId) =>
+        encodeScanCall(callId, {
+          kind: 'open',
+          regionName: META_REGION,
+          scan: { start, families: ['info'], reversed: true },
+          rows: 1,
+          close: true,
+        }),
       decodeScanResponse,
     );
     const region = toLocation(metaTable, response.rows[0]);
-    if (!regionContains(region, row)) throw new HBaseError(`no online region of ${table} holds row ${row.toString('hex')} yet`, { retriable: true });
+    if (!regionContains(region, row))
+      throw new HBaseError(`no online region of ${table} holds row ${row.toString('hex')} yet`, { retriable: true });
     this.cache.add(table, region);
     return region;
   }
@@ -65,7 +73,11 @@ function metaTableName(table: string): string {
 function toLocation(metaTable: string, row: Row | undefined): RegionLocation {
   const prefix = `${metaTable},`;
   if (!row || row.key.length < prefix.length || row.key.toString('utf8', 0, prefix.length) !== prefix) {
-    throw new HBaseServerError('org.apache.hadoop.hbase.TableNotFoundException', `HBase table ${metaTable} failed: TableNotFoundException: no region of ${metaTable} in ${META_TABLE}`, false);
+    throw new HBaseServerError(
+      'org.apache.hadoop.hbase.TableNotFoundException',
+      `HBase table ${metaTable} failed: TableNotFoundException: no region of ${metaTable} in ${META_TABLE}`,
+      false,
+    );
   }
   let info: ReturnType<typeof decodeRegionInfo> = null;
   let server: string | undefined;

@@ -35,7 +35,13 @@ describe('RpcConnection (against a fake region server on a real socket)', () => 
     await server.callCount(2);
     expect(server.preamble?.subarray(0, 6).toString('latin1')).to.equal('HBas\x00\x50');
     expect(connection.inFlight).to.equal(2);
-    const cell = (row: string): Record<string, unknown> => ({ row: Buffer.from(row), family: Buffer.from('d'), qualifier: Buffer.from('q'), timestamp: legacyLong(1n), value: Buffer.from(`v-${row}`) });
+    const cell = (row: string): Record<string, unknown> => ({
+      row: Buffer.from(row),
+      family: Buffer.from('d'),
+      qualifier: Buffer.from('q'),
+      timestamp: legacyLong(1n),
+      value: Buffer.from(`v-${row}`),
+    });
     server.answer((server.calls[1] as { callId: number }).callId, bytesOf('GetResponse', { result: { cell: [cell('b')] } }));
     server.answer((server.calls[0] as { callId: number }).callId, bytesOf('GetResponse', { result: { cell: [cell('a')] } }));
     const [a, b] = (await Promise.all([first, second])) as { cells: { value: Buffer }[] }[];
@@ -46,7 +52,11 @@ describe('RpcConnection (against a fake region server on a real socket)', () => 
   it('turns a server exception into an HBaseServerError with its class name and retry verdict', async () => {
     const call = get('a');
     await server.callCount(1);
-    server.answer((server.calls[0] as { callId: number }).callId, Buffer.alloc(0), { exceptionClassName: 'org.apache.hadoop.hbase.NotServingRegionException', stackTrace: 'not serving\n at', doNotRetry: false });
+    server.answer((server.calls[0] as { callId: number }).callId, Buffer.alloc(0), {
+      exceptionClassName: 'org.apache.hadoop.hbase.NotServingRegionException',
+      stackTrace: 'not serving\n at',
+      doNotRetry: false,
+    });
     const error = await call.then(
       () => undefined,
       (e: unknown) => e,
@@ -71,12 +81,22 @@ describe('RpcConnection (against a fake region server on a real socket)', () => 
       expect((outcome as HBaseError).message).to.match(/closed/);
     }
     expect(connection.usable).to.equal(false);
-    expect(await get('d').then(() => 'resolved', (e: unknown) => (e as HBaseError).retriable)).to.equal(true);
+    expect(
+      await get('d').then(
+        () => 'resolved',
+        (e: unknown) => (e as HBaseError).retriable,
+      ),
+    ).to.equal(true);
   });
 
   it('times a call out retriably and ignores its late answer', async () => {
     connection.close();
-    connection = new RpcConnection({ host: '127.0.0.1', port: (server.server.address() as net.AddressInfo).port, user: 'utopia', callTimeoutMs: 100 });
+    connection = new RpcConnection({
+      host: '127.0.0.1',
+      port: (server.server.address() as net.AddressInfo).port,
+      user: 'utopia',
+      callTimeoutMs: 100,
+    });
     const call = get('a').then(
       () => 'resolved',
       (e: unknown) => e,

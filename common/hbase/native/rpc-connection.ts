@@ -42,7 +42,9 @@ export class RpcConnection {
     this.socket.setKeepAlive(true, 30_000);
     this.socket.write(encodeConnectionPreamble(options.user, options.user));
     this.socket.on('data', (chunk: Buffer) => this.receive(chunk));
-    this.socket.on('error', (error) => this.fail(new HBaseError(`HBase connection to ${this.address} failed: ${error.message}`, { retriable: true, cause: error })));
+    this.socket.on('error', (error) =>
+      this.fail(new HBaseError(`HBase connection to ${this.address} failed: ${error.message}`, { retriable: true, cause: error })),
+    );
     this.socket.on('close', () => this.fail(new HBaseError(`HBase connection to ${this.address} closed`, { retriable: true })));
   }
 
@@ -68,7 +70,11 @@ export class RpcConnection {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (this.pending.delete(callId)) {
-          reject(new HBaseError(`HBase ${operation} on ${table} timed out after ${this.options.callTimeoutMs} ms (${this.address})`, { retriable: true }));
+          reject(
+            new HBaseError(`HBase ${operation} on ${table} timed out after ${this.options.callTimeoutMs} ms (${this.address})`, {
+              retriable: true,
+            }),
+          );
         }
       }, this.options.callTimeoutMs);
       this.pending.set(callId, { decode, resolve: resolve as (value: unknown) => void, reject, timer, operation, table });
@@ -125,7 +131,10 @@ export class RpcConnection {
       const bodyEnd = reader.pos < end ? reader.delimitedEnd() : end;
       call.resolve(call.decode(reader, bodyEnd));
     } catch (error) {
-      const failure = new HBaseError(`malformed HBase response from ${this.address}: ${(error as Error).message}`, { retriable: true, cause: error });
+      const failure = new HBaseError(`malformed HBase response from ${this.address}: ${(error as Error).message}`, {
+        retriable: true,
+        cause: error,
+      });
       if (call) call.reject(failure);
       else {
         this.fail(failure);

@@ -56,7 +56,11 @@ export class HBaseServerError extends HBaseError {
 export function serverError(operation: string, table: string, exception: ServerException): HBaseServerError {
   const name = exception.className;
   const retriable = !exception.doNotRetry && !DO_NOT_RETRY.has(name) && /^(org\.apache\.hadoop\.hbase\.|java\.io\.|java\.net\.)/.test(name);
-  return new HBaseServerError(name, `HBase ${operation} on ${table} failed: ${name.slice(name.lastIndexOf('.') + 1)}: ${exception.message}`, retriable);
+  return new HBaseServerError(
+    name,
+    `HBase ${operation} on ${table} failed: ${name.slice(name.lastIndexOf('.') + 1)}: ${exception.message}`,
+    retriable,
+  );
 }
 
 /** A client-side failure that says the cached location may be stale (closed socket, timeout, moved region). */

@@ -32,7 +32,7 @@ describe('protobuf primitives', () => {
     }
   });
 
-  it('writes and reads int64 varints exactly: zero, above 2^53, the largest uint64 and negative (two\'s complement, 10 bytes)', () => {
+  it("writes and reads int64 varints exactly: zero, above 2^53, the largest uint64 and negative (two's complement, 10 bytes)", () => {
     const cases: [bigint, string, bigint][] = [
       [0n, '00', 0n],
       [2n ** 53n + 1n, '8180808080808010', 2n ** 53n + 1n],

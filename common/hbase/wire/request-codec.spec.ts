@@ -1,6 +1,13 @@
 import { expect } from 'chai';
 import { bytesOf, GET_DEFAULTS_OFF, legacyLong, legacyRpc, SCAN_DEFAULTS_OFF } from './legacy-proto-fixture';
-import { encodeConnectionHeader, encodeConnectionPreamble, encodeGetCall, encodeMultiCall, encodeScanCall, type RegionActions } from './request-codec';
+import {
+  encodeConnectionHeader,
+  encodeConnectionPreamble,
+  encodeGetCall,
+  encodeMultiCall,
+  encodeScanCall,
+  type RegionActions,
+} from './request-codec';
 import type { RowMutation } from '../hbase-types';
 
 const LONG_TEXT = 'é日🚗'.repeat(1250); // 5,000 characters, 1-, 3- and 4-byte UTF-8
@@ -41,7 +48,11 @@ function legacyPut(mutation: RowMutation): Record<string, unknown> {
 
 describe('request codec (byte-exact against protobufjs 2 and the bundled protos)', () => {
   it('encodes the connection header with effective and real user, and the preamble', () => {
-    const expected = bytesOf('ConnectionHeader', { userInfo: { effectiveUser: 'utopia', realUser: 'utopia' }, serviceName: 'ClientService' }, legacyRpc);
+    const expected = bytesOf(
+      'ConnectionHeader',
+      { userInfo: { effectiveUser: 'utopia', realUser: 'utopia' }, serviceName: 'ClientService' },
+      legacyRpc,
+    );
     expect(encodeConnectionHeader('utopia', 'utopia').equals(expected)).to.equal(true);
     const preamble = encodeConnectionPreamble('utopia', 'utopia');
     expect(preamble.subarray(0, 6).equals(Buffer.from([0x48, 0x42, 0x61, 0x73, 0, 0x50]))).to.equal(true);
@@ -77,14 +88,21 @@ describe('request codec (byte-exact against protobufjs 2 and the bundled protos)
 
   it('encodes a Multi of gets with families and a time range', () => {
     const options = { families: ['d', 'ç'], timeRange: { from: 0, to: 2 ** 41 + 5 } };
-    const regions: RegionActions[] = [{ regionName: REGION, actions: [0, 1, 2].map((i) => ({ index: i * 1000, get: { row: Buffer.from(`r${i}`), options } })) }];
+    const regions: RegionActions[] = [
+      { regionName: REGION, actions: [0, 1, 2].map((i) => ({ index: i * 1000, get: { row: Buffer.from(`r${i}`), options } })) },
+    ];
     const body = bytesOf('MultiRequest', {
       regionAction: [
         {
           region: region(REGION),
           action: [0, 1, 2].map((i) => ({
             index: i * 1000,
-            gxt: { row: Buffer.from(`r${i}`), column: [{ family: Buffer.from('d') }, { family: Buffer.from('ç') }], timeRange: { from: legacyLong(0n), to: legacyLong(2n ** 41n + 5n) }, ...GET_DEFAULTS_OFF },
+            gxt: {
+              row: Buffer.from(`r${i}`),
+              column: [{ family: Buffer.from('d') }, { family: Buffer.from('ç') }],
+              timeRange: { from: legacyLong(0n), to: legacyLong(2n ** 41n + 5n) },
+              ...GET_DEFAULTS_OFF,
+            },
           })),
         },
       ],
@@ -98,7 +116,14 @@ describe('request codec (byte-exact against protobufjs 2 and the bundled protos)
   });
 
   it('encodes Scan open, next (scanner ids above 2^53 and the largest uint64) and close requests', () => {
-    const scan = { start: Buffer.from('a'), stop: Buffer.from('b\xff'), families: ['d'], timeRange: { from: 5, to: 1_700_000_000_000 }, maxResultSize: 2 * 1024 * 1024, reversed: true };
+    const scan = {
+      start: Buffer.from('a'),
+      stop: Buffer.from('b\xff'),
+      families: ['d'],
+      timeRange: { from: 5, to: 1_700_000_000_000 },
+      maxResultSize: 2 * 1024 * 1024,
+      reversed: true,
+    };
     const openBody = bytesOf('ScanRequest', {
       region: region(REGION),
       scan: {
@@ -113,10 +138,15 @@ describe('request codec (byte-exact against protobufjs 2 and the bundled protos)
       numberOfRows: 1000,
       closeScanner: true,
     });
-    expect(encodeScanCall(5, { kind: 'open', regionName: REGION, scan, rows: 1000, close: true }).equals(legacyFrame(5, 'Scan', openBody))).to.equal(true);
+    expect(
+      encodeScanCall(5, { kind: 'open', regionName: REGION, scan, rows: 1000, close: true }).equals(legacyFrame(5, 'Scan', openBody)),
+    ).to.equal(true);
     for (const scannerId of [0n, 2n ** 53n + 1n, 2n ** 64n - 1n]) {
       const next = bytesOf('ScanRequest', { scannerId: legacyLong(scannerId), numberOfRows: 100, nextCallSeq: legacyLong(3n) });
-      expect(encodeScanCall(9, { kind: 'next', scannerId, rows: 100, callSeq: 3 }).equals(legacyFrame(9, 'Scan', next)), `next ${scannerId}`).to.equal(true);
+      expect(
+        encodeScanCall(9, { kind: 'next', scannerId, rows: 100, callSeq: 3 }).equals(legacyFrame(9, 'Scan', next)),
+        `next ${scannerId}`,
+      ).to.equal(true);
       const close = bytesOf('ScanRequest', { scannerId: legacyLong(scannerId), numberOfRows: 0, closeScanner: true });
       expect(encodeScanCall(10, { kind: 'close', scannerId }).equals(legacyFrame(10, 'Scan', close)), `close ${scannerId}`).to.equal(true);
     }

@@ -302,7 +302,8 @@ export function encodeScanCall(callId: number, call: ScanCall): Buffer {
     case 'open': {
       const sizes: number[] = [];
       const scan = scanSize(call.scan, sizes);
-      const size = delimitedSize(regionSpecifierSize(call.regionName)) + delimitedSize(scan) + 1 + varintSize(call.rows) + (call.close ? 2 : 0);
+      const size =
+        delimitedSize(regionSpecifierSize(call.regionName)) + delimitedSize(scan) + 1 + varintSize(call.rows) + (call.close ? 2 : 0);
       return frame(callId, 'Scan', size, (w) => {
         writeRegionSpecifier(w, 1, call.regionName);
         writeScan(w, call.scan, scan, sizes);

@@ -10,21 +10,48 @@ function reader(bytes: Buffer): [ProtoReader, number] {
 }
 
 function cell(row: string, family: string, qualifier: string, value: Buffer, timestamp: bigint): Record<string, unknown> {
-  return { row: Buffer.from(row), family: Buffer.from(family), qualifier: Buffer.from(qualifier), timestamp: legacyLong(timestamp), cellType: 4, value };
+  return {
+    row: Buffer.from(row),
+    family: Buffer.from(family),
+    qualifier: Buffer.from(qualifier),
+    timestamp: legacyLong(timestamp),
+    cellType: 4,
+    value,
+  };
 }
 
 describe('response codec (decodes what protobufjs 2 encodes from the bundled protos)', () => {
   it('reads a ResponseHeader with its exception', () => {
-    const bytes = bytesOf('ResponseHeader', { callId: 4242, exception: { exceptionClassName: 'org.apache.hadoop.hbase.NotServingRegionException', stackTrace: 'region x\n\tat y', doNotRetry: false } }, legacyRpc);
+    const bytes = bytesOf(
+      'ResponseHeader',
+      {
+        callId: 4242,
+        exception: {
+          exceptionClassName: 'org.apache.hadoop.hbase.NotServingRegionException',
+          stackTrace: 'region x\n\tat y',
+          doNotRetry: false,
+        },
+      },
+      legacyRpc,
+    );
     const header = decodeResponseHeader(...reader(bytes));
-    expect(header).to.deep.equal({ callId: 4242, exception: { className: 'org.apache.hadoop.hbase.NotServingRegionException', message: 'region x', doNotRetry: false } });
+    expect(header).to.deep.equal({
+      callId: 4242,
+      exception: { className: 'org.apache.hadoop.hbase.NotServingRegionException', message: 'region x', doNotRetry: false },
+    });
     expect(decodeResponseHeader(...reader(bytesOf('ResponseHeader', { callId: 1 }, legacyRpc)))).to.deep.equal({ callId: 1 });
   });
 
   it('reads a Get result: UTF-8 qualifiers (emoji, CJK, 5,000 chars), binary values, timestamps 0 and 2^53 - 1', () => {
     const value = Buffer.from([0, 1, 254, 255]);
     const bytes = bytesOf('GetResponse', {
-      result: { cell: [cell('k', 'd', '🚗汽车', value, 0n), cell('k', 'd', LONG_TEXT, Buffer.from(LONG_TEXT), 2n ** 53n - 1n), cell('k', 'é', '', Buffer.alloc(0), 1_700_000_000_000n)] },
+      result: {
+        cell: [
+          cell('k', 'd', '🚗汽车', value, 0n),
+          cell('k', 'd', LONG_TEXT, Buffer.from(LONG_TEXT), 2n ** 53n - 1n),
+          cell('k', 'é', '', Buffer.alloc(0), 1_700_000_000_000n),
+        ],
+      },
     });
     const row = decodeGetResponse(...reader(bytes));
     expect(row?.key.toString()).to.equal('k');
@@ -44,7 +71,13 @@ describe('response codec (decodes what protobufjs 2 encodes from the bundled pro
           resultOrException: [
             { index: 7, result: { cell: [cell('r7', 'd', 'v', Buffer.from('seven'), 5n)] } },
             { index: 0, result: { cell: [] } },
-            { index: 3, exception: { name: 'org.apache.hadoop.hbase.regionserver.NoSuchColumnFamilyException', value: Buffer.from('no family x\nstack') } },
+            {
+              index: 3,
+              exception: {
+                name: 'org.apache.hadoop.hbase.regionserver.NoSuchColumnFamilyException',
+                value: Buffer.from('no family x\nstack'),
+              },
+            },
           ],
         },
         { exception: { name: 'org.apache.hadoop.hbase.exceptions.RegionMovedException', value: Buffer.from('moved') } },
@@ -86,7 +119,17 @@ describe('response codec (decodes what protobufjs 2 encodes from the bundled pro
   });
 
   it('reads a meta RegionInfo after the PBUF magic', () => {
-    const info = bytesOf('RegionInfo', { regionId: legacyLong(1_700_000_000_000n), tableName: { namespace: Buffer.from('utopia'), qualifier: Buffer.from('t') }, startKey: Buffer.from([0x40]), endKey: Buffer.alloc(0), split: true }, legacyHBase);
+    const info = bytesOf(
+      'RegionInfo',
+      {
+        regionId: legacyLong(1_700_000_000_000n),
+        tableName: { namespace: Buffer.from('utopia'), qualifier: Buffer.from('t') },
+        startKey: Buffer.from([0x40]),
+        endKey: Buffer.alloc(0),
+        split: true,
+      },
+      legacyHBase,
+    );
     const decoded = decodeRegionInfo(Buffer.concat([Buffer.from('PBUF'), info]));
     expect(decoded && { ...decoded, startKey: decoded.startKey.toString('hex'), endKey: decoded.endKey.toString('hex') }).to.deep.equal({
       namespace: 'utopia',

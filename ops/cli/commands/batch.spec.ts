@@ -8,7 +8,7 @@ describe('utopia batch run --now', () => {
     expect(parseNow('2026-12-02T00:59:30+01:00')).to.equal(Date.UTC(2026, 11, 1, 23, 59, 30));
   });
 
-  it('refuses a time without a zone (it would depend on the machine\'s) and garbage', () => {
+  it("refuses a time without a zone (it would depend on the machine's) and garbage", () => {
     for (const bad of ['2026-12-01T23:59:30', 'yesterday', '', undefined]) expect(() => parseNow(bad)).to.throw(UsageError);
   });
 });

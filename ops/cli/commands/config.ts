@@ -26,13 +26,15 @@ export const registerConfig: CommandRegistration = (program, exit) => {
     .description('print the effective configuration (--markdown: the table of variables; --json: for scripts)')
     .option('--markdown', 'print the README table of every variable, its default and meaning')
     .option('--json', 'print the effective values as a JSON object {VARIABLE: {value, default}}')
-    .action(exit.action(async (options: { markdown?: boolean; json?: boolean }) => {
-      if (options.markdown) {
-        console.log(markdownTable());
+    .action(
+      exit.action(async (options: { markdown?: boolean; json?: boolean }) => {
+        if (options.markdown) {
+          console.log(markdownTable());
+          return EXIT.ok;
+        }
+        loadConfig();
+        console.log(options.json ? JSON.stringify(jsonConfig(), null, 2) : describeConfig().join('\n'));
         return EXIT.ok;
-      }
-      loadConfig();
-      console.log(options.json ? JSON.stringify(jsonConfig(), null, 2) : describeConfig().join('\n'));
-      return EXIT.ok;
-    }));
+      }),
+    );
 };

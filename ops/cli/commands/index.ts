@@ -17,6 +17,18 @@ import { registerStart } from './start';
 import { registerTopItems } from './top-items';
 
 export const commands: readonly CommandRegistration[] = [
-  registerStart, registerStack, registerSetup, registerConfig, registerServe, registerSpeed, registerIngest, registerRekey,
-  registerSimulate, registerReference, registerLanding, registerBatch, registerReport, registerTopItems,
+  registerStart,
+  registerStack,
+  registerSetup,
+  registerConfig,
+  registerServe,
+  registerSpeed,
+  registerIngest,
+  registerRekey,
+  registerSimulate,
+  registerReference,
+  registerLanding,
+  registerBatch,
+  registerReport,
+  registerTopItems,
 ];

@@ -10,14 +10,16 @@ export const registerIngest: CommandRegistration = (program, exit) => {
   program
     .command('ingest')
     .description('run the HTTP ingest (POST /ingest -> Kafka) on INGEST_HOST:INGEST_PORT until stopped')
-    .action(exit.action(async () => {
-      const config = loadConfig();
-      const server = await startIngestServer(config, createLogger('ingest', config.logLevel));
-      await new Promise<void>((resolve) => {
-        process.once('SIGTERM', resolve);
-        process.once('SIGINT', resolve);
-      });
-      await server.close();
-      return EXIT.ok;
-    }));
+    .action(
+      exit.action(async () => {
+        const config = loadConfig();
+        const server = await startIngestServer(config, createLogger('ingest', config.logLevel));
+        await new Promise<void>((resolve) => {
+          process.once('SIGTERM', resolve);
+          process.once('SIGINT', resolve);
+        });
+        await server.close();
+        return EXIT.ok;
+      }),
+    );
 };

@@ -13,17 +13,21 @@ export const registerReference: CommandRegistration = (program, exit) => {
     .command('load')
     .description('validate Dataset B (every bad row listed, nothing half-loaded), store it in HDFS and HBase, make it current')
     .argument('<path>', 'a CSV file, a Parquet file or a folder of Parquet parts')
-    .action(exit.action(async (file: string) => {
-      const config = loadConfig();
-      const log = createLogger('reference', config.logLevel);
-      const progress = createProgress({ phase: 'read and validate', unit: 'locations', log });
-      let result;
-      try {
-        result = await loadReference(config, file, log, undefined, progress);
-      } finally {
-        progress.stop();
-      }
-      console.log(`loaded ${result.locations} locations from ${result.files.length} file(s) as version ${result.version} (${result.hdfsPath}); it is now current`);
-      return EXIT.ok;
-    }));
+    .action(
+      exit.action(async (file: string) => {
+        const config = loadConfig();
+        const log = createLogger('reference', config.logLevel);
+        const progress = createProgress({ phase: 'read and validate', unit: 'locations', log });
+        let result;
+        try {
+          result = await loadReference(config, file, log, undefined, progress);
+        } finally {
+          progress.stop();
+        }
+        console.log(
+          `loaded ${result.locations} locations from ${result.files.length} file(s) as version ${result.version} (${result.hdfsPath}); it is now current`,
+        );
+        return EXIT.ok;
+      }),
+    );
 };

@@ -16,16 +16,18 @@ export const registerReport: CommandRegistration = (program, exit) => {
     .requiredOption('--date <YYYY-MM-DD>', 'the UTC event day')
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(REPORT_FILES)).default('json'))
     .option('--json', 'the same as --format json')
-    .action(exit.action(async (options: { date: string; format: ReportFormat; json?: boolean }) => {
-      if (!isEventDay(options.date)) throw new UsageError('--date YYYY-MM-DD is required');
-      const format = options.json ? 'json' : options.format;
-      const config = loadConfig();
-      const text = await loadDayReport(createHdfsStore(config.hdfs), config.hdfs.root, options.date, format);
-      if (text === undefined) {
-        console.error(`utopia report: no report for ${options.date} (has the batch run for it?)`);
-        return EXIT.failure;
-      }
-      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-      return EXIT.ok;
-    }));
+    .action(
+      exit.action(async (options: { date: string; format: ReportFormat; json?: boolean }) => {
+        if (!isEventDay(options.date)) throw new UsageError('--date YYYY-MM-DD is required');
+        const format = options.json ? 'json' : options.format;
+        const config = loadConfig();
+        const text = await loadDayReport(createHdfsStore(config.hdfs), config.hdfs.root, options.date, format);
+        if (text === undefined) {
+          console.error(`utopia report: no report for ${options.date} (has the batch run for it?)`);
+          return EXIT.failure;
+        }
+        process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        return EXIT.ok;
+      }),
+    );
 };

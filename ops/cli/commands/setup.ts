@@ -10,10 +10,12 @@ export const registerSetup: CommandRegistration = (program, exit) => {
   program
     .command('setup')
     .description('create the Kafka topics, HBase namespace and tables and HDFS folders that are missing (idempotent)')
-    .action(exit.action(async () => {
-      const config = loadConfig();
-      const lines = await runSetup(config, createLogger('setup', config.logLevel));
-      console.log(lines.join('\n'));
-      return EXIT.ok;
-    }));
+    .action(
+      exit.action(async () => {
+        const config = loadConfig();
+        const lines = await runSetup(config, createLogger('setup', config.logLevel));
+        console.log(lines.join('\n'));
+        return EXIT.ok;
+      }),
+    );
 };

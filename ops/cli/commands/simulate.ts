@@ -36,25 +36,46 @@ export const registerSimulate: CommandRegistration = (program, exit) => {
   program
     .command('simulate')
     .description('publish simulated camera events to Kafka keyed by detection_oid (and the truth a correct pipeline must show)')
-    .option('--events <n>', 'events to publish; 0: until stopped', numberArg((n) => Number.isInteger(n) && n >= 0, 'a whole number'), d.events)
-    .option('--rate <r>', 'events per second', numberArg((n) => n > 0, 'a positive number'), d.rate)
+    .option(
+      '--events <n>',
+      'events to publish; 0: until stopped',
+      numberArg((n) => Number.isInteger(n) && n >= 0, 'a whole number'),
+      d.events,
+    )
+    .option(
+      '--rate <r>',
+      'events per second',
+      numberArg((n) => n > 0, 'a positive number'),
+      d.rate,
+    )
     .option('--start-ms <t>', 'first nominal timestamp, epoch ms (default now)', numberArg(Number.isSafeInteger, 'epoch milliseconds'))
-    .option('--end-ms <t>', 'spread the timestamps evenly up to this epoch ms, whatever the rate', numberArg(Number.isSafeInteger, 'epoch milliseconds'))
+    .option(
+      '--end-ms <t>',
+      'spread the timestamps evenly up to this epoch ms, whatever the rate',
+      numberArg(Number.isSafeInteger, 'epoch milliseconds'),
+    )
     .option('--duplicates <share>', 'share of exact repeats of a recent event', share, d.duplicates)
     .option('--same-oid-new-payload <share>', 'share of repeats of an oid with another payload', share, d.sameOidNewPayload)
     .option('--late <share>', 'share of events detected hours before they are sent', share, d.late)
     .option('--invalid <share>', 'share of invalid events (one of each reject reason)', share, d.invalid)
     .option('--hot-location <share>', 'share of events at location 1', share, d.hotLocation)
     .option('--unknown-location <share>', 'share of events at locations missing from Dataset B', share, d.unknownLocation)
-    .option('--locations <n>', 'locations to spread events over', numberArg((n) => Number.isInteger(n) && n > 0, 'a positive whole number'), d.locations)
+    .option(
+      '--locations <n>',
+      'locations to spread events over',
+      numberArg((n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
+      d.locations,
+    )
     .option('--seed <s>', 'random seed (default from the clock)', numberArg(Number.isInteger, 'a whole number'))
     .option('--truth <file>', 'write the counts a correct pipeline must show to this JSON file')
     .option('--first-oid <oid>', 'the first detection_oid')
-    .action(exit.action(async (flags: SimulateFlags) => {
-      const options = simulationOptions(flags);
-      await runSimulation(flags, options);
-      return EXIT.ok;
-    }));
+    .action(
+      exit.action(async (flags: SimulateFlags) => {
+        const options = simulationOptions(flags);
+        await runSimulation(flags, options);
+        return EXIT.ok;
+      }),
+    );
 };
 
 /** Checks the flags and turns them into the simulator's options. */
@@ -96,18 +117,36 @@ async function runSimulation(flags: SimulateFlags, options: SimulationOptions): 
   const config = loadConfig();
   const log = createLogger('simulate', config.logLevel);
   if (flags.truth) {
-    fs.writeFileSync(flags.truth, JSON.stringify({ options: { ...options, firstOid: options.firstOid.toString(), items: undefined }, ...computeTruth(generateEvents(options)) }));
+    fs.writeFileSync(
+      flags.truth,
+      JSON.stringify({
+        options: { ...options, firstOid: options.firstOid.toString(), items: undefined },
+        ...computeTruth(generateEvents(options)),
+      }),
+    );
     log.info(`truth written to ${flags.truth}`);
   }
-  const producer = createKafka(config, { clientIdSuffix: 'simulator', logger: log }).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = createKafka(config, { clientIdSuffix: 'simulator', logger: log }).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   // One line at once, so a supervisor's log shows the simulator started (progress follows every 30 s when endless).
-  log.info(`publishing ${endless ? 'until stopped' : `${options.events} events`} at ${flags.rate} events/s to ${config.kafka.detectionsTopic}`);
+  log.info(
+    `publishing ${endless ? 'until stopped' : `${options.events} events`} at ${flags.rate} events/s to ${config.kafka.detectionsTopic}`,
+  );
   const stop = new AbortController();
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const progress = createProgress({ phase: 'publish', unit: 'events', ...(endless ? {} : { total: options.events }), log, lineEveryMs: endless ? 30_000 : 1000 });
+  const progress = createProgress({
+    phase: 'publish',
+    unit: 'events',
+    ...(endless ? {} : { total: options.events }),
+    log,
+    lineEveryMs: endless ? 30_000 : 1000,
+  });
   try {
     const result = await publishEvents(producer, generateEvents(options), {
       topic: config.kafka.detectionsTopic,
@@ -117,7 +156,9 @@ async function runSimulation(flags: SimulateFlags, options: SimulationOptions): 
       onProgress: (sent) => progress.update(sent),
     });
     progress.done(result.sent);
-    console.log(`published ${result.sent} events to ${config.kafka.detectionsTopic} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.eventsPerSecond} events/s (target ${flags.rate}), seed ${options.seed}`);
+    console.log(
+      `published ${result.sent} events to ${config.kafka.detectionsTopic} in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.eventsPerSecond} events/s (target ${flags.rate}), seed ${options.seed}`,
+    );
   } finally {
     progress.stop();
     process.off('SIGINT', onSignal);

@@ -14,25 +14,32 @@ import { withinGrace } from '../within-grace';
 export const registerSpeed: CommandRegistration = (program, exit) => {
   program
     .command('speed')
-    .description('run the speed layer (Kafka -> HBase, exactly once) until stopped; SIGTERM commits the chunk in hand within UTOPIA_STOP_GRACE_MS')
-    .action(exit.action(async () => {
-      const config = loadConfig();
-      const log = createLogger('speed', config.logLevel);
-      const layer = createSpeedLayer(config, log);
-      const endpoint = config.metrics.speedPort > 0 ? await startMetricsServer(layer.metrics.registry, { host: config.metrics.host, port: config.metrics.speedPort, log }) : undefined;
-      const stopped = new Promise<number>((resolve) => {
-        const stop = (): void => {
-          void withinGrace(layer.stop(), config.stopGraceMs)
-            .then(async (done) => {
-              await endpoint?.close();
-              return done ? EXIT.ok : EXIT.failure;
-            })
-            .then(resolve);
-        };
-        process.once('SIGTERM', stop);
-        process.once('SIGINT', stop);
-      });
-      await layer.start();
-      return stopped;
-    }));
+    .description(
+      'run the speed layer (Kafka -> HBase, exactly once) until stopped; SIGTERM commits the chunk in hand within UTOPIA_STOP_GRACE_MS',
+    )
+    .action(
+      exit.action(async () => {
+        const config = loadConfig();
+        const log = createLogger('speed', config.logLevel);
+        const layer = createSpeedLayer(config, log);
+        const endpoint =
+          config.metrics.speedPort > 0
+            ? await startMetricsServer(layer.metrics.registry, { host: config.metrics.host, port: config.metrics.speedPort, log })
+            : undefined;
+        const stopped = new Promise<number>((resolve) => {
+          const stop = (): void => {
+            void withinGrace(layer.stop(), config.stopGraceMs)
+              .then(async (done) => {
+                await endpoint?.close();
+                return done ? EXIT.ok : EXIT.failure;
+              })
+              .then(resolve);
+          };
+          process.once('SIGTERM', stop);
+          process.once('SIGINT', stop);
+        });
+        await layer.start();
+        return stopped;
+      }),
+    );
 };

@@ -23,21 +23,23 @@ export const registerStart: CommandRegistration = (program, exit) => {
     .option('--existing-clusters', 'use the clusters the environment names instead of the local stack')
     .option('--no-local-stack', 'the same as --existing-clusters')
     .addHelpText('after', '\nSTART_REKEY_FROM=TOPIC also runs `utopia rekey --from TOPIC` as a supervised child.\n')
-    .action(exit.action(async (flags: StartFlags) => {
-      const config = loadConfig();
-      // parseStartOptions (with its spec) stays the one place that checks and defaults these.
-      const args = [
-        ...(flags.demo ? ['--demo'] : []),
-        ...(flags.demoEvents !== undefined ? ['--demo-events', flags.demoEvents] : []),
-        ...(flags.rate !== undefined ? ['--rate', flags.rate] : []),
-        ...(flags.existingClusters || !flags.localStack ? ['--existing-clusters'] : []),
-      ];
-      let options;
-      try {
-        options = parseStartOptions(args, { localStack: config.stack.local, rate: config.stack.simulatorRate });
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
-      return runStart(options);
-    }));
+    .action(
+      exit.action(async (flags: StartFlags) => {
+        const config = loadConfig();
+        // parseStartOptions (with its spec) stays the one place that checks and defaults these.
+        const args = [
+          ...(flags.demo ? ['--demo'] : []),
+          ...(flags.demoEvents !== undefined ? ['--demo-events', flags.demoEvents] : []),
+          ...(flags.rate !== undefined ? ['--rate', flags.rate] : []),
+          ...(flags.existingClusters || !flags.localStack ? ['--existing-clusters'] : []),
+        ];
+        let options;
+        try {
+          options = parseStartOptions(args, { localStack: config.stack.local, rate: config.stack.simulatorRate });
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+        return runStart(options);
+      }),
+    );
 };

@@ -6,7 +6,11 @@ import { stackLayout } from '../stack-layout';
 import { rootdir } from './hbase';
 
 describe('stack services: HBase rootdir', () => {
-  const context = (env: Record<string, string>): ServiceContext => ({ layout: stackLayout('/nonexistent/utopia-home'), config: loadConfig(env), log: createLogger('spec', 'error', () => undefined) });
+  const context = (env: Record<string, string>): ServiceContext => ({
+    layout: stackLayout('/nonexistent/utopia-home'),
+    config: loadConfig(env),
+    log: createLogger('spec', 'error', () => undefined),
+  });
 
   it('on HDFS, rides a NameNode restart: the HDFS client retries and the WAL roller retries before it aborts', () => {
     const site = rootdir(context({ UTOPIA_HBASE_ROOTDIR: 'hdfs' }));

@@ -122,4 +122,3 @@ export const hbaseService: ServiceSpec = {
   mainArgs: () => ['start'],
   probe: (ctx) => probeHBaseMeta(ctx.config),
 };
-

@@ -49,17 +49,32 @@ export const kafkaService: ServiceSpec = {
     }),
     'log4j.properties': log4jProperties(ctx.layout.log('kafka')),
   }),
-  jvmArgs: (ctx) => [`-Dlog4j.configuration=file:${path.join(ctx.layout.conf('kafka'), 'log4j.properties')}`, `-Dkafka.logs.dir=${ctx.layout.logDir}`],
+  jvmArgs: (ctx) => [
+    `-Dlog4j.configuration=file:${path.join(ctx.layout.conf('kafka'), 'log4j.properties')}`,
+    `-Dkafka.logs.dir=${ctx.layout.logDir}`,
+  ],
   mainArgs: (ctx) => [path.join(ctx.layout.conf('kafka'), 'server.properties')],
   async formatIfNeeded(ctx) {
     if (fs.existsSync(path.join(ctx.layout.data('kafka'), 'meta.properties'))) return;
     ctx.log.info('formatting Kafka storage (first start)');
-    execFileSync(javaBin(), [
-      ...jdk17Flags, '-Xmx256m',
-      `-Dlog4j.configuration=file:${path.join(ctx.layout.conf('kafka'), 'log4j.properties')}`,
-      '-cp', `${ctx.layout.lib('kafka')}/*`, 'kafka.tools.StorageTool', 'format',
-      '-t', clusterId, '-c', path.join(ctx.layout.conf('kafka'), 'server.properties'), '--ignore-formatted',
-    ], { stdio: 'pipe' });
+    execFileSync(
+      javaBin(),
+      [
+        ...jdk17Flags,
+        '-Xmx256m',
+        `-Dlog4j.configuration=file:${path.join(ctx.layout.conf('kafka'), 'log4j.properties')}`,
+        '-cp',
+        `${ctx.layout.lib('kafka')}/*`,
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        path.join(ctx.layout.conf('kafka'), 'server.properties'),
+        '--ignore-formatted',
+      ],
+      { stdio: 'pipe' },
+    );
   },
   async probe(ctx) {
     return withKafkaAdmin(ctx.config, { connectionTimeoutMs: 2000, retries: 0 }, async (admin) => {

@@ -33,11 +33,22 @@ export const nameNodeService: ServiceSpec = {
     ctx.log.info('formatting the HDFS NameNode (first start)');
     // A fresh NameNode needs a fresh DataNode folder: the cluster id must match.
     fs.rmSync(ctx.layout.data('datanode'), { recursive: true, force: true });
-    execFileSync(javaBin(), [
-      ...jdk17Flags, '-Xmx256m', ...hadoopLogArgs(ctx, 'namenode'),
-      '-cp', `${ctx.layout.conf('namenode')}:${ctx.layout.lib('hdfs')}/*`,
-      nameNodeService.mainClass, '-format', '-clusterid', clusterId, '-nonInteractive',
-    ], { stdio: 'pipe' });
+    execFileSync(
+      javaBin(),
+      [
+        ...jdk17Flags,
+        '-Xmx256m',
+        ...hadoopLogArgs(ctx, 'namenode'),
+        '-cp',
+        `${ctx.layout.conf('namenode')}:${ctx.layout.lib('hdfs')}/*`,
+        nameNodeService.mainClass,
+        '-format',
+        '-clusterid',
+        clusterId,
+        '-nonInteractive',
+      ],
+      { stdio: 'pipe' },
+    );
   },
   async probe(ctx) {
     const info = await nameNodeBean(ctx, 'NameNodeInfo');
