@@ -5,7 +5,7 @@
 // rebalance, so it never runs ahead of HBase.
 
 import { CorruptCellError } from '../common/errors';
-import type { HBaseTables, Row, RowMutation } from '../common/hbase';
+import type { Cell, HBaseTables, Row, RowMutation } from '../common/hbase';
 import {
   decodePartitionCount,
   encodePartitionCount,
@@ -106,29 +106,25 @@ export class CounterStore {
   private decode(table: string, row: Row | null | undefined, family: string, qualifier: string): PartitionCount {
     const cell = row?.cells.find((c) => c.family === family && c.qualifier === qualifier);
     if (!cell) return EMPTY;
-    if (cell.value.length !== PARTITION_COUNT_BYTES) {
-      throw new CorruptCellError(
+    if (cell.value.length !== PARTITION_COUNT_BYTES)
+      throw corruptCell(
         table,
-        row?.key ?? Buffer.alloc(0),
+        row,
         family,
         qualifier,
-        cell.value,
-        cell.timestamp,
+        cell,
         `partition count cell must be ${PARTITION_COUNT_BYTES} bytes, got ${cell.value.length}`,
       );
-    }
     const value = decodePartitionCount(cell.value);
-    if (value.count < 0n || value.lastOffset < NO_OFFSET) {
-      throw new CorruptCellError(
+    if (value.count < 0n || value.lastOffset < NO_OFFSET)
+      throw corruptCell(
         table,
-        row?.key ?? Buffer.alloc(0),
+        row,
         family,
         qualifier,
-        cell.value,
-        cell.timestamp,
+        cell,
         `partition count cell holds count ${value.count}, last offset ${value.lastOffset}`,
       );
-    }
     return value;
   }
 
@@ -168,4 +164,16 @@ export class CounterStore {
       }
     }
   }
+}
+
+/** The error for a partition count cell that cannot be trusted; built only on the failure path. */
+function corruptCell(
+  table: string,
+  row: Row | null | undefined,
+  family: string,
+  qualifier: string,
+  cell: Cell,
+  reason: string,
+): CorruptCellError {
+  return new CorruptCellError(table, row?.key ?? Buffer.alloc(0), family, qualifier, cell.value, cell.timestamp, reason);
 }
