@@ -13,6 +13,10 @@
 // so a previous owner's commit can still land between the new owner's offset
 // fetch and its fence. claim() therefore reads the committed offset again
 // after the fence, when no earlier owner can move it any more.
+// A failed sendAndCommit leaves its partition in doubt: the commit may have
+// landed with its reply lost. The next sendAndCommit of that partition claims
+// first and skips a transaction whose offset is already committed, so a retry
+// never writes the same records twice.
 
 import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { committedOffsets } from './committed-offsets';
@@ -29,6 +33,8 @@ export interface PartitionTransactionsTarget {
 export class PartitionTransactions implements PartitionOutput {
   private readonly producers = new Map<number, Promise<Producer>>();
   private admin: Promise<Admin> | undefined;
+  /** Partitions whose last sendAndCommit failed: its commit may have landed all the same. */
+  private readonly inDoubt = new Set<number>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -71,8 +77,16 @@ export class PartitionTransactions implements PartitionOutput {
     return (await committedOffsets(await this.connectedAdmin(), this.target.groupId, this.target.sourceTopic)).get(partition);
   }
 
-  /** The records (acks=all, one send per entry) and the consumer offset `nextOffset` of `partition`, committed together or not at all. */
+  /**
+   * The records (acks=all, one send per entry) and the consumer offset `nextOffset` of `partition`, committed together
+   * or not at all. After a failure, nothing is sent again once the group's committed offset has reached `nextOffset`.
+   */
   async sendAndCommit(partition: number, records: readonly TopicRecords[], nextOffset: string): Promise<void> {
+    if (this.inDoubt.has(partition)) {
+      const committed = await this.claim(partition);
+      this.inDoubt.delete(partition);
+      if (committed !== undefined && committed >= BigInt(nextOffset)) return;
+    }
     const producer = await this.producerFor(partition);
     const transaction = await producer.transaction();
     try {
@@ -85,6 +99,7 @@ export class PartitionTransactions implements PartitionOutput {
       });
       await transaction.commit();
     } catch (error) {
+      this.inDoubt.add(partition);
       await transaction.abort().catch(() => undefined);
       // A fenced or broken producer cannot be reused: the retry connects a new one.
       await this.drop(partition);
