@@ -9,8 +9,8 @@ import { expect } from 'chai';
 import { KafkaJSConnectionError, type Kafka, type Producer, type Transaction } from 'kafkajs';
 import { loadConfig } from '../../common/config';
 import { committedOffsets, createKafka, PartitionTransactions, withKafkaAdmin } from '../../common/kafka';
-import { sleep } from '../../common/retry';
 import { randomName } from '../helpers/random-name';
+import { readCommittedValues } from '../helpers/read-committed';
 
 type Failure = 'commit-reply-lost' | 'send-failed';
 
@@ -83,23 +83,7 @@ describe('PartitionTransactions: a retried transaction', function () {
       await transactions.close();
     }
     const committed = await withKafkaAdmin(config, {}, async (admin) => (await committedOffsets(admin, groupId, source)).get(0));
-    return { seen: await readCommitted(output, 3), committed, firstFailed };
-  }
-
-  async function readCommitted(topic: string, expected: number): Promise<string[]> {
-    const consumer = kafka.consumer({ groupId: randomName('test-txn-reader') }); // readUncommitted: false
-    const seen: string[] = [];
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({ eachMessage: async ({ message }) => void seen.push(String(message.value)) });
-      const started = Date.now();
-      while (seen.length < expected && Date.now() - started < 60_000) await sleep(100);
-      await sleep(2000); // a second copy would follow the first at once
-    } finally {
-      await consumer.disconnect();
-    }
-    return seen;
+    return { seen: await readCommittedValues(kafka, output, 3), committed, firstFailed };
   }
 
   it('sends nothing again when the commit landed but its reply was lost', async () => {

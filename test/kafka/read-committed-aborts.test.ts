@@ -11,6 +11,7 @@ import { loadConfig } from '../../common/config';
 import { createKafka, withKafkaAdmin } from '../../common/kafka';
 import { sleep } from '../../common/retry';
 import { randomName } from '../helpers/random-name';
+import { readCommittedValues } from '../helpers/read-committed';
 
 describe('Kafka read_committed', function () {
   this.timeout(120_000);
@@ -48,18 +49,7 @@ describe('Kafka read_committed', function () {
     await send(last, 'committed');
     await last.commit();
 
-    const consumer = kafka.consumer({ groupId: randomName('test-aborts') }); // readUncommitted: false
-    const seen: string[] = [];
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({ eachMessage: async ({ message }) => void seen.push(String(message.value)) });
-      const started = Date.now();
-      while (seen.length < 10 && Date.now() - started < 60_000) await sleep(100);
-      await sleep(2000); // anything aborted would arrive before the committed records anyway
-    } finally {
-      await consumer.disconnect();
-    }
+    const seen = await readCommittedValues(kafka, topic, 10); // anything aborted would arrive before the committed records anyway
     expect(seen).to.deep.equal(Array.from({ length: 10 }, (_, i) => `committed-${i}`));
   });
 });
