@@ -13,12 +13,18 @@ export interface CounterAddress {
   readonly qualifier: string;
   /** Base of the cell timestamp (a live count's bucket start, keeping TTLs tied to event time); see partitionCountTimestamp. */
   readonly timestamp: number;
+  /** counterId() of this address, built once: the plan and the cache key cells by it on every touch. */
+  readonly id: string;
 }
 
 /** The contributions of one batch to one cell, offsets ascending. */
 export interface CounterContribution {
   readonly address: CounterAddress;
   readonly offsets: bigint[];
+}
+
+export function counterAddress(table: CounterTable, row: Buffer, qualifier: string, timestamp: number): CounterAddress {
+  return { table, row, qualifier, timestamp, id: counterId({ table, row, qualifier }) };
 }
 
 export function counterId(address: Pick<CounterAddress, 'table' | 'row' | 'qualifier'>): string {

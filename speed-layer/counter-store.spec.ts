@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { encodePartitionCount, NO_OFFSET, type PartitionCount } from '../common/contract';
 import type { HBaseStore, ReadOptions, Row } from '../common/hbase';
-import type { CounterAddress } from './counter-cell';
+import { counterAddress, type CounterAddress } from './counter-cell';
 import { CounterStore } from './counter-store';
 import type { SpeedTables } from './speed-tables';
 
@@ -27,8 +27,8 @@ class FakeStore {
   }
 }
 
-const minute = (row: string): CounterAddress => ({ table: 'liveCounts', row: Buffer.from(row), qualifier: 'p0', timestamp: 0 });
-const hour = (row: string): CounterAddress => ({ table: 'rollups', row: Buffer.from(row), qualifier: 'p0', timestamp: 0 });
+const minute = (row: string): CounterAddress => counterAddress('liveCounts', Buffer.from(row), 'p0', 0);
+const hour = (row: string): CounterAddress => counterAddress('rollups', Buffer.from(row), 'p0', 0);
 
 describe('CounterStore', () => {
   it('reads the cells of several tables in one go, each row once, and reuses them in updates', async () => {

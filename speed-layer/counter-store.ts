@@ -15,7 +15,7 @@ import {
   partitionCountTimestamp,
   type PartitionCount,
 } from '../common/contract';
-import { applyContribution, counterId, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
+import { applyContribution, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
 
 const FAMILY: Record<CounterTable, string> = { liveCounts: FAMILIES.liveCounts, rollups: FAMILIES.liveCounts, meta: FAMILIES.meta };
@@ -49,7 +49,7 @@ export class CounterStore {
   async read(addresses: Iterable<CounterAddress>): Promise<Map<string, PartitionCount>> {
     const missing = new Map<string, CounterAddress>();
     for (const address of addresses) {
-      const id = counterId(address);
+      const id = address.id;
       if (!this.cache.has(id) && !missing.has(id)) missing.set(id, address);
     }
     const found = new Map<string, PartitionCount>();
@@ -88,7 +88,7 @@ export class CounterStore {
     const snapshot = new Map<string, PartitionCount>();
     const missing: CounterAddress[] = [];
     for (const c of contributions) {
-      const id = counterId(c.address);
+      const id = c.address.id;
       const value = this.cache.get(id) ?? known.get(id);
       if (value) snapshot.set(id, value);
       else missing.push(c.address);
@@ -96,7 +96,7 @@ export class CounterStore {
     for (const [id, value] of await this.read(missing)) snapshot.set(id, value);
     const out: CounterUpdate[] = [];
     for (const c of contributions) {
-      const value = applyContribution(snapshot.get(counterId(c.address)) ?? EMPTY, c.offsets);
+      const value = applyContribution(snapshot.get(c.address.id) ?? EMPTY, c.offsets);
       if (value) out.push({ address: c.address, value });
     }
     return out;
@@ -151,7 +151,7 @@ export class CounterStore {
   /** After HBase holds `updates`: remember them, evicting the least recently written cells. */
   commit(updates: readonly CounterUpdate[]): void {
     for (const { address, value } of updates) {
-      const id = counterId(address);
+      const id = address.id;
       this.cache.delete(id); // re-insert: Map order is then write order
       this.cache.set(id, value);
     }

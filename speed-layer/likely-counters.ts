@@ -6,16 +6,20 @@
 
 import { partitionQualifier } from '../common/contract';
 import type { Classified } from './classify-batch';
-import { eventCountAddresses } from './count-addresses';
+import { CountAddressBook } from './count-address-book';
 import type { CounterAddress } from './counter-cell';
 
-export function likelyCounterAddresses(partition: number, classified: readonly Classified[]): CounterAddress[] {
-  const qualifier = partitionQualifier(partition);
+/** `book`: the chunk's addresses, shared with planBatch so each is built once. */
+export function likelyCounterAddresses(
+  partition: number,
+  classified: readonly Classified[],
+  book = new CountAddressBook(partitionQualifier(partition)),
+): CounterAddress[] {
   const out: CounterAddress[] = [];
   for (const item of classified) {
     if (item.kind !== 'valid' || item.repeatInBatch) continue;
     const { geographicalLocationOid, timestampDetected, itemName } = item.event;
-    for (const address of eventCountAddresses(geographicalLocationOid, timestampDetected, itemName, qualifier)) out.push(address);
+    for (const address of book.addresses(geographicalLocationOid, timestampDetected, itemName)) out.push(address);
   }
   return out;
 }
