@@ -27,8 +27,11 @@ export function counterAddress(table: CounterTable, row: Buffer, qualifier: stri
   return { table, row, qualifier, timestamp, id: counterId({ table, row, qualifier }) };
 }
 
+/** One character per table, so the ids the cache keys by stay short (they are only ever compared in memory). */
+const TABLE_CODE: Readonly<Record<CounterTable, string>> = { liveCounts: 'c', rollups: 'r', meta: 'm' };
+
 export function counterId(address: Pick<CounterAddress, 'table' | 'row' | 'qualifier'>): string {
-  return `${address.table}|${address.row.toString('latin1')}|${address.qualifier}`;
+  return `${TABLE_CODE[address.table]}${address.row.toString('latin1')}|${address.qualifier}`;
 }
 
 /** The cell after absorbing `offsets`; undefined when nothing new counts (nothing to write). */

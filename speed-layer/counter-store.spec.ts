@@ -56,7 +56,7 @@ describe('CounterStore', () => {
     const fake = new FakeStore();
     const store = new CounterStore(fake as unknown as HBaseStore, tables, 100);
     store.commit([{ address: minute('a'), value: { count: 7n, lastOffset: 20n } }]);
-    const stale = new Map([[`liveCounts|a|p0`, { count: 1n, lastOffset: 1n }]]);
+    const stale = new Map([[minute('a').id, { count: 1n, lastOffset: 1n }]]);
     fake.put('ru', hour('x'), { count: 2n, lastOffset: 3n });
     const updates = await store.updates(
       [

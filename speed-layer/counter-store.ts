@@ -17,6 +17,7 @@ import {
 } from '../common/contract';
 import { applyContribution, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
+import { CellCache } from './cell-cache';
 
 const FAMILY: Record<CounterTable, string> = { liveCounts: FAMILIES.liveCounts, rollups: FAMILIES.liveCounts, meta: FAMILIES.meta };
 const EMPTY: PartitionCount = { count: 0n, lastOffset: NO_OFFSET };
@@ -27,13 +28,15 @@ export interface CounterUpdate {
 }
 
 export class CounterStore {
-  private readonly cache = new Map<string, PartitionCount>();
+  private readonly cache: CellCache;
 
   constructor(
     private readonly store: HBaseTables,
     private readonly tables: SpeedTables,
-    private readonly maxCells: number,
-  ) {}
+    maxCells: number,
+  ) {
+    this.cache = new CellCache(maxCells);
+  }
 
   clear(): void {
     this.cache.clear();
@@ -148,21 +151,9 @@ export class CounterStore {
     return new Map([...byTable].map(([table, rows]) => [table, [...rows.values()]]));
   }
 
-  /** After HBase holds `updates`: remember them, evicting the least recently written cells. */
+  /** After HBase holds `updates`: remember them, forgetting the least recently written cells (cell-cache.ts). */
   commit(updates: readonly CounterUpdate[]): void {
-    for (const { address, value } of updates) {
-      const id = address.id;
-      this.cache.delete(id); // re-insert: Map order is then write order
-      this.cache.set(id, value);
-    }
-    const excess = this.cache.size - this.maxCells;
-    if (excess > 0) {
-      let n = 0;
-      for (const id of this.cache.keys()) {
-        if (n++ >= excess) break;
-        this.cache.delete(id);
-      }
-    }
+    for (const { address, value } of updates) this.cache.set(address.id, value);
   }
 }
 

@@ -13,6 +13,7 @@ import { createHdfsStore } from '../../common/hdfs';
 import { runSetup } from '../setup';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
+import { cliNodeArgs } from '../cli/node-flags';
 
 export interface BenchWorld {
   readonly env: NodeJS.ProcessEnv;
@@ -46,10 +47,14 @@ export async function createBenchWorld(): Promise<BenchWorld> {
     startSpeed(logFile, nodeArgs = []) {
       fs.mkdirSync(path.dirname(logFile), { recursive: true });
       const log = fs.openSync(logFile, 'w');
-      const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'], {
-        env,
-        stdio: ['ignore', log, log],
-      });
+      const child = spawn(
+        process.execPath,
+        [...cliNodeArgs('speed'), ...nodeArgs, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'],
+        {
+          env,
+          stdio: ['ignore', log, log],
+        },
+      );
       fs.closeSync(log);
       return child;
     },
