@@ -14,7 +14,7 @@
 // Chosen by measurement with `npm run bench:speed` (README, performance).
 
 export const COMMAND_NODE_FLAGS: Readonly<Partial<Record<string, readonly string[]>>> = {
-  speed: ['--max-semi-space-size=32', '--max-old-space-size=256'],
+  speed: ['--max-semi-space-size=64', '--max-old-space-size=384'],
 };
 
 /** The node arguments to put before the CLI script for `command`. */
