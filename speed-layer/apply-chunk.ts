@@ -3,7 +3,9 @@
 // plan (dedup, enrichment, counts), write HBase.
 // Every step is idempotent, so the whole of it can be retried or replayed.
 
+import { partitionQualifier } from '../common/contract';
 import type { HBaseTables } from '../common/hbase';
+import { CountAddressBook } from './count-address-book';
 import { batchOids, classifyBatch, type RejectedMessages } from './classify-batch';
 import type { ConsumedMessage } from './consumed-message';
 import type { CounterStore } from './counter-store';
@@ -30,12 +32,20 @@ export async function applyChunk(
 ): Promise<BatchPlan> {
   const classified = classifyBatch(messages, rejected);
   const oids = batchOids(classified);
+  const addresses = new CountAddressBook(partitionQualifier(partition));
   // The counter cells are read side by side with the lineage (one round trip fewer per chunk).
   const [existingLineage, counterCells] = await Promise.all([
     oids.length > 0 ? readLineage(deps.store, deps.tables.detections, oids) : new Map<bigint, string>(),
-    deps.counters.read(likelyCounterAddresses(partition, classified)),
+    deps.counters.read(likelyCounterAddresses(partition, classified, addresses)),
   ]);
-  const plan = planBatch({ partition, classified, existingLineage, reference: deps.reference.locations, lateAfterMs: deps.lateAfterMs });
+  const plan = planBatch({
+    partition,
+    classified,
+    existingLineage,
+    reference: deps.reference.locations,
+    lateAfterMs: deps.lateAfterMs,
+    addresses,
+  });
   const updates = await deps.counters.updates(plan.counters, counterCells);
 
   beforeWrite();

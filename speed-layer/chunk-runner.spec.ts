@@ -32,6 +32,8 @@ const message = (offset: number, e: DetectionEvent, timestampMs = now): Consumed
 class FakeSpeedView {
   readonly rows = new Map<bigint, string>();
   readonly cells = new Map<string, PartitionCount>();
+  /** The ids of the quality counters among `cells`. */
+  readonly metaIds = new Set<string>();
   calls = 0;
   downFor = 0;
   poisonItem: string | undefined;
@@ -57,13 +59,14 @@ class FakeSpeedView {
       const id = counterId(c.address);
       const next = applyContribution(this.cells.get(id) ?? { count: 0n, lastOffset: NO_OFFSET }, c.offsets);
       if (next) this.cells.set(id, next);
+      if (c.address.table === 'meta') this.metaIds.add(id);
     }
     return plan;
   };
 
   quality(counter: string): bigint {
     let total = 0n;
-    for (const [id, cell] of this.cells) if (id.startsWith('meta|') && id.endsWith(`|${counter}:p3`)) total += cell.count;
+    for (const [id, cell] of this.cells) if (this.metaIds.has(id) && id.endsWith(`|${counter}:p3`)) total += cell.count;
     return total;
   }
 }

@@ -6,7 +6,7 @@
 // before a crash. Pure.
 
 import { ALL_LOCATIONS, bucketStart, countRowKey, type CountGranularity, type CountScope } from '../common/contract';
-import type { CounterAddress, CounterTable } from './counter-cell';
+import { counterAddress, type CounterAddress, type CounterTable } from './counter-cell';
 
 /** The granularities the speed view keeps, and the table each lives in. */
 export const SPEED_GRANULARITIES: readonly { readonly granularity: CountGranularity; readonly table: CounterTable }[] = [
@@ -24,18 +24,22 @@ export function countAddresses(
 ): CounterAddress[] {
   return SPEED_GRANULARITIES.map(({ granularity, table }) => {
     const bucketStartMs = bucketStart(timestampMs, granularity);
-    return { table, row: countRowKey({ granularity, scope, locationOid, bucketStartMs, itemName }), qualifier, timestamp: bucketStartMs };
+    return counterAddress(table, countRowKey({ granularity, scope, locationOid, bucketStartMs, itemName }), qualifier, bucketStartMs);
   });
 }
 
 /** Every cell one accepted event counts in: per item and in total, at its location and at location 0 (all). */
 export function eventCountAddresses(locationOid: bigint, timestampMs: number, itemName: string, qualifier: string): CounterAddress[] {
-  const out: CounterAddress[] = [];
-  for (const location of [locationOid, ALL_LOCATIONS]) {
-    out.push(
-      ...countAddresses('item', location, timestampMs, itemName, qualifier),
-      ...countAddresses('total', location, timestampMs, '', qualifier),
-    );
-  }
-  return out;
+  return [
+    ...locationCountAddresses(locationOid, timestampMs, itemName, qualifier),
+    ...locationCountAddresses(ALL_LOCATIONS, timestampMs, itemName, qualifier),
+  ];
+}
+
+/** The cells of one event at one location (its own or ALL_LOCATIONS): per item, then in total. */
+export function locationCountAddresses(locationOid: bigint, timestampMs: number, itemName: string, qualifier: string): CounterAddress[] {
+  return [
+    ...countAddresses('item', locationOid, timestampMs, itemName, qualifier),
+    ...countAddresses('total', locationOid, timestampMs, '', qualifier),
+  ];
 }

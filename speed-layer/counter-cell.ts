@@ -13,6 +13,8 @@ export interface CounterAddress {
   readonly qualifier: string;
   /** Base of the cell timestamp (a live count's bucket start, keeping TTLs tied to event time); see partitionCountTimestamp. */
   readonly timestamp: number;
+  /** counterId() of this address, built once: the plan and the cache key cells by it on every touch. */
+  readonly id: string;
 }
 
 /** The contributions of one batch to one cell, offsets ascending. */
@@ -21,8 +23,15 @@ export interface CounterContribution {
   readonly offsets: bigint[];
 }
 
+export function counterAddress(table: CounterTable, row: Buffer, qualifier: string, timestamp: number): CounterAddress {
+  return { table, row, qualifier, timestamp, id: counterId({ table, row, qualifier }) };
+}
+
+/** One character per table, so the ids the cache keys by stay short (they are only ever compared in memory). */
+const TABLE_CODE: Readonly<Record<CounterTable, string>> = { liveCounts: 'c', rollups: 'r', meta: 'm' };
+
 export function counterId(address: Pick<CounterAddress, 'table' | 'row' | 'qualifier'>): string {
-  return `${address.table}|${address.row.toString('latin1')}|${address.qualifier}`;
+  return `${TABLE_CODE[address.table]}${address.row.toString('latin1')}|${address.qualifier}`;
 }
 
 /** The cell after absorbing `offsets`; undefined when nothing new counts (nothing to write). */

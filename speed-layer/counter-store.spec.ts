@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { encodePartitionCount, NO_OFFSET, type PartitionCount } from '../common/contract';
 import type { HBaseStore, ReadOptions, Row } from '../common/hbase';
-import type { CounterAddress } from './counter-cell';
+import { counterAddress, type CounterAddress } from './counter-cell';
 import { CounterStore } from './counter-store';
 import type { SpeedTables } from './speed-tables';
 
@@ -27,8 +27,8 @@ class FakeStore {
   }
 }
 
-const minute = (row: string): CounterAddress => ({ table: 'liveCounts', row: Buffer.from(row), qualifier: 'p0', timestamp: 0 });
-const hour = (row: string): CounterAddress => ({ table: 'rollups', row: Buffer.from(row), qualifier: 'p0', timestamp: 0 });
+const minute = (row: string): CounterAddress => counterAddress('liveCounts', Buffer.from(row), 'p0', 0);
+const hour = (row: string): CounterAddress => counterAddress('rollups', Buffer.from(row), 'p0', 0);
 
 describe('CounterStore', () => {
   it('reads the cells of several tables in one go, each row once, and reuses them in updates', async () => {
@@ -56,7 +56,7 @@ describe('CounterStore', () => {
     const fake = new FakeStore();
     const store = new CounterStore(fake as unknown as HBaseStore, tables, 100);
     store.commit([{ address: minute('a'), value: { count: 7n, lastOffset: 20n } }]);
-    const stale = new Map([[`liveCounts|a|p0`, { count: 1n, lastOffset: 1n }]]);
+    const stale = new Map([[minute('a').id, { count: 1n, lastOffset: 1n }]]);
     fake.put('ru', hour('x'), { count: 2n, lastOffset: 3n });
     const updates = await store.updates(
       [

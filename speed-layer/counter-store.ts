@@ -15,8 +15,9 @@ import {
   partitionCountTimestamp,
   type PartitionCount,
 } from '../common/contract';
-import { applyContribution, counterId, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
+import { applyContribution, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
+import { CellCache } from './cell-cache';
 
 const FAMILY: Record<CounterTable, string> = { liveCounts: FAMILIES.liveCounts, rollups: FAMILIES.liveCounts, meta: FAMILIES.meta };
 const EMPTY: PartitionCount = { count: 0n, lastOffset: NO_OFFSET };
@@ -27,13 +28,15 @@ export interface CounterUpdate {
 }
 
 export class CounterStore {
-  private readonly cache = new Map<string, PartitionCount>();
+  private readonly cache: CellCache;
 
   constructor(
     private readonly store: HBaseTables,
     private readonly tables: SpeedTables,
-    private readonly maxCells: number,
-  ) {}
+    maxCells: number,
+  ) {
+    this.cache = new CellCache(maxCells);
+  }
 
   clear(): void {
     this.cache.clear();
@@ -49,7 +52,7 @@ export class CounterStore {
   async read(addresses: Iterable<CounterAddress>): Promise<Map<string, PartitionCount>> {
     const missing = new Map<string, CounterAddress>();
     for (const address of addresses) {
-      const id = counterId(address);
+      const id = address.id;
       if (!this.cache.has(id) && !missing.has(id)) missing.set(id, address);
     }
     const found = new Map<string, PartitionCount>();
@@ -88,7 +91,7 @@ export class CounterStore {
     const snapshot = new Map<string, PartitionCount>();
     const missing: CounterAddress[] = [];
     for (const c of contributions) {
-      const id = counterId(c.address);
+      const id = c.address.id;
       const value = this.cache.get(id) ?? known.get(id);
       if (value) snapshot.set(id, value);
       else missing.push(c.address);
@@ -96,7 +99,7 @@ export class CounterStore {
     for (const [id, value] of await this.read(missing)) snapshot.set(id, value);
     const out: CounterUpdate[] = [];
     for (const c of contributions) {
-      const value = applyContribution(snapshot.get(counterId(c.address)) ?? EMPTY, c.offsets);
+      const value = applyContribution(snapshot.get(c.address.id) ?? EMPTY, c.offsets);
       if (value) out.push({ address: c.address, value });
     }
     return out;
@@ -148,21 +151,9 @@ export class CounterStore {
     return new Map([...byTable].map(([table, rows]) => [table, [...rows.values()]]));
   }
 
-  /** After HBase holds `updates`: remember them, evicting the least recently written cells. */
+  /** After HBase holds `updates`: remember them, forgetting the least recently written cells (cell-cache.ts). */
   commit(updates: readonly CounterUpdate[]): void {
-    for (const { address, value } of updates) {
-      const id = counterId(address);
-      this.cache.delete(id); // re-insert: Map order is then write order
-      this.cache.set(id, value);
-    }
-    const excess = this.cache.size - this.maxCells;
-    if (excess > 0) {
-      let n = 0;
-      for (const id of this.cache.keys()) {
-        if (n++ >= excess) break;
-        this.cache.delete(id);
-      }
-    }
+    for (const { address, value } of updates) this.cache.set(address.id, value);
   }
 }
 

@@ -6,16 +6,29 @@
 
 import { partitionQualifier } from '../common/contract';
 import type { Classified } from './classify-batch';
-import { eventCountAddresses } from './count-addresses';
+import { CountAddressBook } from './count-address-book';
 import type { CounterAddress } from './counter-cell';
 
-export function likelyCounterAddresses(partition: number, classified: readonly Classified[]): CounterAddress[] {
-  const qualifier = partitionQualifier(partition);
-  const out: CounterAddress[] = [];
+/**
+ * Each address once (the counter store looks every one up in its cache, the
+ * costliest lookups of a chunk). `book`: the chunk's addresses, shared with
+ * planBatch so each is built once; it hands the same objects for the same
+ * cells, so they are told apart by identity, not by id.
+ */
+export function likelyCounterAddresses(
+  partition: number,
+  classified: readonly Classified[],
+  book = new CountAddressBook(partitionQualifier(partition)),
+): CounterAddress[] {
+  const events = new Set<readonly CounterAddress[]>();
+  const out = new Set<CounterAddress>();
   for (const item of classified) {
     if (item.kind !== 'valid' || item.repeatInBatch) continue;
     const { geographicalLocationOid, timestampDetected, itemName } = item.event;
-    for (const address of eventCountAddresses(geographicalLocationOid, timestampDetected, itemName, qualifier)) out.push(address);
+    const addresses = book.addresses(geographicalLocationOid, timestampDetected, itemName);
+    if (events.has(addresses)) continue;
+    events.add(addresses);
+    for (const address of addresses) out.add(address);
   }
-  return out;
+  return [...out];
 }

@@ -15,9 +15,8 @@ import {
 } from '../common/contract';
 import type { Classified } from './classify-batch';
 import type { ConsumedMessage } from './consumed-message';
-import type { CounterAddress, CounterContribution } from './counter-cell';
-import { counterId } from './counter-cell';
-import { eventCountAddresses } from './count-addresses';
+import { counterAddress, type CounterAddress, type CounterContribution } from './counter-cell';
+import { CountAddressBook } from './count-address-book';
 
 export interface DeadLetter {
   readonly message: ConsumedMessage;
@@ -40,6 +39,8 @@ export interface PlanInput {
   readonly existingLineage: ReadonlyMap<bigint, string>;
   readonly reference: ReadonlyMap<bigint, string>;
   readonly lateAfterMs: number;
+  /** The chunk's counter addresses (likely-counters.ts asked for the same ones); a new book when absent. */
+  readonly addresses?: CountAddressBook;
 }
 
 const QUALITY_ROW = Buffer.from(META_ROWS.quality, 'utf8');
@@ -50,17 +51,19 @@ export function planBatch(input: PlanInput): BatchPlan {
   const deadLetters: DeadLetter[] = [];
   const counters = new Map<string, CounterContribution>();
   const figures: Record<QualityCounter, number> = { accepted: 0, duplicates: 0, dead_letters: 0, late: 0, unknown_location: 0 };
-  const countQualifier = partitionQualifier(partition);
+  const book = input.addresses ?? new CountAddressBook(partitionQualifier(partition));
+  const qualityAddresses = new Map<QualityCounter, CounterAddress>();
 
   const contribute = (address: CounterAddress, offset: bigint): void => {
-    const id = counterId(address);
-    let entry = counters.get(id);
-    if (!entry) counters.set(id, (entry = { address, offsets: [] }));
+    let entry = counters.get(address.id);
+    if (!entry) counters.set(address.id, (entry = { address, offsets: [] }));
     entry.offsets.push(offset);
   };
   const quality = (counter: QualityCounter, offset: bigint): void => {
     figures[counter]++;
-    contribute({ table: 'meta', row: QUALITY_ROW, qualifier: qualityQualifier(counter, partition), timestamp: 0 }, offset);
+    let address = qualityAddresses.get(counter);
+    if (!address) qualityAddresses.set(counter, (address = counterAddress('meta', QUALITY_ROW, qualityQualifier(counter, partition), 0)));
+    contribute(address, offset);
   };
 
   for (const item of input.classified) {
@@ -80,7 +83,7 @@ export function planBatch(input: PlanInput): BatchPlan {
     quality('accepted', item.offset);
     if (!row.locationKnown) quality('unknown_location', item.offset);
     if (item.message.timestampMs - row.timestampDetected > input.lateAfterMs) quality('late', item.offset);
-    for (const address of eventCountAddresses(row.geographicalLocationOid, row.timestampDetected, row.itemName, countQualifier))
+    for (const address of book.addresses(row.geographicalLocationOid, row.timestampDetected, row.itemName))
       contribute(address, item.offset);
   }
   return { rows, counters: [...counters.values()], deadLetters, figures };

@@ -13,6 +13,7 @@ import { createHdfsStore } from '../../common/hdfs';
 import { runSetup } from '../setup';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
+import { cliNodeArgs } from '../cli/node-flags';
 
 export interface BenchWorld {
   readonly env: NodeJS.ProcessEnv;
@@ -46,10 +47,14 @@ export async function createBenchWorld(): Promise<BenchWorld> {
     startSpeed(logFile, nodeArgs = []) {
       fs.mkdirSync(path.dirname(logFile), { recursive: true });
       const log = fs.openSync(logFile, 'w');
-      const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'], {
-        env,
-        stdio: ['ignore', log, log],
-      });
+      const child = spawn(
+        process.execPath,
+        [...cliNodeArgs('speed'), ...nodeArgs, path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), 'speed'],
+        {
+          env,
+          stdio: ['ignore', log, log],
+        },
+      );
       fs.closeSync(log);
       return child;
     },
@@ -71,6 +76,18 @@ export function rssOf(pid: number | undefined): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux), 0 when it is gone. */
+export function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
   } catch {
     return 0;
   }

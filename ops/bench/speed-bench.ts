@@ -24,7 +24,7 @@ import { loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
 import { formatTable } from '../cli/format-table';
 import { numberFlag, parseFlags } from '../cli/parse-flags';
 import { defaultSimulation, generateEvents, publishEvents, type PublishResult, type SimulationOptions } from '../simulator';
-import { createBenchWorld, rssOf, type BenchWorld } from './bench-world';
+import { cpuSecondsOf, createBenchWorld, rssOf, type BenchWorld } from './bench-world';
 import { sampleMemory } from './memory-sampler';
 import { histogramFigures } from './prometheus-text';
 import { hbaseRandomWriteCeiling, kafkaConsumerCeiling, type Ceiling } from './ceilings';
@@ -68,7 +68,10 @@ async function main(): Promise<void> {
       path.join(artifacts, 'bench-speed.log'),
       cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : [],
     );
+    const cpuBefore = cpuSecondsOf(speed.pid);
     const { initialLag, sustained } = await consumeBacklog(world, progress);
+    // The speed child's own CPU over the backlog (it starts consuming at once: its start-up is in it too).
+    const speedCpuSeconds = cpuSecondsOf(speed.pid) - cpuBefore;
     const backlogTimings = await speedTimings(world.speedMetricsUrl);
 
     // 2. Freshness at a steady rate.
@@ -101,6 +104,8 @@ async function main(): Promise<void> {
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
       speedLayerMemoryAtPeakMb: memory.peak() ?? null,
       speedConcurrency: world.config.speed.concurrency,
+      speedLayerBacklogCpuSeconds: Math.round(speedCpuSeconds * 100) / 100,
+      speedLayerCpuMicrosPerEvent: initialLag > 0 ? Math.round((speedCpuSeconds * 1e6) / initialLag) : null,
       backlogTimings,
       ceilings: { kafkaConsumer: kafkaCeiling, hbaseRandomWrite: hbaseCeiling },
       ratios: {

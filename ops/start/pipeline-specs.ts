@@ -5,11 +5,12 @@
 import path from 'node:path';
 import { repoRoot } from '../../common/config';
 import type { ProcessSpec } from '../supervisor';
+import { cliNodeArgs } from '../cli/node-flags';
 
 const CLI = path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js');
 
 export function cliProcess(name: string, args: readonly string[], env: Readonly<Record<string, string>>, restart: boolean): ProcessSpec {
-  return { name, command: process.execPath, args: [CLI, ...args], env, restart };
+  return { name, command: process.execPath, args: [...cliNodeArgs(args[0] ?? ''), CLI, ...args], env, restart };
 }
 
 /** The services: API and dashboard, nightly batch scheduler (unless the demo), landing writer, speed layer. */

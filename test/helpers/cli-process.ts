@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../common/config';
 import { randomName } from './random-name';
+import { cliNodeArgs } from '../../ops/cli/node-flags';
 
 export class CliProcess {
   readonly logFile: string;
@@ -25,10 +26,14 @@ export class CliProcess {
 
   start(): void {
     const log = fs.openSync(this.logFile, 'a');
-    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), this.command, ...this.args], {
-      env: this.env,
-      stdio: ['ignore', log, log],
-    });
+    const child = spawn(
+      process.execPath,
+      [...cliNodeArgs(this.command), path.join(repoRoot, 'dist', 'ops', 'cli', 'utopia.js'), this.command, ...this.args],
+      {
+        env: this.env,
+        stdio: ['ignore', log, log],
+      },
+    );
     fs.closeSync(log);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));

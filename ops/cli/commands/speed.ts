@@ -9,6 +9,7 @@ import { startMetricsServer } from '../../../common/metrics';
 import { createSpeedLayer } from '../../../speed-layer';
 import type { CommandRegistration } from '../command';
 import { EXIT } from '../exit-codes';
+import { missingNodeFlags } from '../node-flags';
 import { withinGrace } from '../within-grace';
 
 export const registerSpeed: CommandRegistration = (program, exit) => {
@@ -21,6 +22,9 @@ export const registerSpeed: CommandRegistration = (program, exit) => {
       exit.action(async () => {
         const config = loadConfig();
         const log = createLogger('speed', config.logLevel);
+        const missing = missingNodeFlags('speed');
+        if (missing.length > 0)
+          log.warn(`running without the speed layer's node flags ${missing.join(' ')} (see ops/cli/node-flags.ts): more RSS and GC`);
         const layer = createSpeedLayer(config, log);
         const endpoint =
           config.metrics.speedPort > 0
