@@ -110,7 +110,7 @@ async function reconcileLiveCells(
         scans.push(async () => {
           const { startRow, stopRow } = countScanRange(granularity, scope, location, startMs, endMs);
           for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, families: [FAMILIES.liveCounts], caching: 5000 })) {
-            const slot = truth.slotOf(row.key.toString('latin1'));
+            const slot = truth.slotOfRow(row.key);
             for (const cell of row.cells) {
               const partition = parsePartitionQualifier(cell.qualifier);
               if (partition === undefined) continue;
@@ -126,10 +126,10 @@ async function reconcileLiveCells(
     }
   }
   await runPool(scans, SCANS);
-  for (const { slot, key, partition, figure } of truth.cells()) {
+  for (const { slot, partition, figure } of truth.cells()) {
     if ((seen.get(partition) as Uint8Array)[slot] === 1) continue;
     out.cellsChecked++;
-    pending.push(() => correct(hbase, table, Buffer.from(key, 'latin1'), partition, null, figure, out));
+    pending.push(() => correct(hbase, table, truth.rowKey(slot), partition, null, figure, out));
   }
   await runPool(pending, CONCURRENCY);
 }

@@ -11,7 +11,7 @@
 // location that no longer has any row keeps its old rows; that needs a late
 // copy moving every detection of a location elsewhere.)
 
-import { ALL_LOCATIONS, decodeCountRowKey, viewDayDir, tempPath } from '../../common/contract';
+import { ALL_LOCATIONS, viewDayDir, tempPath } from '../../common/contract';
 import type { HBaseTables } from '../../common/hbase';
 import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
@@ -90,22 +90,22 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
       rows++;
     }
     if (rows === 0) continue;
+    const items = acc.items;
     if (!input.topItems)
-      for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
-    locations += acc.items.size;
-    await putHourCounts(hbase, namespace, acc.hour, stamp);
-    if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, acc.items.keys(), acc.hour);
-    await input.onCounts?.([...acc.items.keys()], acc);
+      for (const [location, counts] of items) tops.push(...topX(location, acc.names.get(location) ?? null, counts, input.x));
+    locations += items.size;
+    await putHourCounts(hbase, namespace, acc.hourRows(), stamp);
+    if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, items.keys(), (row) => acc.hasHourRow(row));
+    await input.onCounts?.([...items.keys()], acc);
     const hourly: HourlyCount[] = [];
-    for (const [key, count] of acc.hour) {
-      const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
-      if (decoded.scope !== 'item') continue;
+    for (const cell of acc.hourCells()) {
+      if (cell.scope !== 'item') continue;
       hourly.push({
-        locationOid: decoded.locationOid,
-        locationName: acc.names.get(decoded.locationOid) ?? null,
-        hourStartMs: decoded.bucketStartMs,
-        itemName: decoded.itemName,
-        count,
+        locationOid: cell.locationOid,
+        locationName: acc.names.get(cell.locationOid) ?? null,
+        hourStartMs: cell.hourStartMs,
+        itemName: cell.itemName,
+        count: cell.count,
       });
     }
     await hdfs.upload(
@@ -115,8 +115,8 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
     );
     input.onProgress?.(b);
   }
-  await putHourCounts(hbase, namespace, all.hour, stamp);
-  if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, [ALL_LOCATIONS], all.hour);
+  await putHourCounts(hbase, namespace, all.hourRows(), stamp);
+  if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, [ALL_LOCATIONS], (row) => all.hasHourRow(row));
   await input.onCounts?.([ALL_LOCATIONS], all);
   if (input.topItems) tops.push(...input.topItems);
   tops.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
@@ -129,18 +129,17 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
   await hdfs.upload(`${topStaging}/part-00000.parquet`, encodeParquet(TOP_ITEMS_SCHEMA, topItemsBatch(tops)), { overwrite: true });
   await hdfs.upload(`${topStaging}/_SUCCESS`, Buffer.alloc(0), { overwrite: true });
   await swapDirectory(hdfs, root, topStaging, viewDayDir(root, TOP_ITEMS_VIEW, day), `${token}-t`);
-  return { topItems: tops, locations, items: itemNames.size, eventsPerHour: eventsPerHour(all.hour, day) };
+  return { topItems: tops, locations, items: itemNames.size, eventsPerHour: eventsPerHour(all, day) };
 }
 
 /** The all-locations total of each hour, from the accumulator's hour cells. */
-function eventsPerHour(hourCells: ReadonlyMap<string, number>, day: string): number[] {
+function eventsPerHour(all: ViewAccumulator, day: string): number[] {
   const dayStart = Date.parse(`${day}T00:00:00Z`);
   const hours = new Array<number>(24).fill(0);
-  for (const [key, count] of hourCells) {
-    const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
-    if (decoded.scope !== 'total' || decoded.locationOid !== ALL_LOCATIONS) continue;
-    const hour = Math.floor((decoded.bucketStartMs - dayStart) / 3_600_000);
-    if (hour >= 0 && hour < 24) hours[hour] = (hours[hour] as number) + count;
+  for (const cell of all.hourCells()) {
+    if (cell.scope !== 'total' || cell.locationOid !== ALL_LOCATIONS) continue;
+    const hour = Math.floor((cell.hourStartMs - dayStart) / 3_600_000);
+    if (hour >= 0 && hour < 24) hours[hour] = (hours[hour] as number) + cell.count;
   }
   return hours;
 }
