@@ -116,6 +116,11 @@ export class MinuteCounts {
     return column && count > 0 ? { count, lastOffset: column.lastOffsets[slot] as bigint } : undefined;
   }
 
+  /** The count of a slot's partition, 0 if no row of that partition was counted there. */
+  countOf(slot: number, partition: number): number {
+    return this.columns.get(partition)?.counts[slot] ?? 0;
+  }
+
   /** Rows counted in a slot, all partitions together. */
   rowsOf(slot: number): number {
     let rows = 0;
