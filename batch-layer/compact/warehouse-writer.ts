@@ -8,13 +8,7 @@
 import { SUCCESS_MARKER, tempPath, tmpDir, warehouseDayDir, warehouseManifestPath } from '../../common/contract';
 import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
-import {
-  compareWarehouseRows,
-  REFERENCE_VERSION_KEY,
-  WAREHOUSE_SCHEMA,
-  warehouseBatch,
-  type WarehouseRow,
-} from '../schema/warehouse-schema';
+import { sortWarehouseRows, REFERENCE_VERSION_KEY, WAREHOUSE_SCHEMA, warehouseBatch, type WarehouseRow } from '../schema/warehouse-schema';
 
 export class WarehouseDayWriter {
   private pending: WarehouseRow[] = [];
@@ -55,7 +49,7 @@ export class WarehouseDayWriter {
   }
 
   private async writePart(rows: WarehouseRow[]): Promise<void> {
-    rows.sort(compareWarehouseRows);
+    sortWarehouseRows(rows);
     const name = `part-${String(this.parts).padStart(5, '0')}.parquet`;
     const bytes = encodeParquet(WAREHOUSE_SCHEMA, warehouseBatch(rows), { metadata: { [REFERENCE_VERSION_KEY]: this.referenceVersion } });
     if (this.parts === 0) await this.hdfs.mkdirs(this.stagingDir);

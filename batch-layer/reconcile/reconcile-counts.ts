@@ -110,15 +110,17 @@ async function reconcileLiveCells(
         scans.push(async () => {
           const { startRow, stopRow } = countScanRange(granularity, scope, location, startMs, endMs);
           for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, families: [FAMILIES.liveCounts], caching: 5000 })) {
-            const slot = truth.slotOf(row.key.toString('latin1'));
+            const slot = truth.slotOfRow(row.key);
             for (const cell of row.cells) {
-              const partition = parsePartitionQualifier(cell.qualifier);
+              const partition = partitionOf(cell.qualifier);
               if (partition === undefined) continue;
               out.cellsChecked++;
-              const expected = slot === undefined ? undefined : truth.figure(slot, partition);
-              if (expected) (seen.get(partition) as Uint8Array)[slot as number] = 1;
-              if (decodePartitionCount(cell.value).count !== BigInt(expected?.count ?? 0))
+              const count = slot === undefined ? 0 : truth.countOf(slot, partition);
+              if (count > 0) (seen.get(partition) as Uint8Array)[slot as number] = 1;
+              if (!holdsCount(cell.value, count)) {
+                const expected = slot === undefined ? undefined : truth.figure(slot, partition);
                 pending.push(() => correct(hbase, table, row.key, partition, cell.value, expected, out));
+              }
             }
           }
         });
@@ -126,12 +128,27 @@ async function reconcileLiveCells(
     }
   }
   await runPool(scans, SCANS);
-  for (const { slot, key, partition, figure } of truth.cells()) {
+  for (const { slot, partition, figure } of truth.cells()) {
     if ((seen.get(partition) as Uint8Array)[slot] === 1) continue;
     out.cellsChecked++;
-    pending.push(() => correct(hbase, table, Buffer.from(key, 'latin1'), partition, null, figure, out));
+    pending.push(() => correct(hbase, table, truth.rowKey(slot), partition, null, figure, out));
   }
   await runPool(pending, CONCURRENCY);
+}
+
+/** Partition of a live-count qualifier ("p7"), undefined for other qualifiers; the few qualifiers are parsed once. */
+const partitions = new Map<string, number | undefined>();
+function partitionOf(qualifier: string): number | undefined {
+  if (partitions.has(qualifier)) return partitions.get(qualifier);
+  const partition = parsePartitionQualifier(qualifier);
+  if (partitions.size < 4096) partitions.set(qualifier, partition);
+  return partition;
+}
+
+/** Whether a partition-count cell holds `count` (>= 0, < 2^31): two 32-bit reads, no bigint; a malformed cell throws as before. */
+function holdsCount(value: Buffer, count: number): boolean {
+  if (value.length !== 16) return decodePartitionCount(value).count === BigInt(count);
+  return value.readInt32BE(0) === 0 && value.readUInt32BE(4) === count;
 }
 
 const CONCURRENCY = 32;

@@ -44,3 +44,31 @@ export function compareWarehouseRows(a: WarehouseRow, b: WarehouseRow): number {
   if (a.timestampDetected !== b.timestampDetected) return a.timestampDetected - b.timestampDetected;
   return a.detectionOid < b.detectionOid ? -1 : a.detectionOid > b.detectionOid ? 1 : 0;
 }
+
+/**
+ * Sorts `rows` in place in compareWarehouseRows order, through numeric keys
+ * (the location's rank among the rows' locations, then the time) so that
+ * bigints are compared only on ties: sorting a part by bigint comparisons was
+ * a third of the compaction's CPU.
+ */
+export function sortWarehouseRows(rows: WarehouseRow[]): void {
+  const locations = [...new Set(rows.map((r) => r.geographicalLocationOid))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rankOf = new Map(locations.map((location, rank) => [location, rank]));
+  const rank = new Int32Array(rows.length);
+  const time = new Float64Array(rows.length);
+  const order = new Uint32Array(rows.length);
+  rows.forEach((row, i) => {
+    rank[i] = rankOf.get(row.geographicalLocationOid) as number;
+    time[i] = row.timestampDetected;
+    order[i] = i;
+  });
+  order.sort((a, b) => {
+    const byRank = (rank[a] as number) - (rank[b] as number);
+    if (byRank !== 0) return byRank;
+    const byTime = (time[a] as number) - (time[b] as number);
+    if (byTime !== 0) return byTime;
+    return compareWarehouseRows(rows[a] as WarehouseRow, rows[b] as WarehouseRow);
+  });
+  const sorted = Array.from(order, (i) => rows[i] as WarehouseRow);
+  for (let i = 0; i < sorted.length; i++) rows[i] = sorted[i] as WarehouseRow;
+}

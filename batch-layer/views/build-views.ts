@@ -11,7 +11,8 @@
 // location that no longer has any row keeps its old rows; that needs a late
 // copy moving every detection of a location elsewhere.)
 
-import { ALL_LOCATIONS, decodeCountRowKey, viewDayDir, tempPath } from '../../common/contract';
+import { setImmediate } from 'node:timers/promises';
+import { ALL_LOCATIONS, viewDayDir, tempPath } from '../../common/contract';
 import type { HBaseTables } from '../../common/hbase';
 import { swapDirectory, type HdfsStore } from '../../common/hdfs';
 import { encodeParquet } from '../../common/parquet';
@@ -79,44 +80,26 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
   const hourlyStaging = tempPath(root, viewDayDir(root, HOURLY_VIEW, day), token);
   await hdfs.mkdirs(hourlyStaging);
   let parts = 0;
+  // Bucket b's HBase and HDFS writes run while bucket b + 1 is counted: the
+  // region server and this process then work at the same time.
+  let writing: Promise<void> = Promise.resolve();
   for (let b = 0; b < input.buckets; b++) {
     const acc = new ViewAccumulator();
-    let rows = 0;
-    for (const landing of input.spill.rows(day, b)) {
-      const row = input.enrich(landing);
-      acc.addRow(row, true, false);
-      all.addRow(row, false, true);
-      itemNames.add(row.itemName);
-      rows++;
-    }
+    const rows = await accumulateBucket(input, b, acc, all, itemNames);
+    await writing;
     if (rows === 0) continue;
+    const items = acc.items;
     if (!input.topItems)
-      for (const [location, items] of acc.items) tops.push(...topX(location, acc.names.get(location) ?? null, items, input.x));
-    locations += acc.items.size;
-    await putHourCounts(hbase, namespace, acc.hour, stamp);
-    if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, acc.items.keys(), acc.hour);
-    await input.onCounts?.([...acc.items.keys()], acc);
-    const hourly: HourlyCount[] = [];
-    for (const [key, count] of acc.hour) {
-      const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
-      if (decoded.scope !== 'item') continue;
-      hourly.push({
-        locationOid: decoded.locationOid,
-        locationName: acc.names.get(decoded.locationOid) ?? null,
-        hourStartMs: decoded.bucketStartMs,
-        itemName: decoded.itemName,
-        count,
-      });
-    }
-    await hdfs.upload(
-      `${hourlyStaging}/part-${String(parts++).padStart(5, '0')}.parquet`,
-      encodeParquet(HOURLY_SCHEMA, hourlyBatch(hourly)),
-      { overwrite: true },
+      for (const [location, counts] of items) tops.push(...topX(location, acc.names.get(location) ?? null, counts, input.x));
+    locations += items.size;
+    writing = writeBucket(input, acc, [...items.keys()], `${hourlyStaging}/part-${String(parts++).padStart(5, '0')}.parquet`, stamp).then(
+      () => input.onProgress?.(b),
     );
-    input.onProgress?.(b);
+    writing.catch(() => undefined); // awaited with the next bucket or after the last
   }
-  await putHourCounts(hbase, namespace, all.hour, stamp);
-  if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, [ALL_LOCATIONS], all.hour);
+  await writing;
+  await putHourCounts(hbase, namespace, all.hourRows(), stamp);
+  if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, [ALL_LOCATIONS], (row) => all.hasHourRow(row));
   await input.onCounts?.([ALL_LOCATIONS], all);
   if (input.topItems) tops.push(...input.topItems);
   tops.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
@@ -129,18 +112,59 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
   await hdfs.upload(`${topStaging}/part-00000.parquet`, encodeParquet(TOP_ITEMS_SCHEMA, topItemsBatch(tops)), { overwrite: true });
   await hdfs.upload(`${topStaging}/_SUCCESS`, Buffer.alloc(0), { overwrite: true });
   await swapDirectory(hdfs, root, topStaging, viewDayDir(root, TOP_ITEMS_VIEW, day), `${token}-t`);
-  return { topItems: tops, locations, items: itemNames.size, eventsPerHour: eventsPerHour(all.hour, day) };
+  return { topItems: tops, locations, items: itemNames.size, eventsPerHour: eventsPerHour(all, day) };
+}
+
+/** Rows yielded to the event loop after, while counting: the previous bucket's writes go on meanwhile. */
+const YIELD_ROWS = 8192;
+
+/** Counts bucket b's rows into its accumulator and the all-locations one; returns its number of rows. */
+async function accumulateBucket(
+  input: ViewInputs,
+  b: number,
+  acc: ViewAccumulator,
+  all: ViewAccumulator,
+  itemNames: Set<string>,
+): Promise<number> {
+  let rows = 0;
+  for (const landing of input.spill.rows(input.day, b)) {
+    const row = input.enrich(landing);
+    acc.addRow(row, true, false);
+    all.addRow(row, false, true);
+    itemNames.add(row.itemName);
+    if (++rows % YIELD_ROWS === 0) await setImmediate();
+  }
+  return rows;
+}
+
+/** One location bucket's hour rows into HBase, its live-count truth to `onCounts`, its hourly Parquet part into HDFS. */
+async function writeBucket(input: ViewInputs, acc: ViewAccumulator, locations: bigint[], part: string, stamp: number): Promise<void> {
+  const { hbase, namespace, day } = input;
+  await putHourCounts(hbase, namespace, acc.hourRows(), stamp);
+  if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, locations, (row) => acc.hasHourRow(row));
+  await input.onCounts?.(locations, acc);
+  const hourly: HourlyCount[] = [];
+  for (const cell of acc.hourCells()) {
+    if (cell.scope !== 'item') continue;
+    hourly.push({
+      locationOid: cell.locationOid,
+      locationName: acc.names.get(cell.locationOid) ?? null,
+      hourStartMs: cell.hourStartMs,
+      itemName: cell.itemName,
+      count: cell.count,
+    });
+  }
+  await input.hdfs.upload(part, encodeParquet(HOURLY_SCHEMA, hourlyBatch(hourly)), { overwrite: true });
 }
 
 /** The all-locations total of each hour, from the accumulator's hour cells. */
-function eventsPerHour(hourCells: ReadonlyMap<string, number>, day: string): number[] {
+function eventsPerHour(all: ViewAccumulator, day: string): number[] {
   const dayStart = Date.parse(`${day}T00:00:00Z`);
   const hours = new Array<number>(24).fill(0);
-  for (const [key, count] of hourCells) {
-    const decoded = decodeCountRowKey(Buffer.from(key, 'latin1'));
-    if (decoded.scope !== 'total' || decoded.locationOid !== ALL_LOCATIONS) continue;
-    const hour = Math.floor((decoded.bucketStartMs - dayStart) / 3_600_000);
-    if (hour >= 0 && hour < 24) hours[hour] = (hours[hour] as number) + count;
+  for (const cell of all.hourCells()) {
+    if (cell.scope !== 'total' || cell.locationOid !== ALL_LOCATIONS) continue;
+    const hour = Math.floor((cell.hourStartMs - dayStart) / 3_600_000);
+    if (hour >= 0 && hour < 24) hours[hour] = (hours[hour] as number) + cell.count;
   }
   return hours;
 }

@@ -15,30 +15,27 @@ import {
   topItemsPrefix,
   topItemsRowKey,
 } from '../../common/contract';
-import { putsWithRetry, type HBaseTables, type RowMutation } from '../../common/hbase';
+import { PutPipeline, putsWithRetry, type HBaseTables, type RowMutation } from '../../common/hbase';
 import type { TopItem } from '../schema/top-x';
 
 const CHUNK = 2000;
+/** Multi-puts in flight: the region servers work while the next chunk is built. */
+const IN_FLIGHT = 4;
 
 export async function putHourCounts(
   hbase: HBaseTables,
   namespace: string,
-  hour: ReadonlyMap<string, number>,
+  hour: Iterable<{ readonly row: Buffer; readonly count: number }>,
   stamp: number,
 ): Promise<void> {
   const table = batchViewsTableName(namespace);
-  let batch: RowMutation[] = [];
-  for (const [key, count] of hour) {
-    batch.push({
-      row: Buffer.from(key, 'latin1'),
+  const writes = new PutPipeline(hbase, table, CHUNK, IN_FLIGHT);
+  for (const { row, count } of hour)
+    await writes.add({
+      row,
       cells: [{ family: FAMILIES.batchViews, qualifier: BATCH_COUNT_QUALIFIER, value: encodeBatchCount(BigInt(count)), timestamp: stamp }],
     });
-    if (batch.length >= CHUNK) {
-      await putsWithRetry(hbase, table, batch);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await putsWithRetry(hbase, table, batch);
+  await writes.finish();
 }
 
 export async function putTopItems(
@@ -71,7 +68,7 @@ export async function deleteStaleHourRows(
   namespace: string,
   day: string,
   locations: Iterable<bigint>,
-  keep: ReadonlyMap<string, number>,
+  keep: (row: Buffer) => boolean,
 ): Promise<number> {
   const table = batchViewsTableName(namespace);
   const { startMs, endMs } = dayRange(day);
@@ -80,7 +77,7 @@ export async function deleteStaleHourRows(
     for (const scope of ['item', 'total'] as const) {
       const { startRow, stopRow } = countScanRange('hour', scope, location, startMs, endMs);
       for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, caching: 1000 })) {
-        if (!keep.has(row.key.toString('latin1'))) {
+        if (!keep(row.key)) {
           await hbase.delete(table, row.key);
           deleted++;
         }

@@ -1,9 +1,15 @@
-// The live-count truth of a day in the speed view's layout: per count row key
-// (a latin1 string, count-key.ts) and Kafka partition, the count and the last
-// offset. Flat typed arrays, one pair of columns per partition indexed by the
-// row key's slot: 12 bytes a cell, where a Map per key of objects holding a
-// bigint cost about ten times that. At 10 M events a day the ALL_LOCATIONS
-// truth alone holds about 5 M cells (1,440 minutes x 300 items x 12 partitions).
+// The live-count truth of a day in the speed view's layout: per count cell
+// (a pair of count-pairs.ts, a granularity and a bucket) and Kafka partition,
+// the count and the last offset. A cell is found by a number, (pair,
+// granularity, bucket), in a hash table of typed arrays (slot-table.ts); flat typed arrays hold the figures, one
+// pair of columns per partition indexed by the cell's slot: 12 bytes a cell.
+// At 10 M events a day the ALL_LOCATIONS truth alone holds about 5 M cells
+// (1,440 minutes x 300 items x 12 partitions).
+
+import { BUCKET_MS, countRowKey, type CountGranularity, type CountKey, type CountScope } from '../../common/contract';
+import { ContractError } from '../../common/errors';
+import { CountPairs } from './count-pairs';
+import { SlotTable } from './slot-table';
 
 export interface PartitionFigure {
   readonly count: number;
@@ -12,10 +18,15 @@ export interface PartitionFigure {
 
 export interface MinuteCell {
   readonly slot: number;
-  readonly key: string;
   readonly partition: number;
   readonly figure: PartitionFigure;
 }
+
+/** Granularities by index, as cells number them. */
+export const GRANULARITIES: readonly CountGranularity[] = ['minute', 'hour', 'day'];
+export const MINUTE = 0;
+export const HOUR = 1;
+export const DAY = 2;
 
 interface PartitionColumns {
   counts: Int32Array;
@@ -23,26 +34,48 @@ interface PartitionColumns {
 }
 
 const INITIAL_SLOTS = 1024;
+/** Buckets of one granularity are numbered from the first one seen, within ±2^20 of it (two years of minutes). */
+const HALF_SPAN = 2 ** 20;
+const SPAN = 2 * HALF_SPAN;
+const HEADER = 13;
+
+/** Scope byte of a count row key -> granularity index and scope (count-key.ts). */
+const SCOPE_OF_BYTE = new Map<number, { readonly g: number; readonly scope: CountScope }>(
+  GRANULARITIES.flatMap((granularity, g) =>
+    (['item', 'total'] as const).map((scope) => {
+      const byte = countRowKey({ granularity, scope, locationOid: 1n, bucketStartMs: 0, itemName: '' })[0] as number;
+      return [byte, { g, scope }] as const;
+    }),
+  ),
+);
 
 export class MinuteCounts {
-  private readonly slots = new Map<string, number>();
-  private readonly keys: string[] = [];
+  private readonly slots = new SlotTable();
+  private readonly bases: (number | undefined)[] = [undefined, undefined, undefined];
   private readonly columns = new Map<number, PartitionColumns>();
+  private pairOf = new Int32Array(INITIAL_SLOTS);
+  private granularityOf = new Uint8Array(INITIAL_SLOTS);
+  private bucketOf = new Float64Array(INITIAL_SLOTS);
+  private length = 0;
   private capacity = INITIAL_SLOTS;
 
-  /** Row keys held. */
+  constructor(readonly pairs: CountPairs = new CountPairs()) {}
+
+  /** Cells held. */
   get size(): number {
-    return this.keys.length;
+    return this.length;
   }
 
-  /** Counts one row of `partition` at `offset` under the row key. */
-  add(key: string, partition: number, offset: bigint): void {
-    let slot = this.slots.get(key);
-    if (slot === undefined) {
-      slot = this.keys.length;
+  /** Counts one row of `partition` at `offset` in the cell of a pair, granularity index and bucket number. */
+  add(pair: number, g: number, bucket: number, partition: number, offset: bigint): void {
+    const id = this.idOf(pair, g, bucket, true) as number;
+    const slot = this.slots.getOrAdd(id);
+    if (slot === this.length) {
+      this.length++;
       if (slot === this.capacity) this.grow();
-      this.slots.set(key, slot);
-      this.keys.push(key);
+      this.pairOf[slot] = pair;
+      this.granularityOf[slot] = g;
+      this.bucketOf[slot] = bucket;
     }
     const column = this.columnsOf(partition);
     const count = column.counts[slot] as number;
@@ -50,8 +83,30 @@ export class MinuteCounts {
     if (count === 0 || offset > (column.lastOffsets[slot] as bigint)) column.lastOffsets[slot] = offset;
   }
 
-  slotOf(key: string): number | undefined {
-    return this.slots.get(key);
+  /** Counts one row under a count row key given whole (tests, small callers). */
+  addKey(key: CountKey, partition: number, offset: bigint): void {
+    const pair = key.scope === 'item' ? this.pairs.itemPair(key.locationOid, key.itemName) : this.pairs.totalPair(key.locationOid);
+    const g = GRANULARITIES.indexOf(key.granularity);
+    this.add(pair, g, Math.floor(key.bucketStartMs / BUCKET_MS[key.granularity]), partition, offset);
+  }
+
+  slotOf(pair: number, g: number, bucket: number): number | undefined {
+    const id = this.idOf(pair, g, bucket, false);
+    return id === undefined ? undefined : this.slots.get(id);
+  }
+
+  /** The slot of an HBase count row key, undefined if the truth has no such cell. */
+  slotOfRow(row: Buffer): number | undefined {
+    if (row.length < HEADER) return undefined;
+    const kind = SCOPE_OF_BYTE.get(row[0] as number);
+    if (!kind) return undefined;
+    const item = kind.scope === 'item' ? row.toString('utf8', HEADER) : '';
+    const pair = this.pairs.find(row.readBigInt64BE(1), kind.scope, item);
+    if (pair === undefined) return undefined;
+    // Bytes that are not UTF-8 decode to U+FFFD: only the very bytes name the pair.
+    if (kind.scope === 'item' && !this.pairs.itemKeyBytes(pair).equals(row.subarray(HEADER))) return undefined;
+    if (kind.scope === 'total' && row.length !== HEADER) return undefined;
+    return this.slotOf(pair, kind.g, row.readUInt32BE(9));
   }
 
   /** The figure of a slot's partition, undefined if no row of that partition was counted there. */
@@ -61,19 +116,63 @@ export class MinuteCounts {
     return column && count > 0 ? { count, lastOffset: column.lastOffsets[slot] as bigint } : undefined;
   }
 
+  /** The count of a slot's partition, 0 if no row of that partition was counted there. */
+  countOf(slot: number, partition: number): number {
+    return this.columns.get(partition)?.counts[slot] ?? 0;
+  }
+
+  /** Rows counted in a slot, all partitions together. */
+  rowsOf(slot: number): number {
+    let rows = 0;
+    for (const column of this.columns.values()) rows += column.counts[slot] as number;
+    return rows;
+  }
+
+  pairOfSlot(slot: number): number {
+    return this.pairOf[slot] as number;
+  }
+
+  granularityOfSlot(slot: number): number {
+    return this.granularityOf[slot] as number;
+  }
+
+  bucketStartMs(slot: number): number {
+    return (this.bucketOf[slot] as number) * BUCKET_MS[GRANULARITIES[this.granularityOf[slot] as number] as CountGranularity];
+  }
+
+  /** The count row key of a slot (count-key.ts). */
+  rowKey(slot: number): Buffer {
+    const g = GRANULARITIES[this.granularityOf[slot] as number] as CountGranularity;
+    return this.pairs.rowKey(this.pairOf[slot] as number, g, this.bucketStartMs(slot));
+  }
+
   /** Every counted cell, partition by partition. */
   *cells(): Generator<MinuteCell> {
     for (const [partition, column] of this.columns) {
-      for (let slot = 0; slot < this.keys.length; slot++) {
+      for (let slot = 0; slot < this.length; slot++) {
         const count = column.counts[slot] as number;
-        if (count > 0)
-          yield { slot, key: this.keys[slot] as string, partition, figure: { count, lastOffset: column.lastOffsets[slot] as bigint } };
+        if (count > 0) yield { slot, partition, figure: { count, lastOffset: column.lastOffsets[slot] as bigint } };
       }
     }
   }
 
   partitions(): number[] {
     return [...this.columns.keys()];
+  }
+
+  /** One number per cell: (pair, granularity) then the bucket's distance from the granularity's first bucket. */
+  private idOf(pair: number, g: number, bucket: number, adding: boolean): number | undefined {
+    let base = this.bases[g];
+    if (base === undefined) {
+      if (!adding) return undefined;
+      this.bases[g] = base = bucket;
+    }
+    const at = bucket - base + HALF_SPAN;
+    if (at < 0 || at >= SPAN) {
+      if (!adding) return undefined;
+      throw new ContractError(`count bucket ${bucket} too far from the truth's first bucket ${base}`);
+    }
+    return (pair * GRANULARITIES.length + g) * SPAN + at;
   }
 
   private columnsOf(partition: number): PartitionColumns {
@@ -88,12 +187,16 @@ export class MinuteCounts {
   private grow(): void {
     this.capacity *= 2;
     for (const column of this.columns.values()) {
-      const counts = new Int32Array(this.capacity);
-      counts.set(column.counts);
-      const lastOffsets = new BigInt64Array(this.capacity);
-      lastOffsets.set(column.lastOffsets);
-      column.counts = counts;
-      column.lastOffsets = lastOffsets;
+      column.counts = grown(column.counts, new Int32Array(this.capacity));
+      column.lastOffsets = grown(column.lastOffsets, new BigInt64Array(this.capacity));
     }
+    this.pairOf = grown(this.pairOf, new Int32Array(this.capacity));
+    this.granularityOf = grown(this.granularityOf, new Uint8Array(this.capacity));
+    this.bucketOf = grown(this.bucketOf, new Float64Array(this.capacity));
   }
+}
+
+function grown<T extends Int32Array | Uint8Array | Float64Array | BigInt64Array>(from: T, to: T): T {
+  (to as Int32Array).set(from as Int32Array);
+  return to;
 }

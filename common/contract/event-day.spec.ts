@@ -19,4 +19,21 @@ describe('event day', () => {
     }
     expect(isEventDay('2024-02-29')).to.equal(true);
   });
+
+  it('names the right day whatever the order of the times asked (the last day is remembered)', () => {
+    const times = [
+      0,
+      -1,
+      86_399_999,
+      86_400_000,
+      -86_400_000,
+      -86_400_001,
+      -0.5,
+      -1000,
+      1.5,
+      Date.UTC(2024, 1, 29, 23, 59, 59, 999),
+      Date.UTC(2024, 2, 1),
+    ];
+    for (const t of [...times, ...times.reverse()]) expect(eventDay(t), String(t)).to.equal(new Date(t).toISOString().slice(0, 10));
+  });
 });

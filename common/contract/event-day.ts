@@ -7,10 +7,21 @@ import { ValidationError } from '../errors';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// The last day named: callers ask about millions of rows of the same few days.
+let lastStartMs = NaN;
+let lastDay = '';
+
 export function eventDay(epochMs: number): string {
+  if (epochMs >= lastStartMs && epochMs < lastStartMs + DAY_MS && Number.isInteger(epochMs)) return lastDay;
   const date = new Date(epochMs);
   if (Number.isNaN(date.getTime())) throw new ValidationError('invalid_day', `${epochMs} is not a time`);
-  return date.toISOString().slice(0, 10);
+  const day = date.toISOString().slice(0, 10);
+  if (Number.isInteger(epochMs)) {
+    // Only whole milliseconds: Date truncates a fraction toward zero, which flooring would not match below 0.
+    lastStartMs = Math.floor(epochMs / DAY_MS) * DAY_MS;
+    lastDay = day;
+  }
+  return day;
 }
 
 /** The day's [startMs, endMs) in epoch milliseconds; throws unless `day` is a real YYYY-MM-DD date. */

@@ -266,6 +266,7 @@ export class HBaseStore implements HBaseConnection {
       ...(options.families ? { families: options.families } : {}),
       ...(options.timeRange ? { timeRange: options.timeRange } : {}),
       ...((options.maxResultSize ?? 0) > 0 ? { maxResultSize: options.maxResultSize } : {}),
+      ...(options.firstKeyOnly === true ? { firstKeyOnly: true } : {}),
       caching,
     });
     for await (const row of rows) {

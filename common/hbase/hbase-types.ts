@@ -54,6 +54,12 @@ export interface ScanOptions extends ReadOptions {
   readonly caching?: number;
   /** Soft byte limit per scan RPC; small values make short batches. */
   readonly maxResultSize?: number;
+  /**
+   * Only the first cell of each row (HBase's FirstKeyOnlyFilter, native client):
+   * enough to learn which rows exist, at a fraction of the bytes. The legacy
+   * client ignores it and returns whole rows.
+   */
+  readonly firstKeyOnly?: boolean;
 }
 
 export interface CheckCondition {

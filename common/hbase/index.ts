@@ -5,6 +5,7 @@
 export type { HBaseConnection, HBaseTables } from './hbase-tables';
 export { HBaseStore, hbaseStoreOptions, type HBaseCallObserver, type HBaseStoreOptions } from './hbase-store';
 export { putsWithRetry } from './puts-with-retry';
+export { PutPipeline } from './put-pipeline';
 export { toHBaseError } from './hbase-error';
 export { checkMutation } from './check-mutation';
 export { prefixEnd } from './scan-range';

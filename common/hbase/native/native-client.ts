@@ -88,6 +88,7 @@ export class NativeClient {
   /** Rows in key order from `spec.start` to `spec.stop`, region after region; resumes after the last row on failures. */
   async *scan(table: string, request: ScanRequestOptions): AsyncGenerator<Row, void, undefined> {
     let start = request.start ?? EMPTY;
+    let last: Buffer | undefined;
     let attempt = 0;
     for (;;) {
       let region: RegionLocation | undefined;
@@ -128,7 +129,7 @@ export class NativeClient {
             pending.catch(() => undefined);
           } else scannerId = undefined; // the server closed it
           for (const row of response.rows) {
-            start = Buffer.concat([row.key, ZERO]);
+            last = row.key;
             attempt = 0;
             yield row;
           }
@@ -138,6 +139,9 @@ export class NativeClient {
       } catch (error) {
         if (pending) await pending.catch(() => undefined);
         pending = undefined;
+        // Resume just after the last row returned (the key is built here, not per row).
+        if (last) start = Buffer.concat([last, ZERO]);
+        last = undefined;
         if (scannerLost(error)) {
           if (attempt++ >= this.maxRetries) throw error;
           continue; // reopen just after the last row returned
@@ -150,6 +154,7 @@ export class NativeClient {
         if (scannerId !== undefined && region) this.closeScanner(table, region, scannerId);
       }
       // The region is finished: go on with the next one, unless it was the last or past the stop row.
+      last = undefined;
       const end = region.endKey;
       if (end.length === 0 || (request.stop && request.stop.length > 0 && Buffer.compare(end, request.stop) >= 0)) return;
       start = end;

@@ -151,4 +151,29 @@ describe('request codec (byte-exact against protobufjs 2 and the bundled protos)
       expect(encodeScanCall(10, { kind: 'close', scannerId }).equals(legacyFrame(10, 'Scan', close)), `close ${scannerId}`).to.equal(true);
     }
   });
+
+  it('encodes a Scan with FirstKeyOnlyFilter as the legacy client encodes Filter { name }', () => {
+    const scan = {
+      start: Buffer.from([0x20]),
+      stop: Buffer.from([0x40]),
+      families: ['d'],
+      timeRange: { from: 0, to: 86_400_000 },
+      firstKeyOnly: true,
+    };
+    const openBody = bytesOf('ScanRequest', {
+      region: region(REGION),
+      scan: {
+        column: [{ family: Buffer.from('d') }],
+        startRow: scan.start,
+        stopRow: scan.stop,
+        filter: { name: 'org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter' },
+        timeRange: { from: legacyLong(0n), to: legacyLong(86_400_000n) },
+        ...SCAN_DEFAULTS_OFF,
+      },
+      numberOfRows: 5000,
+    });
+    expect(encodeScanCall(6, { kind: 'open', regionName: REGION, scan, rows: 5000 }).equals(legacyFrame(6, 'Scan', openBody))).to.equal(
+      true,
+    );
+  });
 });

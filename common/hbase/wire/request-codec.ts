@@ -35,7 +35,14 @@ export interface ScanSpec {
   readonly timeRange?: { readonly from: number; readonly to: number };
   readonly maxResultSize?: number;
   readonly reversed?: boolean;
+  /** Only the first cell of each row (FirstKeyOnlyFilter): enough to learn which rows exist. */
+  readonly firstKeyOnly?: boolean;
 }
+
+/** Filter { name = 1 } of HBase's Filter.proto; FirstKeyOnlyFilter's own message has no fields. */
+const FIRST_KEY_ONLY = 'org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter';
+const FIRST_KEY_ONLY_LENGTH = Buffer.byteLength(FIRST_KEY_ONLY);
+const FIRST_KEY_ONLY_FILTER_SIZE = delimitedSize(FIRST_KEY_ONLY_LENGTH);
 
 export type ScanCall =
   | { readonly kind: 'open'; readonly regionName: Buffer; readonly scan: ScanSpec; readonly rows: number; readonly close?: boolean }
@@ -281,6 +288,7 @@ function scanSize(scan: ScanSpec, sizes: number[]): number {
   let size = columnsSize(scan.families, sizes);
   if (scan.start && scan.start.length > 0) size += delimitedSize(scan.start.length);
   if (scan.stop && scan.stop.length > 0) size += delimitedSize(scan.stop.length);
+  if (scan.firstKeyOnly) size += delimitedSize(FIRST_KEY_ONLY_FILTER_SIZE);
   if (scan.timeRange) size += delimitedSize(timeRangeSize(scan.timeRange));
   if (scan.maxResultSize !== undefined) size += 1 + varintSize(scan.maxResultSize);
   if (scan.reversed) size += 2;
@@ -292,6 +300,10 @@ function writeScan(w: ProtoWriter, scan: ScanSpec, size: number, sizes: number[]
   writeColumns(w, 1, scan.families, sizes, { i: 0 });
   if (scan.start && scan.start.length > 0) w.bytesField(3, scan.start);
   if (scan.stop && scan.stop.length > 0) w.bytesField(4, scan.stop);
+  if (scan.firstKeyOnly) {
+    w.header(5, FIRST_KEY_ONLY_FILTER_SIZE);
+    w.stringField(1, FIRST_KEY_ONLY, FIRST_KEY_ONLY_LENGTH);
+  }
   if (scan.timeRange) writeTimeRange(w, 6, scan.timeRange);
   if (scan.maxResultSize !== undefined) w.uintField(10, scan.maxResultSize);
   if (scan.reversed) w.boolField(15, true);
