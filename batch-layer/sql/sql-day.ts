@@ -6,7 +6,8 @@
 
 import { dayRange } from '../../common/contract';
 import type { Logger } from '../../common/log';
-import { openParquet, type DecodedValue } from '../../common/parquet';
+import { openParquet } from '../../common/parquet';
+import { DecodedColumns, warehouseRowsOf } from '../schema/decoded-columns';
 import type { WarehouseRow } from '../schema/warehouse-schema';
 import type { TopItem } from '../schema/top-x';
 import { dayJobStatements } from './day-job';
@@ -68,11 +69,11 @@ export async function runSqlDay(input: SqlDayInput, onRows: (rows: WarehouseRow[
     await engine.run(statements, log);
     const t2 = Date.now();
     let rows = 0;
-    for (const file of await staged.outputFiles('warehouse')) rows += await forEachGroup(file, (c, n) => onRows(warehouseRows(c, n)));
+    for (const file of await staged.outputFiles('warehouse')) rows += await forEachGroup(file, (c) => onRows(warehouseRowsOf(c)));
     const topItems: TopItem[] = [];
-    for (const file of await staged.outputFiles('topItems')) await forEachGroup(file, (c, n) => topItems.push(...topRows(c, n)));
+    for (const file of await staged.outputFiles('topItems')) await forEachGroup(file, (c) => topItems.push(...topRows(c)));
     const totalRows: SqlDayTotals[] = [];
-    for (const file of await staged.outputFiles('totals')) await forEachGroup(file, (c, n) => totalRows.push(...totalsRows(c, n)));
+    for (const file of await staged.outputFiles('totals')) await forEachGroup(file, (c) => totalRows.push(...totalsRows(c)));
     if (totalRows.length !== 1) throw new SqlEngineError(`${engine.name}: the totals output holds ${totalRows.length} rows, expected 1`);
     const totals = totalRows[0] as SqlDayTotals;
     if (totals.detections !== rows)
@@ -88,15 +89,13 @@ export async function runSqlDay(input: SqlDayInput, onRows: (rows: WarehouseRow[
   }
 }
 
-type Columns = ReadonlyMap<string, DecodedValue[]>;
-
-async function forEachGroup(file: { name: string; bytes: Buffer }, onGroup: (columns: Columns, rows: number) => void): Promise<number> {
+async function forEachGroup(file: { name: string; bytes: Buffer }, onGroup: (columns: DecodedColumns) => void): Promise<number> {
   const parquet = await openParquet(file.bytes, file.name);
   let total = 0;
   try {
     for (let g = 0; g < parquet.footer.rowGroups.length; g++) {
       const n = parquet.footer.rowGroups[g]!.numRows;
-      onGroup(await parquet.readRowGroup(g), n);
+      onGroup(new DecodedColumns(await parquet.readRowGroup(g), n, (message) => new SqlEngineError(`SQL output: ${message}`)));
       total += n;
     }
   } finally {
@@ -105,78 +104,32 @@ async function forEachGroup(file: { name: string; bytes: Buffer }, onGroup: (col
   return total;
 }
 
-function column(columns: Columns, name: string, rows: number): DecodedValue[] {
-  const values = columns.get(name);
-  if (!values || values.length !== rows) throw new SqlEngineError(`SQL output column ${name} missing or short`);
-  return values;
-}
-
-function int64(value: DecodedValue, what: string): bigint {
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
-  throw new SqlEngineError(`SQL output: ${what} is ${String(value)}, expected an integer`);
-}
-
-function text(value: DecodedValue, what: string): string {
-  if (typeof value !== 'string') throw new SqlEngineError(`SQL output: ${what} is ${String(value)}, expected text`);
-  return value;
-}
-
-function warehouseRows(c: Columns, n: number): WarehouseRow[] {
-  const [oid, loc, name, cam, item, ts, part, off, kts] = [
-    'detection_oid',
-    'geographical_location_oid',
-    'geographical_location',
-    'video_camera_oid',
-    'item_name',
-    'timestamp_detected',
-    'kafka_partition',
-    'kafka_offset',
-    'kafka_timestamp',
-  ].map((col) => column(c, col, n));
-  const rows: WarehouseRow[] = new Array<WarehouseRow>(n);
-  for (let i = 0; i < n; i++) {
-    const location = name![i];
-    rows[i] = {
-      detectionOid: int64(oid![i]!, 'detection_oid'),
-      geographicalLocationOid: int64(loc![i]!, 'geographical_location_oid'),
-      geographicalLocation: location === null || location === undefined ? null : text(location, 'geographical_location'),
-      videoCameraOid: int64(cam![i]!, 'video_camera_oid'),
-      itemName: text(item![i]!, 'item_name'),
-      timestampDetected: Number(int64(ts![i]!, 'timestamp_detected')),
-      partition: Number(int64(part![i]!, 'kafka_partition')),
-      offset: int64(off![i]!, 'kafka_offset'),
-      kafkaTimestamp: Number(int64(kts![i]!, 'kafka_timestamp')),
-    };
-  }
-  return rows;
-}
-
-function topRows(c: Columns, n: number): TopItem[] {
-  const [name, rank, item, loc, count] = ['geographical_location', 'item_rank', 'item_name', 'geographical_location_oid', 'item_count'].map(
-    (col) => column(c, col, n),
-  );
+function topRows(c: DecodedColumns): TopItem[] {
+  const name = c.column('geographical_location');
+  const rank = c.column('item_rank');
+  const item = c.column('item_name');
+  const loc = c.column('geographical_location_oid');
+  const count = c.column('item_count');
   const rows: TopItem[] = [];
-  for (let i = 0; i < n; i++) {
-    const location = name![i];
+  for (let i = 0; i < c.rows; i++) {
     rows.push({
-      locationOid: int64(loc![i]!, 'geographical_location_oid'),
-      locationName: location === null || location === undefined ? null : text(location, 'geographical_location'),
-      rank: Number(int64(rank![i]!, 'item_rank')),
-      itemName: text(item![i]!, 'item_name'),
-      count: Number(int64(count![i]!, 'item_count')),
+      locationOid: c.int64(loc, i, 'geographical_location_oid'),
+      locationName: c.optionalText(name, i, 'geographical_location'),
+      rank: c.number(rank, i, 'item_rank'),
+      itemName: c.text(item, i, 'item_name'),
+      count: c.number(count, i, 'item_count'),
     });
   }
   return rows;
 }
 
-function totalsRows(c: Columns, n: number): SqlDayTotals[] {
+function totalsRows(c: DecodedColumns): SqlDayTotals[] {
   const names = ['messages', 'detections', 'late_events', 'unknown_location_events', 'locations', 'items', 'warehouse_rows_read'];
-  const cols = names.map((col) => column(c, col, n));
+  const cols = names.map((name) => c.column(name));
   const rows: SqlDayTotals[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < c.rows; i++) {
     const [messages, detections, lateEvents, unknownLocationEvents, locations, items, warehouseRowsRead] = cols.map((col, j) =>
-      Number(int64(col[i]!, names[j]!)),
+      c.number(col, i, names[j]!),
     );
     rows.push({
       messages: messages!,
