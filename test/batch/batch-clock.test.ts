@@ -9,15 +9,7 @@ import { FakeClock } from '../../common/clock';
 import { eventDay } from '../../common/contract';
 import { generateEvents, produceEvents } from '../helpers/batch-events';
 import { runSuiteBatch, suiteClosedDays } from '../e2e/batch-step';
-import {
-  createBatchWorld,
-  landedMessages,
-  landingFiles,
-  startLandingProcess,
-  stopProcess,
-  waitFor,
-  type BatchWorld,
-} from './batch-fixture';
+import { createBatchWorld, landAll, type BatchWorld } from './batch-fixture';
 
 const DAY_MS = 86_400_000;
 
@@ -49,12 +41,7 @@ describe("the fault suite's batch step at 23:59:30 UTC", function () {
       firstOid: 1n,
     });
     await produceEvents(world.config, events);
-    const writer = startLandingProcess(world);
-    try {
-      await waitFor(async () => landedMessages(await landingFiles(world)) >= events.length, 120_000, `all ${events.length} events landed`);
-    } finally {
-      await stopProcess(writer, 'SIGTERM');
-    }
+    await landAll(world, events.length);
     const expected = suiteClosedDays(
       events.map((e) => e.event.timestampDetected),
       clock,

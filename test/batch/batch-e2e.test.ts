@@ -15,6 +15,7 @@ import { parseJson } from '../helpers/api-bodies';
 import { runCli } from '../helpers/run-cli';
 import {
   createBatchWorld,
+  landAll,
   landedMessages,
   landingFiles,
   readHourCounts,
@@ -146,9 +147,7 @@ describe('batch layer end to end', function () {
     events = [...events, ...late];
     await produceEvents(world.config, late);
     produced += late.length;
-    const writer = startLandingProcess(world);
-    await waitFor(async () => landedMessages(await landingFiles(world)) >= produced, 120_000, 'late events landed');
-    await stopProcess(writer, 'SIGTERM');
+    await landAll(world, produced, 'late events landed');
     const result = await runBatch(deps());
     expect(result.days.map((d) => d.day)).to.deep.equal([d1]);
     const truth = truthOf(events, d1);

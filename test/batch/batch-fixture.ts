@@ -93,6 +93,16 @@ export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): 
   });
 }
 
+/** Runs the landing writer until `messages` messages are in landing files (at most 2 min), then stops it with SIGTERM. */
+export async function landAll(world: BatchWorld, messages: number, what = `all ${messages} messages landed`): Promise<void> {
+  const writer = startLandingProcess(world);
+  try {
+    await waitFor(async () => landedMessages(await landingFiles(world)) >= messages, 120_000, what);
+  } finally {
+    await stopProcess(writer, 'SIGTERM');
+  }
+}
+
 export async function landingFiles(world: BatchWorld): Promise<LandingFile[]> {
   const base = landingDir(world.config.hdfs.root);
   if (!(await world.hdfs.exists(base))) return [];

@@ -22,16 +22,7 @@ import { CliProcess } from '../helpers/cli-process';
 import { parseJson } from '../helpers/api-bodies';
 import { runCli } from '../helpers/run-cli';
 import { landedWinners, speedCounts, writeSpeedCounts, writeSpeedRows } from './speed-view-writer';
-import {
-  createBatchWorld,
-  landedMessages,
-  landingFiles,
-  readWarehouse,
-  startLandingProcess,
-  stopProcess,
-  waitFor,
-  type BatchWorld,
-} from './batch-fixture';
+import { createBatchWorld, landAll, readWarehouse, waitFor, type BatchWorld } from './batch-fixture';
 
 const DAY_MS = 86_400_000;
 
@@ -56,9 +47,7 @@ describe('batch reconciliation, locking and bad input', function () {
       firstOid: 1000n,
     });
     await produceEvents(world.config, events);
-    const writer = startLandingProcess(world);
-    await waitFor(async () => landedMessages(await landingFiles(world)) >= events.length, 120_000, 'events landed');
-    await stopProcess(writer, 'SIGTERM');
+    await landAll(world, events.length);
   });
 
   after(async () => {

@@ -10,6 +10,7 @@ import { quarantineFile } from '../../batch-layer/compact/quarantine';
 import { generateEvents, produceEvents, truthOf } from '../helpers/batch-events';
 import {
   createBatchWorld,
+  landAll,
   landedMessages,
   landingFiles,
   readWarehouse,
@@ -46,12 +47,7 @@ describe('quarantined landing files are re-landed', function () {
       firstOid: 1n,
     });
     await produceEvents(world.config, events);
-    let writer = startLandingProcess(world);
-    try {
-      await waitFor(async () => landedMessages(await landingFiles(world)) >= events.length, 120_000, 'everything landed');
-    } finally {
-      await stopProcess(writer, 'SIGTERM');
-    }
+    await landAll(world, events.length);
     const files = await landingFiles(world);
     const partition = [...new Set(files.map((f) => f.partition))].find((p) => files.filter((f) => f.partition === p).length >= 2);
     expect(partition, 'a partition with two landing files or more').to.not.equal(undefined);
@@ -60,7 +56,7 @@ describe('quarantined landing files are re-landed', function () {
     await quarantineFile(world.hdfs, world.config.hdfs.root, landingFilePath(world.config.hdfs.root, victim), 'test');
     expect(landedMessages(await landingFiles(world))).to.equal(events.length - Number(victim.endOffset - victim.startOffset + 1n));
 
-    writer = startLandingProcess(world);
+    const writer = startLandingProcess(world);
     try {
       await waitFor(
         async () =>
