@@ -3,18 +3,8 @@
 
 import { expect } from 'chai';
 import { Readable } from 'node:stream';
-import { HdfsError } from '../../common/errors';
 import { createHdfsStore } from '../../common/hdfs';
-import { createHdfsTestDir, type HdfsTestDir } from '../helpers/hdfs-test-dir';
-
-async function failure(promise: Promise<unknown>): Promise<HdfsError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected the call to fail').to.be.instanceOf(HdfsError);
-  return error as HdfsError;
-}
+import { createHdfsTestDir, hdfsFailure as failure, type HdfsTestDir } from '../helpers/hdfs-test-dir';
 
 describe('HDFS store: errors', () => {
   let dir: HdfsTestDir;

@@ -2,19 +2,9 @@
 // file, and renames onto an existing path fail clearly unless overwrite is asked for.
 
 import { expect } from 'chai';
-import { HdfsError } from '../../common/errors';
 import { writeAtomically, type HdfsEntry } from '../../common/hdfs';
-import { createHdfsTestDir, type HdfsTestDir } from '../helpers/hdfs-test-dir';
+import { createHdfsTestDir, hdfsFailure as failure, type HdfsTestDir } from '../helpers/hdfs-test-dir';
 import { randomDataStream, sha256OfStream } from '../helpers/hdfs-random-data';
-
-async function failure(promise: Promise<unknown>): Promise<HdfsError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected the call to fail').to.be.instanceOf(HdfsError);
-  return error as HdfsError;
-}
 
 describe('HDFS store: rename and writeAtomically', () => {
   let dir: HdfsTestDir;
