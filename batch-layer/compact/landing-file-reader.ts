@@ -7,7 +7,8 @@ import { ParquetError } from '../../common/errors';
 import type { HdfsStore } from '../../common/hdfs';
 import { openParquet } from '../../common/parquet';
 import type { LandingRow } from '../schema/landing-row';
-import { INVALID_BY_DAY_KEY, landingRowsFrom } from '../schema/landing-schema';
+import { DecodedColumns, landingRowsOf } from '../schema/decoded-columns';
+import { INVALID_BY_DAY_KEY } from '../schema/landing-schema';
 
 export interface LandingFileContent {
   readonly invalidByDay: Record<string, number>;
@@ -24,7 +25,7 @@ export async function readLandingFile(hdfs: HdfsStore, path: string, onRows: (ro
       const group = file.footer.rowGroups[g]!;
       let rows: LandingRow[];
       try {
-        rows = landingRowsFrom(await file.readRowGroup(g), group.numRows);
+        rows = landingRowsOf(new DecodedColumns(await file.readRowGroup(g), group.numRows, (m) => new ParquetError(`landing ${m}`)));
       } catch (error) {
         if (error instanceof ParquetError) throw error;
         throw new ParquetError(`${path}: row group ${g} is not a landing row group: ${(error as Error).message}`, { cause: error });

@@ -5,7 +5,8 @@
 import { expect } from 'chai';
 import { ParquetError } from '../../common/errors';
 import { encodeParquet, openParquet, type DecodedValue } from '../../common/parquet';
-import { DecodedColumns, warehouseRowsOf } from './decoded-columns';
+import { DecodedColumns, landingRowsOf, warehouseRowsOf } from './decoded-columns';
+import { LANDING_SCHEMA, landingBatch } from './landing-schema';
 import { WAREHOUSE_SCHEMA, warehouseBatch, type WarehouseRow } from './warehouse-schema';
 
 const rows: WarehouseRow[] = [
@@ -68,5 +69,18 @@ describe('DecodedColumns / warehouseRowsOf', () => {
     );
     columns.set('detection_oid', [1.5, 2n]);
     expect(() => warehouseRowsOf(new DecodedColumns(columns, rows.length, fail))).to.throw(ParquetError, 'expected an integer');
+  });
+
+  it('reads landing rows back exactly, and refuses a null oid of a damaged file (quarantined by the caller)', async () => {
+    const file = await openParquet(encodeParquet(LANDING_SCHEMA, landingBatch(rows)), 'landing.parquet');
+    const columns = await file.readRowGroup(0);
+    await file.close();
+    const landing = rows.map(({ geographicalLocation: _name, ...row }) => row);
+    expect(landingRowsOf(new DecodedColumns(columns, rows.length, fail))).to.deep.equal(landing);
+    columns.set('detection_oid', [null, 2n]);
+    expect(() => landingRowsOf(new DecodedColumns(columns, rows.length, fail))).to.throw(
+      ParquetError,
+      'detection_oid is null, expected an integer',
+    );
   });
 });

@@ -1,10 +1,11 @@
 // A Parquet row group as the project's reader decodes it (column name to
-// values), read back into typed rows with every value checked: the warehouse's
-// own earlier partition and a SQL engine's output are read through here, so the
-// warehouse's columns are read in one place and a bad value names
-// its column instead of becoming a wrong row.
+// values), read back into typed rows with every value checked: landing files,
+// the warehouse's own earlier partition and a SQL engine's output are read
+// through here, so their columns are read in one place and a bad value (a null
+// oid in a damaged file) names its column instead of becoming a wrong row.
 
 import type { DecodedValue } from '../../common/parquet';
+import type { LandingRow } from './landing-row';
 import type { WarehouseRow } from './warehouse-schema';
 
 export class DecodedColumns {
@@ -46,23 +47,21 @@ export class DecodedColumns {
   }
 }
 
-/** The warehouse rows of a row group with the columns of WAREHOUSE_SCHEMA (its spec checks the two name the same columns). */
-export function warehouseRowsOf(c: DecodedColumns): WarehouseRow[] {
+/** The landing rows of a row group with the columns of LANDING_SCHEMA. */
+export function landingRowsOf(c: DecodedColumns): LandingRow[] {
   const oid = c.column('detection_oid');
   const loc = c.column('geographical_location_oid');
-  const name = c.column('geographical_location');
   const cam = c.column('video_camera_oid');
   const item = c.column('item_name');
   const ts = c.column('timestamp_detected');
   const part = c.column('kafka_partition');
   const off = c.column('kafka_offset');
   const kts = c.column('kafka_timestamp');
-  const rows = new Array<WarehouseRow>(c.rows);
+  const rows = new Array<LandingRow>(c.rows);
   for (let i = 0; i < c.rows; i++) {
     rows[i] = {
       detectionOid: c.int64(oid, i, 'detection_oid'),
       geographicalLocationOid: c.int64(loc, i, 'geographical_location_oid'),
-      geographicalLocation: c.optionalText(name, i, 'geographical_location'),
       videoCameraOid: c.int64(cam, i, 'video_camera_oid'),
       itemName: c.text(item, i, 'item_name'),
       timestampDetected: c.number(ts, i, 'timestamp_detected'),
@@ -72,4 +71,10 @@ export function warehouseRowsOf(c: DecodedColumns): WarehouseRow[] {
     };
   }
   return rows;
+}
+
+/** The warehouse rows of a row group with the columns of WAREHOUSE_SCHEMA: the landing columns and the location name. */
+export function warehouseRowsOf(c: DecodedColumns): WarehouseRow[] {
+  const name = c.column('geographical_location');
+  return landingRowsOf(c).map((row, i) => ({ ...row, geographicalLocation: c.optionalText(name, i, 'geographical_location') }));
 }

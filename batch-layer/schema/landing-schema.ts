@@ -4,9 +4,8 @@
 // {day: count}, the invalid messages of the file's offset range by the day of
 // their Kafka timestamp (their own timestamp may be the broken part).
 
-import type { ColumnBatch, ColumnSpec, DecodedValue } from '../../common/parquet';
+import type { ColumnBatch, ColumnSpec } from '../../common/parquet';
 import type { LandingRow } from './landing-row';
-import { ParquetError } from '../../common/errors';
 
 export const INVALID_BY_DAY_KEY = 'utopia.invalid_by_day';
 
@@ -54,35 +53,4 @@ export function landingBatch(rows: readonly LandingRow[]): ColumnBatch {
       ['kafka_timestamp', kts],
     ]),
   };
-}
-
-/** Rows of one decoded row group; throws if a column is missing or null. */
-export function landingRowsFrom(columns: ReadonlyMap<string, DecodedValue[]>, rowCount: number): LandingRow[] {
-  const col = (name: string): DecodedValue[] => {
-    const values = columns.get(name);
-    if (!values || values.length !== rowCount) throw new ParquetError(`landing column ${name} missing or short`);
-    return values;
-  };
-  const loc = col('geographical_location_oid');
-  const cam = col('video_camera_oid');
-  const oid = col('detection_oid');
-  const item = col('item_name');
-  const ts = col('timestamp_detected');
-  const part = col('kafka_partition');
-  const off = col('kafka_offset');
-  const kts = col('kafka_timestamp');
-  const rows: LandingRow[] = new Array<LandingRow>(rowCount);
-  for (let i = 0; i < rowCount; i++) {
-    rows[i] = {
-      geographicalLocationOid: loc[i] as bigint,
-      videoCameraOid: cam[i] as bigint,
-      detectionOid: oid[i] as bigint,
-      itemName: item[i] as string,
-      timestampDetected: Number(ts[i]),
-      partition: part[i] as number,
-      offset: off[i] as bigint,
-      kafkaTimestamp: Number(kts[i]),
-    };
-  }
-  return rows;
 }
