@@ -109,26 +109,18 @@ export class CounterStore {
   private decode(table: string, row: Row | null | undefined, family: string, qualifier: string): PartitionCount {
     const cell = row?.cells.find((c) => c.family === family && c.qualifier === qualifier);
     if (!cell) return EMPTY;
-    if (cell.value.length !== PARTITION_COUNT_BYTES)
-      throw corruptCell(
-        table,
-        row,
-        family,
-        qualifier,
-        cell,
-        `partition count cell must be ${PARTITION_COUNT_BYTES} bytes, got ${cell.value.length}`,
-      );
-    const value = decodePartitionCount(cell.value);
-    if (value.count < 0n || value.lastOffset < NO_OFFSET)
-      throw corruptCell(
-        table,
-        row,
-        family,
-        qualifier,
-        cell,
-        `partition count cell holds count ${value.count}, last offset ${value.lastOffset}`,
-      );
-    return value;
+    const value = cell.value.length === PARTITION_COUNT_BYTES ? decodePartitionCount(cell.value) : undefined;
+    if (value && value.count >= 0n && value.lastOffset >= NO_OFFSET) return value;
+    throw corruptCell(
+      table,
+      row,
+      family,
+      qualifier,
+      cell,
+      value
+        ? `partition count cell holds count ${value.count}, last offset ${value.lastOffset}`
+        : `partition count cell must be ${PARTITION_COUNT_BYTES} bytes, got ${cell.value.length}`,
+    );
   }
 
   /** Puts per table, cells of one row grouped into one mutation. */
