@@ -1,28 +1,34 @@
+// CounterStore against the in-memory HBase (test/fakes), whose multi-gets are
+// recorded: what it reads, once per row, and what its cache spares.
+
 import { expect } from 'chai';
-import { encodePartitionCount, NO_OFFSET, type PartitionCount } from '../common/contract';
-import type { HBaseStore, ReadOptions, Row } from '../common/hbase';
+import { encodePartitionCount, FAMILIES, NO_OFFSET, type PartitionCount } from '../common/contract';
+import type { ReadOptions } from '../common/hbase';
+import { MemoryHBase } from '../test/fakes/memory-hbase';
 import { counterAddress, type CounterAddress } from './counter-cell';
 import { CounterStore } from './counter-store';
 import type { SpeedTables } from './speed-tables';
 
 const tables: SpeedTables = { detections: 'd', liveCounts: 'lc', rollups: 'ru', recent: 'r', reference: 'ref', meta: 'm' };
 
-/** Counter cells by table and row; records every multi-get. */
-class FakeStore {
-  readonly cells = new Map<string, PartitionCount>();
+/** Counter tables in memory; every multi-get's table and rows recorded. */
+class RecordedHBase {
+  readonly hbase = new MemoryHBase().createTable('lc', [FAMILIES.liveCounts]).createTable('ru', [FAMILIES.liveCounts]);
   readonly reads: { table: string; rows: string[] }[] = [];
+  readonly store: MemoryHBase = new Proxy(this.hbase, {
+    get: (target, name, receiver) => {
+      if (name !== 'mget') return Reflect.get(target, name, receiver) as unknown;
+      return (table: string, rows: readonly Buffer[], options?: ReadOptions) => {
+        this.reads.push({ table, rows: rows.map((r) => r.toString('latin1')) });
+        return target.mget(table, rows, options);
+      };
+    },
+  });
 
-  put(table: string, address: CounterAddress, value: PartitionCount): void {
-    this.cells.set(`${table}|${address.row.toString('latin1')}|${address.qualifier}`, value);
-  }
-
-  async mget(table: string, rows: readonly Buffer[], _options: ReadOptions): Promise<(Row | null)[]> {
-    this.reads.push({ table, rows: rows.map((r) => r.toString('latin1')) });
-    return rows.map((row) => {
-      const cells = [...this.cells]
-        .filter(([id]) => id.startsWith(`${table}|${row.toString('latin1')}|`))
-        .map(([id, value]) => ({ family: 'c', qualifier: id.split('|')[2] as string, value: encodePartitionCount(value), timestamp: 1 }));
-      return cells.length > 0 ? { key: row, cells } : null;
+  put(table: string, address: CounterAddress, value: PartitionCount): Promise<void> {
+    return this.hbase.put(table, {
+      row: address.row,
+      cells: [{ family: FAMILIES.liveCounts, qualifier: address.qualifier, value: encodePartitionCount(value), timestamp: 1 }],
     });
   }
 }
@@ -32,9 +38,9 @@ const hour = (row: string): CounterAddress => counterAddress('rollups', Buffer.f
 
 describe('CounterStore', () => {
   it('reads the cells of several tables in one go, each row once, and reuses them in updates', async () => {
-    const fake = new FakeStore();
-    fake.put('lc', minute('a'), { count: 5n, lastOffset: 9n });
-    const store = new CounterStore(fake as unknown as HBaseStore, tables, 100);
+    const fake = new RecordedHBase();
+    await fake.put('lc', minute('a'), { count: 5n, lastOffset: 9n });
+    const store = new CounterStore(fake.store, tables, 100);
     const known = await store.read([minute('a'), minute('a'), hour('a'), minute('b')]);
     expect(fake.reads.map((r) => r.table).sort()).to.deep.equal(['lc', 'ru']);
     expect(fake.reads.find((r) => r.table === 'lc')?.rows).to.deep.equal(['a', 'b']);
@@ -53,11 +59,11 @@ describe('CounterStore', () => {
   });
 
   it('prefers its cache to an earlier read, and reads what neither has', async () => {
-    const fake = new FakeStore();
-    const store = new CounterStore(fake as unknown as HBaseStore, tables, 100);
+    const fake = new RecordedHBase();
+    const store = new CounterStore(fake.store, tables, 100);
     store.commit([{ address: minute('a'), value: { count: 7n, lastOffset: 20n } }]);
     const stale = new Map([[minute('a').id, { count: 1n, lastOffset: 1n }]]);
-    fake.put('ru', hour('x'), { count: 2n, lastOffset: 3n });
+    await fake.put('ru', hour('x'), { count: 2n, lastOffset: 3n });
     const updates = await store.updates(
       [
         { address: minute('a'), offsets: [21n] },
@@ -73,8 +79,8 @@ describe('CounterStore', () => {
   });
 
   it('skips the cells it has cached when reading ahead', async () => {
-    const fake = new FakeStore();
-    const store = new CounterStore(fake as unknown as HBaseStore, tables, 100);
+    const fake = new RecordedHBase();
+    const store = new CounterStore(fake.store, tables, 100);
     store.commit([{ address: minute('a'), value: { count: 1n, lastOffset: NO_OFFSET + 1n } }]);
     expect((await store.read([minute('a')])).size).to.equal(0);
     expect(fake.reads).to.deep.equal([]);
