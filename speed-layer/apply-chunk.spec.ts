@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { loadConfig } from '../common/config';
 import {
+  decodeDetectionCells,
   decodePartitionCount,
   DETECTION_QUALIFIERS,
   detectionRowKey,
@@ -18,7 +19,6 @@ import {
   type DetectionEvent,
 } from '../common/contract';
 import { UtopiaError } from '../common/errors';
-import { cellValue } from '../common/hbase';
 import { createLogger } from '../common/log';
 import { MemoryHBase } from '../test/fakes/memory-hbase';
 import { applyChunk, type ApplyChunkDeps } from './apply-chunk';
@@ -82,8 +82,19 @@ async function liveCount(hbase: MemoryHBase): Promise<bigint> {
     .reduce((sum, c) => sum + decodePartitionCount(c.value).count, 0n);
 }
 
-const detection = async (hbase: MemoryHBase, oid: bigint, qualifier: string): Promise<string | undefined> =>
-  cellValue(await hbase.get(tables.detections, detectionRowKey(oid)), FAMILIES.detections, qualifier)?.toString();
+/** One field of a stored detection row, by its record name; undefined when the row (or the name) is absent. */
+async function detection(hbase: MemoryHBase, oid: bigint, field: string): Promise<string | undefined> {
+  const row = await hbase.get(tables.detections, detectionRowKey(oid));
+  if (!row) return undefined;
+  const d = decodeDetectionCells(new Map(row.cells.map((c) => [c.qualifier, c.value])));
+  const q = DETECTION_QUALIFIERS;
+  const fields: Record<string, string | undefined> = {
+    [q.item]: d.itemName,
+    [q.name]: d.geographicalLocation ?? undefined,
+    [q.lineage]: `${d.lineage.partition}:${d.lineage.offset}`,
+  };
+  return fields[field];
+}
 
 describe('applyChunk (against the in-memory HBase)', () => {
   it('writes enriched rows, live-feed rows and counts; a repeated oid is a duplicate', async () => {

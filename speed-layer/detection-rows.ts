@@ -5,7 +5,7 @@
 
 import { cellValue, type HBaseTables, type RowMutation } from '../common/hbase';
 import {
-  DETECTION_QUALIFIERS,
+  detectionLineage,
   detectionRowKey,
   encodeDetectionCells,
   FAMILIES,
@@ -13,13 +13,14 @@ import {
   type EnrichedDetection,
 } from '../common/contract';
 
-/** Lineage cell of each existing row among `oids`. */
+/** Lineage of each existing row among `oids`. */
 export async function readLineage(store: HBaseTables, table: string, oids: readonly bigint[]): Promise<Map<bigint, string>> {
   const rows = await store.mget(table, oids.map(detectionRowKey), { families: [FAMILIES.detections] });
   const lineage = new Map<bigint, string>();
   rows.forEach((row, i) => {
-    const src = cellValue(row, FAMILIES.detections, DETECTION_QUALIFIERS.lineage);
-    if (src !== undefined) lineage.set(oids[i] as bigint, src.toString('utf8'));
+    if (!row) return;
+    const src = detectionLineage((qualifier) => cellValue(row, FAMILIES.detections, qualifier));
+    if (src !== undefined) lineage.set(oids[i] as bigint, src);
   });
   return lineage;
 }

@@ -121,7 +121,14 @@ export {
   type PartitionCount,
 } from './partition-count';
 export { RECENT_KEY_LENGTH, recentRowKey, decodeRecentRowKey, recentLocationPrefix } from './recent-key';
-export { DETECTION_QUALIFIERS, encodeDetectionCells, decodeDetectionCells, type TextCell } from './detection-cells';
+export {
+  DETECTION_QUALIFIERS,
+  DETECTION_RECORD_QUALIFIER,
+  encodeDetectionCells,
+  decodeDetectionCells,
+  detectionLineage,
+  type TextCell,
+} from './detection-cells';
 export {
   META_ROWS,
   META_QUALIFIERS,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { loadConfig, repoRoot, type Config } from '../../common/config';
 import { withKafkaAdmin } from '../../common/kafka';
 import { groupLag } from '../start/group-lag';
+import { retry } from '../../common/retry';
 import { createLogger } from '../../common/log';
 import { createHdfsStore } from '../../common/hdfs';
 import { runSetup } from '../setup';
@@ -58,7 +59,10 @@ export async function createBenchWorld(): Promise<BenchWorld> {
       fs.closeSync(log);
       return child;
     },
-    lag: async () => (await groupLag(config, [config.speed.groupId])).get(config.speed.groupId) ?? 0,
+    // On a broker just started, the group's coordinator may still be loading
+    // (NOT_COORDINATOR, retriable): the poll waits for it instead of failing the run.
+    lag: async () =>
+      (await retry(() => groupLag(config, [config.speed.groupId]), { retries: 10, initialDelayMs: 500 })).get(config.speed.groupId) ?? 0,
     async cleanUp() {
       const admin = await createHBaseAdmin(stackLayout(config.home), config, createLogger('bench', 'warn'));
       await admin.deleteTables((await admin.listTables(config.hbase.namespace)).map(String));
