@@ -15,11 +15,14 @@ const tables: SpeedTables = { detections: 'd', liveCounts: 'lc', rollups: 'ru', 
 class RecordedHBase {
   readonly hbase = new MemoryHBase().createTable('lc', [FAMILIES.liveCounts]).createTable('ru', [FAMILIES.liveCounts]);
   readonly reads: { table: string; rows: string[] }[] = [];
+  /** The qualifiers each multi-get asked for (undefined: the whole family). */
+  readonly qualifiers: (readonly string[] | undefined)[] = [];
   readonly store: MemoryHBase = new Proxy(this.hbase, {
     get: (target, name, receiver) => {
       if (name !== 'mget') return Reflect.get(target, name, receiver) as unknown;
       return (table: string, rows: readonly Buffer[], options?: ReadOptions) => {
         this.reads.push({ table, rows: rows.map((r) => r.toString('latin1')) });
+        this.qualifiers.push(options?.qualifiers);
         return target.mget(table, rows, options);
       };
     },
@@ -56,6 +59,20 @@ describe('CounterStore', () => {
       { count: 6n, lastOffset: 10n },
       { count: 1n, lastOffset: 10n },
     ]);
+  });
+
+  it("asks HBase for its own partition's cell of each row, not the row's other partitions", async () => {
+    const fake = new RecordedHBase();
+    await fake.put('lc', minute('a'), { count: 5n, lastOffset: 9n });
+    const otherPartition = counterAddress('liveCounts', Buffer.from('a'), 'p1', 0);
+    await fake.put('lc', otherPartition, { count: 40n, lastOffset: 70n });
+    const store = new CounterStore(fake.store, tables, 100);
+    const known = await store.read([minute('a'), minute('b'), otherPartition]);
+    expect(fake.qualifiers.map((q) => q?.join()).sort()).to.deep.equal(['p0', 'p1']);
+    expect(fake.reads.map((r) => r.rows.join()).sort()).to.deep.equal(['a', 'a,b']);
+    expect(known.get(minute('a').id)).to.deep.equal({ count: 5n, lastOffset: 9n });
+    expect(known.get(otherPartition.id)).to.deep.equal({ count: 40n, lastOffset: 70n });
+    expect(known.get(minute('b').id)).to.deep.equal({ count: 0n, lastOffset: NO_OFFSET });
   });
 
   it('prefers its cache to an earlier read, and reads what neither has', async () => {

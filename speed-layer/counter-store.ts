@@ -57,22 +57,28 @@ export class CounterStore {
     }
     const found = new Map<string, PartitionCount>();
     if (missing.size === 0) return found;
-    const byTable = new Map<CounterTable, Map<string, Buffer>>();
+    // One multi-get per table and qualifier, asking for that one cell of each
+    // row: a counter row holds a cell per partition, and this instance needs
+    // only its own partition's.
+    const groups = new Map<string, { table: CounterTable; qualifier: string; rows: Map<string, Buffer> }>();
     for (const address of missing.values()) {
-      let rows = byTable.get(address.table);
-      if (!rows) byTable.set(address.table, (rows = new Map<string, Buffer>()));
-      rows.set(address.row.toString('latin1'), address.row);
+      const groupId = `${address.table}\0${address.qualifier}`;
+      let group = groups.get(groupId);
+      if (!group) groups.set(groupId, (group = { table: address.table, qualifier: address.qualifier, rows: new Map() }));
+      group.rows.set(address.row.toString('latin1'), address.row);
     }
-    const read = await Promise.all(
-      [...byTable].map(async ([table, rows]) => {
-        const keys = [...rows.values()];
-        const got = await this.store.mget(counterTableName(this.tables, table), keys, { families: [FAMILY[table]] });
-        return { table, byRow: new Map([...rows.keys()].map((id, i) => [id, got[i]])) };
+    const rowsOf = new Map<string, Map<string, Row | null>>();
+    await Promise.all(
+      [...groups].map(async ([groupId, { table, qualifier, rows }]) => {
+        const got = await this.store.mget(counterTableName(this.tables, table), [...rows.values()], {
+          families: [FAMILY[table]],
+          qualifiers: [qualifier],
+        });
+        rowsOf.set(groupId, new Map([...rows.keys()].map((id, i) => [id, got[i] ?? null])));
       }),
     );
-    const rowsOf = new Map(read.map(({ table, byRow }) => [table, byRow]));
     for (const [id, address] of missing) {
-      const row = rowsOf.get(address.table)?.get(address.row.toString('latin1'));
+      const row = rowsOf.get(`${address.table}\0${address.qualifier}`)?.get(address.row.toString('latin1'));
       found.set(id, this.decode(counterTableName(this.tables, address.table), row, FAMILY[address.table], address.qualifier));
     }
     return found;

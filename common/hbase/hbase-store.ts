@@ -224,7 +224,9 @@ export class HBaseStore implements HBaseConnection {
     scanner.numCached = options.caching ?? 100;
     if (options.reversed) scanner.setReversed(true);
     scanner.scanFields = {
-      ...(options.families ? { column: options.families.map((family) => ({ family })) } : {}),
+      ...(options.families
+        ? { column: options.families.map((family) => ({ family, ...(options.qualifiers ? { qualifier: options.qualifiers } : {}) })) }
+        : {}),
       ...(options.timeRange ? { timeRange: { from: options.timeRange.from, to: options.timeRange.to } } : {}),
       ...((options.maxResultSize ?? 0) > 0 ? { maxResultSize: options.maxResultSize } : {}),
     };
@@ -264,6 +266,7 @@ export class HBaseStore implements HBaseConnection {
       ...(start ? { start } : {}),
       ...(stop ? { stop } : {}),
       ...(options.families ? { families: options.families } : {}),
+      ...(options.qualifiers ? { qualifiers: options.qualifiers } : {}),
       ...(options.timeRange ? { timeRange: options.timeRange } : {}),
       ...((options.maxResultSize ?? 0) > 0 ? { maxResultSize: options.maxResultSize } : {}),
       ...(options.firstKeyOnly === true ? { firstKeyOnly: true } : {}),
@@ -349,7 +352,10 @@ function metaServerOf(client: Client): MetaServer | undefined {
 
 function toGet(row: Buffer, options: ReadOptions): InstanceType<typeof hbase.Get> {
   const get = new hbase.Get(row);
-  for (const family of options.families ?? []) get.addColumn(family);
+  for (const family of options.families ?? []) {
+    if (options.qualifiers) for (const qualifier of options.qualifiers) get.addColumn(family, qualifier);
+    else get.addColumn(family);
+  }
   if (options.timeRange) get.setTimeRange(options.timeRange.from, options.timeRange.to);
   return get;
 }

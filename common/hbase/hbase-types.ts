@@ -37,6 +37,11 @@ export interface TimeRange {
 export interface ReadOptions {
   /** Only these column families. */
   readonly families?: readonly string[];
+  /**
+   * Only these qualifiers, in each of `families` (which they need): HBase then
+   * returns just those cells, not the whole family.
+   */
+  readonly qualifiers?: readonly string[];
   readonly timeRange?: TimeRange;
 }
 

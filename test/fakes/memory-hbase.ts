@@ -228,6 +228,7 @@ export class MemoryHBase implements HBaseTables {
     for (const column of row.columns.keys()) {
       const [family, qualifier] = column.split('\0') as [string, string];
       if (options.families && !options.families.includes(family)) continue;
+      if (options.qualifiers && !options.qualifiers.includes(qualifier)) continue;
       const version = this.newest(row, family, qualifier, options);
       if (version) cells.push({ family, qualifier, value: Buffer.from(version.value), timestamp: version.timestamp });
     }

@@ -110,6 +110,22 @@ describe('request codec (byte-exact against protobufjs 2 and the bundled protos)
     expect(encodeMultiCall(1, regions).equals(legacyFrame(1, 'Multi', body))).to.equal(true);
   });
 
+  it('encodes Gets that ask for qualifiers of each family (UTF-8 ones too), and a Scan that does', () => {
+    const options = { families: ['c', 'ç'], qualifiers: ['p3', 'é日🚗'] };
+    const column = ['c', 'ç'].map((family) => ({ family: Buffer.from(family), qualifier: [Buffer.from('p3'), Buffer.from('é日🚗')] }));
+    const regions: RegionActions[] = [{ regionName: REGION, actions: [{ index: 0, get: { row: Buffer.from('r'), options } }] }];
+    const body = bytesOf('MultiRequest', {
+      regionAction: [{ region: region(REGION), action: [{ index: 0, gxt: { row: Buffer.from('r'), column, ...GET_DEFAULTS_OFF } }] }],
+    });
+    expect(encodeMultiCall(5, regions).equals(legacyFrame(5, 'Multi', body))).to.equal(true);
+    const get = bytesOf('GetRequest', { region: region(REGION), gxt: { row: Buffer.from('k'), column, ...GET_DEFAULTS_OFF } });
+    expect(encodeGetCall(6, REGION, { row: Buffer.from('k'), options }).equals(legacyFrame(6, 'Get', get))).to.equal(true);
+    const scan = bytesOf('ScanRequest', { region: region(REGION), scan: { column, ...SCAN_DEFAULTS_OFF }, numberOfRows: 10 });
+    expect(encodeScanCall(7, { kind: 'open', regionName: REGION, scan: options, rows: 10 }).equals(legacyFrame(7, 'Scan', scan))).to.equal(
+      true,
+    );
+  });
+
   it('encodes a Get request', () => {
     const body = bytesOf('GetRequest', { region: region(REGION), gxt: { row: Buffer.from('k'), ...GET_DEFAULTS_OFF } });
     expect(encodeGetCall(300, REGION, { row: Buffer.from('k'), options: {} }).equals(legacyFrame(300, 'Get', body))).to.equal(true);

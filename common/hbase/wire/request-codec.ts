@@ -32,6 +32,8 @@ export interface ScanSpec {
   readonly start?: Buffer;
   readonly stop?: Buffer;
   readonly families?: readonly string[];
+  /** Only these qualifiers of each family. */
+  readonly qualifiers?: readonly string[];
   readonly timeRange?: { readonly from: number; readonly to: number };
   readonly maxResultSize?: number;
   readonly reversed?: boolean;
@@ -124,22 +126,36 @@ function writeTimeRange(w: ProtoWriter, field: number, range: { from: number; to
   w.uintField(2, range.to);
 }
 
-/** Column: family = 1 (a whole family, no qualifiers). */
-function columnsSize(families: readonly string[] | undefined, sizes: number[]): number {
+/** Column: family = 1, qualifier = 2 (repeated; none = the whole family). Each family is asked with the same qualifiers. */
+function columnsSize(families: readonly string[] | undefined, qualifiers: readonly string[] | undefined, sizes: number[]): number {
+  if (!families || families.length === 0) return 0;
+  let qualifierBytes = 0;
+  for (const qualifier of qualifiers ?? []) qualifierBytes += delimitedSize(utf8Length(qualifier));
   let size = 0;
-  for (const family of families ?? []) {
+  for (const family of families) {
     const length = utf8Length(family);
     sizes.push(length);
-    size += delimitedSize(delimitedSize(length));
+    size += delimitedSize(delimitedSize(length) + qualifierBytes);
   }
   return size;
 }
 
-function writeColumns(w: ProtoWriter, field: number, families: readonly string[] | undefined, sizes: number[], at: { i: number }): void {
-  for (const family of families ?? []) {
+function writeColumns(
+  w: ProtoWriter,
+  field: number,
+  families: readonly string[] | undefined,
+  qualifiers: readonly string[] | undefined,
+  sizes: number[],
+  at: { i: number },
+): void {
+  if (!families || families.length === 0) return;
+  let qualifierBytes = 0;
+  for (const qualifier of qualifiers ?? []) qualifierBytes += delimitedSize(utf8Length(qualifier));
+  for (const family of families) {
     const length = sizes[at.i++] as number;
-    w.header(field, delimitedSize(length));
+    w.header(field, delimitedSize(length) + qualifierBytes);
     w.stringField(1, family, length);
+    for (const qualifier of qualifiers ?? []) w.stringField(2, qualifier, utf8Length(qualifier));
   }
 }
 
@@ -203,7 +219,7 @@ function writePut(w: ProtoWriter, field: number, mutation: RowMutation, sizes: n
 function getSize(get: GetSpec, sizes: number[]): number {
   const slot = sizes.length;
   sizes.push(0);
-  let size = delimitedSize(get.row.length) + columnsSize(get.options.families, sizes);
+  let size = delimitedSize(get.row.length) + columnsSize(get.options.families, get.options.qualifiers, sizes);
   if (get.options.timeRange) size += delimitedSize(timeRangeSize(get.options.timeRange));
   sizes[slot] = size;
   return size;
@@ -212,7 +228,7 @@ function getSize(get: GetSpec, sizes: number[]): number {
 function writeGet(w: ProtoWriter, field: number, get: GetSpec, sizes: number[], at: { i: number }): void {
   w.header(field, sizes[at.i++] as number);
   w.bytesField(1, get.row);
-  writeColumns(w, 2, get.options.families, sizes, at);
+  writeColumns(w, 2, get.options.families, get.options.qualifiers, sizes, at);
   if (get.options.timeRange) writeTimeRange(w, 5, get.options.timeRange);
 }
 
@@ -285,7 +301,7 @@ export function encodeGetCall(callId: number, regionName: Buffer, get: GetSpec):
 // close_scanner = 5, next_call_seq = 6.
 
 function scanSize(scan: ScanSpec, sizes: number[]): number {
-  let size = columnsSize(scan.families, sizes);
+  let size = columnsSize(scan.families, scan.qualifiers, sizes);
   if (scan.start && scan.start.length > 0) size += delimitedSize(scan.start.length);
   if (scan.stop && scan.stop.length > 0) size += delimitedSize(scan.stop.length);
   if (scan.firstKeyOnly) size += delimitedSize(FIRST_KEY_ONLY_FILTER_SIZE);
@@ -297,7 +313,7 @@ function scanSize(scan: ScanSpec, sizes: number[]): number {
 
 function writeScan(w: ProtoWriter, scan: ScanSpec, size: number, sizes: number[]): void {
   w.header(2, size);
-  writeColumns(w, 1, scan.families, sizes, { i: 0 });
+  writeColumns(w, 1, scan.families, scan.qualifiers, sizes, { i: 0 });
   if (scan.start && scan.start.length > 0) w.bytesField(3, scan.start);
   if (scan.stop && scan.stop.length > 0) w.bytesField(4, scan.stop);
   if (scan.firstKeyOnly) {
