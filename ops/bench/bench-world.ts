@@ -86,6 +86,16 @@ export function rssOf(pid: number | undefined): number {
 }
 
 /** CPU seconds (user + system) a process has used so far (Linux), 0 when it is gone. */
+/** The pid of a local stack service (`utopia stack up`), or undefined when it runs elsewhere. */
+export function stackServicePid(config: Config, service: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(stackLayout(config.home).pidFile(service), 'utf8').trim());
+    return Number.isSafeInteger(pid) && pid > 0 && fs.existsSync(`/proc/${pid}/stat`) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function cpuSecondsOf(pid: number | undefined): number {
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.

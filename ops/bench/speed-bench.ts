@@ -24,7 +24,7 @@ import { loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
 import { formatTable } from '../cli/format-table';
 import { numberFlag, parseFlags } from '../cli/parse-flags';
 import { defaultSimulation, generateEvents, publishEvents, type PublishResult, type SimulationOptions } from '../simulator';
-import { cpuSecondsOf, createBenchWorld, rssOf, type BenchWorld } from './bench-world';
+import { cpuSecondsOf, createBenchWorld, rssOf, stackServicePid, type BenchWorld } from './bench-world';
 import { sampleMemory } from './memory-sampler';
 import { histogramFigures } from './prometheus-text';
 import { hbaseRandomWriteCeiling, kafkaConsumerCeiling, type Ceiling } from './ceilings';
@@ -68,10 +68,15 @@ async function main(): Promise<void> {
       path.join(artifacts, 'bench-speed.log'),
       cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : [],
     );
+    // The region server's CPU too: the machine is saturated, so CPU per event
+    // (speed + HBase) compares two runs better than events/s does.
+    const hbasePid = stackServicePid(world.config, 'hbase');
     const cpuBefore = cpuSecondsOf(speed.pid);
+    const hbaseCpuBefore = cpuSecondsOf(hbasePid);
     const { initialLag, sustained } = await consumeBacklog(world, progress);
     // The speed child's own CPU over the backlog (it starts consuming at once: its start-up is in it too).
     const speedCpuSeconds = cpuSecondsOf(speed.pid) - cpuBefore;
+    const hbaseCpuSeconds = hbasePid === undefined ? null : cpuSecondsOf(hbasePid) - hbaseCpuBefore;
     const backlogTimings = await speedTimings(world.speedMetricsUrl);
 
     // 2. Freshness at a steady rate.
@@ -106,6 +111,8 @@ async function main(): Promise<void> {
       speedConcurrency: world.config.speed.concurrency,
       speedLayerBacklogCpuSeconds: Math.round(speedCpuSeconds * 100) / 100,
       speedLayerCpuMicrosPerEvent: initialLag > 0 ? Math.round((speedCpuSeconds * 1e6) / initialLag) : null,
+      hbaseBacklogCpuSeconds: hbaseCpuSeconds === null ? null : Math.round(hbaseCpuSeconds * 100) / 100,
+      hbaseCpuMicrosPerEvent: hbaseCpuSeconds !== null && initialLag > 0 ? Math.round((hbaseCpuSeconds * 1e6) / initialLag) : null,
       backlogTimings,
       ceilings: { kafkaConsumer: kafkaCeiling, hbaseRandomWrite: hbaseCeiling },
       ratios: {
@@ -197,6 +204,8 @@ async function measureFreshness(
 
 interface SpeedBenchResult {
   sustainedEventsPerSecond: number;
+  speedLayerCpuMicrosPerEvent: number | null;
+  hbaseCpuMicrosPerEvent: number | null;
   freshness: { rateTarget: number; rateAchieved: number; p50Ms: number; p99Ms: number };
   speedLayerPeakRssMb: number;
   speedLayerMemoryAtPeakMb: { heapUsedMb: number; externalMb: number } | null;
@@ -222,6 +231,8 @@ function printSpeedTable(result: SpeedBenchResult): void {
             : 'n/a',
           '',
         ],
+        ['CPU µs per event over the backlog: speed layer', show(result.speedLayerCpuMicrosPerEvent), ''],
+        ['CPU µs per event over the backlog: HBase (local stack)', show(result.hbaseCpuMicrosPerEvent), ''],
         ['Kafka ConsumerPerformance msgs/s', show(ceilings.kafkaConsumer.eventsPerSecond), ceilings.kafkaConsumer.note],
         ['HBase PE randomWrite rows/s', show(ceilings.hbaseRandomWrite.eventsPerSecond), ceilings.hbaseRandomWrite.note],
         ['ours / Kafka consumer', show(result.ratios.ofKafkaConsumer), ''],
