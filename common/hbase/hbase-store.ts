@@ -225,7 +225,12 @@ export class HBaseStore implements HBaseConnection {
     if (options.reversed) scanner.setReversed(true);
     scanner.scanFields = {
       ...(options.families
-        ? { column: options.families.map((family) => ({ family, ...(options.qualifiers ? { qualifier: options.qualifiers } : {}) })) }
+        ? {
+            column: options.families.map((family) => ({
+              family,
+              ...(options.qualifiers ? { qualifier: options.qualifiers.map((q) => Buffer.from(q, 'utf8')) } : {}),
+            })),
+          }
         : {}),
       ...(options.timeRange ? { timeRange: { from: options.timeRange.from, to: options.timeRange.to } } : {}),
       ...((options.maxResultSize ?? 0) > 0 ? { maxResultSize: options.maxResultSize } : {}),
@@ -353,7 +358,8 @@ function metaServerOf(client: Client): MetaServer | undefined {
 function toGet(row: Buffer, options: ReadOptions): InstanceType<typeof hbase.Get> {
   const get = new hbase.Get(row);
   for (const family of options.families ?? []) {
-    if (options.qualifiers) for (const qualifier of options.qualifiers) get.addColumn(family, qualifier);
+    // As Buffers: protobufjs 2 would not encode a string qualifier as UTF-8.
+    if (options.qualifiers) for (const qualifier of options.qualifiers) get.addColumn(family, Buffer.from(qualifier, 'utf8'));
     else get.addColumn(family);
   }
   if (options.timeRange) get.setTimeRange(options.timeRange.from, options.timeRange.to);
