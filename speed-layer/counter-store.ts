@@ -22,6 +22,14 @@ import { CellCache } from './cell-cache';
 const FAMILY: Record<CounterTable, string> = { liveCounts: FAMILIES.liveCounts, rollups: FAMILIES.liveCounts, meta: FAMILIES.meta };
 const EMPTY: PartitionCount = { count: 0n, lastOffset: NO_OFFSET };
 
+/** The cells of one table and qualifier read in one multi-get; `got` answers `rows` position by position. */
+interface ReadGroup {
+  readonly table: CounterTable;
+  readonly qualifier: string;
+  readonly rows: Buffer[];
+  got: (Row | null)[];
+}
+
 export interface CounterUpdate {
   readonly address: CounterAddress;
   readonly value: PartitionCount;
@@ -59,27 +67,29 @@ export class CounterStore {
     if (missing.size === 0) return found;
     // One multi-get per table and qualifier, asking for that one cell of each
     // row: a counter row holds a cell per partition, and this instance needs
-    // only its own partition's.
-    const groups = new Map<string, { table: CounterTable; qualifier: string; rows: Map<string, Buffer> }>();
-    for (const address of missing.values()) {
-      const groupId = `${address.table}\0${address.qualifier}`;
-      let group = groups.get(groupId);
-      if (!group) groups.set(groupId, (group = { table: address.table, qualifier: address.qualifier, rows: new Map() }));
-      group.rows.set(address.row.toString('latin1'), address.row);
-    }
-    const rowsOf = new Map<string, Map<string, Row | null>>();
-    await Promise.all(
-      [...groups].map(async ([groupId, { table, qualifier, rows }]) => {
-        const got = await this.store.mget(counterTableName(this.tables, table), [...rows.values()], {
-          families: [FAMILY[table]],
-          qualifiers: [qualifier],
-        });
-        rowsOf.set(groupId, new Map([...rows.keys()].map((id, i) => [id, got[i] ?? null])));
-      }),
-    );
+    // only its own partition's. `missing` holds each cell once, so within a
+    // group each row is asked once, and each cell finds its row by position.
+    const groups = new Map<CounterTable, Map<string, ReadGroup>>();
+    const asked: { id: string; address: CounterAddress; group: ReadGroup; at: number }[] = [];
     for (const [id, address] of missing) {
-      const row = rowsOf.get(`${address.table}\0${address.qualifier}`)?.get(address.row.toString('latin1'));
-      found.set(id, this.decode(counterTableName(this.tables, address.table), row, FAMILY[address.table], address.qualifier));
+      let byQualifier = groups.get(address.table);
+      if (!byQualifier) groups.set(address.table, (byQualifier = new Map<string, ReadGroup>()));
+      let group = byQualifier.get(address.qualifier);
+      if (!group) byQualifier.set(address.qualifier, (group = { table: address.table, qualifier: address.qualifier, rows: [], got: [] }));
+      asked.push({ id, address, group, at: group.rows.push(address.row) - 1 });
+    }
+    await Promise.all(
+      [...groups.values()].flatMap((byQualifier) =>
+        [...byQualifier.values()].map(async (group) => {
+          group.got = await this.store.mget(counterTableName(this.tables, group.table), group.rows, {
+            families: [FAMILY[group.table]],
+            qualifiers: [group.qualifier],
+          });
+        }),
+      ),
+    );
+    for (const { id, address, group, at } of asked) {
+      found.set(id, this.decode(counterTableName(this.tables, address.table), group.got[at], FAMILY[address.table], address.qualifier));
     }
     return found;
   }

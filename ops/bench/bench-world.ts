@@ -85,7 +85,6 @@ export function rssOf(pid: number | undefined): number {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far (Linux), 0 when it is gone. */
 /** The pid of a local stack service (`utopia stack up`), or undefined when it runs elsewhere. */
 export function stackServicePid(config: Config, service: string): number | undefined {
   try {
@@ -96,6 +95,7 @@ export function stackServicePid(config: Config, service: string): number | undef
   }
 }
 
+/** CPU seconds (user + system) a process has used so far (Linux), 0 when it is gone. */
 export function cpuSecondsOf(pid: number | undefined): number {
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
