@@ -1,4 +1,5 @@
-// `npm run bench:hbase-client`: what one HBaseStore does per second against the local
+// `npm run bench:hbase-client [-- --rows N --cells N --rounds N --pe-rows N]` (--help
+// lists them): what one HBaseStore does per second against the local
 // HBase, without any layer code, with each client in the same run: the legacy
 // hbase-rpc-client path (HBASE_CLIENT=legacy) and the project's own native path
 // (HBASE_CLIENT=native): multi-puts of rows with N cells, mgets of the same rows and a
@@ -16,11 +17,12 @@ import { loadConfig, repoRoot } from '../../common/config';
 import { HBaseStore, hbaseStoreOptions, type RowMutation } from '../../common/hbase';
 import { createLogger } from '../../common/log';
 import { formatTable } from '../cli/format-table';
-import { parseFlags, numberFlag } from '../cli/parse-flags';
+import { isPositiveInteger, isWholeNumber, type Flags, type FlagSpec } from '../cli/parse-flags';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
 import { hbaseRandomWriteCeiling, type Ceiling } from './ceilings';
 import { UtopiaError } from '../../common/errors';
+import { runBench } from './run-bench';
 
 type ClientKind = 'legacy' | 'native';
 
@@ -121,12 +123,23 @@ function medians(results: RoundResult[]): Omit<RoundResult, 'round'> {
   };
 }
 
-async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['rows', 'cells', 'rounds', 'pe-rows']);
-  const rows = numberFlag(flags, 'rows', 10_000, (n) => Number.isInteger(n) && n > 0);
-  const cells = numberFlag(flags, 'cells', 7, (n) => Number.isInteger(n) && n > 0);
-  const rounds = numberFlag(flags, 'rounds', 3, (n) => Number.isInteger(n) && n > 0);
-  const peRows = numberFlag(flags, 'pe-rows', 100_000, (n) => Number.isInteger(n) && n >= 0);
+const FLAGS: FlagSpec = {
+  command: 'npm run bench:hbase-client --',
+  about:
+    'puts, multi-gets and scans of one HBaseStore per client (legacy, native), with HBase PE; writes artifacts/bench-hbase-client.json',
+  flags: [
+    { name: 'rows', value: 'N', default: 10_000, about: 'rows per call' },
+    { name: 'cells', value: 'N', default: 7, about: 'cells per row' },
+    { name: 'rounds', value: 'N', default: 3, about: 'rounds per client' },
+    { name: 'pe-rows', value: 'N', default: 100_000, about: 'rows of the HBase PerformanceEvaluation randomWrite ceiling (0 skips it)' },
+  ],
+};
+
+async function main(flags: Flags): Promise<void> {
+  const rows = flags.number('rows', isPositiveInteger);
+  const cells = flags.number('cells', isPositiveInteger);
+  const rounds = flags.number('rounds', isPositiveInteger);
+  const peRows = flags.number('pe-rows', isWholeNumber);
   const config = loadConfig();
   const log = createLogger('bench', config.logLevel);
   const admin = await createHBaseAdmin(stackLayout(config.home), config, log);
@@ -189,7 +202,4 @@ async function main(): Promise<void> {
   console.log(`written ${out}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+void runBench('hbase-client', FLAGS, main);

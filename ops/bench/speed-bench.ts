@@ -1,8 +1,9 @@
-// `npm run bench:speed [-- --events N --fresh-seconds S --cpu-prof DIR]`: the speed layer's
+// `npm run bench:speed [-- --events N --fresh-seconds S --fresh-rate R --cpu-prof DIR]`: the speed layer's
 // figures in one run on this machine, with the whole stack on it:
 //   1. sustained events/s through validation, dedup, enrichment and all HBase
 //      writes (a backlog of N simulated events, 5 % duplicates, consumed from scratch);
-//   2. freshness (publish to readable in HBase) p50/p99 at 10,000 events/s;
+//   2. freshness (publish to readable in HBase) p50/p99 at 10,000 events/s
+//      (--fresh-rate) for 20 s (--fresh-seconds);
 //   3. the speed layer's RSS (peak, sampled from /proc) and, at its peak, how
 //      much of it is JS heap and how much Buffers outside it (its /metrics);
 //   4. the ceilings: Kafka's consumer performance tool and HBase's
@@ -22,21 +23,33 @@ import { createProgress, type Progress } from '../../common/progress';
 import { sleep } from '../../common/retry';
 import { loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
 import { formatTable } from '../cli/format-table';
-import { numberFlag, parseFlags } from '../cli/parse-flags';
+import { isPositive, isPositiveInteger, type Flags, type FlagSpec } from '../cli/parse-flags';
 import { defaultSimulation, generateEvents, publishEvents, type PublishResult, type SimulationOptions } from '../simulator';
 import { cpuSecondsOf, createBenchWorld, rssOf, stackServicePid, type BenchWorld } from './bench-world';
 import { sampleMemory } from './memory-sampler';
 import { histogramFigures } from './prometheus-text';
 import { hbaseRandomWriteCeiling, kafkaConsumerCeiling, type Ceiling } from './ceilings';
+import { runBench } from './run-bench';
 
 const log = createLogger('bench', 'info');
 
-async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['events', 'fresh-seconds', 'fresh-rate', 'cpu-prof']);
-  const cpuProfDir = flags.get('cpu-prof');
-  const events = numberFlag(flags, 'events', 100_000, (n) => n > 0);
-  const freshSeconds = numberFlag(flags, 'fresh-seconds', 20, (n) => n > 0);
-  const freshRate = numberFlag(flags, 'fresh-rate', 10_000, (n) => n > 0);
+const FLAGS: FlagSpec = {
+  command: 'npm run bench:speed --',
+  about:
+    "the speed layer's sustained events/s, freshness, RSS and CPU per event, with Kafka and HBase ceilings; writes artifacts/bench-speed.json",
+  flags: [
+    { name: 'events', value: 'N', default: 100_000, about: 'the backlog of simulated events consumed from scratch' },
+    { name: 'fresh-seconds', value: 'S', default: 20, about: 'how long freshness is measured' },
+    { name: 'fresh-rate', value: 'R', default: 10_000, about: 'events/s published while freshness is measured' },
+    { name: 'cpu-prof', value: 'DIR', about: 'run the speed child under node --cpu-prof, its .cpuprofile into DIR' },
+  ],
+};
+
+async function main(flags: Flags): Promise<void> {
+  const cpuProfDir = flags.value('cpu-prof');
+  const events = flags.number('events', isPositiveInteger);
+  const freshSeconds = flags.number('fresh-seconds', isPositive);
+  const freshRate = flags.number('fresh-rate', isPositive);
   const world = await createBenchWorld();
   const store = new HBaseStore(hbaseStoreOptions(world.config));
   const producer = createKafka(world.config, { clientIdSuffix: 'bench' }).producer({
@@ -273,10 +286,4 @@ async function speedTimings(
   return { chunks: chunk.count, chunkMeanMs: Math.round(chunk.mean * 1000), hbaseCalls };
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`bench:speed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+void runBench('speed', FLAGS, main);
