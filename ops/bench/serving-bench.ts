@@ -3,8 +3,9 @@
 // answers read straight from HBase. Prints a table, writes
 // artifacts/bench-serving.json. Runs in its own namespace, HDFS root and
 // topics, deleted at the end (--keep to keep them).
-//   node dist/ops/bench/serving-bench.js [--locations 10] [--items 20] [--duration 10] [--connections 100] [--cpu-prof DIR]
-// --cpu-prof DIR: the API child runs under `node --cpu-prof` and leaves its .cpuprofile in DIR.
+//   node dist/ops/bench/serving-bench.js [--locations 10] [--items 20] [--duration 10] [--connections 100] [--keep] [--cpu-prof [DIR]]
+// --cpu-prof DIR: the API child runs under `node --cpu-prof` and leaves its .cpuprofile in DIR
+// (artifacts/profiles when DIR is left out). --help lists the flags.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -29,6 +30,8 @@ import { directLoad, httpLoad, type LoadFigures } from './load-run';
 import { pacedLoad } from './paced-load';
 import { ViewSeeder } from './view-seeder';
 import { UtopiaError } from '../../common/errors';
+import { isPositiveInteger, type Flags, type FlagSpec } from '../cli/parse-flags';
+import { runBench } from './run-bench';
 
 /** The target load: p99 under 50 ms at 1,000 requests/s. */
 const FIXED_RATE = 1_000;
@@ -42,23 +45,38 @@ interface Options {
   cpuProfDir: string | null;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { locations: 10, items: 20, duration: 10, connections: 100, keep: false, cpuProfDir: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--keep') options.keep = true;
-    else if (arg === '--cpu-prof') options.cpuProfDir = path.resolve(argv[++i] ?? 'artifacts/profiles');
-    else if (arg === '--locations' || arg === '--items' || arg === '--duration' || arg === '--connections') {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value <= 0) throw new UtopiaError(`${arg} needs a positive whole number`);
-      options[arg.slice(2) as 'locations'] = value;
-    } else throw new UtopiaError(`unknown argument ${arg}`);
-  }
-  return options;
+const FLAGS: FlagSpec = {
+  command: 'npm run bench:serving --',
+  about: 'the serving API under load against the same answers read straight from HBase; writes artifacts/bench-serving.json',
+  flags: [
+    { name: 'locations', value: 'N', default: 10, about: 'locations seeded' },
+    { name: 'items', value: 'N', default: 20, about: 'items seeded per location' },
+    { name: 'duration', value: 'S', default: 10, about: 'seconds per load run' },
+    { name: 'connections', value: 'N', default: 100, about: 'concurrent connections' },
+    { name: 'keep', about: "keep the run's HBase namespace, HDFS root and topics" },
+    {
+      name: 'cpu-prof',
+      value: 'DIR',
+      bare: 'artifacts/profiles',
+      about: 'run the API child under node --cpu-prof, its .cpuprofile into DIR',
+    },
+  ],
+};
+
+function optionsOf(flags: Flags): Options {
+  const cpuProf = flags.value('cpu-prof');
+  return {
+    locations: flags.number('locations', isPositiveInteger),
+    items: flags.number('items', isPositiveInteger),
+    duration: flags.number('duration', isPositiveInteger),
+    connections: flags.number('connections', isPositiveInteger),
+    keep: flags.has('keep'),
+    cpuProfDir: cpuProf === undefined ? null : path.resolve(cpuProf),
+  };
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+async function main(flags: Flags): Promise<void> {
+  const options = optionsOf(flags);
   const log = createLogger('bench', 'info');
   const suffix = `bench_${crypto.randomBytes(4).toString('hex')}`;
   const env: NodeJS.ProcessEnv = {
@@ -335,10 +353,4 @@ async function cleanUp(config: Config): Promise<void> {
   await createHdfsStore(config.hdfs).delete(config.hdfs.root, { recursive: true });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`bench:serving failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exit(1);
-  },
-);
+void runBench('serving', FLAGS, main);
