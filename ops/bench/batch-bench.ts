@@ -1,6 +1,7 @@
-// `npm run bench:batch [-- --events N] [--no-spark] [--cold] [--keep] [--engines node,duckdb,spark | --no-engines]`: the batch
-// layer on one event day of N events (default 10 million; 5 % duplicates, one
-// location with 30 %), in a private HBase namespace and HDFS root. The bench
+// `npm run bench:batch [-- --events N --no-spark --cold --keep --engines node,duckdb,spark | --no-engines]`
+// (declared in batch-bench-args.ts; `-- --help` lists them): the batch layer on
+// one event day of N events (default 10 million; 5 % duplicates, one location
+// with 30 %), in a private HBase namespace and HDFS root. The bench
 // plays the speed layer first (its detection rows and live counts in HBase),
 // then measures the nightly run (steady state), the classic top-X job, and
 // PySpark local mode computing the same top-X over the same Parquet files.
@@ -29,9 +30,12 @@ import { SpeedViewWriter } from './batch-bench-speed-view';
 import { compareEngines, type EngineRun } from './batch-bench-engines';
 import { UtopiaError } from '../../common/errors';
 import { measureProcess as measure, type Measured } from './measure-process';
+import type { Flags } from '../cli/parse-flags';
+import { BATCH_BENCH_FLAGS, batchBenchArgs } from './batch-bench-args';
+import { runBench } from './run-bench';
 
-async function main(): Promise<void> {
-  const { events, spark, keep, cold, engineList } = batchBenchArgs(process.argv.slice(2));
+async function main(flags: Flags): Promise<void> {
+  const { events, spark, keep, cold, engineList } = batchBenchArgs(flags);
   const id = crypto.randomBytes(4).toString('hex');
   const artifacts = path.join(repoRoot, 'artifacts');
   const work = path.join(artifacts, `bench-batch-${id}`);
@@ -142,20 +146,6 @@ async function main(): Promise<void> {
     hbase.close();
     if (!keep) await cleanUp(config, hdfs, work, logger);
   }
-}
-
-function batchBenchArgs(argv: readonly string[]): { events: number; spark: boolean; keep: boolean; cold: boolean; engineList: string[] } {
-  const givenEvents = Number(argv[argv.indexOf('--events') + 1] ?? 0);
-  return {
-    events: givenEvents > 0 ? givenEvents : 10_000_000,
-    spark: !argv.includes('--no-spark'),
-    keep: argv.includes('--keep'),
-    // --cold: also measure a first run against an empty HBase (every row and live count repaired).
-    cold: argv.includes('--cold'),
-    engineList: argv.includes('--no-engines')
-      ? []
-      : (argv.includes('--engines') ? (argv[argv.indexOf('--engines') + 1] ?? '') : 'node,duckdb,spark').split(',').filter(Boolean),
-  };
 }
 
 type PeerRun = { seconds: number; startupSeconds: number; jobSeconds: number; note?: string } | { error: string };
@@ -279,10 +269,4 @@ function summary(report: DayReport): unknown {
   };
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+void runBench('batch', BATCH_BENCH_FLAGS, main);
