@@ -7,16 +7,26 @@ const args = (argv: string[]) => batchBenchArgs(parseFlags(argv, BATCH_BENCH_FLA
 
 describe('bench:batch flags', () => {
   it('has the defaults of the bench: 10 M events, Spark, every engine, clean-up', () => {
-    expect(args([])).to.deep.equal({ events: 10_000_000, spark: true, keep: false, cold: false, engineList: ['node', 'duckdb', 'spark'] });
+    expect(args([])).to.deep.equal({
+      events: 10_000_000,
+      spark: true,
+      keep: false,
+      cold: false,
+      engineList: ['node', 'duckdb', 'spark'],
+      cpuProfDir: undefined,
+    });
   });
 
   it('reads every flag', () => {
-    expect(args(['--events', '2000000', '--no-spark', '--cold', '--keep', '--engines=duckdb,node'])).to.deep.equal({
+    expect(
+      args(['--events', '2000000', '--no-spark', '--cold', '--keep', '--engines=duckdb,node', '--cpu-prof', 'profiles']),
+    ).to.deep.equal({
       events: 2_000_000,
       spark: false,
       keep: true,
       cold: true,
       engineList: ['duckdb', 'node'],
+      cpuProfDir: 'profiles',
     });
     expect(args(['--no-engines']).engineList).to.deep.equal([]);
   });

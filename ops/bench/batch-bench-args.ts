@@ -23,6 +23,7 @@ export const BATCH_BENCH_FLAGS: FlagSpec = {
       about: `the engines compared, comma-separated (${BATCH_ENGINES.join(', ')})`,
     },
     { name: 'no-engines', about: 'no engine comparison' },
+    { name: 'cpu-prof', value: 'DIR', about: 'run the measured batch run under node --cpu-prof, its .cpuprofile into DIR' },
   ],
 };
 
@@ -32,6 +33,8 @@ export interface BatchBenchArgs {
   readonly keep: boolean;
   readonly cold: boolean;
   readonly engineList: BatchEngine[];
+  /** Where the measured `batch run` child leaves its .cpuprofile; undefined: not profiled. */
+  readonly cpuProfDir: string | undefined;
 }
 
 export function batchBenchArgs(flags: Flags): BatchBenchArgs {
@@ -41,6 +44,7 @@ export function batchBenchArgs(flags: Flags): BatchBenchArgs {
     keep: flags.has('keep'),
     cold: flags.has('cold'),
     engineList: engineListOf(flags),
+    cpuProfDir: flags.value('cpu-prof'),
   };
 }
 

@@ -1,4 +1,4 @@
-// `npm run bench:batch [-- --events N --no-spark --cold --keep --engines node,duckdb,spark | --no-engines]`
+// `npm run bench:batch [-- --events N --no-spark --cold --keep --engines node,duckdb,spark | --no-engines --cpu-prof DIR]`
 // (declared in batch-bench-args.ts; `-- --help` lists them): the batch layer on
 // one event day of N events (default 10 million; 5 % duplicates, one location
 // with 30 %), in a private HBase namespace and HDFS root. The bench
@@ -8,7 +8,8 @@
 // --cold instead measures a run on an empty HBase (everything repaired) and a re-run.
 // Then the engine comparison (batch-bench-engines.ts): the same day compacted
 // by each engine of `batch run --engine` (Spark local[2]), rows/s and peak RSS side by side.
-// Prints a table and writes artifacts/bench-batch.json.
+// Prints a table and writes artifacts/bench-batch.json. --cpu-prof DIR runs the
+// measured `batch run` child under `node --cpu-prof` (its .cpuprofile lands in DIR).
 
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -35,7 +36,8 @@ import { BATCH_BENCH_FLAGS, batchBenchArgs } from './batch-bench-args';
 import { runBench } from './run-bench';
 
 async function main(flags: Flags): Promise<void> {
-  const { events, spark, keep, cold, engineList } = batchBenchArgs(flags);
+  const { events, spark, keep, cold, engineList, cpuProfDir } = batchBenchArgs(flags);
+  const profile = cpuProfDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)];
   const id = crypto.randomBytes(4).toString('hex');
   const artifacts = path.join(repoRoot, 'artifacts');
   const work = path.join(artifacts, `bench-batch-${id}`);
@@ -71,7 +73,7 @@ async function main(flags: Flags): Promise<void> {
     const runs: { name: string; m: Measured; report: DayReport }[] = [];
     for (const name of cold ? ['cold (HBase empty: repair all)', 'warm (re-run, HBase complete)'] : ['nightly (speed view in HBase)']) {
       log(`batch run: ${name}`);
-      const m = await measure([cli, 'batch', 'run', '--date', day], env);
+      const m = await measure([...profile, cli, 'batch', 'run', '--date', day], env);
       if (m.code !== 0) throw new UtopiaError(`batch run exited ${m.code}`);
       const report = JSON.parse(
         (await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString(),
