@@ -25,6 +25,8 @@ const EMPTY: PartitionCount = { count: 0n, lastOffset: NO_OFFSET };
 /** The cells of one table and qualifier read in one multi-get; `got` answers `rows` position by position. */
 interface ReadGroup {
   readonly table: CounterTable;
+  /** The table's HBase name, resolved once per group rather than per cell. */
+  readonly name: string;
   readonly qualifier: string;
   readonly rows: Buffer[];
   got: (Row | null)[];
@@ -52,7 +54,7 @@ export class CounterStore {
 
   /**
    * The stored values of the cells among `addresses` that are not cached, read
-   * from HBase (one multi-get per table, the tables side by side). Lets a chunk
+   * from HBase (one multi-get per table and qualifier, side by side). Lets a chunk
    * read its counter cells while its detection rows' lineage is being read: hand
    * the result to updates(). Values read here are HBase's own, so using them is
    * as safe as reading in updates(); the cache still wins where it has a cell.
@@ -70,27 +72,29 @@ export class CounterStore {
     // only its own partition's. `missing` holds each cell once, so within a
     // group each row is asked once, and each cell finds its row by position.
     const groups = new Map<CounterTable, Map<string, ReadGroup>>();
-    const asked: { id: string; address: CounterAddress; group: ReadGroup; at: number }[] = [];
+    const asked: { id: string; group: ReadGroup; at: number }[] = [];
     for (const [id, address] of missing) {
       let byQualifier = groups.get(address.table);
       if (!byQualifier) groups.set(address.table, (byQualifier = new Map<string, ReadGroup>()));
       let group = byQualifier.get(address.qualifier);
-      if (!group) byQualifier.set(address.qualifier, (group = { table: address.table, qualifier: address.qualifier, rows: [], got: [] }));
-      asked.push({ id, address, group, at: group.rows.push(address.row) - 1 });
+      if (!group) {
+        const { table, qualifier } = address;
+        group = { table, name: counterTableName(this.tables, table), qualifier, rows: [], got: [] };
+        byQualifier.set(qualifier, group);
+      }
+      asked.push({ id, group, at: group.rows.push(address.row) - 1 });
     }
     await Promise.all(
       [...groups.values()].flatMap((byQualifier) =>
         [...byQualifier.values()].map(async (group) => {
-          group.got = await this.store.mget(counterTableName(this.tables, group.table), group.rows, {
+          group.got = await this.store.mget(group.name, group.rows, {
             families: [FAMILY[group.table]],
             qualifiers: [group.qualifier],
           });
         }),
       ),
     );
-    for (const { id, address, group, at } of asked) {
-      found.set(id, this.decode(counterTableName(this.tables, address.table), group.got[at], FAMILY[address.table], address.qualifier));
-    }
+    for (const { id, group, at } of asked) found.set(id, this.decode(group.name, group.got[at], FAMILY[group.table], group.qualifier));
     return found;
   }
 
