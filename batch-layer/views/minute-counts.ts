@@ -6,7 +6,7 @@
 // At 10 M events a day the ALL_LOCATIONS truth alone holds about 5 M cells
 // (1,440 minutes x 300 items x 12 partitions).
 
-import { BUCKET_MS, countRowKey, type CountGranularity, type CountKey, type CountScope } from '../../common/contract';
+import { BUCKET_MS, countRowKey, int64FromBytes, type CountGranularity, type CountKey, type CountScope } from '../../common/contract';
 import { ContractError } from '../../common/errors';
 import { CountPairs } from './count-pairs';
 import { SlotTable } from './slot-table';
@@ -101,7 +101,7 @@ export class MinuteCounts {
     const kind = SCOPE_OF_BYTE.get(row[0] as number);
     if (!kind) return undefined;
     const item = kind.scope === 'item' ? row.toString('utf8', HEADER) : '';
-    const pair = this.pairs.find(row.readBigInt64BE(1), kind.scope, item);
+    const pair = this.pairs.find(int64FromBytes(row, 1), kind.scope, item);
     if (pair === undefined) return undefined;
     // Bytes that are not UTF-8 decode to U+FFFD: only the very bytes name the pair.
     if (kind.scope === 'item' && !this.pairs.itemKeyBytes(pair).equals(row.subarray(HEADER))) return undefined;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ValidationError } from '../errors';
-import { formatInt64, int64FromBytes, int64ToBytes, INT64_MAX, INT64_MIN, parseInt64, tryParseInt64 } from './int64';
+import { formatInt64, int64FromBytes, int64ToBytes, INT64_MAX, INT64_MIN, parseInt64, tryParseInt64, writeInt64 } from './int64';
 
 function ok(input: unknown): bigint {
   const parsed = tryParseInt64(input);
@@ -120,6 +120,27 @@ describe('int64', () => {
       expect(() => int64FromBytes(Buffer.alloc(7))).to.throw(ValidationError, /8 bytes/);
       expect(() => int64FromBytes(Buffer.alloc(8), 1)).to.throw(ValidationError);
       expect(() => int64ToBytes(INT64_MAX + 1n)).to.throw(ValidationError);
+      expect(() => writeInt64(Buffer.alloc(12), 1n, 5)).to.throw(ValidationError, /8 bytes at offset 5/);
+      expect(() => writeInt64(Buffer.alloc(12), 1n, -1)).to.throw(ValidationError);
+      expect(() => int64FromBytes(Buffer.alloc(12), 1.5)).to.throw(ValidationError);
+    });
+
+    it("writes and reads as Node's own BigInt codec does, at any offset, touching only its 8 bytes", () => {
+      let seed = 0x9e3779b9n;
+      const next = (): bigint => (seed = (seed * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn);
+      const values = [0n, 1n, -1n, 2n ** 53n + 1n, -(2n ** 53n) - 1n, 2n ** 32n, 2n ** 32n - 1n, INT64_MAX, INT64_MIN];
+      for (let i = 0; i < 200; i++) values.push(BigInt.asIntN(64, next()));
+      for (const value of values) {
+        const at = Number(next() % 9n);
+        const ours = Buffer.alloc(20, 0xcc);
+        writeInt64(ours, value, at);
+        const node = Buffer.alloc(20, 0xcc);
+        node.writeBigInt64BE(value, at);
+        expect(ours.toString('hex')).to.equal(node.toString('hex'));
+        expect(int64FromBytes(ours, at)).to.equal(value);
+        // A view into a larger buffer (as pooled Buffers are) reads its own bytes.
+        expect(int64FromBytes(new Uint8Array(ours.buffer, ours.byteOffset + at, 8))).to.equal(value);
+      }
     });
   });
 });

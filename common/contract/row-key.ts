@@ -12,7 +12,7 @@
 
 import { ValidationError } from '../errors';
 import { fnv1aInt64 } from './fnv1a';
-import { INT64_MAX } from './int64';
+import { INT64_MAX, int64FromBytes, writeInt64 } from './int64';
 
 export const ROW_KEY_LENGTH = 9;
 
@@ -24,7 +24,7 @@ export function detectionRowKey(oid: bigint): Buffer {
   if (oid <= 0n || oid > INT64_MAX) throw new ValidationError('non_positive_oid', `detection_oid must be in 1..2^63-1, got ${oid}`);
   const key = Buffer.allocUnsafe(ROW_KEY_LENGTH);
   key[0] = saltOf(oid);
-  key.writeBigInt64BE(oid, 1);
+  writeInt64(key, oid, 1);
   return key;
 }
 
@@ -32,10 +32,9 @@ export function detectionRowKey(oid: bigint): Buffer {
 export function decodeDetectionRowKey(key: Uint8Array): bigint {
   if (key.length !== ROW_KEY_LENGTH)
     throw new ValidationError('invalid_row_key', `detection row key must be ${ROW_KEY_LENGTH} bytes, got ${key.length}`);
-  const bytes = Buffer.from(key.buffer, key.byteOffset, key.byteLength);
-  const oid = bytes.readBigInt64BE(1);
-  if (oid <= 0n || bytes[0] !== saltOf(oid)) {
-    throw new ValidationError('invalid_row_key', `not a detection row key: ${bytes.toString('hex')}`);
+  const oid = int64FromBytes(key, 1);
+  if (oid <= 0n || key[0] !== saltOf(oid)) {
+    throw new ValidationError('invalid_row_key', `not a detection row key: ${Buffer.from(key).toString('hex')}`);
   }
   return oid;
 }
