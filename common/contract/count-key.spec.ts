@@ -16,6 +16,22 @@ describe('count row keys', () => {
     expect(decodeCountRowKey(countRowKey(total))).to.deep.equal(total);
   });
 
+  it('writes every byte of the key, whatever the memory it is cut from held before', () => {
+    const expected = Buffer.concat([
+      Buffer.of(0x69),
+      Buffer.from('4000000000000007', 'hex'),
+      Buffer.alloc(4),
+      Buffer.from('自転車 🚲', 'utf8'),
+    ]);
+    expected.writeUInt32BE(key.bucketStartMs / 60_000, 9);
+    for (let round = 0; round < 50; round++) {
+      Buffer.allocUnsafe(64).fill(0xa5); // dirties the pool the next small Buffers come from
+      expect(countRowKey(key).toString('hex')).to.equal(expected.toString('hex'));
+      const total = countRowKey({ ...key, scope: 'total' });
+      expect(total.toString('hex')).to.equal(Buffer.concat([Buffer.of(0x74), expected.subarray(1, 13)]).toString('hex'));
+    }
+  });
+
   it('keeps scopes and granularities apart', () => {
     const bytes = new Set(
       ['minute', 'hour', 'day'].flatMap((g) =>

@@ -47,12 +47,14 @@ export function bucketStart(timestampMs: number, granularity: CountGranularity):
 }
 
 export function countRowKey(key: CountKey): Buffer {
-  const item = key.scope === 'item' ? Buffer.from(key.itemName, 'utf8') : Buffer.alloc(0);
-  const row = Buffer.alloc(HEADER + item.length);
+  const itemLength = key.scope === 'item' ? Buffer.byteLength(key.itemName, 'utf8') : 0;
+  // Every byte is written below, so the pooled, unzeroed allocation is safe
+  // (the speed layer builds thousands of these per chunk).
+  const row = Buffer.allocUnsafe(HEADER + itemLength);
   row[0] = SCOPE_BYTES[key.granularity][key.scope];
   writeInt64(row, key.locationOid, 1);
   row.writeUInt32BE(Math.floor(key.bucketStartMs / BUCKET_MS[key.granularity]), 9);
-  item.copy(row, HEADER);
+  if (itemLength > 0) row.write(key.itemName, HEADER, itemLength, 'utf8');
   return row;
 }
 

@@ -18,6 +18,11 @@ describe('partition counts', () => {
     expect(decodePartitionCount(encodePartitionCount({ count: 0n, lastOffset: NO_OFFSET })).lastOffset).to.equal(-1n);
   });
 
+  it('writes all 16 bytes, whatever the memory it is cut from held before', () => {
+    Buffer.allocUnsafe(64).fill(0xa5); // dirties the pool the next small Buffers come from
+    expect(encodePartitionCount({ count: 3n, lastOffset: NO_OFFSET }).toString('hex')).to.equal('0000000000000003ffffffffffffffff');
+  });
+
   it('sums partitions and maps qualifiers both ways', () => {
     expect(
       sumPartitionCounts([encodePartitionCount({ count: 5n, lastOffset: 1n }), encodePartitionCount({ count: 7n, lastOffset: 9n })]),

@@ -45,7 +45,7 @@ export function partitionCountTimestamp(baseMs: number, count: bigint): number {
 }
 
 export function encodePartitionCount(value: PartitionCount): Buffer {
-  const cell = Buffer.alloc(16);
+  const cell = Buffer.allocUnsafe(16); // every byte written below
   writeInt64(cell, value.count, 0);
   writeInt64(cell, value.lastOffset, 8);
   return cell;

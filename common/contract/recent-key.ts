@@ -9,7 +9,7 @@ import { ContractError } from '../errors';
 export const RECENT_KEY_LENGTH = 24;
 
 export function recentRowKey(locationOid: bigint, timestampMs: number, detectionOid: bigint): Buffer {
-  const row = Buffer.alloc(RECENT_KEY_LENGTH);
+  const row = Buffer.allocUnsafe(RECENT_KEY_LENGTH); // every byte written below
   writeInt64(row, locationOid, 0);
   writeInt64(row, INT64_MAX - BigInt(timestampMs), 8);
   writeInt64(row, detectionOid, 16);
