@@ -95,6 +95,33 @@ describe('CounterStore', () => {
     expect(fake.reads).to.deep.equal([{ table: 'ru', rows: ['x'] }]);
   });
 
+  it('puts one mutation per row per table: cells sharing a row go together, in update order', () => {
+    const store = new CounterStore(new RecordedHBase().store, tables, 100);
+    const quality = Buffer.from('quality');
+    const accepted = counterAddress('meta', quality, 'accepted:p0', 0);
+    const late = counterAddress('meta', quality, 'late:p0', 0);
+    const value = (count: bigint): PartitionCount => ({ count, lastOffset: count });
+    const puts = store.mutations([
+      { address: accepted, value: value(3n) },
+      { address: minute('a'), value: value(1n) },
+      { address: minute('b'), value: value(2n) },
+      { address: late, value: value(4n) },
+      { address: hour('a'), value: value(5n) },
+    ]);
+    const shape = [...puts].map(([table, rows]) => [
+      table,
+      rows.map((r) => `${r.row.toString()}:${r.cells.map((c) => c.qualifier).join('+')}`),
+    ]);
+    expect(shape).to.deep.equal([
+      ['m', ['quality:accepted:p0+late:p0']],
+      ['lc', ['a:p0', 'b:p0']],
+      ['ru', ['a:p0']],
+    ]);
+    const cell = puts.get('m')?.[0]?.cells[1];
+    expect(cell?.value.toString('hex')).to.equal('00000000000000040000000000000004');
+    expect(cell?.family).to.equal(FAMILIES.meta);
+  });
+
   it('skips the cells it has cached when reading ahead', async () => {
     const fake = new RecordedHBase();
     const store = new CounterStore(fake.store, tables, 100);

@@ -108,18 +108,21 @@ export class CounterStore {
     contributions: readonly CounterContribution[],
     known: ReadonlyMap<string, PartitionCount> = new Map(),
   ): Promise<CounterUpdate[]> {
-    const snapshot = new Map<string, PartitionCount>();
+    // The snapshot is positional, values[i] being the stored value of
+    // contributions[i]'s cell: no map by id is built per chunk.
+    const values = new Array<PartitionCount | undefined>(contributions.length);
     const missing: CounterAddress[] = [];
-    for (const c of contributions) {
-      const id = c.address.id;
+    for (let i = 0; i < contributions.length; i++) {
+      const id = (contributions[i] as CounterContribution).address.id;
       const value = this.cache.get(id) ?? known.get(id);
-      if (value) snapshot.set(id, value);
-      else missing.push(c.address);
+      values[i] = value;
+      if (!value) missing.push((contributions[i] as CounterContribution).address);
     }
-    for (const [id, value] of await this.read(missing)) snapshot.set(id, value);
+    const read = missing.length > 0 ? await this.read(missing) : undefined;
     const out: CounterUpdate[] = [];
-    for (const c of contributions) {
-      const value = applyContribution(snapshot.get(c.address.id) ?? EMPTY, c.offsets);
+    for (let i = 0; i < contributions.length; i++) {
+      const c = contributions[i] as CounterContribution;
+      const value = applyContribution(values[i] ?? read?.get(c.address.id) ?? EMPTY, c.offsets);
       if (value) out.push({ address: c.address, value });
     }
     return out;
@@ -143,16 +146,20 @@ export class CounterStore {
     );
   }
 
-  /** Puts per table, cells of one row grouped into one mutation. */
+  /**
+   * Puts per table, cells of one row grouped into one mutation. Rows are told
+   * apart by their Buffer, not their bytes: the cells that share a row (the
+   * quality counters) share its Buffer, and a counter row holds only this
+   * partition's one cell, so no row text is built per cell.
+   */
   mutations(updates: readonly CounterUpdate[]): Map<string, RowMutation[]> {
-    const byTable = new Map<string, Map<string, { row: Buffer; cells: RowMutation['cells'][number][] }>>();
+    const byTable = new Map<string, Map<Buffer, { row: Buffer; cells: RowMutation['cells'][number][] }>>();
     for (const { address, value } of updates) {
       const table = counterTableName(this.tables, address.table);
       let rows = byTable.get(table);
-      if (!rows) byTable.set(table, (rows = new Map<string, { row: Buffer; cells: RowMutation['cells'][number][] }>()));
-      const rowId = address.row.toString('latin1');
-      let row = rows.get(rowId);
-      if (!row) rows.set(rowId, (row = { row: address.row, cells: [] }));
+      if (!rows) byTable.set(table, (rows = new Map<Buffer, { row: Buffer; cells: RowMutation['cells'][number][] }>()));
+      let row = rows.get(address.row);
+      if (!row) rows.set(address.row, (row = { row: address.row, cells: [] }));
       row.cells.push({
         family: FAMILY[address.table],
         qualifier: address.qualifier,
