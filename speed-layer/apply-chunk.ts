@@ -19,7 +19,8 @@ export interface ApplyChunkDeps {
   readonly store: HBaseTables;
   readonly tables: SpeedTables;
   readonly counters: CounterStore;
-  readonly reference: BroadcastReference;
+  /** Only its current names are read (a BroadcastReference in the speed layer). */
+  readonly reference: Pick<BroadcastReference, 'locations'>;
   readonly lateAfterMs: number;
 }
 
