@@ -113,10 +113,9 @@ export class CounterStore {
     const values = new Array<PartitionCount | undefined>(contributions.length);
     const missing: CounterAddress[] = [];
     for (let i = 0; i < contributions.length; i++) {
-      const id = (contributions[i] as CounterContribution).address.id;
-      const value = this.cache.get(id) ?? known.get(id);
-      values[i] = value;
-      if (!value) missing.push((contributions[i] as CounterContribution).address);
+      const { address } = contributions[i] as CounterContribution;
+      values[i] = this.cache.get(address.id) ?? known.get(address.id);
+      if (!values[i]) missing.push(address);
     }
     const read = missing.length > 0 ? await this.read(missing) : undefined;
     const out: CounterUpdate[] = [];

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { dirtyBufferPool } from '../../test/helpers/dirty-pool';
 import { bucketStart, countRowKey, countScanRange, decodeCountRowKey, type CountKey } from './count-key';
 
 describe('count row keys', () => {
@@ -25,7 +26,7 @@ describe('count row keys', () => {
     ]);
     expected.writeUInt32BE(key.bucketStartMs / 60_000, 9);
     for (let round = 0; round < 50; round++) {
-      Buffer.allocUnsafe(64).fill(0xa5); // dirties the pool the next small Buffers come from
+      dirtyBufferPool();
       expect(countRowKey(key).toString('hex')).to.equal(expected.toString('hex'));
       const total = countRowKey({ ...key, scope: 'total' });
       expect(total.toString('hex')).to.equal(Buffer.concat([Buffer.of(0x74), expected.subarray(1, 13)]).toString('hex'));

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { dirtyBufferPool } from '../../test/helpers/dirty-pool';
 import {
   decodePartitionCount,
   encodePartitionCount,
@@ -19,7 +20,7 @@ describe('partition counts', () => {
   });
 
   it('writes all 16 bytes, whatever the memory it is cut from held before', () => {
-    Buffer.allocUnsafe(64).fill(0xa5); // dirties the pool the next small Buffers come from
+    dirtyBufferPool();
     expect(encodePartitionCount({ count: 3n, lastOffset: NO_OFFSET }).toString('hex')).to.equal('0000000000000003ffffffffffffffff');
   });
 

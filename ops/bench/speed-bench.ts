@@ -24,12 +24,13 @@ import { sleep } from '../../common/retry';
 import { loadReference, SAMPLE_LOCATIONS_CSV } from '../../reference-data';
 import { formatTable } from '../cli/format-table';
 import { isPositive, isPositiveInteger, type Flags, type FlagSpec } from '../cli/parse-flags';
-import { defaultSimulation, generateEvents, publishEvents, type PublishResult, type SimulationOptions } from '../simulator';
+import { generateEvents, publishEvents, type PublishResult, type SimulationOptions } from '../simulator';
 import { cpuSecondsOf, createBenchWorld, rssOf, stackServicePid, type BenchWorld } from './bench-world';
 import { sampleMemory } from './memory-sampler';
 import { histogramFigures } from './prometheus-text';
 import { hbaseRandomWriteCeiling, kafkaConsumerCeiling, type Ceiling } from './ceilings';
 import { runBench } from './run-bench';
+import { speedBacklog, speedSimulation } from './speed-simulation';
 
 const log = createLogger('bench', 'info');
 
@@ -68,9 +69,9 @@ async function main(flags: Flags): Promise<void> {
 
     // 1. Sustained throughput: a backlog consumed from scratch.
     log.info(`publishing a backlog of ${events} events`);
-    const base = { ...defaultSimulation, startMs: Date.now(), hotLocation: 0.3, locations: 10_000 };
+    const base = speedSimulation(Date.now());
     const progress = createProgress({ phase: 'publish the backlog', unit: 'events', total: events, log });
-    await publishEvents(producer, generateEvents({ ...base, events, seed: 1, rate: Infinity }), {
+    await publishEvents(producer, generateEvents(speedBacklog(base.startMs, events)), {
       topic: world.config.kafka.detectionsTopic,
       rate: Infinity,
       progressEveryMs: 1000,

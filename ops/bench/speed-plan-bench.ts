@@ -1,8 +1,8 @@
 // `npm run bench:speed-plan [-- --events N --rounds N --partitions N]`: the
 // CPU the speed layer's own code spends per event (classify, dedup, enrich,
 // counter cells and their cache, the rows and puts to write), in this process,
-// over the simulator's events as bench:speed sends them, with an HBase that
-// keeps nothing (null-store.ts). No stack, no Kafka, no sockets: two builds
+// over bench:speed's backlog (speed-simulation.ts), with an HBase that keeps
+// nothing (null-store.ts). No stack, no Kafka, no sockets: two builds
 // compare here within a few per cent, where bench:speed's end-to-end figures
 // swing by a third on this shared machine. Each round starts from an empty
 // counter cache, as after a rebalance. Prints a table and writes
@@ -21,16 +21,15 @@ import { speedTables } from '../../speed-layer/speed-tables';
 import { formatTable } from '../cli/format-table';
 import { isPositiveInteger, type Flags, type FlagSpec } from '../cli/parse-flags';
 import { locationName } from '../../reference-data';
-import { defaultSimulation, generateEvents } from '../simulator';
+import { generateEvents } from '../simulator';
 import { NullStore } from './null-store';
 import { runBench } from './run-bench';
+import { SAMPLE_LOCATIONS, speedBacklog } from './speed-simulation';
 
 /** The speed layer's chunk size (speed-layer.ts). */
 const CHUNK = 1000;
 /** GC entries reach their observer on a later timer tick, not within the round's microtasks. */
 const GC_ENTRIES_MS = 50;
-/** Locations in the sample Dataset B and in bench:speed's simulation. */
-const SAMPLE_LOCATIONS = 10_000;
 
 const FLAGS: FlagSpec = {
   command: 'npm run bench:speed-plan --',
@@ -55,10 +54,11 @@ async function main(flags: Flags): Promise<void> {
   const config = loadConfig({});
   const byPartition = simulatedPartitions(events, partitions);
   const store = new NullStore();
+  const tables = speedTables(config);
   const deps: ApplyChunkDeps = {
     store,
-    tables: speedTables(config),
-    counters: new CounterStore(store, speedTables(config), config.speed.countCacheCells),
+    tables,
+    counters: new CounterStore(store, tables, config.speed.countCacheCells),
     reference: { locations: sampleNames() },
     lateAfterMs: config.speed.lateAfterMs,
   };
@@ -66,6 +66,7 @@ async function main(flags: Flags): Promise<void> {
   const gc = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (gcMs += entry.duration)));
   gc.observe({ entryTypes: ['gc'] });
   const measured: Round[] = [];
+  const longest = Math.max(...byPartition.map((p) => p.length));
   for (let round = 0; round < rounds; round++) {
     deps.counters.clear();
     await sleep(GC_ENTRIES_MS); // the previous round's GC entries arrive
@@ -74,7 +75,6 @@ async function main(flags: Flags): Promise<void> {
     const cpu = process.cpuUsage();
     const started = performance.now();
     // Chunks round-robin over the partitions, as a consumer's fetches interleave them.
-    const longest = Math.max(...byPartition.map((p) => p.length));
     for (let at = 0; at < longest; at += CHUNK)
       for (const [partition, messages] of byPartition.entries())
         if (at < messages.length) await applyChunk(deps, partition, messages.slice(at, at + CHUNK), () => undefined);
@@ -96,7 +96,7 @@ async function main(flags: Flags): Promise<void> {
     cpuMicrosPerEventMedian: round1(perEvent[Math.floor(perEvent.length / 2)] as number),
     cpuMicrosPerEventBest: round1(perEvent[0] as number),
     gcShare: round1((100 * sum(measured.map((r) => r.gcMs))) / sum(measured.map((r) => r.wallMs))) / 100,
-    counterRowsReadPerEvent: round1((store.rowsReadOf(deps.tables.liveCounts) + store.rowsReadOf(deps.tables.rollups)) / events),
+    counterRowsReadPerEvent: round1((store.rowsReadOf(tables.liveCounts) + store.rowsReadOf(tables.rollups)) / events),
     rowsWrittenPerEvent: round1(store.rowsWritten / events),
     cellsWrittenPerEvent: round1(store.cellsWritten / events),
   };
@@ -118,21 +118,16 @@ async function main(flags: Flags): Promise<void> {
   console.log(`\nwritten to ${path.relative(repoRoot, out)}`);
 }
 
-/** The simulator's events (bench:speed's options, seed 1) as consumed messages, by partition. */
+/**
+ * bench:speed's backlog as consumed messages, by partition. Spread by oid with
+ * the project's own hash: Kafka's partitioner hashes the key otherwise, and any
+ * even spread of oids serves here.
+ */
 function simulatedPartitions(events: number, partitions: number): ConsumedMessage[][] {
   const byPartition = Array.from({ length: partitions }, (): ConsumedMessage[] => []);
   const timestampMs = Date.now();
-  const options = {
-    ...defaultSimulation,
-    startMs: timestampMs - 60_000,
-    hotLocation: 0.3,
-    locations: SAMPLE_LOCATIONS,
-    events,
-    seed: 1,
-    rate: 10_000,
-  };
   let i = 0;
-  for (const e of generateEvents(options)) {
+  for (const e of generateEvents(speedBacklog(timestampMs, events))) {
     const partition = e.event ? bucketOf(e.event.detectionOid, partitions) : i % partitions;
     const messages = byPartition[partition] as ConsumedMessage[];
     messages.push({ partition, offset: String(messages.length), key: Buffer.from(e.key), value: Buffer.from(e.value), timestampMs });
@@ -141,7 +136,7 @@ function simulatedPartitions(events: number, partitions: number): ConsumedMessag
   return byPartition;
 }
 
-/** The names of the sample Dataset B (reference-data/locations.csv), which bench:speed loads. */
+/** The names of the sample Dataset B, which bench:speed loads: locations.csv is generated from locationName. */
 function sampleNames(): Map<bigint, string> {
   const names = new Map<bigint, string>();
   for (let oid = 1; oid <= SAMPLE_LOCATIONS; oid++) names.set(BigInt(oid), locationName(oid));
