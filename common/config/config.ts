@@ -89,6 +89,7 @@ export interface Config {
     readonly metricsIntervalMs: number;
     readonly referencePollMs: number;
     readonly countCacheCells: number;
+    readonly fetchBytesPerPartition: number;
     readonly poisonAttempts: number;
   };
   readonly rekey: {
@@ -261,6 +262,7 @@ function speedSettings(read: ReadSetting): Config['speed'] {
     metricsIntervalMs: read('speedMetricsIntervalMs', parsePositiveInt),
     referencePollMs: read('speedReferencePollMs', parsePositiveInt),
     countCacheCells: read('speedCountCacheCells', parsePositiveInt),
+    fetchBytesPerPartition: read('speedFetchBytesPerPartition', parseIntInRange(1024, 64 * 1024 * 1024)),
     poisonAttempts: read('speedPoisonAttempts', parsePositiveInt),
   };
 }
