@@ -123,6 +123,7 @@ async function main(flags: Flags): Promise<void> {
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
       speedLayerMemoryAtPeakMb: memory.peak() ?? null,
       speedConcurrency: world.config.speed.concurrency,
+      speedFetchBytesPerPartition: world.config.speed.fetchBytesPerPartition,
       speedLayerBacklogCpuSeconds: Math.round(speedCpuSeconds * 100) / 100,
       speedLayerCpuMicrosPerEvent: initialLag > 0 ? Math.round((speedCpuSeconds * 1e6) / initialLag) : null,
       hbaseBacklogCpuSeconds: hbaseCpuSeconds === null ? null : Math.round(hbaseCpuSeconds * 100) / 100,
