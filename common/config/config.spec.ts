@@ -49,6 +49,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HBASE_CLIENT: 'fast' })).to.throw(ConfigError, 'HBASE_CLIENT="fast": expected native or legacy');
   });
 
+  it("bounds the speed layer's Kafka fetch per partition: 256 KiB by default, 1 KiB to 64 MiB", () => {
+    expect(loadConfig({}).speed.fetchBytesPerPartition).to.equal(262_144);
+    expect(loadConfig({ SPEED_FETCH_BYTES_PER_PARTITION: '65536' }).speed.fetchBytesPerPartition).to.equal(65_536);
+    for (const bad of ['512', '68000000', '64k'])
+      expect(() => loadConfig({ SPEED_FETCH_BYTES_PER_PARTITION: bad })).to.throw(ConfigError, `SPEED_FETCH_BYTES_PER_PARTITION="${bad}"`);
+  });
+
   it('describes the effective configuration, marking defaults', () => {
     const lines = describeConfig({ KAFKA_BROKERS: 'k:9' });
     expect(lines).to.include('KAFKA_BROKERS=k:9');
