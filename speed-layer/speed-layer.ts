@@ -138,7 +138,7 @@ function consumerOptions(config: Config, handler: BatchHandler, ctx: ConsumerCon
     sessionTimeoutMs: config.speed.sessionTimeoutMs,
     // Counted in stored (compressed) bytes, while each fetched partition's batch is
     // held decompressed and parsed: gzip makes 256 KiB about 10,800 events, and the
-    // 12 partitions of one fetch held 130,000 of them, a third of the live heap.
+    // 12 partitions of one fetch held 130,000 of them, most of the live heap.
     maxBytesPerPartition: config.speed.fetchBytesPerPartition,
     maxBytes: 4 * 1024 * 1024,
     partitionsConsumedConcurrently: config.speed.concurrency,

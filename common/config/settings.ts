@@ -153,7 +153,7 @@ export const settings = {
   speedFetchBytesPerPartition: setting(
     'SPEED_FETCH_BYTES_PER_PARTITION',
     '262144',
-    "Bytes the speed layer fetches from Kafka per partition and fetch, as stored: compressed bytes for a compressed topic. Every partition's batch is held decompressed until processed: 256 KiB is about 1,300 uncompressed events or 10,800 gzip-compressed ones; for a gzip topic 65536 saves about 120 MB of memory (README, Operations).",
+    "Bytes the speed layer fetches from Kafka per partition and fetch, as stored: compressed bytes for a compressed topic. Every partition's batch is held decompressed until processed: 256 KiB is about 1,300 uncompressed events or 10,800 gzip-compressed ones; for a gzip topic 65536 saves about 120 MB of memory (README, Memory of the speed layer).",
   ),
   rekeyGroupId: setting(
     'REKEY_GROUP_ID',
