@@ -4,9 +4,15 @@
 // (partition-count.ts); the truth is recomputed per partition from the
 // warehouse rows' lineage. A drifted cell is rewritten with checkAndPut
 // against the very value read, so a concurrent speed-layer write is never
-// clobbered (on a lost race the cell is read again and re-checked).
+// clobbered (on a lost race the cell is read again and re-checked). Before it
+// creates a cell the speed layer never wrote, it raises that partition's count
+// horizon over the day, as every writer of counter cells does
+// (common/contract/count-horizon.ts): the partition's next owner then reads
+// the cell instead of taking it as empty.
 
 import {
+  COUNT_HORIZON_ROW,
+  countHorizonCell,
   countScanRange,
   dayRange,
   decodeCountRowKey,
@@ -15,6 +21,7 @@ import {
   FAMILIES,
   liveCountsTableName,
   liveRollupsTableName,
+  metaTableName,
   parsePartitionQualifier,
   partitionCountTimestamp,
   partitionQualifier,
@@ -73,7 +80,15 @@ export function reconcileMinuteCounts(
   truth: MinuteCounts,
   out: CellReconciliation,
 ): Promise<void> {
-  return reconcileLiveCells(hbase, liveCountsTableName(namespace), ['minute'], locations, day, truth, out);
+  return reconcileLiveCells(
+    hbase,
+    { cells: liveCountsTableName(namespace), meta: metaTableName(namespace) },
+    ['minute'],
+    locations,
+    day,
+    truth,
+    out,
+  );
 }
 
 /** The hour and day roll-ups; `truth` holds their row keys (count-key.ts, granularity hour and day). */
@@ -85,18 +100,27 @@ export function reconcileRollups(
   truth: MinuteCounts,
   out: CellReconciliation,
 ): Promise<void> {
-  return reconcileLiveCells(hbase, liveRollupsTableName(namespace), ['hour', 'day'], locations, day, truth, out);
+  return reconcileLiveCells(
+    hbase,
+    { cells: liveRollupsTableName(namespace), meta: metaTableName(namespace) },
+    ['hour', 'day'],
+    locations,
+    day,
+    truth,
+    out,
+  );
 }
 
 async function reconcileLiveCells(
   hbase: HBaseTables,
-  table: string,
+  tables: { readonly cells: string; readonly meta: string },
   granularities: readonly CountGranularity[],
   locations: Iterable<bigint>,
   day: string,
   truth: MinuteCounts,
   out: CellReconciliation,
 ): Promise<void> {
+  const table = tables.cells;
   const { startMs, endMs } = dayRange(day);
   // The truth cells the scans met: one byte per row key and partition.
   const seen = new Map(truth.partitions().map((partition) => [partition, new Uint8Array(truth.size)]));
@@ -128,10 +152,17 @@ async function reconcileLiveCells(
     }
   }
   await runPool(scans, SCANS);
+  const creating = new Set<number>();
   for (const { slot, partition, figure } of truth.cells()) {
     if ((seen.get(partition) as Uint8Array)[slot] === 1) continue;
     out.cellsChecked++;
+    creating.add(partition);
     pending.push(() => correct(hbase, table, truth.rowKey(slot), partition, null, figure, out));
+  }
+  if (creating.size > 0) {
+    // A stored horizon already beyond the day stays: the HBase timestamp of a horizon is its value.
+    const cells = [...creating].map((partition) => countHorizonCell(partitionQualifier(partition), endMs - 1));
+    await hbase.put(tables.meta, { row: Buffer.from(COUNT_HORIZON_ROW), cells });
   }
   await runPool(pending, CONCURRENCY);
 }

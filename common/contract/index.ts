@@ -140,6 +140,13 @@ export {
   type SpeedMetricsSnapshot,
   type QuarantinedCell,
 } from './meta-rows';
+export {
+  COUNT_HORIZON_ROW,
+  COUNT_HORIZON_BASE_QUALIFIER,
+  EMPTY_TABLES_HORIZON_MS,
+  countHorizonCell,
+  decodeCountHorizon,
+} from './count-horizon';
 export { topItemsRowKey, decodeTopItemsRowKey, topItemsPrefix } from './top-items-key';
 export {
   REFERENCE_NAME_QUALIFIER,

@@ -9,6 +9,8 @@
 //   row "batch/last-run"       qualifier "report": JSON of the last nightly run (day, status, durations, figures)
 //   row "quarantine/cells"     qualifier "<table>|<row hex>|<family>:<qualifier>@<timestamp>": JSON QuarantinedCell,
 //                              a stored cell the speed layer could not decode, kept with its reason before it was removed
+//   row "speed/count-horizon"  qualifiers "p<partition>" and "base": int64 epoch ms, no counter cell of that
+//                              partition starts after it (count-horizon.ts; COUNT_HORIZON_ROW)
 
 export const META_ROWS = {
   watermark: 'batch/watermark',

@@ -6,17 +6,22 @@
 import { expect } from 'chai';
 import {
   lockPath,
+  COUNT_HORIZON_ROW,
   countRowKey,
+  decodeCountHorizon,
   decodePartitionCount,
+  FAMILIES,
   detectionRowKey,
   detectionTableName,
   eventDay,
   landingPartitionDir,
   liveCountsTableName,
+  metaTableName,
   quarantineDir,
   warehouseDayDir,
 } from '../../common/contract';
 import { runBatch, type DayReport } from '../../batch-layer';
+import { cellValue } from '../../common/hbase';
 import { generateEvents, produceEvents, truthOf, type SentEvent } from '../helpers/batch-events';
 import { CliProcess } from '../helpers/cli-process';
 import { parseJson } from '../helpers/api-bodies';
@@ -105,6 +110,13 @@ describe('batch reconciliation, locking and bad input', function () {
       for (const cell of now?.cells ?? [])
         expect(decodePartitionCount(cell.value).count).to.equal(right.get(row)?.get(Number(cell.qualifier.slice(1)))?.count);
     }
+    // Before creating the lost cells, the reconciliation raised their partitions' count horizons over the day.
+    const horizons = await world.hbase.get(metaTableName(ns), Buffer.from(COUNT_HORIZON_ROW));
+    for (const [, cells] of lost)
+      for (const partition of cells.keys())
+        expect(decodeCountHorizon(cellValue(horizons, FAMILIES.meta, `p${partition}`)), `p${partition}`).to.be.at.least(
+          dayStart + 86_400_000 - 1,
+        );
     const shown = await runCli(['report', 'show', '--date', day, '--format', 'csv'], world.env);
     expect(shown.stdout)
       .to.include('rows_repaired,5')
