@@ -52,6 +52,7 @@ export async function applyChunk(
   beforeWrite();
   const { detections, recent } = detectionMutations(plan.rows);
   const counterPuts = deps.counters.mutations(updates);
+  await deps.counters.cover(partition, updates);
   await Promise.all([
     deps.store.puts(deps.tables.detections, detections),
     deps.store.puts(deps.tables.recent, recent),

@@ -124,6 +124,13 @@ async function skipCommitted(
       onRetry: (e, n, ms) =>
         log.warn(`fencing the earlier owners of partition ${partition} (attempt ${n}, retry in ${ms} ms): ${errorMessage(e)}`),
     });
+    // The count horizon is read after the fencing, so it covers every cell the committed offsets counted.
+    await retry(() => options.deps.counters.claim(partition), {
+      retries: Infinity,
+      signal,
+      onRetry: (e, n, ms) =>
+        log.warn(`reading the count horizon of partition ${partition} (attempt ${n}, retry in ${ms} ms): ${errorMessage(e)}`),
+    });
     // A rejoin meanwhile makes this batch stale: the first chunk's guard drops it.
     if (generation !== state.generation) return 0;
     state.claimed.set(partition, committed);

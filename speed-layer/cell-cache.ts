@@ -14,7 +14,11 @@ export class CellCache {
   private old = new Map<string, PartitionCount>();
   private readonly generationCells: number;
 
-  constructor(maxCells: number) {
+  /** `onForget`: handed each cell of a generation as it is dropped (a cell also in the young one included). */
+  constructor(
+    maxCells: number,
+    private readonly onForget: (id: string) => void = () => {},
+  ) {
     this.generationCells = Math.max(1, Math.floor(maxCells / 2));
   }
 
@@ -28,12 +32,14 @@ export class CellCache {
 
   set(id: string, value: PartitionCount): void {
     if (this.young.size >= this.generationCells && !this.young.has(id)) {
+      for (const forgotten of this.old.keys()) this.onForget(forgotten);
       this.old = this.young;
       this.young = new Map();
     }
     this.young.set(id, value);
   }
 
+  /** Forgets everything without telling onForget (a rebalance: the owner starts from HBase again). */
   clear(): void {
     this.young = new Map();
     this.old = new Map();

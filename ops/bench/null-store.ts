@@ -2,16 +2,27 @@
 // a region server: every read finds no row, every write is accepted and only
 // counted. Not a fake of HBase (test/fakes/memory-hbase.ts is one): the speed
 // layer's counter store, whose cache fills from its own writes, sees the same
-// hits and misses as against an empty table, and that is all this is for.
+// hits and misses as against an empty table, and that is all this is for. The
+// one exception is what setup writes into a new namespace before any event,
+// handed in with hold(): the count horizon's base.
 
 import type { CheckCondition, HBaseTables, Row, RowMutation } from '../../common/hbase';
 
 export class NullStore implements HBaseTables {
+  /** Rows reads find, by table and row bytes (latin1). */
+  private readonly held = new Map<string, Map<string, Row>>();
   /** Rows asked for by get and mget, by table. */
   private readonly reads = new Map<string, number>();
   /** Rows and cells handed to put and puts. */
   rowsWritten = 0;
   cellsWritten = 0;
+
+  /** A row every later read of `table` finds (writes still keep nothing). */
+  hold(table: string, row: Row): void {
+    let rows = this.held.get(table);
+    if (!rows) this.held.set(table, (rows = new Map<string, Row>()));
+    rows.set(row.key.toString('latin1'), row);
+  }
 
   rowsReadOf(table: string): number {
     return this.reads.get(table) ?? 0;
@@ -32,14 +43,14 @@ export class NullStore implements HBaseTables {
     return Promise.resolve();
   }
 
-  get(table: string, _row: Buffer): Promise<Row | null> {
+  get(table: string, row: Buffer): Promise<Row | null> {
     this.read(table, 1);
-    return Promise.resolve(null);
+    return Promise.resolve(this.find(table, row));
   }
 
   mget(table: string, rows: readonly Buffer[]): Promise<(Row | null)[]> {
     this.read(table, rows.length);
-    return Promise.resolve(rows.map(() => null));
+    return Promise.resolve(rows.map((row) => this.find(table, row)));
   }
 
   delete(): Promise<void> {
@@ -63,6 +74,10 @@ export class NullStore implements HBaseTables {
 
   scanAll(_table: string): Promise<Row[]> {
     return Promise.resolve([]);
+  }
+
+  private find(table: string, row: Buffer): Row | null {
+    return this.held.get(table)?.get(row.toString('latin1')) ?? null;
   }
 
   private read(table: string, rows: number): void {

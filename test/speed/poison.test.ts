@@ -17,6 +17,8 @@ import {
   countRowKey,
   encodeDetectionEvent,
   FAMILIES,
+  COUNT_HORIZON_ROW,
+  countHorizonCell,
   liveCountsTableName,
   META_ROWS,
   metaTableName,
@@ -79,6 +81,11 @@ describe('poison events and cells never stall a partition', function () {
       itemName: '',
     });
     const corruptTimestamp = Date.now();
+    // Like every writer of counter cells, the horizon of partition 0 first covers the cell.
+    await env.store.put(metaTableName(ns), {
+      row: Buffer.from(COUNT_HORIZON_ROW),
+      cells: [countHorizonCell(partitionQualifier(0), bucket)],
+    });
     await env.store.put(liveCountsTableName(ns), {
       row: corruptRow,
       cells: [
