@@ -12,6 +12,7 @@ import {
   DEFAULT_MAX_FUTURE_MS,
   EMPTY_TABLES_HORIZON_MS,
   FAMILIES,
+  NO_OFFSET,
 } from '../common/contract';
 import { cellValue, type ReadOptions, type Row } from '../common/hbase';
 import { MemoryHBase } from '../test/fakes/memory-hbase';
@@ -132,7 +133,7 @@ describe('CounterStore with the count horizon', () => {
     const cell = minuteCell(NOW);
     const first = new CounterStore(hbase, tables, 100);
     await first.claim(0);
-    expect((await first.read([cell])).size).to.equal(0);
+    expect([...(await first.read([cell])).values()], 'known empty').to.deep.equal([{ count: 0n, lastOffset: NO_OFFSET }]);
     expect(await write(first, hbase, [{ address: cell, offsets: [7n, 8n] }])).to.deep.equal([2n]);
     expect(hbase.rowsAsked, 'a cell no one wrote is not read').to.equal(0);
 

@@ -99,19 +99,23 @@ export class CounterStore {
   }
 
   /**
-   * The stored values of the cells among `addresses` that are not cached, read
-   * from HBase (one multi-get per table and qualifier, side by side). Lets a chunk
+   * The stored values of the cells among `addresses` that are not cached: read
+   * from HBase (one multi-get per table and qualifier, side by side), or empty
+   * without a read where the count horizon tells (knownEmpty). Lets a chunk
    * read its counter cells while its detection rows' lineage is being read: hand
    * the result to updates(). Values read here are HBase's own, so using them is
    * as safe as reading in updates(); the cache still wins where it has a cell.
    */
   async read(addresses: Iterable<CounterAddress>): Promise<Map<string, PartitionCount>> {
     const missing = new Map<string, CounterAddress>();
+    // Cells known empty are answered here, so updates() need not ask again.
+    const found = new Map<string, PartitionCount>();
     for (const address of addresses) {
       const id = address.id;
-      if (!this.cache.has(id) && !missing.has(id) && !this.knownEmpty(address)) missing.set(id, address);
+      if (this.cache.has(id) || missing.has(id) || found.has(id)) continue;
+      if (this.knownEmpty(address)) found.set(id, EMPTY);
+      else missing.set(id, address);
     }
-    const found = new Map<string, PartitionCount>();
     if (missing.size === 0) return found;
     // One multi-get per table and qualifier, asking for that one cell of each
     // row: a counter row holds a cell per partition, and this instance needs
