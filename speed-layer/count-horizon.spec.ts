@@ -136,11 +136,17 @@ describe('CounterStore with the count horizon', () => {
     expect([...(await first.read([cell])).values()], 'known empty').to.deep.equal([{ count: 0n, lastOffset: NO_OFFSET }]);
     expect(await write(first, hbase, [{ address: cell, offsets: [7n, 8n] }])).to.deep.equal([2n]);
     expect(hbase.rowsAsked, 'a cell no one wrote is not read').to.equal(0);
+    expect(first.tally, 'asked twice: by read(), then by updates() without its answer').to.deep.equal({
+      read: 0,
+      knownEmpty: 2,
+      forgottenResets: 0,
+    });
 
     const successor = new CounterStore(hbase, tables, 100);
     await successor.claim(0);
     expect(await write(successor, hbase, [{ address: cell, offsets: [8n, 9n] }])).to.deep.equal([3n]);
     expect(hbase.rowsAsked, 'the predecessor raised the horizon over its cell').to.equal(1);
+    expect(successor.tally).to.deep.equal({ read: 1, knownEmpty: 0, forgottenResets: 0 });
   });
 
   it('reads again a cell its cache forgot, and every cell written so far once its filter of forgotten cells is full', async () => {
@@ -160,7 +166,7 @@ describe('CounterStore with the count horizon', () => {
 
     // 2 × 16 forgotten cells fill the filter: the store forgets its own writes and reads them all again.
     for (const cell of cells.slice(3)) await write(store, hbase, [once(cell)]);
-    expect(store.forgottenResets).to.be.greaterThan(0);
+    expect(store.tally.forgottenResets).to.be.greaterThan(0);
     const asked = hbase.rowsAsked;
     const counts: bigint[] = [];
     for (const cell of cells) counts.push(...(await write(store, hbase, [once(cell)])));

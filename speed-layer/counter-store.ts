@@ -47,12 +47,21 @@ export interface CounterUpdate {
   readonly value: PartitionCount;
 }
 
+export interface CounterTally {
+  /** Cells read from HBase. */
+  read: number;
+  /** Cells known empty without a read (beyond the count horizon, not forgotten). */
+  knownEmpty: number;
+  /** Times the filter of forgotten cells filled up: each time, the cells written so far are read again on their next touch. */
+  forgottenResets: number;
+}
+
 export class CounterStore {
   private readonly cache: CellCache;
   /** The cells the cache dropped since the last claim or reset: any of them may hold a count. */
   private readonly forgotten: CellIdFilter;
-  /** How often that filter filled up (each time, the cells written so far are read again on their next touch). */
-  forgottenResets = 0;
+  /** What the store did for the cells it was asked and did not cache, since it was built (the speed layer's metrics). */
+  readonly tally: CounterTally = { read: 0, knownEmpty: 0, forgottenResets: 0 };
 
   constructor(
     private readonly store: HBaseTables,
@@ -75,7 +84,7 @@ export class CounterStore {
     if (this.forgotten.isFull()) {
       this.horizon.forgetOwnWrites();
       this.forgotten.clear();
-      this.forgottenResets++;
+      this.tally.forgottenResets++;
     }
     this.forgotten.add(id);
   }
@@ -116,6 +125,8 @@ export class CounterStore {
       if (this.knownEmpty(address)) found.set(id, EMPTY);
       else missing.set(id, address);
     }
+    this.tally.knownEmpty += found.size;
+    this.tally.read += missing.size;
     if (missing.size === 0) return found;
     // One multi-get per table and qualifier, asking for that one cell of each
     // row: a counter row holds a cell per partition, and this instance needs

@@ -44,6 +44,7 @@ export function createSpeedLayer(
   const { store, kafka, deadLetterOutput } = build(metrics);
   const tables = speedTables(config);
   const counters = new CounterStore(store, tables, config.speed.countCacheCells);
+  metrics.observeCounterCells(counters.tally);
   const reference = new BroadcastReference(new CurrentReference(store, config.hbase.namespace), log.child('reference'));
   const deadLetters = new DeadLetterSender(deadLetterOutput, {
     deadLetterTopic: config.kafka.deadLetterTopic,

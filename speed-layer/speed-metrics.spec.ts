@@ -21,6 +21,19 @@ describe('speed metrics', () => {
     expect(metrics.snapshot().lagByPartition).to.deep.equal({ '0': 12 });
   });
 
+  it("exposes a counter store's tally as read at each scrape", async () => {
+    const metrics = new SpeedMetrics('i3', 'g', { defaultMetrics: false });
+    const tally = { read: 2, knownEmpty: 5, forgottenResets: 0 };
+    metrics.observeCounterCells(tally);
+    expect(await metrics.registry.metrics()).to.include('utopia_speed_counter_cells_total{source="known_empty"} 5');
+    tally.knownEmpty = 9;
+    tally.forgottenResets = 1;
+    const text = await metrics.registry.metrics();
+    expect(text).to.include('utopia_speed_counter_cells_total{source="read"} 2');
+    expect(text).to.include('utopia_speed_counter_cells_total{source="known_empty"} 9');
+    expect(text).to.include('utopia_speed_forgotten_cells_filter_resets_total 1');
+  });
+
   it('exposes the default process and Node metrics in its own registry', async () => {
     const text = await new SpeedMetrics('i2', 'g').registry.metrics();
     expect(text).to.match(/^process_cpu_seconds_total \d/m);

@@ -18,6 +18,7 @@ import {
 } from '../common/contract';
 import type { HBaseTables } from '../common/hbase';
 import { ConsumerLagMetrics, createMetricsRegistry, type Registry, type RegistryOptions } from '../common/metrics';
+import type { CounterTally } from './counter-store';
 import { LatencyWindow } from './latency-window';
 
 const CHUNK_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -68,6 +69,31 @@ export class SpeedMetrics {
       help: 'Time to process and commit one chunk of a Kafka batch (up to 1000 messages).',
       buckets: CHUNK_BUCKETS_S,
       registers,
+    });
+  }
+
+  /** Exposes a counter store's tally, read at each scrape. */
+  observeCounterCells(tally: CounterTally): void {
+    const registers = [this.registry];
+    new Counter({
+      name: 'utopia_speed_counter_cells_total',
+      help: 'Counter cells a chunk needed that the cache did not hold, by source: read from HBase, or known_empty without a read (beyond the partition count horizon).',
+      labelNames: ['source'] as const,
+      registers,
+      collect() {
+        this.reset();
+        this.inc({ source: 'read' }, tally.read);
+        this.inc({ source: 'known_empty' }, tally.knownEmpty);
+      },
+    });
+    new Counter({
+      name: 'utopia_speed_forgotten_cells_filter_resets_total',
+      help: 'Times the filter of counter cells the cache forgot filled up; after each, the cells written so far are read again on their next touch.',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(tally.forgottenResets);
+      },
     });
   }
 
