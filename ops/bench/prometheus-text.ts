@@ -8,6 +8,13 @@ export function gaugeValue(text: string, name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** The value of the series `name{label="value"}` (one label), undefined when absent. */
+export function seriesValue(text: string, name: string, label: string, value: string): number | undefined {
+  const prefix = `${name}{${label}="${value}"} `;
+  const line = text.split('\n').find((l) => l.startsWith(prefix));
+  return line === undefined ? undefined : Number(line.slice(prefix.length));
+}
+
 export interface HistogramFigure {
   readonly count: number;
   /** Mean of the observations, in the histogram's unit. */

@@ -27,7 +27,7 @@ import { isPositive, isPositiveInteger, type Flags, type FlagSpec } from '../cli
 import { generateEvents, publishEvents, type PublishResult, type SimulationOptions } from '../simulator';
 import { cpuSecondsOf, createBenchWorld, rssOf, stackServicePid, type BenchWorld } from './bench-world';
 import { sampleMemory } from './memory-sampler';
-import { histogramFigures } from './prometheus-text';
+import { histogramFigures, seriesValue } from './prometheus-text';
 import { hbaseRandomWriteCeiling, kafkaConsumerCeiling, type Ceiling } from './ceilings';
 import { runBench } from './run-bench';
 import { speedBacklog, speedSimulation } from './speed-simulation';
@@ -128,6 +128,8 @@ async function main(flags: Flags): Promise<void> {
       speedLayerCpuMicrosPerEvent: initialLag > 0 ? Math.round((speedCpuSeconds * 1e6) / initialLag) : null,
       hbaseBacklogCpuSeconds: hbaseCpuSeconds === null ? null : Math.round(hbaseCpuSeconds * 100) / 100,
       hbaseCpuMicrosPerEvent: hbaseCpuSeconds !== null && initialLag > 0 ? Math.round((hbaseCpuSeconds * 1e6) / initialLag) : null,
+      counterCellsReadPerEvent:
+        backlogTimings && initialLag > 0 ? Math.round((backlogTimings.counterCells.read / initialLag) * 100) / 100 : null,
       backlogTimings,
       ceilings: { kafkaConsumer: kafkaCeiling, hbaseRandomWrite: hbaseCeiling },
       ratios: {
@@ -221,6 +223,7 @@ interface SpeedBenchResult {
   sustainedEventsPerSecond: number;
   speedLayerCpuMicrosPerEvent: number | null;
   hbaseCpuMicrosPerEvent: number | null;
+  counterCellsReadPerEvent: number | null;
   freshness: { rateTarget: number; rateAchieved: number; p50Ms: number; p99Ms: number };
   speedLayerPeakRssMb: number;
   speedLayerMemoryAtPeakMb: { heapUsedMb: number; externalMb: number } | null;
@@ -248,6 +251,7 @@ function printSpeedTable(result: SpeedBenchResult): void {
         ],
         ['CPU µs per event over the backlog: speed layer', show(result.speedLayerCpuMicrosPerEvent), ''],
         ['CPU µs per event over the backlog: HBase (local stack)', show(result.hbaseCpuMicrosPerEvent), ''],
+        ['counter cells read from HBase per event (backlog)', show(result.counterCellsReadPerEvent), ''],
         ['Kafka ConsumerPerformance msgs/s', show(ceilings.kafkaConsumer.eventsPerSecond), ceilings.kafkaConsumer.note],
         ['HBase PE randomWrite rows/s', show(ceilings.hbaseRandomWrite.eventsPerSecond), ceilings.hbaseRandomWrite.note],
         ['ours / Kafka consumer', show(result.ratios.ofKafkaConsumer), ''],
@@ -264,12 +268,16 @@ function shareOf(rate: number, ceiling: number | null): number | null {
 
 /**
  * Where a chunk's time went while the backlog was consumed, from the child's
- * histograms: chunks and their mean latency, and HBase calls by operation and
- * table with their mean latency (calls of concurrent chunks overlap).
+ * histograms: chunks and their mean latency, HBase calls by operation and
+ * table with their mean latency (calls of concurrent chunks overlap), and the
+ * counter cells the counter store read or knew empty without a read.
  */
-async function speedTimings(
-  metricsUrl: string,
-): Promise<{ chunks: number; chunkMeanMs: number; hbaseCalls: Record<string, { count: number; meanMs: number }> } | null> {
+async function speedTimings(metricsUrl: string): Promise<{
+  chunks: number;
+  chunkMeanMs: number;
+  hbaseCalls: Record<string, { count: number; meanMs: number }>;
+  counterCells: { read: number; knownEmpty: number };
+} | null> {
   const text = await fetch(metricsUrl).then(
     (r) => (r.ok ? r.text() : undefined),
     () => undefined,
@@ -285,7 +293,11 @@ async function speedTimings(
       .join(' ');
     hbaseCalls[name] = { count: figure.count, meanMs: Math.round(figure.mean * 1000) };
   }
-  return { chunks: chunk.count, chunkMeanMs: Math.round(chunk.mean * 1000), hbaseCalls };
+  const counterCells = {
+    read: seriesValue(text, 'utopia_speed_counter_cells_total', 'source', 'read') ?? 0,
+    knownEmpty: seriesValue(text, 'utopia_speed_counter_cells_total', 'source', 'known_empty') ?? 0,
+  };
+  return { chunks: chunk.count, chunkMeanMs: Math.round(chunk.mean * 1000), hbaseCalls, counterCells };
 }
 
 void runBench('speed', FLAGS, main);
