@@ -7,15 +7,16 @@ import { expect } from 'chai';
 import {
   COUNT_HORIZON_BASE_QUALIFIER,
   COUNT_HORIZON_ROW,
-  countHorizonCell,
+  countHorizonPut,
   decodeCountHorizon,
   DEFAULT_MAX_FUTURE_MS,
   EMPTY_TABLES_HORIZON_MS,
   FAMILIES,
   NO_OFFSET,
 } from '../common/contract';
-import { cellValue, type ReadOptions, type Row } from '../common/hbase';
-import { MemoryHBase } from '../test/fakes/memory-hbase';
+import { cellValue } from '../common/hbase';
+import type { MemoryHBase } from '../test/fakes/memory-hbase';
+import { RecordedHBase } from '../test/helpers/recorded-hbase';
 import { counterAddress, type CounterAddress, type CounterContribution } from './counter-cell';
 import { COUNT_HORIZON_STEP_MS, CountHorizon } from './count-horizon';
 import { CounterStore } from './counter-store';
@@ -25,18 +26,12 @@ const tables: SpeedTables = { detections: 'd', liveCounts: 'lc', rollups: 'ru', 
 const NOW = Date.UTC(2026, 11, 2, 12, 0);
 const MINUTE = 60_000;
 
-function stack(): MemoryHBase {
-  return new MemoryHBase()
-    .createTable('lc', [FAMILIES.liveCounts])
-    .createTable('ru', [FAMILIES.liveCounts])
-    .createTable('m', [FAMILIES.meta]);
+function stack(): RecordedHBase {
+  return new RecordedHBase();
 }
 
 async function setBase(hbase: MemoryHBase): Promise<void> {
-  await hbase.put('m', {
-    row: Buffer.from(COUNT_HORIZON_ROW),
-    cells: [countHorizonCell(COUNT_HORIZON_BASE_QUALIFIER, EMPTY_TABLES_HORIZON_MS)],
-  });
+  await hbase.put('m', countHorizonPut([[COUNT_HORIZON_BASE_QUALIFIER, EMPTY_TABLES_HORIZON_MS]]));
 }
 
 async function stored(hbase: MemoryHBase, partition: number): Promise<number | undefined> {
@@ -45,22 +40,6 @@ async function stored(hbase: MemoryHBase, partition: number): Promise<number | u
 
 const minuteCell = (bucketMs: number, partition = 0): CounterAddress =>
   counterAddress('liveCounts', Buffer.from(`minute-${bucketMs}`), `p${partition}`, bucketMs);
-
-/** The in-memory HBase, counting the rows multi-gets ask for. */
-class CountedHBase extends MemoryHBase {
-  rowsAsked = 0;
-
-  override mget(table: string, rows: readonly Buffer[], options?: ReadOptions): Promise<(Row | null)[]> {
-    this.rowsAsked += rows.length;
-    return super.mget(table, rows, options);
-  }
-}
-
-function countedStack(): CountedHBase {
-  const hbase = new CountedHBase();
-  hbase.createTable('lc', [FAMILIES.liveCounts]).createTable('ru', [FAMILIES.liveCounts]).createTable('m', [FAMILIES.meta]);
-  return hbase;
-}
 
 /** One chunk through the store as apply-chunk runs it: values, horizon raised, puts, then the cache. */
 async function write(store: CounterStore, hbase: MemoryHBase, contributions: CounterContribution[]): Promise<bigint[]> {
@@ -128,7 +107,7 @@ describe('CountHorizon', () => {
 
 describe('CounterStore with the count horizon', () => {
   it('reads no cell of its own that it never wrote, while a successor reads what its predecessor wrote', async () => {
-    const hbase = countedStack();
+    const hbase = stack();
     await setBase(hbase);
     const cell = minuteCell(NOW);
     const first = new CounterStore(hbase, tables, 100);
@@ -150,7 +129,7 @@ describe('CounterStore with the count horizon', () => {
   });
 
   it('reads again a cell its cache forgot, and every cell written so far once its filter of forgotten cells is full', async () => {
-    const hbase = countedStack();
+    const hbase = stack();
     await setBase(hbase);
     // Two cached cells: each generation holds one, so every new cell drops one.
     const store = new CounterStore(hbase, tables, 2);

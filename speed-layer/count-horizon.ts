@@ -21,7 +21,7 @@ import type { HBaseTables } from '../common/hbase';
 import {
   COUNT_HORIZON_BASE_QUALIFIER,
   COUNT_HORIZON_ROW,
-  countHorizonCell,
+  countHorizonPut,
   decodeCountHorizon,
   DEFAULT_MAX_FUTURE_MS,
   FAMILIES,
@@ -93,7 +93,7 @@ export class CountHorizon {
     const horizon = this.partitions.get(qualifier) as PartitionHorizon;
     if (horizon.stored === undefined || newest > horizon.stored) {
       const raised = Math.max(newest, horizon.known) + COUNT_HORIZON_STEP_MS;
-      await this.store.put(this.metaTable, { row: HORIZON_ROW, cells: [countHorizonCell(qualifier, raised)] });
+      await this.store.put(this.metaTable, countHorizonPut([[qualifier, raised]]));
       horizon.stored = raised;
     }
     if (newest > horizon.known) horizon.known = newest;

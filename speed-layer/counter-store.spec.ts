@@ -1,39 +1,21 @@
-// CounterStore against the in-memory HBase (test/fakes), whose multi-gets are
-// recorded: what it reads, once per row, and what its cache spares.
+// CounterStore against the in-memory HBase (test/helpers/recorded-hbase.ts),
+// whose multi-gets are recorded: what it reads, once per row, and what its cache spares.
 
 import { expect } from 'chai';
 import { encodePartitionCount, FAMILIES, NO_OFFSET, type PartitionCount } from '../common/contract';
-import type { ReadOptions } from '../common/hbase';
-import { MemoryHBase } from '../test/fakes/memory-hbase';
+import { RecordedHBase } from '../test/helpers/recorded-hbase';
 import { counterAddress, type CounterAddress } from './counter-cell';
 import { CounterStore } from './counter-store';
 import type { SpeedTables } from './speed-tables';
 
 const tables: SpeedTables = { detections: 'd', liveCounts: 'lc', rollups: 'ru', recent: 'r', reference: 'ref', meta: 'm' };
 
-/** Counter tables in memory; every multi-get's table and rows recorded. */
-class RecordedHBase {
-  readonly hbase = new MemoryHBase().createTable('lc', [FAMILIES.liveCounts]).createTable('ru', [FAMILIES.liveCounts]);
-  readonly reads: { table: string; rows: string[] }[] = [];
-  /** The qualifiers each multi-get asked for (undefined: the whole family). */
-  readonly qualifiers: (readonly string[] | undefined)[] = [];
-  readonly store: MemoryHBase = new Proxy(this.hbase, {
-    get: (target, name, receiver) => {
-      if (name !== 'mget') return Reflect.get(target, name, receiver) as unknown;
-      return (table: string, rows: readonly Buffer[], options?: ReadOptions) => {
-        this.reads.push({ table, rows: rows.map((r) => r.toString('latin1')) });
-        this.qualifiers.push(options?.qualifiers);
-        return target.mget(table, rows, options);
-      };
-    },
+/** A stored partition count of `address`, as an earlier owner left it. */
+function putCount(hbase: RecordedHBase, table: string, address: CounterAddress, value: PartitionCount): Promise<void> {
+  return hbase.put(table, {
+    row: address.row,
+    cells: [{ family: FAMILIES.liveCounts, qualifier: address.qualifier, value: encodePartitionCount(value), timestamp: 1 }],
   });
-
-  put(table: string, address: CounterAddress, value: PartitionCount): Promise<void> {
-    return this.hbase.put(table, {
-      row: address.row,
-      cells: [{ family: FAMILIES.liveCounts, qualifier: address.qualifier, value: encodePartitionCount(value), timestamp: 1 }],
-    });
-  }
 }
 
 const minute = (row: string): CounterAddress => counterAddress('liveCounts', Buffer.from(row), 'p0', 0);
@@ -42,8 +24,8 @@ const hour = (row: string): CounterAddress => counterAddress('rollups', Buffer.f
 describe('CounterStore', () => {
   it('reads the cells of several tables in one go, each row once, and reuses them in updates', async () => {
     const fake = new RecordedHBase();
-    await fake.put('lc', minute('a'), { count: 5n, lastOffset: 9n });
-    const store = new CounterStore(fake.store, tables, 100);
+    await putCount(fake, 'lc', minute('a'), { count: 5n, lastOffset: 9n });
+    const store = new CounterStore(fake, tables, 100);
     const known = await store.read([minute('a'), minute('a'), hour('a'), minute('b')]);
     expect(fake.reads.map((r) => r.table).sort()).to.deep.equal(['lc', 'ru']);
     expect(fake.reads.find((r) => r.table === 'lc')?.rows).to.deep.equal(['a', 'b']);
@@ -63,10 +45,10 @@ describe('CounterStore', () => {
 
   it("asks HBase for its own partition's cell of each row, not the row's other partitions", async () => {
     const fake = new RecordedHBase();
-    await fake.put('lc', minute('a'), { count: 5n, lastOffset: 9n });
+    await putCount(fake, 'lc', minute('a'), { count: 5n, lastOffset: 9n });
     const otherPartition = counterAddress('liveCounts', Buffer.from('a'), 'p1', 0);
-    await fake.put('lc', otherPartition, { count: 40n, lastOffset: 70n });
-    const store = new CounterStore(fake.store, tables, 100);
+    await putCount(fake, 'lc', otherPartition, { count: 40n, lastOffset: 70n });
+    const store = new CounterStore(fake, tables, 100);
     const known = await store.read([minute('a'), minute('b'), otherPartition]);
     expect(fake.qualifiers.map((q) => q?.join()).sort()).to.deep.equal(['p0', 'p1']);
     expect(fake.reads.map((r) => r.rows.join()).sort()).to.deep.equal(['a', 'a,b']);
@@ -77,10 +59,10 @@ describe('CounterStore', () => {
 
   it('prefers its cache to an earlier read, and reads what neither has', async () => {
     const fake = new RecordedHBase();
-    const store = new CounterStore(fake.store, tables, 100);
+    const store = new CounterStore(fake, tables, 100);
     store.commit([{ address: minute('a'), value: { count: 7n, lastOffset: 20n } }]);
     const stale = new Map([[minute('a').id, { count: 1n, lastOffset: 1n }]]);
-    await fake.put('ru', hour('x'), { count: 2n, lastOffset: 3n });
+    await putCount(fake, 'ru', hour('x'), { count: 2n, lastOffset: 3n });
     const updates = await store.updates(
       [
         { address: minute('a'), offsets: [21n] },
@@ -96,7 +78,7 @@ describe('CounterStore', () => {
   });
 
   it('puts one mutation per row per table: cells sharing a row go together, in update order', () => {
-    const store = new CounterStore(new RecordedHBase().store, tables, 100);
+    const store = new CounterStore(new RecordedHBase(), tables, 100);
     const quality = Buffer.from('quality');
     const accepted = counterAddress('meta', quality, 'accepted:p0', 0);
     const late = counterAddress('meta', quality, 'late:p0', 0);
@@ -124,7 +106,7 @@ describe('CounterStore', () => {
 
   it('skips the cells it has cached when reading ahead', async () => {
     const fake = new RecordedHBase();
-    const store = new CounterStore(fake.store, tables, 100);
+    const store = new CounterStore(fake, tables, 100);
     store.commit([{ address: minute('a'), value: { count: 1n, lastOffset: NO_OFFSET + 1n } }]);
     expect((await store.read([minute('a')])).size).to.equal(0);
     expect(fake.reads).to.deep.equal([]);

@@ -11,8 +11,7 @@
 // the cell instead of taking it as empty.
 
 import {
-  COUNT_HORIZON_ROW,
-  countHorizonCell,
+  countHorizonPut,
   countScanRange,
   dayRange,
   decodeCountRowKey,
@@ -161,8 +160,7 @@ async function reconcileLiveCells(
   }
   if (creating.size > 0) {
     // A stored horizon already beyond the day stays: the HBase timestamp of a horizon is its value.
-    const cells = [...creating].map((partition) => countHorizonCell(partitionQualifier(partition), endMs - 1));
-    await hbase.put(tables.meta, { row: Buffer.from(COUNT_HORIZON_ROW), cells });
+    await hbase.put(tables.meta, countHorizonPut([...creating].map((partition) => [partitionQualifier(partition), endMs - 1] as const)));
   }
   await runPool(pending, CONCURRENCY);
 }

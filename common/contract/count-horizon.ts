@@ -23,8 +23,8 @@ export const COUNT_HORIZON_BASE_QUALIFIER = 'base';
 /** The base of tables created empty: every bucket lies beyond it. */
 export const EMPTY_TABLES_HORIZON_MS = -1;
 
-/** The meta cell recording `horizonMs` under `qualifier` (a partition's "p<n>", or the base). */
-export function countHorizonCell(
+/** The meta cell recording `horizonMs` under `qualifier` (a partition's "p<n>", or the base); written through countHorizonPut. */
+function countHorizonCell(
   qualifier: string,
   horizonMs: number,
 ): {
@@ -36,6 +36,14 @@ export function countHorizonCell(
   if (!Number.isSafeInteger(horizonMs) || horizonMs < EMPTY_TABLES_HORIZON_MS)
     throw new ContractError(`invalid count horizon ${horizonMs}`);
   return { family: FAMILIES.meta, qualifier, value: int64ToBytes(BigInt(horizonMs)), timestamp: Math.max(0, horizonMs) };
+}
+
+/** The meta row mutation recording each `[qualifier, horizonMs]`: how every writer raises a horizon (or setup sets the base). */
+export function countHorizonPut(horizons: Iterable<readonly [qualifier: string, horizonMs: number]>): {
+  row: Buffer;
+  cells: ReturnType<typeof countHorizonCell>[];
+} {
+  return { row: Buffer.from(COUNT_HORIZON_ROW), cells: [...horizons].map(([qualifier, ms]) => countHorizonCell(qualifier, ms)) };
 }
 
 /** A stored horizon; undefined for a cell that is not one (its reader then knows nothing and reads every cell). */

@@ -144,7 +144,7 @@ export {
   COUNT_HORIZON_ROW,
   COUNT_HORIZON_BASE_QUALIFIER,
   EMPTY_TABLES_HORIZON_MS,
-  countHorizonCell,
+  countHorizonPut,
   decodeCountHorizon,
 } from './count-horizon';
 export { topItemsRowKey, decodeTopItemsRowKey, topItemsPrefix } from './top-items-key';

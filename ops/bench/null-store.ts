@@ -18,10 +18,13 @@ export class NullStore implements HBaseTables {
   cellsWritten = 0;
 
   /** A row every later read of `table` finds (writes still keep nothing). */
-  hold(table: string, row: Row): void {
+  hold(table: string, mutation: RowMutation): void {
     let rows = this.held.get(table);
     if (!rows) this.held.set(table, (rows = new Map<string, Row>()));
-    rows.set(row.key.toString('latin1'), row);
+    rows.set(mutation.row.toString('latin1'), {
+      key: mutation.row,
+      cells: mutation.cells.map((c) => ({ ...c, timestamp: c.timestamp ?? 0 })),
+    });
   }
 
   rowsReadOf(table: string): number {

@@ -13,13 +13,7 @@ import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig, repoRoot } from '../../common/config';
-import {
-  bucketOf,
-  COUNT_HORIZON_BASE_QUALIFIER,
-  COUNT_HORIZON_ROW,
-  countHorizonCell,
-  EMPTY_TABLES_HORIZON_MS,
-} from '../../common/contract';
+import { bucketOf, COUNT_HORIZON_BASE_QUALIFIER, countHorizonPut, EMPTY_TABLES_HORIZON_MS } from '../../common/contract';
 import { applyChunk, type ApplyChunkDeps } from '../../speed-layer/apply-chunk';
 import type { ConsumedMessage } from '../../speed-layer/consumed-message';
 import { CounterStore } from '../../speed-layer/counter-store';
@@ -62,10 +56,7 @@ async function main(flags: Flags): Promise<void> {
   const store = new NullStore();
   const tables = speedTables(config);
   // bench:speed's namespace is new: setup left the count horizon's base in it.
-  store.hold(tables.meta, {
-    key: Buffer.from(COUNT_HORIZON_ROW),
-    cells: [countHorizonCell(COUNT_HORIZON_BASE_QUALIFIER, EMPTY_TABLES_HORIZON_MS)],
-  });
+  store.hold(tables.meta, countHorizonPut([[COUNT_HORIZON_BASE_QUALIFIER, EMPTY_TABLES_HORIZON_MS]]));
   const deps: ApplyChunkDeps = {
     store,
     tables,

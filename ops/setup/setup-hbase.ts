@@ -7,8 +7,7 @@
 import type { Config } from '../../common/config';
 import {
   COUNT_HORIZON_BASE_QUALIFIER,
-  COUNT_HORIZON_ROW,
-  countHorizonCell,
+  countHorizonPut,
   EMPTY_TABLES_HORIZON_MS,
   hbaseTables,
   liveCountsTableName,
@@ -56,10 +55,7 @@ export async function setupHBase(config: Config, log: Logger): Promise<string[]>
 async function markCountTablesEmpty(config: Config, metaTable: string): Promise<void> {
   const store = new HBaseStore(hbaseStoreOptions(config));
   try {
-    await store.put(metaTable, {
-      row: Buffer.from(COUNT_HORIZON_ROW),
-      cells: [countHorizonCell(COUNT_HORIZON_BASE_QUALIFIER, EMPTY_TABLES_HORIZON_MS)],
-    });
+    await store.put(metaTable, countHorizonPut([[COUNT_HORIZON_BASE_QUALIFIER, EMPTY_TABLES_HORIZON_MS]]));
   } finally {
     store.close();
   }

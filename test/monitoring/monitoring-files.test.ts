@@ -190,6 +190,8 @@ describe('monitoring: alert rules and dashboard', function () {
       expect(speedText).to.match(/^utopia_speed_messages_total\{outcome="accepted"\} [1-9]\d*$/m);
       expect(speedText).to.match(/^utopia_speed_dead_letters_total\{reason="[a-z_0-9]+"\} [1-9]\d*$/m);
       expect(speedText).to.match(/^utopia_hbase_call_duration_seconds_count\{operation="puts",table="[^"]+",outcome="ok"\} [1-9]\d*$/m);
+      // Setup created the count tables empty, so the speed layer knew new counter cells empty without reading them.
+      expect(speedText).to.match(/^utopia_speed_counter_cells_total\{source="known_empty"\} [1-9]\d*$/m);
       expect(expositions.get('utopia-landing')).to.match(/^utopia_landing_rows_total [1-9]\d*$/m);
       const api = expositions.get('utopia-api') ?? '';
       expect(api).to.match(/^utopia_kafka_detections_offsets_total [1-9]\d*$/m);

@@ -17,8 +17,7 @@ import {
   countRowKey,
   encodeDetectionEvent,
   FAMILIES,
-  COUNT_HORIZON_ROW,
-  countHorizonCell,
+  countHorizonPut,
   liveCountsTableName,
   META_ROWS,
   metaTableName,
@@ -82,10 +81,7 @@ describe('poison events and cells never stall a partition', function () {
     });
     const corruptTimestamp = Date.now();
     // Like every writer of counter cells, the horizon of partition 0 first covers the cell.
-    await env.store.put(metaTableName(ns), {
-      row: Buffer.from(COUNT_HORIZON_ROW),
-      cells: [countHorizonCell(partitionQualifier(0), bucket)],
-    });
+    await env.store.put(metaTableName(ns), countHorizonPut([[partitionQualifier(0), bucket]]));
     await env.store.put(liveCountsTableName(ns), {
       row: corruptRow,
       cells: [
