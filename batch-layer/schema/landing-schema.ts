@@ -4,7 +4,7 @@
 // {day: count}, the invalid messages of the file's offset range by the day of
 // their Kafka timestamp (their own timestamp may be the broken part).
 
-import type { ColumnBatch, ColumnSpec } from '../../common/parquet';
+import { int64Column, type ColumnBatch, type ColumnSpec } from '../../common/parquet';
 import type { LandingRow } from './landing-row';
 
 export const INVALID_BY_DAY_KEY = 'utopia.invalid_by_day';
@@ -25,21 +25,18 @@ export function landingBatch(rows: readonly LandingRow[]): ColumnBatch {
   const loc = new BigInt64Array(n);
   const cam = new BigInt64Array(n);
   const oid = new BigInt64Array(n);
-  const ts = new BigInt64Array(n);
   const part = new Int32Array(n);
   const off = new BigInt64Array(n);
-  const kts = new BigInt64Array(n);
   const item: string[] = new Array<string>(n);
-  rows.forEach((r, i) => {
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] as LandingRow;
     loc[i] = r.geographicalLocationOid;
     cam[i] = r.videoCameraOid;
     oid[i] = r.detectionOid;
     item[i] = r.itemName;
-    ts[i] = BigInt(r.timestampDetected);
     part[i] = r.partition;
     off[i] = r.offset;
-    kts[i] = BigInt(r.kafkaTimestamp);
-  });
+  }
   return {
     rowCount: n,
     columns: new Map<string, BigInt64Array | Int32Array | string[]>([
@@ -47,10 +44,10 @@ export function landingBatch(rows: readonly LandingRow[]): ColumnBatch {
       ['video_camera_oid', cam],
       ['detection_oid', oid],
       ['item_name', item],
-      ['timestamp_detected', ts],
+      ['timestamp_detected', int64Column(n, (i) => (rows[i] as LandingRow).timestampDetected)],
       ['kafka_partition', part],
       ['kafka_offset', off],
-      ['kafka_timestamp', kts],
+      ['kafka_timestamp', int64Column(n, (i) => (rows[i] as LandingRow).kafkaTimestamp)],
     ]),
   };
 }

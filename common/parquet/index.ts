@@ -3,6 +3,7 @@
 
 export type { ColumnSpec, ColumnType, ColumnValues, ColumnBatch, WriteOptions } from './parquet-schema';
 export { encodeParquet, CREATED_BY } from './parquet-writer';
+export { int64Column } from './typed-columns';
 export {
   openParquet,
   type OpenParquet,

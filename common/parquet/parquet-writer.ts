@@ -13,6 +13,7 @@ import * as thrift from 'parquetjs-lite/gen-nodejs/parquet_types';
 import { serializeThrift } from 'parquetjs-lite/lib/util';
 import * as snappy from 'snappyjs';
 import { encodeDefinitionLevels } from './level-encoding';
+import { isTypedColumnOf, LITTLE_ENDIAN_HOST, plainBytes, typedMinMax, type TypedColumn } from './typed-columns';
 import type { ColumnBatch, ColumnSpec, ColumnValues, WriteOptions } from './parquet-schema';
 import { ParquetError } from '../errors';
 
@@ -117,9 +118,11 @@ function encodePage(
   end: number,
   stats: ChunkStats,
 ): { header: Buffer; compressed: Buffer; bodyLength: number } {
-  const { defined, present } = splitNulls(column, values, start, end, stats);
-  const plain = encodePlain(column, present);
-  const body = column.optional ? Buffer.concat([encodeDefinitionLevels(defined, 0, defined.length), plain]) : plain;
+  const { defined, plain } =
+    isTypedColumnOf(column.type, values) && LITTLE_ENDIAN_HOST
+      ? typedPage(values, start, end, stats)
+      : boxedPage(column, values, start, end, stats);
+  const body = column.optional ? Buffer.concat([encodeDefinitionLevels(defined, 0, end - start), plain]) : plain;
   const compressed = snappy.compress(body);
   const header = serializeThrift(
     new thrift.PageHeader({
@@ -135,6 +138,26 @@ function encodePage(
     }),
   );
   return { header, compressed, bodyLength: body.length };
+}
+
+/** A typed column's rows [start, end): never null, PLAIN bytes straight from its memory. */
+function typedPage(values: TypedColumn, start: number, end: number, stats: ChunkStats): { defined: boolean[]; plain: Buffer } {
+  const { min, max } = typedMinMax(values, start, end);
+  if (stats.min === undefined || min < stats.min) stats.min = min;
+  if (stats.max === undefined || max > stats.max) stats.max = max;
+  return { defined: new Array<boolean>(end - start).fill(true), plain: plainBytes(values, start, end) };
+}
+
+/** Rows [start, end) of any column: defined flags and PLAIN bytes of the non-null values, one value at a time. */
+function boxedPage(
+  column: ColumnSpec,
+  values: ColumnValues,
+  start: number,
+  end: number,
+  stats: ChunkStats,
+): { defined: boolean[]; plain: Buffer } {
+  const { defined, present } = splitNulls(column, values, start, end, stats);
+  return { defined, plain: encodePlain(column, present) };
 }
 
 /**
