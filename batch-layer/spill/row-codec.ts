@@ -1,7 +1,11 @@
 // Binary form of a LandingRow in the local spill files: fixed fields then the
 // item name, so a bucket reads back with a few Buffer reads per row.
 //   oid i64 | loc i64 | cam i64 | offset i64 | ts f64 | kafka ts f64 | partition i32 | item length u32 | item UTF-8
+// The int64s are big-endian through the contract's codec (int64.ts), which
+// converts without the intermediate bigints of Buffer's own BigInt methods;
+// other numbers are little-endian. The files live only for one run.
 
+import { int64FromBytes, writeInt64 } from '../../common/contract';
 import type { LandingRow } from '../schema/landing-row';
 
 const FIXED = 8 * 6 + 4 + 4;
@@ -11,10 +15,10 @@ export function encodedLength(row: LandingRow): number {
 }
 
 export function encodeRow(row: LandingRow, out: Buffer, at: number): number {
-  out.writeBigInt64LE(row.detectionOid, at);
-  out.writeBigInt64LE(row.geographicalLocationOid, at + 8);
-  out.writeBigInt64LE(row.videoCameraOid, at + 16);
-  out.writeBigInt64LE(row.offset, at + 24);
+  writeInt64(out, row.detectionOid, at);
+  writeInt64(out, row.geographicalLocationOid, at + 8);
+  writeInt64(out, row.videoCameraOid, at + 16);
+  writeInt64(out, row.offset, at + 24);
   out.writeDoubleLE(row.timestampDetected, at + 32);
   out.writeDoubleLE(row.kafkaTimestamp, at + 40);
   out.writeInt32LE(row.partition, at + 48);
@@ -33,10 +37,10 @@ export function completeRowLength(buffer: Buffer, at: number, end: number): numb
 export function decodeRow(buffer: Buffer, at: number): LandingRow {
   const length = buffer.readUInt32LE(at + 52);
   return {
-    detectionOid: buffer.readBigInt64LE(at),
-    geographicalLocationOid: buffer.readBigInt64LE(at + 8),
-    videoCameraOid: buffer.readBigInt64LE(at + 16),
-    offset: buffer.readBigInt64LE(at + 24),
+    detectionOid: int64FromBytes(buffer, at),
+    geographicalLocationOid: int64FromBytes(buffer, at + 8),
+    videoCameraOid: int64FromBytes(buffer, at + 16),
+    offset: int64FromBytes(buffer, at + 24),
     timestampDetected: buffer.readDoubleLE(at + 32),
     kafkaTimestamp: buffer.readDoubleLE(at + 40),
     partition: buffer.readInt32LE(at + 48),

@@ -31,6 +31,24 @@ describe('SpillWriter', () => {
       expect([...spill.rows('2026-11-22', 3, chunkBytes)], `chunk ${chunkBytes}`).to.deep.equal(written);
   });
 
+  it('keeps int64 edge values exact and counts rows by day across days and buckets', () => {
+    const edges = [-(2n ** 63n), 2n ** 63n - 1n, 0n, -1n, 2n ** 53n + 1n];
+    const written = edges.map((v, i) => ({
+      ...row(v, `e${i}`),
+      geographicalLocationOid: -v - 1n,
+      videoCameraOid: v,
+      offset: 2n ** 63n - 1n - BigInt(i),
+    }));
+    written.forEach((r, i) => spill.add(i % 2 === 0 ? '2026-11-22' : '2026-11-23', i % 3, r));
+    spill.flush();
+    expect([0, 1, 2].flatMap((b) => spill.read('2026-11-22', b))).to.have.deep.members(written.filter((_, i) => i % 2 === 0));
+    expect([0, 1, 2].flatMap((b) => spill.read('2026-11-23', b))).to.have.deep.members(written.filter((_, i) => i % 2 === 1));
+    expect([...spill.rowsByDay]).to.deep.equal([
+      ['2026-11-22', 3],
+      ['2026-11-23', 2],
+    ]);
+  });
+
   it('yields nothing for a bucket that got no rows', () => {
     expect([...spill.rows('2026-11-22', 0)]).to.deep.equal([]);
   });

@@ -13,9 +13,20 @@ import { ContractError } from '../../common/errors';
 const BUFFER_BYTES = 256 * 1024;
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;
 
+interface Slot {
+  buf: Buffer;
+  used: number;
+}
+
+/** One day's buffers by bucket, and its rows spilled. */
+interface DaySpill {
+  readonly slots: (Slot | undefined)[];
+  rows: number;
+}
+
 export class SpillWriter {
-  private readonly buffers = new Map<string, { buf: Buffer; used: number }>();
-  readonly rowsByDay = new Map<string, number>();
+  // By day, then by bucket number: a row costs no key string and one Map look-up.
+  private readonly days = new Map<string, DaySpill>();
 
   constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true });
@@ -25,25 +36,28 @@ export class SpillWriter {
     return path.join(this.dir, `${day}.b${bucket}.bin`);
   }
 
+  /** Rows spilled so far, by day. */
+  get rowsByDay(): ReadonlyMap<string, number> {
+    return new Map([...this.days].map(([day, spill]) => [day, spill.rows]));
+  }
+
   add(day: string, bucket: number, row: LandingRow): void {
-    const key = `${day}.b${bucket}`;
-    let slot = this.buffers.get(key);
-    if (!slot) this.buffers.set(key, (slot = { buf: Buffer.allocUnsafe(BUFFER_BYTES), used: 0 }));
+    let spill = this.days.get(day);
+    if (!spill) this.days.set(day, (spill = { slots: [], rows: 0 }));
+    let slot = spill.slots[bucket];
+    if (!slot) spill.slots[bucket] = slot = { buf: Buffer.allocUnsafe(BUFFER_BYTES), used: 0 };
     const need = encodedLength(row);
     if (slot.used + need > slot.buf.length) {
       this.write(day, bucket, slot);
       if (need > slot.buf.length) slot.buf = Buffer.allocUnsafe(need);
     }
     slot.used = encodeRow(row, slot.buf, slot.used);
-    this.rowsByDay.set(day, (this.rowsByDay.get(day) ?? 0) + 1);
+    spill.rows++;
   }
 
   /** Writes every buffer out; call before reading buckets back. */
   flush(): void {
-    for (const [key, slot] of this.buffers) {
-      const [day, bucket] = key.split('.b');
-      this.write(day as string, Number(bucket), slot);
-    }
+    for (const [day, spill] of this.days) spill.slots.forEach((slot, bucket) => this.write(day, bucket, slot as Slot));
   }
 
   /** A bucket's rows as one array, for the passes that sort or dedup a (balanced) bucket. */
@@ -82,7 +96,7 @@ export class SpillWriter {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private write(day: string, bucket: number, slot: { buf: Buffer; used: number }): void {
+  private write(day: string, bucket: number, slot: Slot): void {
     if (slot.used === 0) return;
     fs.appendFileSync(this.file(day, bucket), slot.buf.subarray(0, slot.used));
     slot.used = 0;
