@@ -132,8 +132,9 @@ async function reconcileLiveCells(
       for (const scope of ['item', 'total'] as CountScope[]) {
         scans.push(async () => {
           const { startRow, stopRow } = countScanRange(granularity, scope, location, startMs, endMs);
+          const slotOfRow = truth.scanSlots(location, scope, granularity);
           for await (const row of hbase.scan(table, { start: startRow, stop: stopRow, families: [FAMILIES.liveCounts], caching: 5000 })) {
-            const slot = truth.slotOfRow(row.key);
+            const slot = slotOfRow(row.key);
             for (const cell of row.cells) {
               const partition = partitionOf(cell.qualifier);
               if (partition === undefined) continue;

@@ -52,6 +52,32 @@ describe('minute counts (live-count truth in typed arrays)', () => {
     expect(counts.slotOfRow(mangled), 'invalid UTF-8 is not U+FFFD').to.equal(undefined);
   });
 
+  it("a scan's resolver finds the same slot as slotOfRow for every key it may meet, repeated or not", () => {
+    const counts = new MinuteCounts();
+    const items = ['a', '🚗 车', 'x'.repeat(5000), '\ufffd', ''];
+    for (const [i, item] of items.entries()) for (const minute of [0, 1, 2]) counts.addKey(key(item, minute), i % 3, BigInt(i));
+    counts.addKey({ ...key('a'), granularity: 'hour' }, 0, 1n);
+    const invalidUtf8 = Buffer.concat([countRowKey(key('x')).subarray(0, 13), Buffer.from([0xff])]);
+    const totalWithTail = Buffer.concat([countRowKey(key('')), Buffer.from('a')]);
+    const candidates = [
+      ...items.flatMap((item) => [0, 1, 3].map((minute) => countRowKey(key(item, minute)))),
+      countRowKey(key('b')),
+      countRowKey(key('a', 0, 8n)),
+      countRowKey({ ...key('a'), granularity: 'hour' }),
+      invalidUtf8,
+      totalWithTail,
+      Buffer.from([1, 2, 3]),
+    ];
+    for (const scope of ['item', 'total'] as const) {
+      const resolve = counts.scanSlots(7n, scope, 'minute');
+      // Twice over: the second pass is answered from the resolver's memory of the first.
+      for (const row of [...candidates, ...candidates])
+        expect(resolve(row), `${scope} ${row.toString('hex').slice(0, 40)}`).to.equal(counts.slotOfRow(row));
+    }
+    expect(counts.scanSlots(7n, 'item', 'minute')(invalidUtf8), 'invalid UTF-8 is not U+FFFD').to.equal(undefined);
+    expect(counts.scanSlots(7n, 'item', 'minute')(countRowKey(key('🚗 车', 1)))).to.be.a('number');
+  });
+
   it('grows past its first capacity without losing cells, also for partitions first seen after growing', () => {
     const counts = new MinuteCounts();
     const expected = new Map<string, number>();

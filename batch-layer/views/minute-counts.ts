@@ -37,7 +37,11 @@ const INITIAL_SLOTS = 1024;
 /** Buckets of one granularity are numbered from the first one seen, within ±2^20 of it (two years of minutes). */
 const HALF_SPAN = 2 ** 20;
 const SPAN = 2 * HALF_SPAN;
+/** Count row keys: scope byte, location (8 bytes), bucket (4 bytes), then the item's UTF-8 bytes. */
+const BUCKET_AT = 9;
 const HEADER = 13;
+/** Item names one scan remembers: a location's items (300 in the bench); rows beyond are resolved one by one. */
+const SCAN_ITEMS = 65_536;
 
 /** Scope byte of a count row key -> granularity index and scope (count-key.ts). */
 const SCOPE_OF_BYTE = new Map<number, { readonly g: number; readonly scope: CountScope }>(
@@ -106,7 +110,37 @@ export class MinuteCounts {
     // Bytes that are not UTF-8 decode to U+FFFD: only the very bytes name the pair.
     if (kind.scope === 'item' && !this.pairs.itemKeyBytes(pair).equals(row.subarray(HEADER))) return undefined;
     if (kind.scope === 'total' && row.length !== HEADER) return undefined;
-    return this.slotOf(pair, kind.g, row.readUInt32BE(9));
+    return this.slotOf(pair, kind.g, row.readUInt32BE(BUCKET_AT));
+  }
+
+  /**
+   * The slot of each row key one range scan meets (one location, scope and
+   * granularity, countScanRange): rows under that prefix name their pair by
+   * their item bytes alone, looked up by their latin1 form (one character per
+   * byte, so equal strings are equal bytes) in a map of the scan's own. A row
+   * costs no UTF-8 decoding, bigint or byte comparison; any other row takes
+   * slotOfRow's path.
+   */
+  scanSlots(location: bigint, scope: CountScope, granularity: CountGranularity): (row: Buffer) => number | undefined {
+    const g = GRANULARITIES.indexOf(granularity);
+    const prefix = countRowKey({ granularity, scope, locationOid: location, bucketStartMs: 0, itemName: '' }).subarray(0, BUCKET_AT);
+    const total = scope === 'total' ? this.pairs.find(location, 'total', '') : undefined;
+    const itemPairs = new Map<string, number | undefined>();
+    return (row) => {
+      if (row.length < HEADER || row.compare(prefix, 0, BUCKET_AT, 0, BUCKET_AT) !== 0) return this.slotOfRow(row);
+      let pair = total;
+      if (scope === 'item') {
+        const bytes = row.toString('latin1', HEADER);
+        pair = itemPairs.get(bytes);
+        if (pair === undefined && !itemPairs.has(bytes)) {
+          pair = this.pairs.find(location, 'item', row.toString('utf8', HEADER));
+          // Bytes that are not UTF-8 decode to U+FFFD: only the very bytes name the pair.
+          if (pair !== undefined && !this.pairs.itemKeyBytes(pair).equals(row.subarray(HEADER))) pair = undefined;
+          if (itemPairs.size < SCAN_ITEMS) itemPairs.set(bytes, pair);
+        }
+      } else if (row.length !== HEADER) return undefined;
+      return pair === undefined ? undefined : this.slotOf(pair, g, row.readUInt32BE(BUCKET_AT));
+    };
   }
 
   /** The figure of a slot's partition, undefined if no row of that partition was counted there. */
