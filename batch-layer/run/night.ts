@@ -38,14 +38,22 @@ export async function spillLandingFile(
   wanted: (day: string) => boolean,
 ): Promise<LandingFileContent | undefined> {
   try {
+    // Rows come in runs of one day: whether a day is wanted is asked once per run, not per row.
+    let lastDay: string | undefined;
+    let spilling = false;
     return await readLandingFile(night.hdfs, file.path, (rows) => {
       for (const row of rows) {
         const day = eventDay(row.timestampDetected);
-        if (!wanted(day)) continue;
-        night.spill.add(day, bucketOf(row.detectionOid, night.buckets), row);
-        let set = night.spilled.get(day);
-        if (!set) night.spilled.set(day, (set = new Set()));
-        set.add(file.name);
+        if (day !== lastDay) {
+          lastDay = day;
+          spilling = wanted(day);
+          if (spilling) {
+            let set = night.spilled.get(day);
+            if (!set) night.spilled.set(day, (set = new Set()));
+            set.add(file.name);
+          }
+        }
+        if (spilling) night.spill.add(day, bucketOf(row.detectionOid, night.buckets), row);
       }
     });
   } catch (error) {

@@ -11,8 +11,8 @@ export interface ColumnSpec {
   readonly optional?: boolean;
 }
 
-/** Column values of one batch of rows, in the schema's order. */
-export type ColumnValues = Int32Array | number[] | BigInt64Array | bigint[] | (string | null)[];
+/** Column values of one batch of rows, in the schema's order; null only in optional columns. */
+export type ColumnValues = Int32Array | (number | null)[] | BigInt64Array | (bigint | null)[] | (string | null)[];
 
 export interface ColumnBatch {
   readonly rowCount: number;

@@ -8,7 +8,16 @@ declare module 'parquetjs-lite/lib/reader' {
     readonly count: number;
   }
   export interface ThriftColumnChunk {
-    meta_data: { path_in_schema: string[]; num_values: unknown; statistics?: { min_value?: unknown; max_value?: unknown } | null };
+    file_path?: string | null;
+    meta_data: {
+      path_in_schema: string[];
+      num_values: unknown;
+      statistics?: { min_value?: unknown; max_value?: unknown } | null;
+      codec: number;
+      data_page_offset: unknown;
+      total_compressed_size: unknown;
+      dictionary_page_offset?: unknown;
+    };
   }
   export interface ThriftRowGroup {
     num_rows: unknown;
@@ -42,6 +51,8 @@ declare module 'parquetjs-lite/lib/reader' {
 
 declare module 'parquetjs-lite/lib/util' {
   export function serializeThrift(value: unknown): Buffer;
+  /** Reads a Thrift struct (compact protocol) from `buffer` at `offset` into `value`; returns the bytes read. */
+  export function decodeThrift(value: unknown, buffer: Buffer, offset?: number): number;
 }
 
 declare module 'parquetjs-lite/lib/codec' {
