@@ -17,7 +17,7 @@ import { reconcileBucketRows, type RowReconciliation } from '../reconcile/reconc
 import { reconcileLiveCounts, type CountReconciliation } from '../reconcile/reconcile-counts';
 import type { DayReport } from '../report/day-report';
 import type { LandingRow } from '../schema/landing-row';
-import type { WarehouseRow } from '../schema/warehouse-schema';
+import { warehouseRow, type WarehouseRow } from '../schema/warehouse-schema';
 import { buildViews, type ViewOutputs } from '../views/build-views';
 import type { SqlDayResult } from '../sql/sql-day';
 
@@ -118,27 +118,12 @@ function startDayRun(ctx: DayContext, input: DayInput): DayRun {
     endMs,
     token: `${ctx.runId}-${input.day}`,
     log: ctx.logger.child(input.day),
-    enrich: (row) => enrichRow(row, ctx.reference.names.get(row.geographicalLocationOid) ?? null),
+    enrich: (row) => warehouseRow(row, ctx.reference.names.get(row.geographicalLocationOid) ?? null),
     reconcileRows: ctx.now - endMs < DETECTIONS_TTL_SECONDS * 1000,
     reconcileCounts: ctx.now - endMs < LIVE_COUNTS_TTL_SECONDS * 1000,
     rowFigures: { hbaseRows: 0, repaired: 0, repairedOids: [], hbaseOnly: 0, hbaseOnlyOids: [], masked: 0, maskedOids: [] },
     countFigures: { cellsChecked: 0, cellsCorrected: 0, corrections: [], rollups: { cellsChecked: 0, cellsCorrected: 0, corrections: [] } },
     reconcileMs: 0,
-  };
-}
-
-/** A landing row with its location's name, field by field: a spread copy of every row cost about ten times as much. */
-function enrichRow(row: LandingRow, geographicalLocation: string | null): WarehouseRow {
-  return {
-    detectionOid: row.detectionOid,
-    geographicalLocationOid: row.geographicalLocationOid,
-    videoCameraOid: row.videoCameraOid,
-    itemName: row.itemName,
-    timestampDetected: row.timestampDetected,
-    partition: row.partition,
-    offset: row.offset,
-    kafkaTimestamp: row.kafkaTimestamp,
-    geographicalLocation,
   };
 }
 
@@ -174,7 +159,7 @@ async function compactBuckets(
   let duplicates = 0;
   let late = 0;
   let unknown = 0;
-  ctx.progress?.phase(`${day} compaction`, input.spill.rowsByDay.get(day) ?? 0, 'rows');
+  ctx.progress?.phase(`${day} compaction`, input.spill.rowsOf(day), 'rows');
   for (let b = 0; b < ctx.buckets; b++) {
     const { rows, messages, duplicates: dropped } = dedupFirstOccurrence(input.spill.read(day, b));
     landed += messages;

@@ -16,6 +16,25 @@ export interface WarehouseRow extends LandingRow {
   readonly geographicalLocation: string | null;
 }
 
+/**
+ * A landing row with its location's name, field by field: a spread copy of
+ * every row cost about ten times as much, and one constructor gives every
+ * warehouse row one shape.
+ */
+export function warehouseRow(row: LandingRow, geographicalLocation: string | null): WarehouseRow {
+  return {
+    detectionOid: row.detectionOid,
+    geographicalLocationOid: row.geographicalLocationOid,
+    videoCameraOid: row.videoCameraOid,
+    itemName: row.itemName,
+    timestampDetected: row.timestampDetected,
+    partition: row.partition,
+    offset: row.offset,
+    kafkaTimestamp: row.kafkaTimestamp,
+    geographicalLocation,
+  };
+}
+
 export const WAREHOUSE_SCHEMA: readonly ColumnSpec[] = [
   { name: 'detection_oid', type: 'int64' },
   { name: 'geographical_location_oid', type: 'int64' },

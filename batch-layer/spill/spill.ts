@@ -36,9 +36,9 @@ export class SpillWriter {
     return path.join(this.dir, `${day}.b${bucket}.bin`);
   }
 
-  /** Rows spilled so far, by day. */
-  get rowsByDay(): ReadonlyMap<string, number> {
-    return new Map([...this.days].map(([day, spill]) => [day, spill.rows]));
+  /** Rows of `day` spilled so far. */
+  rowsOf(day: string): number {
+    return this.days.get(day)?.rows ?? 0;
   }
 
   add(day: string, bucket: number, row: LandingRow): void {

@@ -104,11 +104,9 @@ export class MinuteCounts {
     if (row.length < HEADER) return undefined;
     const kind = SCOPE_OF_BYTE.get(row[0] as number);
     if (!kind) return undefined;
-    const item = kind.scope === 'item' ? row.toString('utf8', HEADER) : '';
-    const pair = this.pairs.find(int64FromBytes(row, 1), kind.scope, item);
+    const location = int64FromBytes(row, 1);
+    const pair = kind.scope === 'item' ? this.itemPairOfRow(location, row) : this.pairs.find(location, 'total', '');
     if (pair === undefined) return undefined;
-    // Bytes that are not UTF-8 decode to U+FFFD: only the very bytes name the pair.
-    if (kind.scope === 'item' && !this.pairs.itemKeyBytes(pair).equals(row.subarray(HEADER))) return undefined;
     if (kind.scope === 'total' && row.length !== HEADER) return undefined;
     return this.slotOf(pair, kind.g, row.readUInt32BE(BUCKET_AT));
   }
@@ -133,14 +131,19 @@ export class MinuteCounts {
         const bytes = row.toString('latin1', HEADER);
         pair = itemPairs.get(bytes);
         if (pair === undefined && !itemPairs.has(bytes)) {
-          pair = this.pairs.find(location, 'item', row.toString('utf8', HEADER));
-          // Bytes that are not UTF-8 decode to U+FFFD: only the very bytes name the pair.
-          if (pair !== undefined && !this.pairs.itemKeyBytes(pair).equals(row.subarray(HEADER))) pair = undefined;
+          pair = this.itemPairOfRow(location, row);
           if (itemPairs.size < SCAN_ITEMS) itemPairs.set(bytes, pair);
         }
       } else if (row.length !== HEADER) return undefined;
       return pair === undefined ? undefined : this.slotOf(pair, g, row.readUInt32BE(BUCKET_AT));
     };
+  }
+
+  /** The item pair a count row key of `location` names by its item bytes, undefined if none. */
+  private itemPairOfRow(location: bigint, row: Buffer): number | undefined {
+    const pair = this.pairs.find(location, 'item', row.toString('utf8', HEADER));
+    // Bytes that are not UTF-8 decode to U+FFFD: only the very bytes name the pair.
+    return pair !== undefined && this.pairs.itemKeyBytes(pair).equals(row.subarray(HEADER)) ? pair : undefined;
   }
 
   /** The figure of a slot's partition, undefined if no row of that partition was counted there. */

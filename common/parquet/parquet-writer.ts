@@ -13,7 +13,7 @@ import * as thrift from 'parquetjs-lite/gen-nodejs/parquet_types';
 import { serializeThrift } from 'parquetjs-lite/lib/util';
 import * as snappy from 'snappyjs';
 import { encodeDefinitionLevels } from './level-encoding';
-import { isTypedColumnOf, LITTLE_ENDIAN_HOST, plainBytes, typedMinMax, type TypedColumn } from './typed-columns';
+import { plainBytes, storedAsPlain, typedMinMax, type TypedColumn } from './typed-columns';
 import type { ColumnBatch, ColumnSpec, ColumnValues, WriteOptions } from './parquet-schema';
 import { ParquetError } from '../errors';
 
@@ -118,10 +118,9 @@ function encodePage(
   end: number,
   stats: ChunkStats,
 ): { header: Buffer; compressed: Buffer; bodyLength: number } {
-  const { defined, plain } =
-    isTypedColumnOf(column.type, values) && LITTLE_ENDIAN_HOST
-      ? typedPage(values, start, end, stats)
-      : boxedPage(column, values, start, end, stats);
+  const { defined, plain } = storedAsPlain(column.type, values)
+    ? typedPage(values, start, end, stats)
+    : boxedPage(column, values, start, end, stats);
   const body = column.optional ? Buffer.concat([encodeDefinitionLevels(defined, 0, end - start), plain]) : plain;
   const compressed = snappy.compress(body);
   const header = serializeThrift(

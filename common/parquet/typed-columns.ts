@@ -17,9 +17,15 @@ export const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0]
 const TWO_32 = 2 ** 32;
 const TWO_63 = 2 ** 63;
 
-/** Whether `values` is a typed array of exactly the column's physical type (an Int32Array for int64 is widened value by value). */
-export function isTypedColumnOf(type: string, values: unknown): values is TypedColumn {
-  return (type === 'int32' && values instanceof Int32Array) || (type === 'int64' && values instanceof BigInt64Array);
+/**
+ * Whether `values` can be written as stored: a typed array of exactly the
+ * column's physical type (an Int32Array in an int64 column is widened value by
+ * value) on a little-endian host.
+ */
+export function storedAsPlain(type: string, values: unknown): values is TypedColumn {
+  return (
+    LITTLE_ENDIAN_HOST && ((type === 'int32' && values instanceof Int32Array) || (type === 'int64' && values instanceof BigInt64Array))
+  );
 }
 
 /** Values [start, end) as PLAIN bytes: a view of the column's memory, not a copy (little-endian hosts only). */
