@@ -25,12 +25,13 @@ import { sparkVenvDir, type DayReport } from '../../batch-layer';
 import { runSetup } from '../setup';
 import { createHBaseAdmin } from '../stack/hbase-admin-tool';
 import { stackLayout } from '../stack/stack-layout';
+import { stackServicePid } from './bench-world';
 import { formatTable } from '../cli/format-table';
 import { writeBenchData, writeBenchReference } from './batch-bench-data';
 import { SpeedViewWriter } from './batch-bench-speed-view';
 import { compareEngines, type EngineRun } from './batch-bench-engines';
 import { UtopiaError } from '../../common/errors';
-import { measureProcess as measure, type Measured } from './measure-process';
+import { cpuSecondsOf, measureProcess as measure, type Measured } from './measure-process';
 import type { Flags } from '../cli/parse-flags';
 import { BATCH_BENCH_FLAGS, batchBenchArgs } from './batch-bench-args';
 import { runBench } from './run-bench';
@@ -70,15 +71,20 @@ async function main(flags: Flags): Promise<void> {
     await writeBenchReference(config, hbase, locations);
     log(`data ready in ${Date.now() - t} ms: ${data.files} files, ${(data.bytes / 2 ** 20).toFixed(0)} MiB, ${data.distinct} distinct`);
 
-    const runs: { name: string; m: Measured; report: DayReport }[] = [];
+    // The region server's CPU per run too: with the host's speed swinging, CPU seconds
+    // (batch + HBase) compare two builds better than wall time does.
+    const hbasePid = stackServicePid(config, 'hbase');
+    const runs: { name: string; m: Measured; hbaseCpuSeconds: number | null; report: DayReport }[] = [];
     for (const name of cold ? ['cold (HBase empty: repair all)', 'warm (re-run, HBase complete)'] : ['nightly (speed view in HBase)']) {
       log(`batch run: ${name}`);
+      const hbaseCpuBefore = cpuSecondsOf(hbasePid);
       const m = await measure([...profile, cli, 'batch', 'run', '--date', day], env);
+      const hbaseCpuSeconds = hbasePid === undefined ? null : cpuSecondsOf(hbasePid) - hbaseCpuBefore;
       if (m.code !== 0) throw new UtopiaError(`batch run exited ${m.code}`);
       const report = JSON.parse(
         (await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString(),
       ) as DayReport;
-      runs.push({ name, m, report });
+      runs.push({ name, m, hbaseCpuSeconds, report });
     }
     log('classic top-items job on the same files');
     const ours = await measure(
@@ -122,10 +128,12 @@ async function main(flags: Flags): Promise<void> {
       events,
       data,
       day,
-      runs: runs.map(({ name, m, report }) => ({
+      runs: runs.map(({ name, m, hbaseCpuSeconds, report }) => ({
         name,
         totalMs: m.ms,
         peakRssMiB: m.peakRssMiB,
+        cpuSeconds: m.rootCpuSeconds,
+        hbaseCpuSeconds,
         phasesMs: report.phasesMs,
         totals: report.totals,
         reconciliation: summary(report),
@@ -168,8 +176,10 @@ function runSparkPeer(home: string, work: string, locations: string, log: (line:
 }
 
 /** One table row per batch run: time, rows/s per phase, peak RSS. */
-function runRows(runs: readonly { name: string; m: Measured; report: DayReport }[]): Record<string, string>[] {
-  return runs.map(({ name, m, report }) => {
+function runRows(
+  runs: readonly { name: string; m: Measured; hbaseCpuSeconds: number | null; report: DayReport }[],
+): Record<string, string>[] {
+  return runs.map(({ name, m, hbaseCpuSeconds, report }) => {
     const p = report.phasesMs;
     const rate = (n: number, ms: number): string => (ms > 0 ? `${Math.round((n * 1000) / ms).toLocaleString('en')}` : '-');
     return {
@@ -181,6 +191,7 @@ function runRows(runs: readonly { name: string; m: Measured; report: DayReport }
       'views rows/s': rate(report.totals.uniqueDetections, p.views),
       'reconciliation rows/s': rate(report.totals.uniqueDetections, p.reconciliation),
       'peak RSS MiB': String(m.peakRssMiB),
+      'CPU s batch / HBase': `${m.rootCpuSeconds.toFixed(1)} / ${hbaseCpuSeconds === null ? '-' : hbaseCpuSeconds.toFixed(1)}`,
     };
   });
 }

@@ -95,18 +95,6 @@ export function stackServicePid(config: Config, service: string): number | undef
   }
 }
 
-/** CPU seconds (user + system) a process has used so far (Linux), 0 when it is gone. */
-export function cpuSecondsOf(pid: number | undefined): number {
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return 0;
-  }
-}
-
 /** A TCP port nothing listens on right now. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

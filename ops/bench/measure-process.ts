@@ -1,10 +1,11 @@
-// Runs a command and measures its wall time and peak resident memory,
+// Runs a command and measures its wall time, its CPU time and peak resident memory,
 // children included: Spark's engine is a JVM (and a Python launcher) started
 // by the batch, and DuckDB's threads live in the batch process itself. Every
 // 200 ms the process tree is walked through /proc (parent ids from
 // /proc/<pid>/stat) and the VmRSS of its members summed; the peak is the
 // largest sum, or the root's own VmHWM (its exact high-water mark) when that
 // is larger. A child that lives less than a sample interval can be missed.
+// CPU time is the root's own, read at the same samples.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,8 +16,22 @@ export interface Measured {
   readonly peakRssMiB: number;
   /** Peak resident memory of the process alone (VmHWM), MiB. */
   readonly rootPeakRssMiB: number;
+  /** CPU seconds (user + system) of the process alone, as last sampled: up to one interval short. */
+  readonly rootCpuSeconds: number;
   readonly code: number | null;
   readonly stdout: string;
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux), 0 when it is gone. */
+export function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
 }
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -67,11 +82,13 @@ export function measureProcess(args: readonly string[], env: NodeJS.ProcessEnv, 
     let stdout = '';
     let treeKb = 0;
     let rootKb = 0;
+    let rootCpu = 0;
     child.stdout.on('data', (chunk) => (stdout += chunk));
     const sample = (): void => {
       if (child.pid === undefined) return;
       treeKb = Math.max(treeKb, treeRssKb(child.pid));
       rootKb = Math.max(rootKb, statusKb(child.pid, 'VmHWM'));
+      rootCpu = Math.max(rootCpu, cpuSecondsOf(child.pid));
     };
     const timer = setInterval(sample, 200);
     child.once('error', (error) => {
@@ -81,7 +98,14 @@ export function measureProcess(args: readonly string[], env: NodeJS.ProcessEnv, 
     child.once('exit', (code) => {
       clearInterval(timer);
       const mib = (kb: number): number => Math.round(kb / 1024);
-      resolve({ ms: Date.now() - started, peakRssMiB: mib(Math.max(treeKb, rootKb)), rootPeakRssMiB: mib(rootKb), code, stdout });
+      resolve({
+        ms: Date.now() - started,
+        peakRssMiB: mib(Math.max(treeKb, rootKb)),
+        rootPeakRssMiB: mib(rootKb),
+        rootCpuSeconds: rootCpu,
+        code,
+        stdout,
+      });
     });
   });
 }
