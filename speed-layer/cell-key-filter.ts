@@ -1,28 +1,31 @@
-// A Bloom filter of counter cell ids: mightHold() is true for every id added,
-// and for about 1 % of the others. The counter store adds the cells its cache
-// forgets, so a cell it wrote since its claim is never taken for an empty one;
-// a false "maybe" only costs a read. About 10 bits an id, so millions of
-// forgotten cells fit in a few MB where the cache spends ~300 bytes a cell.
+// A Bloom filter of counter cells, by their keys (counter-cell.ts cellKey):
+// mightHold() is true for every cell added, and for about 1 % of the others.
+// The counter store adds the cells its cache forgets, so a cell it wrote since
+// its claim is never taken for an empty one; a false "maybe" only costs a read,
+// so cells that share a key (one in a few hundred among millions) may answer
+// for each other. About 10 bits a cell, so millions of forgotten cells fit in a
+// few MB where the cache spends ~300 bytes a cell. Hashing the key, not the id
+// string, spares the hot path a pass over each new id's characters.
 
-const BITS_PER_ID = 10;
-/** Probes per id: near the optimum (ln 2 × bits per id) for 10 bits. */
+const BITS_PER_CELL = 10;
+/** Probes per cell: near the optimum (ln 2 × bits per cell) for 10 bits. */
 const PROBES = 7;
 
-export class CellIdFilter {
+export class CellKeyFilter {
   private readonly bits: Uint32Array;
   private readonly mask: number;
   private held = 0;
 
-  /** `capacity`: the ids it holds at about 1 % false "maybe"s; beyond it, isFull() (the owner starts afresh). */
+  /** `capacity`: the cells it holds at about 1 % false "maybe"s; beyond it, isFull() (the owner starts afresh). */
   constructor(readonly capacity: number) {
     let size = 32;
-    while (size < capacity * BITS_PER_ID) size *= 2;
+    while (size < capacity * BITS_PER_CELL) size *= 2;
     this.bits = new Uint32Array(size / 32);
     this.mask = size - 1;
   }
 
-  add(id: string): void {
-    hash(id);
+  add(key: number): void {
+    hash(key);
     for (let i = 0, h = first; i < PROBES; i++, h = (h + step) | 0) {
       const bit = h & this.mask;
       this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
@@ -30,9 +33,9 @@ export class CellIdFilter {
     this.held++;
   }
 
-  mightHold(id: string): boolean {
+  mightHold(key: number): boolean {
     if (this.held === 0) return false;
-    hash(id);
+    hash(key);
     for (let i = 0, h = first; i < PROBES; i++, h = (h + step) | 0) {
       const bit = h & this.mask;
       if (((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
@@ -40,7 +43,7 @@ export class CellIdFilter {
     return true;
   }
 
-  /** Ids added since the last clear (an id added twice counts twice). */
+  /** Cells added since the last clear (a cell added twice counts twice). */
   get size(): number {
     return this.held;
   }
@@ -55,23 +58,15 @@ export class CellIdFilter {
   }
 }
 
-// The two hashes of the last id hashed: module scratch rather than a returned
-// pair, as a cache miss on the hot path hashes one id and allocates nothing.
+// The two hashes of the last key hashed: module scratch rather than a returned
+// pair, as a cache miss on the hot path hashes one key and allocates nothing.
 let first = 0;
 let step = 0;
 
-/** Two 32-bit hashes of the id's UTF-16 code units (FNV-1a and a multiplicative one, each finished with a mix) for double hashing; the step is odd, so the probes of one id fall on distinct bits. */
-function hash(id: string): void {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  first = mix(a);
-  step = mix(b) | 1;
+/** Two 32-bit hashes of the key (two different mixes) for double hashing; the step is odd, so the probes of one key fall on distinct bits. */
+function hash(key: number): void {
+  first = mix(key);
+  step = mix(Math.imul(key ^ 0x5bd1e995, 0x9e3779b1)) | 1;
 }
 
 function mix(h: number): number {

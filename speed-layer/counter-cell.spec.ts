@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { applyContribution } from './counter-cell';
+import { applyContribution, cellKey, counterAddress } from './counter-cell';
 
 describe('applyContribution', () => {
   it('adds the offsets above the cell and moves its last offset', () => {
@@ -9,5 +9,28 @@ describe('applyContribution', () => {
 
   it('counts nothing twice on a replay', () => {
     expect(applyContribution({ count: 3n, lastOffset: 9n }, [0n, 4n, 9n])).to.equal(undefined);
+  });
+});
+
+describe('cellKey', () => {
+  it('is a small non-negative integer, and cells one byte, table or qualifier apart get keys of their own', () => {
+    const row = Buffer.from('minute|0000000000000042|1733220000000|😀 水');
+    const keys = new Set<number>();
+    const variants = [
+      counterAddress('liveCounts', row, 'p0', 0),
+      counterAddress('rollups', row, 'p0', 0),
+      counterAddress('liveCounts', row, 'p1', 0),
+    ];
+    for (let i = 0; i < row.length; i++) {
+      const other = Buffer.from(row);
+      other[i] = (other[i] as number) ^ 1;
+      variants.push(counterAddress('liveCounts', other, 'p0', 0));
+    }
+    for (const address of variants) {
+      expect(address.key).to.equal(cellKey(address.table, address.row, address.qualifier));
+      expect(Number.isInteger(address.key) && address.key >= 0 && address.key < 2 ** 30).to.equal(true);
+      keys.add(address.key);
+    }
+    expect(keys.size).to.equal(variants.length);
   });
 });

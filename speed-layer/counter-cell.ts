@@ -15,6 +15,8 @@ export interface CounterAddress {
   readonly timestamp: number;
   /** counterId() of this address, built once: the plan and the cache key cells by it on every touch. */
   readonly id: string;
+  /** cellKey() of this address, built once: the cell cache's map key (cell-cache.ts). */
+  readonly key: number;
 }
 
 /** The contributions of one batch to one cell, offsets ascending. */
@@ -24,7 +26,7 @@ export interface CounterContribution {
 }
 
 export function counterAddress(table: CounterTable, row: Buffer, qualifier: string, timestamp: number): CounterAddress {
-  return { table, row, qualifier, timestamp, id: counterId({ table, row, qualifier }) };
+  return { table, row, qualifier, timestamp, id: counterId({ table, row, qualifier }), key: cellKey(table, row, qualifier) };
 }
 
 /** One character per table, so the ids the cache keys by stay short (they are only ever compared in memory). */
@@ -32,6 +34,19 @@ const TABLE_CODE: Readonly<Record<CounterTable, string>> = { liveCounts: 'c', ro
 
 export function counterId(address: Pick<CounterAddress, 'table' | 'row' | 'qualifier'>): string {
   return `${TABLE_CODE[address.table]}${address.row.toString('latin1')}|${address.qualifier}`;
+}
+
+/**
+ * A 30-bit hash (FNV-1a) of the cell's table, row and qualifier: a small
+ * integer, which V8 keeps unboxed, keys a large Map about four times faster
+ * than a 40-character id string does. Cells may share a key: the cache tells
+ * them apart by id.
+ */
+export function cellKey(table: CounterTable, row: Buffer, qualifier: string): number {
+  let h = Math.imul(0x811c9dc5 ^ TABLE_CODE[table].charCodeAt(0), 0x01000193);
+  for (let i = 0; i < row.length; i++) h = Math.imul(h ^ (row[i] as number), 0x01000193);
+  for (let i = 0; i < qualifier.length; i++) h = Math.imul(h ^ qualifier.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) & 0x3fffffff;
 }
 
 /** The cell after absorbing `offsets`; undefined when nothing new counts (nothing to write). */

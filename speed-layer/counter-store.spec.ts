@@ -52,26 +52,32 @@ describe('CounterStore', () => {
     const known = await store.read([minute('a'), minute('b'), otherPartition]);
     expect(fake.qualifiers.map((q) => q?.join()).sort()).to.deep.equal(['p0', 'p1']);
     expect(fake.reads.map((r) => r.rows.join()).sort()).to.deep.equal(['a', 'a,b']);
-    expect(known.get(minute('a').id)).to.deep.equal({ count: 5n, lastOffset: 9n });
-    expect(known.get(otherPartition.id)).to.deep.equal({ count: 40n, lastOffset: 70n });
-    expect(known.get(minute('b').id)).to.deep.equal({ count: 0n, lastOffset: NO_OFFSET });
+    expect(known.get(minute('a'))).to.deep.equal({ count: 5n, lastOffset: 9n });
+    expect(known.get(otherPartition)).to.deep.equal({ count: 40n, lastOffset: 70n });
+    expect(known.get(minute('b'))).to.deep.equal({ count: 0n, lastOffset: NO_OFFSET });
   });
 
-  it('prefers its cache to an earlier read, and reads what neither has', async () => {
+  it("takes read()'s answer for the chunk, then its cache, and reads what neither has", async () => {
     const fake = new RecordedHBase();
     const store = new CounterStore(fake, tables, 100);
-    store.commit([{ address: minute('a'), value: { count: 7n, lastOffset: 20n } }]);
-    const stale = new Map([[minute('a').id, { count: 1n, lastOffset: 1n }]]);
+    store.commit([
+      { address: minute('a'), value: { count: 7n, lastOffset: 20n } },
+      { address: minute('c'), value: { count: 2n, lastOffset: 30n } },
+    ]);
+    const known = await store.read([minute('a')]);
+    expect(known.get(minute('a')), 'a cached cell is answered by read()').to.deep.equal({ count: 7n, lastOffset: 20n });
     await putCount(fake, 'ru', hour('x'), { count: 2n, lastOffset: 3n });
     const updates = await store.updates(
       [
         { address: minute('a'), offsets: [21n] },
+        { address: minute('c'), offsets: [31n] },
         { address: hour('x'), offsets: [4n] },
       ],
-      stale,
+      known,
     );
     expect(updates.map((u) => u.value)).to.deep.equal([
       { count: 8n, lastOffset: 21n },
+      { count: 3n, lastOffset: 31n },
       { count: 3n, lastOffset: 4n },
     ]);
     expect(fake.reads).to.deep.equal([{ table: 'ru', rows: ['x'] }]);
@@ -104,11 +110,13 @@ describe('CounterStore', () => {
     expect(cell?.family).to.equal(FAMILIES.meta);
   });
 
-  it('skips the cells it has cached when reading ahead', async () => {
+  it('answers the cells it has cached from memory when reading ahead', async () => {
     const fake = new RecordedHBase();
     const store = new CounterStore(fake, tables, 100);
-    store.commit([{ address: minute('a'), value: { count: 1n, lastOffset: NO_OFFSET + 1n } }]);
-    expect((await store.read([minute('a')])).size).to.equal(0);
+    const cached = { count: 1n, lastOffset: NO_OFFSET + 1n };
+    store.commit([{ address: minute('a'), value: cached }]);
+    expect([...(await store.read([minute('a')])).values()]).to.deep.equal([cached]);
     expect(fake.reads).to.deep.equal([]);
+    expect(store.tally, 'neither read nor known empty').to.deep.equal({ read: 0, knownEmpty: 0, forgottenResets: 0 });
   });
 });

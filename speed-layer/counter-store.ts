@@ -23,7 +23,8 @@ import {
 import { applyContribution, type CounterAddress, type CounterContribution, type CounterTable } from './counter-cell';
 import { counterTableName, type SpeedTables } from './speed-tables';
 import { CellCache } from './cell-cache';
-import { CellIdFilter } from './cell-id-filter';
+import { CellMap, type CellRef } from './cell-map';
+import { CellKeyFilter } from './cell-key-filter';
 import { CountHorizon } from './count-horizon';
 
 /** Forgotten cells remembered per cached cell: 16 (about 20 bytes) each, so 200,000 cached cells keep 3.2 M forgotten ones in 4 MB. */
@@ -59,7 +60,7 @@ export interface CounterTally {
 export class CounterStore {
   private readonly cache: CellCache;
   /** The cells the cache dropped since the last claim or reset: any of them may hold a count. */
-  private readonly forgotten: CellIdFilter;
+  private readonly forgotten: CellKeyFilter;
   /** What the store did for the cells it was asked and did not cache, since it was built (the speed layer's metrics). */
   readonly tally: CounterTally = { read: 0, knownEmpty: 0, forgottenResets: 0 };
 
@@ -69,8 +70,8 @@ export class CounterStore {
     maxCells: number,
     private readonly horizon = new CountHorizon(store, tables.meta),
   ) {
-    this.forgotten = new CellIdFilter(Math.max(1, maxCells) * FORGOTTEN_PER_CACHED_CELL);
-    this.cache = new CellCache(maxCells, (id) => this.forget(id));
+    this.forgotten = new CellKeyFilter(Math.max(1, maxCells) * FORGOTTEN_PER_CACHED_CELL);
+    this.cache = new CellCache(maxCells, (cell) => this.forget(cell));
   }
 
   /** After a rebalance: forget every cell and every partition's horizon. */
@@ -80,18 +81,18 @@ export class CounterStore {
     this.horizon.clear();
   }
 
-  private forget(id: string): void {
+  private forget(cell: CellRef): void {
     if (this.forgotten.isFull()) {
       this.horizon.forgetOwnWrites();
       this.forgotten.clear();
       this.tally.forgottenResets++;
     }
-    this.forgotten.add(id);
+    this.forgotten.add(cell.key);
   }
 
   /** A cell known to hold nothing: only this owner may have written it, and the cache has not forgotten writing it. */
   private knownEmpty(address: CounterAddress): boolean {
-    return this.horizon.ownedSinceClaim(address) && !this.forgotten.mightHold(address.id);
+    return this.horizon.ownedSinceClaim(address) && !this.forgotten.mightHold(address.key);
   }
 
   /** Once per assignment of `partition`, before its first chunk: reads its count horizon. */
@@ -108,24 +109,29 @@ export class CounterStore {
   }
 
   /**
-   * The stored values of the cells among `addresses` that are not cached: read
-   * from HBase (one multi-get per table and qualifier, side by side), or empty
-   * without a read where the count horizon tells (knownEmpty). Lets a chunk
-   * read its counter cells while its detection rows' lineage is being read: hand
-   * the result to updates(). Values read here are HBase's own, so using them is
-   * as safe as reading in updates(); the cache still wins where it has a cell.
+   * The stored value of every cell among `addresses`: from the cache, empty
+   * without a read where the count horizon tells (knownEmpty), or read from
+   * HBase (one multi-get per table and qualifier, side by side). Lets a chunk
+   * read its counter cells while its detection rows' lineage is being read:
+   * hand the answer to updates(). Each cell is looked up in the cache once per
+   * chunk, here: the cache's maps are large, and their lookups were the speed
+   * layer's costliest lines.
    */
-  async read(addresses: Iterable<CounterAddress>): Promise<Map<string, PartitionCount>> {
-    const missing = new Map<string, CounterAddress>();
-    // Cells known empty are answered here, so updates() need not ask again.
-    const found = new Map<string, PartitionCount>();
+  async read(addresses: Iterable<CounterAddress>): Promise<CellMap<PartitionCount>> {
+    const found = new CellMap<PartitionCount>();
+    const missing = new CellMap<CounterAddress>();
     for (const address of addresses) {
-      const id = address.id;
-      if (this.cache.has(id) || missing.has(id) || found.has(id)) continue;
-      if (this.knownEmpty(address)) found.set(id, EMPTY);
-      else missing.set(id, address);
+      if (found.has(address) || missing.has(address)) continue;
+      const cached = this.cache.get(address);
+      if (cached) {
+        found.set(address, cached);
+      } else if (this.knownEmpty(address)) {
+        found.set(address, EMPTY);
+        this.tally.knownEmpty++;
+      } else {
+        missing.set(address, address);
+      }
     }
-    this.tally.knownEmpty += found.size;
     this.tally.read += missing.size;
     if (missing.size === 0) return found;
     // One multi-get per table and qualifier, asking for that one cell of each
@@ -133,8 +139,8 @@ export class CounterStore {
     // only its own partition's. `missing` holds each cell once, so within a
     // group each row is asked once, and each cell finds its row by position.
     const groups = new Map<CounterTable, Map<string, ReadGroup>>();
-    const asked: { id: string; group: ReadGroup; at: number }[] = [];
-    for (const [id, address] of missing) {
+    const asked: { address: CounterAddress; group: ReadGroup; at: number }[] = [];
+    for (const address of missing.values()) {
       let byQualifier = groups.get(address.table);
       if (!byQualifier) groups.set(address.table, (byQualifier = new Map<string, ReadGroup>()));
       let group = byQualifier.get(address.qualifier);
@@ -143,7 +149,7 @@ export class CounterStore {
         group = { table, name: counterTableName(this.tables, table), qualifier, rows: [], got: [] };
         byQualifier.set(qualifier, group);
       }
-      asked.push({ id, group, at: group.rows.push(address.row) - 1 });
+      asked.push({ address, group, at: group.rows.push(address.row) - 1 });
     }
     await Promise.all(
       [...groups.values()].flatMap((byQualifier) =>
@@ -155,34 +161,35 @@ export class CounterStore {
         }),
       ),
     );
-    for (const { id, group, at } of asked) found.set(id, this.decode(group.name, group.got[at], FAMILY[group.table], group.qualifier));
+    for (const { address, group, at } of asked)
+      found.set(address, this.decode(group.name, group.got[at], FAMILY[group.table], group.qualifier));
     return found;
   }
 
   /**
-   * The new absolute value of every cell that gains something, reading the
-   * cells missing from the cache and from `known` (what read() found earlier
-   * for this chunk). Works on a snapshot, so a concurrent batch evicting cells
-   * cannot make a loaded cell look empty.
+   * The new absolute value of every cell that gains something. `known` is
+   * read()'s answer for this chunk; a cell missing from it is looked up in the
+   * cache, then read. Taking `known` first is exact because only this
+   * partition's chunks change its cells, one chunk at a time
+   * (partition-queue.ts), so no cached value can change between a chunk's
+   * read() and its updates(). Works on a snapshot, so a concurrent batch
+   * evicting cells cannot make a loaded cell look empty.
    */
-  async updates(
-    contributions: readonly CounterContribution[],
-    known: ReadonlyMap<string, PartitionCount> = new Map(),
-  ): Promise<CounterUpdate[]> {
+  async updates(contributions: readonly CounterContribution[], known: CellMap<PartitionCount> = new CellMap()): Promise<CounterUpdate[]> {
     // The snapshot is positional, values[i] being the stored value of
     // contributions[i]'s cell: no map by id is built per chunk.
     const values = new Array<PartitionCount | undefined>(contributions.length);
     const missing: CounterAddress[] = [];
     for (let i = 0; i < contributions.length; i++) {
       const { address } = contributions[i] as CounterContribution;
-      values[i] = this.cache.get(address.id) ?? known.get(address.id);
+      values[i] = known.get(address) ?? this.cache.get(address);
       if (!values[i]) missing.push(address);
     }
     const read = missing.length > 0 ? await this.read(missing) : undefined;
     const out: CounterUpdate[] = [];
     for (let i = 0; i < contributions.length; i++) {
       const c = contributions[i] as CounterContribution;
-      const value = applyContribution(values[i] ?? read?.get(c.address.id) ?? EMPTY, c.offsets);
+      const value = applyContribution(values[i] ?? read?.get(c.address) ?? EMPTY, c.offsets);
       if (value) out.push({ address: c.address, value });
     }
     return out;
@@ -232,7 +239,7 @@ export class CounterStore {
 
   /** After HBase holds `updates`: remember them, forgetting the least recently written cells (cell-cache.ts). */
   commit(updates: readonly CounterUpdate[]): void {
-    for (const { address, value } of updates) this.cache.set(address.id, value);
+    for (const { address, value } of updates) this.cache.set(address, value);
   }
 }
 
