@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { applyContribution, cellKey, counterAddress } from './counter-cell';
+import { applyContribution, cellKey, counterAddress, counterId } from './counter-cell';
 
 describe('applyContribution', () => {
   it('adds the offsets above the cell and moves its last offset', () => {
@@ -32,5 +32,16 @@ describe('cellKey', () => {
       keys.add(address.key);
     }
     expect(keys.size).to.equal(variants.length);
+  });
+});
+
+describe('counterId', () => {
+  it('is the table code, the row one character per byte, a bar and the qualifier, for any row and qualifier', () => {
+    const rows = [Buffer.alloc(0), Buffer.from([0, 255, 0x7c, 128]), Buffer.from('minute|😀 東京|'), Buffer.alloc(300, 0xab)];
+    for (const row of rows) {
+      for (const qualifier of ['p0', 'accepted:p11', 'é', '東', '']) {
+        expect(counterId({ table: 'rollups', row, qualifier })).to.equal(`r${row.toString('latin1')}|${qualifier}`);
+      }
+    }
   });
 });
