@@ -98,9 +98,7 @@ export async function buildViews(input: ViewInputs): Promise<ViewOutputs> {
     writing.catch(() => undefined); // awaited with the next bucket or after the last
   }
   await writing;
-  await putHourCounts(hbase, namespace, all.hourRows(), stamp);
-  if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, [ALL_LOCATIONS], (row) => all.hasHourRow(row));
-  await input.onCounts?.([ALL_LOCATIONS], all);
+  await Promise.all([writeHourRows(input, all, [ALL_LOCATIONS], stamp), input.onCounts?.([ALL_LOCATIONS], all)]);
   if (input.topItems) tops.push(...input.topItems);
   tops.sort((a, b) => (a.locationOid < b.locationOid ? -1 : a.locationOid > b.locationOid ? 1 : a.rank - b.rank));
   const kept = await putTopItems(hbase, namespace, day, tops, stamp);
@@ -137,12 +135,25 @@ async function accumulateBucket(
   return rows;
 }
 
-/** One location bucket's hour rows into HBase, its live-count truth to `onCounts`, its hourly Parquet part into HDFS. */
+/**
+ * One location bucket's hour rows into HBase, its live-count truth to
+ * `onCounts`, its hourly Parquet part into HDFS. The three touch different
+ * tables and files, so they run side by side rather than waiting on each
+ * other's round trips.
+ */
 async function writeBucket(input: ViewInputs, acc: ViewAccumulator, locations: bigint[], part: string, stamp: number): Promise<void> {
+  await Promise.all([writeHourRows(input, acc, locations, stamp), input.onCounts?.(locations, acc), uploadHourly(input, acc, part)]);
+}
+
+/** The hour rows of `locations` into HBase; on a recompaction, the day's earlier rows of theirs that this run did not write deleted. */
+async function writeHourRows(input: ViewInputs, acc: ViewAccumulator, locations: readonly bigint[], stamp: number): Promise<void> {
   const { hbase, namespace, day } = input;
   await putHourCounts(hbase, namespace, acc.hourRows(), stamp);
   if (input.recompaction) await deleteStaleHourRows(hbase, namespace, day, locations, (row) => acc.hasHourRow(row));
-  await input.onCounts?.(locations, acc);
+}
+
+/** The bucket's hourly view part (item cells only) into HDFS; async, so an encoding error rejects beside the other writes. */
+async function uploadHourly(input: ViewInputs, acc: ViewAccumulator, part: string): Promise<void> {
   const hourly: HourlyCount[] = [];
   for (const cell of acc.hourCells()) {
     if (cell.scope !== 'item') continue;
