@@ -79,7 +79,7 @@ async function main(flags: Flags): Promise<void> {
       log(`batch run: ${name}`);
       const hbaseCpuBefore = cpuSecondsOf(hbasePid);
       const m = await measure([...profile, cli, 'batch', 'run', '--date', day], env);
-      const hbaseCpuSeconds = hbasePid === undefined ? null : cpuSecondsOf(hbasePid) - hbaseCpuBefore;
+      const hbaseCpuSeconds = hbasePid === undefined ? null : Math.round((cpuSecondsOf(hbasePid) - hbaseCpuBefore) * 100) / 100;
       if (m.code !== 0) throw new UtopiaError(`batch run exited ${m.code}`);
       const report = JSON.parse(
         (await hdfs.readFile(`${reportsDayDir(config.hdfs.root, day)}/${REPORT_FILES.json}`)).toString(),
