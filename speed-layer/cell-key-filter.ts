@@ -4,7 +4,7 @@
 // its claim is never taken for an empty one; a false "maybe" only costs a read,
 // so cells that share a key (one in a few hundred among millions) may answer
 // for each other. About 10 bits a cell, so millions of forgotten cells fit in a
-// few MB where the cache spends ~300 bytes a cell. Hashing the key, not the id
+// few MB where the cache spends ~230 bytes a cell. Hashing the key, not the id
 // string, spares the hot path a pass over each new id's characters.
 
 const BITS_PER_CELL = 10;
@@ -63,7 +63,7 @@ export class CellKeyFilter {
 let first = 0;
 let step = 0;
 
-/** Two 32-bit hashes of the key (two different mixes) for double hashing; the step is odd, so the probes of one key fall on distinct bits. */
+/** Two 32-bit hashes of the key (two mixes) for double hashing; the step is odd, so the probes of one key fall on distinct bits. */
 function hash(key: number): void {
   first = mix(key);
   step = mix(Math.imul(key ^ 0x5bd1e995, 0x9e3779b1)) | 1;

@@ -13,9 +13,9 @@ export interface CounterAddress {
   readonly qualifier: string;
   /** Base of the cell timestamp (a live count's bucket start, keeping TTLs tied to event time); see partitionCountTimestamp. */
   readonly timestamp: number;
-  /** counterId() of this address, built once: the plan and the cache key cells by it on every touch. */
+  /** counterId() of this address, built once: the plan keys cells by it, and the cache compares it on a hit. */
   readonly id: string;
-  /** cellKey() of this address, built once: the cell cache's map key (cell-cache.ts). */
+  /** cellKey() of this address, built once: the cache, the chunk's cell maps and the forgotten-cell filter key by it (cell-map.ts). */
   readonly key: number;
 }
 
@@ -29,7 +29,7 @@ export function counterAddress(table: CounterTable, row: Buffer, qualifier: stri
   return { table, row, qualifier, timestamp, id: counterId({ table, row, qualifier }), key: cellKey(table, row, qualifier) };
 }
 
-/** One character per table, so the ids the cache keys by stay short (they are only ever compared in memory). */
+/** One character per table, so ids stay short (they are only ever compared in memory). */
 const TABLE_CODE: Readonly<Record<CounterTable, string>> = { liveCounts: 'c', rollups: 'r', meta: 'm' };
 
 /** Where ids are assembled: one latin1 slice of it is one flat string. */
