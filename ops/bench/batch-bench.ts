@@ -71,8 +71,8 @@ async function main(flags: Flags): Promise<void> {
     await writeBenchReference(config, hbase, locations);
     log(`data ready in ${Date.now() - t} ms: ${data.files} files, ${(data.bytes / 2 ** 20).toFixed(0)} MiB, ${data.distinct} distinct`);
 
-    // The region server's CPU per run too: with the host's speed swinging, CPU seconds
-    // (batch + HBase) compare two builds better than wall time does.
+    // The batch's and the region server's CPU per run beside wall time: what the run
+    // cost the machine, whatever else ran on it (the speed of this shared host swings them too).
     const hbasePid = stackServicePid(config, 'hbase');
     const runs: { name: string; m: Measured; hbaseCpuSeconds: number | null; report: DayReport }[] = [];
     for (const name of cold ? ['cold (HBase empty: repair all)', 'warm (re-run, HBase complete)'] : ['nightly (speed view in HBase)']) {
