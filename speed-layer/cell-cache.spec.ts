@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { CellCache } from './cell-cache';
 import type { CellRef } from './cell-map';
+import { cellKey } from './counter-cell';
 
 const value = (n: number) => ({ count: BigInt(n), lastOffset: BigInt(n) });
-/** Cells with keys of their own, as cellKey() gives nearly always. */
-const cell = (id: string): CellRef => ({ id, key: [...id].reduce((h, c) => h * 31 + c.charCodeAt(0), 7) % 1_000_003 });
+/** Cells named `id`, keyed as the speed layer keys them (cellKey). */
+const cell = (id: string): CellRef => ({ id, key: cellKey('liveCounts', Buffer.from(id), 'p0') });
 /** Cells that all share one key, as two cells may. */
 const clash = (id: string): CellRef => ({ id, key: 1 });
 

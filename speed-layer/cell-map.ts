@@ -53,7 +53,9 @@ export class CellMap<V> {
     for (const { cell, value } of this.clashes.values()) yield [cell, value];
   }
 
+  /** Every cell's value, in no particular order. */
   *values(): IterableIterator<V> {
-    for (const [, value] of this.entries()) yield value;
+    yield* this.valueOf.values();
+    for (const { value } of this.clashes.values()) yield value;
   }
 }

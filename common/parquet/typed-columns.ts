@@ -12,7 +12,7 @@ import { ParquetError } from '../errors';
 export type TypedColumn = Int32Array | BigInt64Array;
 
 /** Whether typed arrays lay integers out as Parquet does (true on x86 and ARM as Node runs them). */
-export const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 const TWO_32 = 2 ** 32;
 const TWO_63 = 2 ** 63;
