@@ -95,7 +95,7 @@ async function main(flags: Flags): Promise<void> {
     const backlogTimings = await speedTimings(world.speedMetricsUrl);
 
     // 2. Freshness at a steady rate.
-    const { fresh, timed, unreadable } = await measureFreshness(world, store, producer, {
+    const { fresh, timed, unreadable, pollerRowsPerSecond } = await measureFreshness(world, store, producer, {
       ...base,
       events: freshSeconds * freshRate,
       seed: 2,
@@ -120,6 +120,7 @@ async function main(flags: Flags): Promise<void> {
         p50Ms: pct(50),
         p99Ms: pct(99),
         maxMs: timed[timed.length - 1] ?? NaN,
+        pollerRowsPerSecond,
       },
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
       speedLayerMemoryAtPeakMb: memory.peak() ?? null,
@@ -180,15 +181,19 @@ async function measureFreshness(
   store: HBaseStore,
   producer: Producer,
   options: SimulationOptions,
-): Promise<{ fresh: PublishResult; timed: number[]; unreadable: number }> {
+): Promise<{ fresh: PublishResult; timed: number[]; unreadable: number; pollerRowsPerSecond: number }> {
   const table = detectionTableName(world.config.hbase.namespace);
   const pending = new Map<bigint, number>();
   const latencies: number[] = [];
+  // Rows the poller asks HBase for: load on the region server the speed layer writes to.
+  let rowsAsked = 0;
+  const started = Date.now();
   let polling = true;
   const poller = (async () => {
     while (polling || pending.size > 0) {
       const oids = [...pending.keys()];
       if (oids.length > 0) {
+        rowsAsked += oids.length;
         const rows = await store.mget(table, oids.map(detectionRowKey));
         const now = Date.now();
         rows.forEach((row, i) => {
@@ -217,7 +222,7 @@ async function measureFreshness(
   const timed = [...latencies, ...[...pending.values()].map((sentAt) => waitedAt - sentAt)].sort((a, b) => a - b);
   const unreadable = pending.size;
   pending.clear(); // ends the poller
-  return { fresh, timed, unreadable };
+  return { fresh, timed, unreadable, pollerRowsPerSecond: Math.round((rowsAsked * 1000) / Math.max(1, waitedAt - started)) };
 }
 
 interface SpeedBenchResult {
@@ -225,7 +230,7 @@ interface SpeedBenchResult {
   speedLayerCpuMicrosPerEvent: number | null;
   hbaseCpuMicrosPerEvent: number | null;
   counterCellsReadPerEvent: number | null;
-  freshness: { rateTarget: number; rateAchieved: number; p50Ms: number; p99Ms: number };
+  freshness: { rateTarget: number; rateAchieved: number; p50Ms: number; p99Ms: number; pollerRowsPerSecond: number };
   speedLayerPeakRssMb: number;
   speedLayerMemoryAtPeakMb: { heapUsedMb: number; externalMb: number } | null;
   ceilings: { kafkaConsumer: Ceiling; hbaseRandomWrite: Ceiling };
@@ -242,6 +247,7 @@ function printSpeedTable(result: SpeedBenchResult): void {
         ['sustained events/s (all HBase writes)', show(result.sustainedEventsPerSecond), '>= 10000 now, 30000 long-term'],
         [`freshness p50 ms at ${freshness.rateTarget}/s (achieved ${freshness.rateAchieved}/s)`, show(freshness.p50Ms), ''],
         [`freshness p99 ms at ${freshness.rateTarget}/s`, show(freshness.p99Ms), '< 2000'],
+        ['  rows the freshness poller asked HBase for, per second', show(freshness.pollerRowsPerSecond), ''],
         ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
         [
           '  of which JS heap used / external (Buffers) MB',
