@@ -14,10 +14,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Partitioners, type Producer } from 'kafkajs';
-import { repoRoot } from '../../common/config';
+import { repoRoot, type Config } from '../../common/config';
 import { detectionRowKey, detectionTableName } from '../../common/contract';
 import { HBaseStore, hbaseStoreOptions } from '../../common/hbase';
-import { createKafka } from '../../common/kafka';
+import { createKafka, withKafkaAdmin } from '../../common/kafka';
 import { createLogger } from '../../common/log';
 import { createProgress, type Progress } from '../../common/progress';
 import { sleep } from '../../common/retry';
@@ -30,6 +30,7 @@ import { cpuSecondsOf } from './measure-process';
 import { sampleMemory } from './memory-sampler';
 import { histogramFigures, seriesValue } from './prometheus-text';
 import { hbaseRandomWriteCeiling, kafkaConsumerCeiling, type Ceiling } from './ceilings';
+import { ReadableWatch, type ReadableProbe } from './readable-watch';
 import { runBench } from './run-bench';
 import { speedBacklog, speedSimulation } from './speed-simulation';
 
@@ -103,6 +104,7 @@ async function main(flags: Flags): Promise<void> {
       startMs: Date.now(),
       firstOid: 2n ** 62n,
     });
+    const liveChunks = chunksSince(backlogTimings, await speedTimings(world.speedMetricsUrl));
     const pct = (p: number) => timed[Math.min(timed.length - 1, Math.floor((p / 100) * timed.length))] ?? NaN;
 
     // 3./4. Ceilings on the same machine.
@@ -121,6 +123,10 @@ async function main(flags: Flags): Promise<void> {
         p99Ms: pct(99),
         maxMs: timed[timed.length - 1] ?? NaN,
         pollerRowsPerSecond,
+        // Chunks the speed layer applied while freshness was measured: how many events each carried once caught up.
+        chunks: liveChunks?.chunks ?? null,
+        eventsPerChunk: liveChunks && liveChunks.chunks > 0 ? Math.round(fresh.sent / liveChunks.chunks) : null,
+        chunkMeanMs: liveChunks?.meanMs ?? null,
       },
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
       speedLayerMemoryAtPeakMb: memory.peak() ?? null,
@@ -175,54 +181,49 @@ async function consumeBacklog(world: BenchWorld, progress: Progress): Promise<{ 
   return { initialLag, sustained };
 }
 
-/** Publishes at a steady rate; every 50th original is timed from send to readable in HBase. */
+/** Publishes at a steady rate; every 50th original is timed from send to readable in HBase (readable-watch.ts). */
 async function measureFreshness(
   world: BenchWorld,
   store: HBaseStore,
   producer: Producer,
   options: SimulationOptions,
 ): Promise<{ fresh: PublishResult; timed: number[]; unreadable: number; pollerRowsPerSecond: number }> {
+  const { detectionsTopic } = world.config.kafka;
   const table = detectionTableName(world.config.hbase.namespace);
-  const pending = new Map<bigint, number>();
-  const latencies: number[] = [];
-  // Rows the poller asks HBase for: load on the region server the speed layer writes to.
-  let rowsAsked = 0;
+  const partitionOf = await kafkaPartitioner(world.config, detectionsTopic);
+  const watch = new ReadableWatch();
+  const probe: ReadableProbe = async (oids) => (await store.mget(table, oids.map(detectionRowKey))).map((row) => row !== null);
   const started = Date.now();
   let polling = true;
+  let stopped = false;
   const poller = (async () => {
-    while (polling || pending.size > 0) {
-      const oids = [...pending.keys()];
-      if (oids.length > 0) {
-        rowsAsked += oids.length;
-        const rows = await store.mget(table, oids.map(detectionRowKey));
-        const now = Date.now();
-        rows.forEach((row, i) => {
-          const oid = oids[i] as bigint;
-          if (row) {
-            latencies.push(now - (pending.get(oid) as number));
-            pending.delete(oid);
-          }
-        });
-      }
-      await sleep(25);
-    }
+    while (!stopped && (polling || watch.pending > 0)) if (!(await watch.poll(probe, Date.now))) await sleep(25);
   })();
   let n = 0;
   const fresh = await publishEvents(producer, generateEvents(options), {
-    topic: world.config.kafka.detectionsTopic,
+    topic: detectionsTopic,
     rate: options.rate,
     onSent: (batch, sentAt) => {
-      for (const e of batch) if (e.kind === 'original' && e.event && n++ % 50 === 0) pending.set(e.event.detectionOid, sentAt);
+      for (const e of batch)
+        if (e.kind === 'original' && e.event && n++ % 50 === 0) watch.add(partitionOf(e.key), e.event.detectionOid, sentAt);
     },
   });
   polling = false;
   await Promise.race([poller, sleep(60_000)]);
+  stopped = true;
   // Samples still unreadable after the wait count as that late (a lower bound), so p99 is not flattered.
   const waitedAt = Date.now();
-  const timed = [...latencies, ...[...pending.values()].map((sentAt) => waitedAt - sentAt)].sort((a, b) => a - b);
-  const unreadable = pending.size;
-  pending.clear(); // ends the poller
-  return { fresh, timed, unreadable, pollerRowsPerSecond: Math.round((rowsAsked * 1000) / Math.max(1, waitedAt - started)) };
+  const unreadable = watch.pending;
+  const timed = [...watch.latenciesMs, ...watch.drain(waitedAt)].sort((a, b) => a - b);
+  return { fresh, timed, unreadable, pollerRowsPerSecond: Math.round((watch.rowsAsked * 1000) / Math.max(1, waitedAt - started)) };
+}
+
+/** The partition the bench's producer (kafkajs' default partitioner) sends a key to, for the topic as it is now. */
+async function kafkaPartitioner(config: Config, topic: string): Promise<(key: string) => number> {
+  const { topics } = await withKafkaAdmin(config, {}, (admin) => admin.fetchTopicMetadata({ topics: [topic] }));
+  const partitionMetadata = topics[0]?.partitions ?? [];
+  const partitioner = Partitioners.DefaultPartitioner();
+  return (key) => partitioner({ topic, partitionMetadata, message: { key, value: null } });
 }
 
 interface SpeedBenchResult {
@@ -230,7 +231,14 @@ interface SpeedBenchResult {
   speedLayerCpuMicrosPerEvent: number | null;
   hbaseCpuMicrosPerEvent: number | null;
   counterCellsReadPerEvent: number | null;
-  freshness: { rateTarget: number; rateAchieved: number; p50Ms: number; p99Ms: number; pollerRowsPerSecond: number };
+  freshness: {
+    rateTarget: number;
+    rateAchieved: number;
+    p50Ms: number;
+    p99Ms: number;
+    pollerRowsPerSecond: number;
+    eventsPerChunk: number | null;
+  };
   speedLayerPeakRssMb: number;
   speedLayerMemoryAtPeakMb: { heapUsedMb: number; externalMb: number } | null;
   ceilings: { kafkaConsumer: Ceiling; hbaseRandomWrite: Ceiling };
@@ -248,6 +256,7 @@ function printSpeedTable(result: SpeedBenchResult): void {
         [`freshness p50 ms at ${freshness.rateTarget}/s (achieved ${freshness.rateAchieved}/s)`, show(freshness.p50Ms), ''],
         [`freshness p99 ms at ${freshness.rateTarget}/s`, show(freshness.p99Ms), '< 2000'],
         ['  rows the freshness poller asked HBase for, per second', show(freshness.pollerRowsPerSecond), ''],
+        ['  events per chunk of the speed layer meanwhile', show(freshness.eventsPerChunk), ''],
         ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
         [
           '  of which JS heap used / external (Buffers) MB',
@@ -273,18 +282,29 @@ function shareOf(rate: number, ceiling: number | null): number | null {
   return ceiling !== null && ceiling > 0 ? +(rate / ceiling).toFixed(3) : null;
 }
 
+interface SpeedTimings {
+  chunks: number;
+  chunkMeanMs: number;
+  /** The chunks' latencies summed, in seconds. */
+  chunkSeconds: number;
+  hbaseCalls: Record<string, { count: number; meanMs: number }>;
+  counterCells: { read: number; knownEmpty: number };
+}
+
+/** Chunks applied between two readings of the speed child's metrics, and their mean latency. */
+function chunksSince(before: SpeedTimings | null, after: SpeedTimings | null): { chunks: number; meanMs: number | null } | null {
+  if (!before || !after) return null;
+  const chunks = after.chunks - before.chunks;
+  return { chunks, meanMs: chunks > 0 ? Math.round(((after.chunkSeconds - before.chunkSeconds) * 1000) / chunks) : null };
+}
+
 /**
  * Where a chunk's time went while the backlog was consumed, from the child's
  * histograms: chunks and their mean latency, HBase calls by operation and
  * table with their mean latency (calls of concurrent chunks overlap), and the
  * counter cells the counter store read or knew empty without a read.
  */
-async function speedTimings(metricsUrl: string): Promise<{
-  chunks: number;
-  chunkMeanMs: number;
-  hbaseCalls: Record<string, { count: number; meanMs: number }>;
-  counterCells: { read: number; knownEmpty: number };
-} | null> {
+async function speedTimings(metricsUrl: string): Promise<SpeedTimings | null> {
   const text = await fetch(metricsUrl).then(
     (r) => (r.ok ? r.text() : undefined),
     () => undefined,
@@ -304,7 +324,8 @@ async function speedTimings(metricsUrl: string): Promise<{
     read: seriesValue(text, 'utopia_speed_counter_cells_total', 'source', 'read') ?? 0,
     knownEmpty: seriesValue(text, 'utopia_speed_counter_cells_total', 'source', 'known_empty') ?? 0,
   };
-  return { chunks: chunk.count, chunkMeanMs: Math.round(chunk.mean * 1000), hbaseCalls, counterCells };
+  const chunkSeconds = Math.round(chunk.count * chunk.mean * 1000) / 1000;
+  return { chunks: chunk.count, chunkMeanMs: Math.round(chunk.mean * 1000), chunkSeconds, hbaseCalls, counterCells };
 }
 
 void runBench('speed', FLAGS, main);
