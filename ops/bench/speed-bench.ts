@@ -96,6 +96,7 @@ async function main(flags: Flags): Promise<void> {
     const backlogTimings = await speedTimings(world.speedMetricsUrl);
 
     // 2. Freshness at a steady rate.
+    const liveCpuBefore = { speed: cpuSecondsOf(speed.pid), hbase: cpuSecondsOf(hbasePid) };
     const { fresh, timed, unreadable, pollerRowsPerSecond } = await measureFreshness(world, store, producer, {
       ...base,
       events: freshSeconds * freshRate,
@@ -104,6 +105,10 @@ async function main(flags: Flags): Promise<void> {
       startMs: Date.now(),
       firstOid: 2n ** 62n,
     });
+    // CPU per event while caught up (small chunks), from the first publish until the last timed event was readable.
+    const liveCpuMicros = (seconds: number) => (fresh.sent > 0 ? Math.round((seconds * 1e6) / fresh.sent) : null);
+    const liveSpeedCpuMicrosPerEvent = liveCpuMicros(cpuSecondsOf(speed.pid) - liveCpuBefore.speed);
+    const liveHbaseCpuMicrosPerEvent = hbasePid === undefined ? null : liveCpuMicros(cpuSecondsOf(hbasePid) - liveCpuBefore.hbase);
     const liveChunks = chunksSince(backlogTimings, await speedTimings(world.speedMetricsUrl));
     const pct = (p: number) => timed[Math.min(timed.length - 1, Math.floor((p / 100) * timed.length))] ?? NaN;
 
@@ -127,6 +132,8 @@ async function main(flags: Flags): Promise<void> {
         chunks: liveChunks?.chunks ?? null,
         eventsPerChunk: liveChunks && liveChunks.chunks > 0 ? Math.round(fresh.sent / liveChunks.chunks) : null,
         chunkMeanMs: liveChunks?.meanMs ?? null,
+        speedLayerCpuMicrosPerEvent: liveSpeedCpuMicrosPerEvent,
+        hbaseCpuMicrosPerEvent: liveHbaseCpuMicrosPerEvent,
       },
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
       speedLayerMemoryAtPeakMb: memory.peak() ?? null,
@@ -238,6 +245,8 @@ interface SpeedBenchResult {
     p99Ms: number;
     pollerRowsPerSecond: number;
     eventsPerChunk: number | null;
+    speedLayerCpuMicrosPerEvent: number | null;
+    hbaseCpuMicrosPerEvent: number | null;
   };
   speedLayerPeakRssMb: number;
   speedLayerMemoryAtPeakMb: { heapUsedMb: number; externalMb: number } | null;
@@ -257,6 +266,11 @@ function printSpeedTable(result: SpeedBenchResult): void {
         [`freshness p99 ms at ${freshness.rateTarget}/s`, show(freshness.p99Ms), '< 2000'],
         ['  rows the freshness poller asked HBase for, per second', show(freshness.pollerRowsPerSecond), ''],
         ['  events per chunk of the speed layer meanwhile', show(freshness.eventsPerChunk), ''],
+        [
+          '  CPU µs per event meanwhile: speed layer / HBase',
+          `${show(freshness.speedLayerCpuMicrosPerEvent)} / ${show(freshness.hbaseCpuMicrosPerEvent)}`,
+          '',
+        ],
         ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
         [
           '  of which JS heap used / external (Buffers) MB',
