@@ -3,7 +3,8 @@
 //   1. sustained events/s through validation, dedup, enrichment and all HBase
 //      writes (a backlog of N simulated events, 5 % duplicates, consumed from scratch);
 //   2. freshness (publish to readable in HBase) p50/p99 at 10,000 events/s
-//      (--fresh-rate) for 20 s (--fresh-seconds);
+//      (--fresh-rate) for 20 s (--fresh-seconds), and what the speed layer did
+//      meanwhile, caught up: chunks, HBase calls, counter cells read, CPU per event;
 //   3. the speed layer's RSS (peak, sampled from /proc) and, at its peak, how
 //      much of it is JS heap and how much Buffers outside it (its /metrics);
 //   4. the ceilings: Kafka's consumer performance tool and HBase's
@@ -109,7 +110,7 @@ async function main(flags: Flags): Promise<void> {
     const liveCpuMicros = (seconds: number) => (fresh.sent > 0 ? Math.round((seconds * 1e6) / fresh.sent) : null);
     const liveSpeedCpuMicrosPerEvent = liveCpuMicros(cpuSecondsOf(speed.pid) - liveCpuBefore.speed);
     const liveHbaseCpuMicrosPerEvent = hbasePid === undefined ? null : liveCpuMicros(cpuSecondsOf(hbasePid) - liveCpuBefore.hbase);
-    const liveChunks = chunksSince(backlogTimings, await speedTimings(world.speedMetricsUrl));
+    const live = timingsSince(backlogTimings, await speedTimings(world.speedMetricsUrl));
     const pct = (p: number) => timed[Math.min(timed.length - 1, Math.floor((p / 100) * timed.length))] ?? NaN;
 
     // 3./4. Ceilings on the same machine.
@@ -129,9 +130,12 @@ async function main(flags: Flags): Promise<void> {
         maxMs: timed[timed.length - 1] ?? NaN,
         pollerRowsPerSecond,
         // Chunks the speed layer applied while freshness was measured: how many events each carried once caught up.
-        chunks: liveChunks?.chunks ?? null,
-        eventsPerChunk: liveChunks && liveChunks.chunks > 0 ? Math.round(fresh.sent / liveChunks.chunks) : null,
-        chunkMeanMs: liveChunks?.meanMs ?? null,
+        chunks: live?.chunks ?? null,
+        eventsPerChunk: live && live.chunks > 0 ? Math.round(fresh.sent / live.chunks) : null,
+        chunkMeanMs: live?.meanMs ?? null,
+        hbaseCalls: live?.hbaseCalls ?? null,
+        counterCellsRead: live?.counterCells.read ?? null,
+        counterCellsKnownEmpty: live?.counterCells.knownEmpty ?? null,
         speedLayerCpuMicrosPerEvent: liveSpeedCpuMicrosPerEvent,
         hbaseCpuMicrosPerEvent: liveHbaseCpuMicrosPerEvent,
       },
@@ -305,11 +309,31 @@ interface SpeedTimings {
   counterCells: { read: number; knownEmpty: number };
 }
 
-/** Chunks applied between two readings of the speed child's metrics, and their mean latency. */
-function chunksSince(before: SpeedTimings | null, after: SpeedTimings | null): { chunks: number; meanMs: number | null } | null {
+/**
+ * What the speed child did between two readings of its metrics: chunks and
+ * their mean latency, HBase calls by operation and table, counter cells read
+ * or known empty.
+ */
+function timingsSince(
+  before: SpeedTimings | null,
+  after: SpeedTimings | null,
+): { chunks: number; meanMs: number | null; hbaseCalls: Record<string, number>; counterCells: SpeedTimings['counterCells'] } | null {
   if (!before || !after) return null;
   const chunks = after.chunks - before.chunks;
-  return { chunks, meanMs: chunks > 0 ? Math.round(((after.chunkSeconds - before.chunkSeconds) * 1000) / chunks) : null };
+  const hbaseCalls: Record<string, number> = {};
+  for (const [name, { count }] of Object.entries(after.hbaseCalls)) {
+    const calls = count - (before.hbaseCalls[name]?.count ?? 0);
+    if (calls > 0) hbaseCalls[name] = calls;
+  }
+  return {
+    chunks,
+    meanMs: chunks > 0 ? Math.round(((after.chunkSeconds - before.chunkSeconds) * 1000) / chunks) : null,
+    hbaseCalls,
+    counterCells: {
+      read: after.counterCells.read - before.counterCells.read,
+      knownEmpty: after.counterCells.knownEmpty - before.counterCells.knownEmpty,
+    },
+  };
 }
 
 /**
