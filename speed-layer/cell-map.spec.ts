@@ -5,7 +5,7 @@ import { CellMap, type CellRef } from './cell-map';
 const clash = (id: string): CellRef => ({ id, key: 1 });
 
 describe('CellMap', () => {
-  it('keeps every cell under a shared key apart by id: get, has, overwrite, size and entries', () => {
+  it('keeps every cell under a shared key apart by id: get, has, overwrite, size and values', () => {
     const map = new CellMap<number>();
     expect(map.get(clash('a'))).to.equal(undefined);
     for (const [i, id] of ['a', 'b', 'c'].entries()) map.set(clash(id), i);
@@ -15,12 +15,6 @@ describe('CellMap', () => {
     expect(['a', 'x'].map((id) => map.has(clash(id)))).to.deep.equal([true, false]);
     expect(map.get({ id: 'd', key: 1 }), 'same id, other key: another cell').to.equal(undefined);
     expect(map.size).to.equal(4);
-    expect([...map.entries()].map(([cell, value]) => [cell.id, value]).sort()).to.deep.equal([
-      ['a', 0],
-      ['b', 10],
-      ['c', 2],
-      ['d', 9],
-    ]);
     expect([...map.values()].sort((x, y) => x - y)).to.deep.equal([0, 2, 9, 10]);
   });
 });

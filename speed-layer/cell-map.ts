@@ -4,8 +4,9 @@
 // hashed: in a large map a string key cost about four times an integer one, and
 // the per-chunk maps paid the hashing of every new id. Exact all the same: each
 // key's first cell is checked by id, and a cell whose key another cell holds
-// goes to a small map by id. Two maps by key rather than an object per cell:
-// the cache holds 200,000 cells, and an object each cost 10 MB more.
+// goes to a small map by id. Two maps by key rather than an object per cell.
+// The per-chunk maps of the counter store are CellMaps; the cache keeps its
+// cells in typed arrays instead (cell-slab.ts).
 
 /** What a CellMap needs of a counter address. */
 export interface CellRef {
@@ -17,12 +18,12 @@ export class CellMap<V> {
   private readonly ids = new Map<number, string>();
   private readonly valueOf = new Map<number, V>();
   /** The cells whose key another cell holds, by id: about one in 5,000 when 200,000 are held. Never emptied, as no cell is removed. */
-  private readonly clashes = new Map<string, { readonly cell: CellRef; value: V }>();
+  private readonly clashes = new Map<string, V>();
 
   get(cell: CellRef): V | undefined {
     const id = this.ids.get(cell.key);
     if (id === cell.id) return this.valueOf.get(cell.key);
-    return id === undefined || this.clashes.size === 0 ? undefined : this.clashes.get(cell.id)?.value;
+    return id === undefined || this.clashes.size === 0 ? undefined : this.clashes.get(cell.id);
   }
 
   has(cell: CellRef): boolean {
@@ -37,9 +38,7 @@ export class CellMap<V> {
       this.valueOf.set(cell.key, value);
       return;
     }
-    const clash = this.clashes.get(cell.id);
-    if (clash) clash.value = value;
-    else this.clashes.set(cell.id, { cell: { id: cell.id, key: cell.key }, value });
+    this.clashes.set(cell.id, value);
   }
 
   /** Cells held. */
@@ -47,15 +46,9 @@ export class CellMap<V> {
     return this.ids.size + this.clashes.size;
   }
 
-  /** Every cell and its value, in no particular order. */
-  *entries(): IterableIterator<[CellRef, V]> {
-    for (const [key, id] of this.ids) yield [{ id, key }, this.valueOf.get(key) as V];
-    for (const { cell, value } of this.clashes.values()) yield [cell, value];
-  }
-
   /** Every cell's value, in no particular order. */
   *values(): IterableIterator<V> {
     yield* this.valueOf.values();
-    for (const { value } of this.clashes.values()) yield value;
+    yield* this.clashes.values();
   }
 }
