@@ -4,7 +4,7 @@
 // the old one is dropped whole (and reused as the next young one). A lookup
 // reads young, then old. A write is one set in a table of half the budget and
 // an eviction is a reset. Each generation is a CellSlab (cell-slab.ts): typed
-// arrays, about 80 bytes a cell. A forgotten cell is only re-read from HBase.
+// arrays, about 70 bytes a cell. A forgotten cell is only re-read from HBase.
 
 import type { PartitionCount } from '../common/contract';
 import type { CellRef } from './cell-map';
@@ -29,12 +29,12 @@ export class CellCache {
   }
 
   set(cell: CellRef, value: PartitionCount): void {
-    if (this.young.size >= this.young.capacity && !this.young.has(cell)) {
-      this.old.forEachKey(this.onForget);
-      this.old.clear();
-      [this.old, this.young] = [this.young, this.old];
-    }
-    this.young.set(cell, value);
+    if (this.young.trySet(cell, value)) return;
+    // Young is full and the cell new to it: young becomes old, old is forgotten and reused.
+    this.old.forEachKey(this.onForget);
+    this.old.clear();
+    [this.old, this.young] = [this.young, this.old];
+    this.young.trySet(cell, value);
   }
 
   /** Forgets everything without telling onForget (a rebalance: the owner starts from HBase again). */

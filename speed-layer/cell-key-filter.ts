@@ -4,7 +4,7 @@
 // its claim is never taken for an empty one; a false "maybe" only costs a read,
 // so cells that share a key (one in a few hundred among millions) may answer
 // for each other. About 10 bits a cell, so millions of forgotten cells fit in a
-// few MB where the cache spends about 85 bytes a cell. Hashing the key, not the id
+// few MB where the cache spends about 70 bytes a cell. Hashing the key, not the id
 // string, spares the hot path a pass over each new id's characters.
 
 const BITS_PER_CELL = 10;

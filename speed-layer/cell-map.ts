@@ -17,7 +17,7 @@ export interface CellRef {
 export class CellMap<V> {
   private readonly ids = new Map<number, string>();
   private readonly valueOf = new Map<number, V>();
-  /** The cells whose key another cell holds, by id: about one in 5,000 when 200,000 are held. Never emptied, as no cell is removed. */
+  /** The cells whose key another cell holds, by id: few, as keys are 30 bits. Never emptied, as no cell is removed. */
   private readonly clashes = new Map<string, V>();
 
   get(cell: CellRef): V | undefined {

@@ -12,48 +12,48 @@ describe('CellSlab', () => {
   it('keeps cells under one key apart by id: prefixes, lengths and overwrites', () => {
     const slab = new CellSlab(8);
     const ids = ['ab', 'abc', 'a', '', 'abd', 'b'];
-    ids.forEach((id, i) => slab.set(clash(id), value(BigInt(i))));
-    slab.set(clash('abc'), value(10n, 3n));
+    ids.forEach((id, i) => slab.trySet(clash(id), value(BigInt(i))));
+    slab.trySet(clash('abc'), value(10n, 3n));
     expect(ids.map((id) => slab.get(clash(id)))).to.deep.equal([value(0n), value(10n, 3n), value(2n), value(3n), value(4n), value(5n)]);
     expect(slab.get(clash('abe'))).to.equal(undefined);
     expect(slab.get({ id: 'ab', key: 2 }), 'same id, other key: another cell').to.equal(undefined);
-    expect([slab.has(clash('')), slab.has(clash('x'))]).to.deep.equal([true, false]);
+    expect([slab.get(clash('')), slab.get(clash('x'))]).to.deep.equal([value(3n), undefined]);
     expect(slab.size).to.equal(6);
   });
 
   it('holds int64 values exactly, at their edges', () => {
     const slab = new CellSlab(4);
     const edges = [value(2n ** 63n - 1n, -1n), value(0n, 2n ** 53n + 1n), value(-(2n ** 63n), 9007199254740993n)];
-    edges.forEach((v, i) => slab.set(clash(`c${i}`), v));
+    edges.forEach((v, i) => slab.trySet(clash(`c${i}`), v));
     expect(edges.map((_, i) => slab.get(clash(`c${i}`)))).to.deep.equal(edges);
   });
 
   it('refuses a new cell beyond its capacity, takes overwrites, and starts empty after clear', () => {
     const slab = new CellSlab(2);
-    slab.set(clash('a'), value(1n));
-    slab.set(clash('b'), value(2n));
-    expect(() => slab.set(clash('c'), value(3n))).to.throw(RangeError);
-    slab.set(clash('a'), value(4n));
+    expect([slab.trySet(clash('a'), value(1n)), slab.trySet(clash('b'), value(2n))]).to.deep.equal([true, true]);
+    expect(slab.trySet(clash('c'), value(3n)), 'a new cell beyond the capacity').to.equal(false);
+    expect(slab.get(clash('c'))).to.equal(undefined);
+    expect(slab.trySet(clash('a'), value(4n)), 'an overwrite').to.equal(true);
     expect(slab.get(clash('a'))).to.deep.equal(value(4n));
     slab.clear();
-    expect([slab.size, slab.get(clash('a')), slab.has(clash('b'))]).to.deep.equal([0, undefined, false]);
-    slab.set(clash('c'), value(5n));
-    slab.set(clash('a'), value(6n));
+    expect([slab.size, slab.get(clash('a')), slab.get(clash('b'))]).to.deep.equal([0, undefined, undefined]);
+    slab.trySet(clash('c'), value(5n));
+    slab.trySet(clash('a'), value(6n));
     expect([slab.get(clash('c')), slab.get(clash('a')), slab.get(clash('b'))]).to.deep.equal([value(5n), value(6n), undefined]);
   });
 
   it('keeps ids beyond latin1 apart from the latin1 ids their low bytes spell', () => {
     const slab = new CellSlab(4);
-    slab.set(clash('pA'), value(1n)); // 'A' is 0x41, the low byte of 'Ł' (0x141)
-    slab.set(clash('p\u0141'), value(2n));
-    slab.set(clash('p😀'), value(3n));
+    slab.trySet(clash('pA'), value(1n)); // 'A' is 0x41, the low byte of 'Ł' (0x141)
+    slab.trySet(clash('p\u0141'), value(2n));
+    slab.trySet(clash('p😀'), value(3n));
     expect(['pA', 'p\u0141', 'p😀', 'p\u0142'].map((id) => slab.get(clash(id)))).to.deep.equal([
       value(1n),
       value(2n),
       value(3n),
       undefined,
     ]);
-    slab.set(clash('p\u0141'), value(7n));
+    slab.trySet(clash('p\u0141'), value(7n));
     expect([slab.get(clash('p\u0141')), slab.size]).to.deep.equal([value(7n), 3]);
     const keys: number[] = [];
     slab.forEachKey((key) => keys.push(key));
@@ -63,12 +63,39 @@ describe('CellSlab', () => {
   it('grows its id bytes for long ids without losing the earlier ones', () => {
     const slab = new CellSlab(3);
     const ids = ['short', 'x'.repeat(5000), `${'y'.repeat(300)}|p0`];
-    ids.forEach((id, i) => slab.set({ id, key: cellKey('rollups', Buffer.from(id, 'latin1'), 'p0') }, value(BigInt(i))));
+    ids.forEach((id, i) => slab.trySet({ id, key: cellKey('rollups', Buffer.from(id, 'latin1'), 'p0') }, value(BigInt(i))));
     expect(ids.map((id) => slab.get({ id, key: cellKey('rollups', Buffer.from(id, 'latin1'), 'p0') }))).to.deep.equal([
       value(0n),
       value(1n),
       value(2n),
     ]);
+  });
+
+  it('probes past the end of its table back to the start', () => {
+    const slab = new CellSlab(2); // 4 slots: a key of all ones starts at the last
+    const top = (id: string): CellRef => ({ id, key: 0x3fffffff });
+    slab.trySet(top('a'), value(1n));
+    slab.trySet(top('b'), value(2n));
+    expect([slab.get(top('a')), slab.get(top('b')), slab.get(top('c'))]).to.deep.equal([value(1n), value(2n), undefined]);
+  });
+
+  it('is reused after clear, wide ids and a grown arena included, with nothing of before', () => {
+    const slab = new CellSlab(2);
+    slab.trySet(clash('p\u0141'), value(1n));
+    slab.trySet(clash('z'.repeat(500)), value(2n));
+    slab.clear();
+    expect([slab.size, slab.get(clash('p\u0141')), slab.get(clash('z'.repeat(500)))]).to.deep.equal([0, undefined, undefined]);
+    slab.trySet(clash('y'.repeat(400)), value(3n));
+    slab.trySet(clash('p\u0141'), value(4n));
+    expect(slab.trySet(clash('x'), value(5n)), 'full again').to.equal(false);
+    expect([slab.get(clash('y'.repeat(400))), slab.get(clash('p\u0141')), slab.get(clash('z'.repeat(500)))]).to.deep.equal([
+      value(3n),
+      value(4n),
+      undefined,
+    ]);
+    const keys: number[] = [];
+    slab.forEachKey((key) => keys.push(key));
+    expect(keys).to.deep.equal([1, 1]);
   });
 
   it('answers as a Map by id does, over random cells crowded onto few keys', () => {
@@ -83,7 +110,7 @@ describe('CellSlab', () => {
         expect(slab.get(cellOf(id)), id).to.deep.equal(truth.get(id));
       } else if (truth.has(id) || truth.size < 300) {
         const v = value(BigInt(op), BigInt(random(1000)));
-        slab.set(cellOf(id), v);
+        slab.trySet(cellOf(id), v);
         truth.set(id, v);
       }
     }

@@ -1,9 +1,9 @@
 // One generation of the counter cache (cell-cache.ts): up to `capacity` cells
 // and their values in typed arrays, where a Map entry, an id string and a value
-// object each cost about 226 bytes a cell. Open addressing on the cell key
+// object cost about 210 bytes a cell together. Open addressing on the cell key
 // (counter-cell.ts cellKey, already a hash) with linear probing; a slot's cell
 // is told apart by its id, kept as latin1 bytes in one arena, so the slab is
-// exact whatever keys cells share. About 80 bytes a cell, none of them traced
+// exact whatever keys cells share. About 70 bytes a cell, none of them traced
 // by the garbage collector, and a generation is dropped by resetting it: the
 // cache can hold the hour and day cells a caught-up speed layer meets again
 // minutes later, instead of reading them back from HBase. An id beyond latin1
@@ -12,9 +12,10 @@
 
 import type { PartitionCount } from '../common/contract';
 import type { CellRef } from './cell-map';
+import { isLatin1 } from './counter-cell';
 
-/** Arena bytes reserved per cell at first: a live count id is about 40. */
-const ID_BYTES_PER_CELL = 48;
+/** Arena bytes reserved per cell at first: a count id is 18-28 bytes for short item names; the arena grows for longer ones. */
+const ID_BYTES_PER_CELL = 32;
 
 export class CellSlab {
   /** Entry index + 1 per slot, 0 for a free one; twice the capacity or more, a power of two. */
@@ -27,6 +28,7 @@ export class CellSlab {
   private readonly idStart: Int32Array;
   private arena: Buffer;
   private entries = 0;
+  /** Cells whose id is beyond latin1, by id (their key checked as a slot's is). */
   private readonly wide = new Map<string, { readonly key: number; value: PartitionCount }>();
 
   constructor(readonly capacity: number) {
@@ -49,27 +51,23 @@ export class CellSlab {
   get(cell: CellRef): PartitionCount | undefined {
     const entry = (this.slots[this.slotOf(cell)] as number) - 1;
     if (entry >= 0) return { count: this.counts[entry] as bigint, lastOffset: this.lastOffsets[entry] as bigint };
-    return this.wide.size === 0 ? undefined : this.wide.get(cell.id)?.value;
+    return this.wideOf(cell)?.value;
   }
 
-  has(cell: CellRef): boolean {
-    return this.slots[this.slotOf(cell)] !== 0 || (this.wide.size > 0 && this.wide.has(cell.id));
-  }
-
-  /** Sets a cell's value. The caller keeps to the capacity: a new cell beyond it is a RangeError. */
-  set(cell: CellRef, value: PartitionCount): void {
+  /** Sets a cell's value; false, and nothing set, when the cell is new and the slab full. */
+  trySet(cell: CellRef, value: PartitionCount): boolean {
     const slot = this.slotOf(cell);
     let entry = (this.slots[slot] as number) - 1;
     if (entry < 0) {
-      const wide = this.wide.get(cell.id);
+      const wide = this.wideOf(cell);
       if (wide) {
         wide.value = value;
-        return;
+        return true;
       }
-      if (this.size >= this.capacity) throw new RangeError(`cell slab full (${this.capacity} cells)`);
+      if (this.size >= this.capacity) return false;
       if (!isLatin1(cell.id)) {
         this.wide.set(cell.id, { key: cell.key, value });
-        return;
+        return true;
       }
       entry = this.entries++;
       this.keys[entry] = cell.key;
@@ -78,6 +76,7 @@ export class CellSlab {
     }
     this.counts[entry] = value.count;
     this.lastOffsets[entry] = value.lastOffset;
+    return true;
   }
 
   /** Hands every held cell's key to `visit` (the filter of forgotten cells needs no more). */
@@ -91,6 +90,12 @@ export class CellSlab {
     if (this.entries > 0) this.slots.fill(0);
     this.entries = 0;
     this.wide.clear();
+  }
+
+  private wideOf(cell: CellRef): { readonly key: number; value: PartitionCount } | undefined {
+    if (this.wide.size === 0) return undefined;
+    const wide = this.wide.get(cell.id);
+    return wide?.key === cell.key ? wide : undefined;
   }
 
   /** The slot holding `cell`, or the free slot where it would go. */
@@ -122,9 +127,4 @@ export class CellSlab {
     this.arena.write(id, start, 'latin1');
     this.idStart[entry + 1] = start + id.length;
   }
-}
-
-function isLatin1(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
-  return true;
 }

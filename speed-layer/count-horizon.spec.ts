@@ -143,7 +143,7 @@ describe('CounterStore with the count horizon', () => {
     expect(await write(store, hbase, [once(cells[0] as CounterAddress)]), 'forgotten, read back').to.deep.equal([2n]);
     expect(hbase.rowsAsked).to.equal(1);
 
-    // 2 × 16 forgotten cells fill the filter: the store forgets its own writes and reads them all again.
+    // 2 × 5 forgotten cells fill the filter: the store forgets its own writes and reads them all again.
     for (const cell of cells.slice(3)) await write(store, hbase, [once(cell)]);
     expect(store.tally.forgottenResets).to.be.greaterThan(0);
     const asked = hbase.rowsAsked;

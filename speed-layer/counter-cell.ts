@@ -38,8 +38,7 @@ let idScratch = Buffer.allocUnsafe(256);
 /**
  * The table code, the row's bytes (one character each), '|' and the
  * qualifier, as one flat string: a template would make a rope of four
- * strings, which the cache keeps whole (about 40 bytes more per cached cell)
- * as it never hashes the id (cell-map.ts).
+ * strings, which a chunk's CellMaps keep whole as they never hash the id.
  */
 export function counterId(address: Pick<CounterAddress, 'table' | 'row' | 'qualifier'>): string {
   const { table, row, qualifier } = address;
@@ -54,16 +53,16 @@ export function counterId(address: Pick<CounterAddress, 'table' | 'row' | 'quali
 }
 
 /** Whether every character fits one latin1 byte (partition qualifiers do): else a latin1 write would merge characters. */
-function isLatin1(text: string): boolean {
+export function isLatin1(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
   return true;
 }
 
 /**
  * A 30-bit hash (FNV-1a) of the cell's table, row and qualifier: a small
- * integer, which V8 keeps unboxed, keys a large Map about four times faster
- * than a 40-character id string does. Cells may share a key: the cache tells
- * them apart by id.
+ * integer, which V8 keeps unboxed, keys a Map about four times faster than an
+ * id string does, and is the cache's hash (cell-slab.ts). Cells may share a
+ * key: the maps and the cache tell them apart by id.
  */
 export function cellKey(table: CounterTable, row: Buffer, qualifier: string): number {
   let h = Math.imul(0x811c9dc5 ^ TABLE_CODE[table].charCodeAt(0), 0x01000193);

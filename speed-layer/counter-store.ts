@@ -114,8 +114,8 @@ export class CounterStore {
    * HBase (one multi-get per table and qualifier, side by side). Lets a chunk
    * read its counter cells while its detection rows' lineage is being read:
    * hand the answer to updates(). Each cell is looked up in the cache once per
-   * chunk, here: the cache's maps are large, and their lookups were the speed
-   * layer's costliest lines.
+   * chunk, here: the cache's lookups were once the speed layer's costliest
+   * lines.
    */
   async read(addresses: Iterable<CounterAddress>): Promise<CellMap<PartitionCount>> {
     const found = new CellMap<PartitionCount>();

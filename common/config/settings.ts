@@ -148,7 +148,7 @@ export const settings = {
   speedCountCacheCells: setting(
     'SPEED_COUNT_CACHE_CELLS',
     '600000',
-    'Count cells one speed-layer instance keeps in memory (about 85 bytes each); older ones are re-read from HBase when touched again.',
+    'Count cells one speed-layer instance keeps in memory (about 70 bytes each); older ones are re-read from HBase when touched again.',
   ),
   speedFetchBytesPerPartition: setting(
     'SPEED_FETCH_BYTES_PER_PARTITION',

@@ -69,6 +69,38 @@ describe('the freshness watch of bench:speed', () => {
     expect(watch.pending).to.equal(0);
   });
 
+  it('keeps events added while a poll waits for its answer, behind the ones it asked about', async () => {
+    const watch = new ReadableWatch();
+    watch.add(0, 1n, 0);
+    watch.add(0, 2n, 0);
+    const readable = new Set([1n, 3n]);
+    const asked: bigint[][] = [];
+    const probe: ReadableProbe = async (oids) => {
+      asked.push([...oids]);
+      watch.add(0, 3n, 5); // sent while the answer was on its way
+      return Promise.resolve(oids.map((oid) => readable.has(oid)));
+    };
+    await watch.poll(probe, () => 10); // [1]: readable
+    await watch.poll(probe, () => 20); // [2, 3]: 3 readable, 2 not
+    expect(asked).to.deep.equal([[1n], [2n, 3n]]);
+    expect(watch.latenciesMs).to.deep.equal([10, 15]);
+    expect(watch.pending, '2, and the 3 added during the second poll').to.equal(2);
+    expect(watch.drain(100)).to.deep.equal([100, 95]);
+  });
+
+  it('finishes a poll whose events were drained while it waited', async () => {
+    const watch = new ReadableWatch();
+    watch.add(3, 1n, 0);
+    const drained: number[][] = [];
+    const probe: ReadableProbe = (oids) => {
+      drained.push(watch.drain(50)); // the bench's final wait ran out meanwhile
+      return Promise.resolve(oids.map(() => true));
+    };
+    expect(await watch.poll(probe, () => 60)).to.equal(true);
+    expect(drained).to.deep.equal([[50]]);
+    expect(watch.pending).to.equal(0);
+  });
+
   it('asks nothing when nothing is pending', async () => {
     const watch = new ReadableWatch();
     const { probe, asked } = store(new Set());

@@ -106,7 +106,8 @@ async function main(flags: Flags): Promise<void> {
       startMs: Date.now(),
       firstOid: 2n ** 62n,
     });
-    // CPU per event while caught up (small chunks), from the first publish until the last timed event was readable.
+    // CPU per event while caught up (small chunks): from just before the first publish until the last timed event
+    // was readable (or the final wait ran out), the poller's own gets on the region server included.
     const liveCpuMicros = (seconds: number) => (fresh.sent > 0 ? Math.round((seconds * 1e6) / fresh.sent) : null);
     const liveSpeedCpuMicrosPerEvent = liveCpuMicros(cpuSecondsOf(speed.pid) - liveCpuBefore.speed);
     const liveHbaseCpuMicrosPerEvent = hbasePid === undefined ? null : liveCpuMicros(cpuSecondsOf(hbasePid) - liveCpuBefore.hbase);
