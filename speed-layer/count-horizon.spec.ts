@@ -128,6 +128,24 @@ describe('CounterStore with the count horizon', () => {
     expect(successor.tally).to.deep.equal({ read: 1, knownEmpty: 0, forgottenResets: 0 });
   });
 
+  it('reads again a cell that sat in both generations of the cache once both have dropped it', async () => {
+    const hbase = stack();
+    await setBase(hbase);
+    const store = new CounterStore(hbase, tables, 4); // two cells a generation
+    await store.claim(0);
+    const [a, b, c, d, e, f] = Array.from({ length: 6 }, (_, i) => minuteCell(NOW + i * MINUTE));
+    let offset = 0n;
+    const once = (address: CounterAddress | undefined): CounterContribution => ({
+      address: address as CounterAddress,
+      offsets: [++offset],
+    });
+    // a, b | c, a (a in both) | d, e: a's old copy dropped with the first generation, its young one with the second.
+    for (const cell of [a, b, c, a, d, e, f]) await write(store, hbase, [once(cell)]);
+    expect(hbase.rowsAsked, 'every cell new or cached so far').to.equal(0);
+    expect(await write(store, hbase, [once(a)]), 'a, read back from HBase').to.deep.equal([3n]);
+    expect(hbase.rowsAsked).to.equal(1);
+  });
+
   it('reads again a cell its cache forgot, and every cell written so far once its filter of forgotten cells is full', async () => {
     const hbase = stack();
     await setBase(hbase);
