@@ -72,8 +72,9 @@ describe('end to end: the whole pipeline under faults', function () {
     });
     speedEnv = { env: world.env, config: world.config, store: world.hbase, cleanUp: () => world.remove() };
     await loadSampleReference(speedEnv);
-    speed = new CliProcess(world.env, 'speed', 'e2e-speed');
-    landing = new CliProcess(world.env, 'landing', 'e2e-landing');
+    // Supervised as npm start runs them: a child that exits on its own is started again.
+    speed = new CliProcess(world.env, 'speed', 'e2e-speed', [], true);
+    landing = new CliProcess(world.env, 'landing', 'e2e-landing', [], true);
   });
 
   after(async function () {
@@ -84,6 +85,7 @@ describe('end to end: the whole pipeline under faults', function () {
       log.warn(`logs kept: ${speed?.logFile} ${landing?.logFile}`);
     }
     console.log(`\nFault table (${EVENTS} events published at ${PUBLISH_RATE}/s):\n${faults.table()}\n`);
+    console.log(`Exits on their own, restarted as a supervisor would: speed ${speed?.restarts ?? 0}, landing ${landing?.restarts ?? 0}\n`);
     await world?.remove();
   });
 

@@ -1,6 +1,9 @@
 // A `utopia <command>` (speed layer, landing writer, a batch run) as a child
 // process of a test: started, SIGKILLed and restarted at will, its log kept in
-// a temp file so a failing test can show it.
+// a temp file so a failing test can show it. `supervised`: a child that exits
+// on its own (the landing writer exits 1 when kafkajs will not restart its
+// consumer, leaving that to a supervisor) is started again after a second, as
+// `npm start`'s supervisor does; `restarts` counts those.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,17 +17,25 @@ export class CliProcess {
   readonly logFile: string;
   private child: ChildProcess | undefined;
   private exited: Promise<number | null> = Promise.resolve(null);
+  /** True from stop() until the next start(): that exit was asked for. */
+  private stopping = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  /** Times a supervised child exited on its own and was started again. */
+  restarts = 0;
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     readonly command: string,
     readonly name = command,
     private readonly args: readonly string[] = [],
+    private readonly supervised = false,
   ) {
     this.logFile = path.join(os.tmpdir(), `${randomName(name)}.log`);
   }
 
   start(): void {
+    clearTimeout(this.restartTimer);
+    this.stopping = false;
     const log = fs.openSync(this.logFile, 'a');
     const child = spawn(
       process.execPath,
@@ -37,6 +48,11 @@ export class CliProcess {
     fs.closeSync(log);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+    child.once('exit', () => {
+      if (!this.supervised || this.stopping || this.child !== child) return;
+      this.restarts++;
+      this.restartTimer = setTimeout(() => this.start(), 1000);
+    });
   }
 
   get running(): boolean {
@@ -45,6 +61,8 @@ export class CliProcess {
 
   /** Sends `signal` and resolves with the exit code (-1 when killed by a signal). */
   async stop(signal: NodeJS.Signals): Promise<number | null> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     if (this.running) this.child?.kill(signal);
     return this.exited;
   }
