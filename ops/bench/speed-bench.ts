@@ -108,9 +108,9 @@ async function main(flags: Flags): Promise<void> {
     });
     // CPU per event while caught up (small chunks): from just before the first publish until the last timed event
     // was readable (or the final wait ran out), the poller's own gets on the region server included.
-    const liveCpuMicros = (seconds: number) => (fresh.sent > 0 ? Math.round((seconds * 1e6) / fresh.sent) : null);
-    const liveSpeedCpuMicrosPerEvent = liveCpuMicros(cpuSecondsOf(speed.pid) - liveCpuBefore.speed);
-    const liveHbaseCpuMicrosPerEvent = hbasePid === undefined ? null : liveCpuMicros(cpuSecondsOf(hbasePid) - liveCpuBefore.hbase);
+    const liveSpeedCpuMicrosPerEvent = microsPerEvent(cpuSecondsOf(speed.pid) - liveCpuBefore.speed, fresh.sent);
+    const liveHbaseCpuMicrosPerEvent =
+      hbasePid === undefined ? null : microsPerEvent(cpuSecondsOf(hbasePid) - liveCpuBefore.hbase, fresh.sent);
     const live = timingsSince(backlogTimings, await speedTimings(world.speedMetricsUrl));
     const pct = (p: number) => timed[Math.min(timed.length - 1, Math.floor((p / 100) * timed.length))] ?? NaN;
 
@@ -145,9 +145,9 @@ async function main(flags: Flags): Promise<void> {
       speedConcurrency: world.config.speed.concurrency,
       speedFetchBytesPerPartition: world.config.speed.fetchBytesPerPartition,
       speedLayerBacklogCpuSeconds: Math.round(speedCpuSeconds * 100) / 100,
-      speedLayerCpuMicrosPerEvent: initialLag > 0 ? Math.round((speedCpuSeconds * 1e6) / initialLag) : null,
+      speedLayerCpuMicrosPerEvent: microsPerEvent(speedCpuSeconds, initialLag),
       hbaseBacklogCpuSeconds: hbaseCpuSeconds === null ? null : Math.round(hbaseCpuSeconds * 100) / 100,
-      hbaseCpuMicrosPerEvent: hbaseCpuSeconds !== null && initialLag > 0 ? Math.round((hbaseCpuSeconds * 1e6) / initialLag) : null,
+      hbaseCpuMicrosPerEvent: hbaseCpuSeconds === null ? null : microsPerEvent(hbaseCpuSeconds, initialLag),
       counterCellsReadPerEvent:
         backlogTimings && initialLag > 0 ? Math.round((backlogTimings.counterCells.read / initialLag) * 100) / 100 : null,
       backlogTimings,
@@ -207,9 +207,9 @@ async function measureFreshness(
   const probe: ReadableProbe = async (oids) => (await store.mget(table, oids.map(detectionRowKey))).map((row) => row !== null);
   const started = Date.now();
   let polling = true;
-  let stopped = false;
   const poller = (async () => {
-    while (!stopped && (polling || watch.pending > 0)) if (!(await watch.poll(probe, Date.now))) await sleep(25);
+    // drain() below empties the watch, which ends the loop if the wait ran out first.
+    while (polling || watch.pending > 0) if (!(await watch.poll(probe, Date.now))) await sleep(25);
   })();
   let n = 0;
   const fresh = await publishEvents(producer, generateEvents(options), {
@@ -222,7 +222,6 @@ async function measureFreshness(
   });
   polling = false;
   await Promise.race([poller, sleep(60_000)]);
-  stopped = true;
   // Samples still unreadable after the wait count as that late (a lower bound), so p99 is not flattered.
   const waitedAt = Date.now();
   const unreadable = watch.pending;
@@ -294,6 +293,11 @@ function printSpeedTable(result: SpeedBenchResult): void {
       ],
     ),
   );
+}
+
+/** CPU µs per event, or null when there were no events. */
+function microsPerEvent(cpuSeconds: number, events: number): number | null {
+  return events > 0 ? Math.round((cpuSeconds * 1e6) / events) : null;
 }
 
 /** `rate` as a share of a measured ceiling, or null when the ceiling could not be measured. */

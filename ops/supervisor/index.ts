@@ -1,2 +1,2 @@
 export { startSupervisor, type Supervisor } from './supervisor';
-export type { ProcessSpec, SupervisedProcess } from './supervised-process';
+export { restartCount, restartDelay, type ProcessSpec, type SupervisedProcess } from './supervised-process';

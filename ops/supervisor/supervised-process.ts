@@ -59,9 +59,8 @@ export function supervise(spec: ProcessSpec, write: (line: string) => void): Sup
         resolveFinished(code ?? 1);
         return;
       }
-      // A process that ran a while before dying starts the backoff over.
-      restarts = Date.now() - started > 60_000 ? 1 : restarts + 1;
-      const delay = backoffDelay(restarts, { initialDelayMs: 1000, maxDelayMs: 30_000 });
+      restarts = restartCount(restarts, Date.now() - started);
+      const delay = restartDelay(restarts);
       write(`${prefix} exited (${signal ?? `code ${code}`}); restarting in ${(delay / 1000).toFixed(1)} s`);
       restartTimer = setTimeout(launch, delay);
     });
@@ -81,6 +80,16 @@ export function supervise(spec: ProcessSpec, write: (line: string) => void): Sup
 
   launch();
   return { name: spec.name, stop, finished };
+}
+
+/** The restarts in a row after a child died having run `ranMs`: one that ran a while starts the backoff over. */
+export function restartCount(previous: number, ranMs: number): number {
+  return ranMs > 60_000 ? 1 : previous + 1;
+}
+
+/** How long to wait before a child's `restarts`-th restart in a row. */
+export function restartDelay(restarts: number): number {
+  return backoffDelay(restarts, { initialDelayMs: 1000, maxDelayMs: 30_000 });
 }
 
 /** A child's line with its process name: a prefix for text, a "process" field for a JSON log line (UTOPIA_LOG_FORMAT=json). */

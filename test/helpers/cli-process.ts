@@ -2,8 +2,8 @@
 // process of a test: started, SIGKILLed and restarted at will, its log kept in
 // a temp file so a failing test can show it. `supervised`: a child that exits
 // on its own (the landing writer exits 1 when kafkajs will not restart its
-// consumer, leaving that to a supervisor) is started again after a second, as
-// `npm start`'s supervisor does; `restarts` counts those.
+// consumer, leaving that to a supervisor) is started again with the backoff of
+// `npm start`'s supervisor (ops/supervisor); `restarts` counts those.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { repoRoot } from '../../common/config';
 import { randomName } from './random-name';
 import { cliNodeArgs } from '../../ops/cli/node-flags';
+import { restartCount, restartDelay } from '../../ops/supervisor';
 
 export class CliProcess {
   readonly logFile: string;
@@ -22,6 +23,8 @@ export class CliProcess {
   private restartTimer: NodeJS.Timeout | undefined;
   /** Times a supervised child exited on its own and was started again. */
   restarts = 0;
+  /** Restarts in a row, for the supervisor's backoff. */
+  private inARow = 0;
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
@@ -47,12 +50,16 @@ export class CliProcess {
     );
     fs.closeSync(log);
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-    child.once('exit', () => {
-      if (!this.supervised || this.stopping || this.child !== child) return;
-      this.restarts++;
-      this.restartTimer = setTimeout(() => this.start(), 1000);
-    });
+    const started = Date.now();
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        resolve(code ?? (signal ? -1 : null));
+        if (!this.supervised || this.stopping || this.child !== child) return;
+        this.restarts++;
+        this.inARow = restartCount(this.inARow, Date.now() - started);
+        this.restartTimer = setTimeout(() => this.start(), restartDelay(this.inARow));
+      }),
+    );
   }
 
   get running(): boolean {
