@@ -31,6 +31,8 @@ export function jarsInstalled(layout: StackLayout, group: JarGroup): boolean {
 
 export async function installJars(layout: StackLayout, group: JarGroup, log: Logger): Promise<void> {
   if (jarsInstalled(layout, group)) return;
+  // Without a readable pom there is nothing to install from: fail before the jars in place are removed.
+  if (!fs.existsSync(layout.pom(group))) throw new StackError(`no pom for ${group} at ${layout.pom(group)}: the jars in place are kept`);
   const lib = layout.lib(group);
   fs.rmSync(lib, { recursive: true, force: true });
   fs.mkdirSync(lib, { recursive: true });

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { StackError } from '../../common/errors';
+import { createLogger } from '../../common/log';
+import { installJars, jarsInstalled } from './install-jars';
+import { stackLayout, type StackLayout } from './stack-layout';
+
+describe('stack: installJars', () => {
+  let home: string;
+
+  beforeEach(() => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'utopia-jars-'));
+  });
+  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+  it('without a pom, fails with a StackError and leaves the jars in place (a build copied without ops/ must not empty a running service)', async () => {
+    const real = stackLayout(home);
+    const layout: StackLayout = { ...real, pom: () => path.join(home, 'missing', 'pom.xml') };
+    fs.mkdirSync(layout.lib('hbase'), { recursive: true });
+    const jar = path.join(layout.lib('hbase'), 'hbase-server.jar');
+    fs.writeFileSync(jar, 'jar');
+    expect(jarsInstalled(layout, 'hbase')).to.equal(false);
+
+    const error = await installJars(
+      layout,
+      'hbase',
+      createLogger('spec', 'error', () => undefined),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    expect(error).to.be.instanceOf(StackError);
+    expect((error as Error).message).to.include('missing/pom.xml');
+    expect(fs.readFileSync(jar, 'utf8')).to.equal('jar');
+  });
+});
