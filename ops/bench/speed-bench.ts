@@ -4,7 +4,8 @@
 //      writes (a backlog of N simulated events, 5 % duplicates, consumed from scratch);
 //   2. freshness (publish to readable in HBase) p50/p99 at 10,000 events/s
 //      (--fresh-rate) for 20 s (--fresh-seconds), and what the speed layer did
-//      meanwhile, caught up: chunks, HBase calls, counter cells read, CPU per event;
+//      meanwhile, caught up: chunks, HBase calls, counter cells read, CPU per event
+//      (its own, the region server's, Kafka's and this bench's) and the machine's busy share;
 //   3. the speed layer's RSS (peak, sampled from /proc) and, at its peak, how
 //      much of it is JS heap and how much Buffers outside it (its /metrics);
 //   4. the ceilings: Kafka's consumer performance tool and HBase's
@@ -136,7 +137,8 @@ async function main(flags: Flags): Promise<void> {
         counterCellsRead: live?.counterCells.read ?? null,
         counterCellsKnownEmpty: live?.counterCells.knownEmpty ?? null,
         ...cpu,
-        hostCores: os.availableParallelism(),
+        // The CPUs /proc/stat's busy share is over (all online ones, whatever this process may use).
+        hostCores: os.cpus().length,
       },
       speedLayerPeakRssMb: Math.round(peakRss / 2 ** 20),
       speedLayerMemoryAtPeakMb: memory.peak() ?? null,
@@ -253,6 +255,7 @@ interface SpeedBenchResult {
     kafkaCpuMicrosPerEvent: number | null;
     benchProcessCpuMicrosPerEvent: number | null;
     hostBusyPercent: number | null;
+    cpuWindowSeconds: number;
     hostCores: number;
   };
   speedLayerPeakRssMb: number;
@@ -279,11 +282,15 @@ function printSpeedTable(result: SpeedBenchResult): void {
           '',
         ],
         [
-          '  CPU µs per event meanwhile: Kafka / this bench (producer, poller)',
+          '  CPU µs per event meanwhile: Kafka / this bench (producer, poller, samplers)',
           `${show(freshness.kafkaCpuMicrosPerEvent)} / ${show(freshness.benchProcessCpuMicrosPerEvent)}`,
           '',
         ],
-        [`  machine busy meanwhile, % of its ${freshness.hostCores} cores`, show(freshness.hostBusyPercent), ''],
+        [
+          `  machine busy meanwhile (${freshness.cpuWindowSeconds} s), % of its ${freshness.hostCores} cores`,
+          show(freshness.hostBusyPercent),
+          '',
+        ],
         ['speed layer peak RSS MB', show(result.speedLayerPeakRssMb), '< 300'],
         [
           '  of which JS heap used / external (Buffers) MB',
@@ -305,18 +312,23 @@ function printSpeedTable(result: SpeedBenchResult): void {
 }
 
 /**
- * CPU per event published while freshness is measured, caught up (small chunks): from just before the first
- * publish until the last timed event was readable (or the final wait ran out). Besides the speed layer and the
- * region server (the poller's gets included), what else ran: Kafka, this bench (its producer, poller and
- * generator) and the whole machine's busy share.
+ * CPU per event published while freshness is measured, caught up (small chunks): from before the poller's
+ * partition lookup and the first publish until the last timed event was readable (or the final wait ran out),
+ * so a window somewhat longer than the publishing (`cpuWindowSeconds`). Besides the speed layer and the region
+ * server (the poller's gets included), what else ran: Kafka, this bench process (its producer, generator,
+ * poller and samplers) and the whole machine's busy share.
  */
 function startLiveCpu(config: Config, speedPid: number | undefined, hbasePid: number | undefined) {
   const kafkaPid = stackServicePid(config, 'kafka');
   const before = { speed: cpuSecondsOf(speedPid), hbase: cpuSecondsOf(hbasePid), kafka: cpuSecondsOf(kafkaPid) };
   const benchBefore = process.cpuUsage();
   const hostBefore = readHostCpu();
-  const perEvent = (pid: number | undefined, since: number, events: number) =>
-    pid === undefined ? null : microsPerEvent(cpuSecondsOf(pid) - since, events);
+  const startedMs = Date.now();
+  // A process that exited meanwhile reads 0 seconds: no figure rather than a negative one.
+  const perEvent = (pid: number | undefined, since: number, events: number) => {
+    const seconds = cpuSecondsOf(pid) - since;
+    return pid === undefined || seconds < 0 ? null : microsPerEvent(seconds, events);
+  };
   return (events: number) => {
     const bench = process.cpuUsage(benchBefore);
     return {
@@ -325,6 +337,7 @@ function startLiveCpu(config: Config, speedPid: number | undefined, hbasePid: nu
       kafkaCpuMicrosPerEvent: perEvent(kafkaPid, before.kafka, events),
       benchProcessCpuMicrosPerEvent: microsPerEvent((bench.user + bench.system) / 1e6, events),
       hostBusyPercent: hostBusyPercent(hostBefore, readHostCpu()),
+      cpuWindowSeconds: Math.round((Date.now() - startedMs) / 100) / 10,
     };
   };
 }

@@ -36,4 +36,26 @@ describe('stack: installJars', () => {
     expect((error as Error).message).to.include('missing/pom.xml');
     expect(fs.readFileSync(jar, 'utf8')).to.equal('jar');
   });
+
+  it('with a pom that cannot be read (a folder in its place), fails the same way before touching the jars', async () => {
+    const pom = path.join(home, 'unreadable', 'pom.xml');
+    fs.mkdirSync(pom, { recursive: true });
+    const layout: StackLayout = { ...stackLayout(home), pom: () => pom };
+    fs.mkdirSync(layout.lib('kafka'), { recursive: true });
+    const jar = path.join(layout.lib('kafka'), 'kafka.jar');
+    fs.writeFileSync(jar, 'jar');
+
+    const error = await installJars(
+      layout,
+      'kafka',
+      createLogger('spec', 'error', () => undefined),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    expect(error).to.be.instanceOf(StackError);
+    expect(fs.readFileSync(jar, 'utf8')).to.equal('jar');
+    expect(fs.existsSync(`${layout.lib('kafka')}.new`), 'no staging folder left').to.equal(false);
+  });
 });

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { StackError } from '../../common/errors';
+import { errorMessage, StackError } from '../../common/errors';
 import type { Logger } from '../../common/log';
 import type { JarGroup, StackLayout } from './stack-layout';
 
@@ -31,18 +31,27 @@ export function jarsInstalled(layout: StackLayout, group: JarGroup): boolean {
 
 export async function installJars(layout: StackLayout, group: JarGroup, log: Logger): Promise<void> {
   if (jarsInstalled(layout, group)) return;
-  // Without a readable pom there is nothing to install from: fail before the jars in place are removed.
-  if (!fs.existsSync(layout.pom(group))) throw new StackError(`no pom for ${group} at ${layout.pom(group)}: the jars in place are kept`);
+  // Without a readable pom there is nothing to install from: fail before touching the jars in place.
+  let hash: string;
+  try {
+    hash = pomHash(layout, group);
+  } catch (error) {
+    throw new StackError(`cannot read the pom of ${group} (${layout.pom(group)}): ${errorMessage(error)}; the jars in place are kept`);
+  }
+  // Download beside the jars in place and swap only once Maven succeeded: a failed download leaves them as they were.
   const lib = layout.lib(group);
-  fs.rmSync(lib, { recursive: true, force: true });
-  fs.mkdirSync(lib, { recursive: true });
+  const staging = `${lib}.new`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
   log.info(`downloading ${group} jars from Maven Central into ${lib} (first run only)`);
-  const args = ['-B', '-f', layout.pom(group), 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${lib}`];
+  const args = ['-B', '-f', layout.pom(group), 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`];
   const mvnLog = path.join(layout.logDir, `mvn-${group}.log`);
   await runMaven(args, mvnLog, (downloads) => log.info(`${group}: ${downloads} artifacts downloaded so far`));
-  const jars = fs.readdirSync(lib).filter((name) => name.endsWith('.jar')).length;
+  const jars = fs.readdirSync(staging).filter((name) => name.endsWith('.jar')).length;
   if (jars === 0) throw new StackError(`Maven copied no jars for ${group}; see ${mvnLog}`);
-  fs.writeFileSync(path.join(lib, markerName), pomHash(layout, group) + '\n');
+  fs.writeFileSync(path.join(staging, markerName), hash + '\n');
+  fs.rmSync(lib, { recursive: true, force: true });
+  fs.renameSync(staging, lib);
   log.info(`${group}: ${jars} jars ready`);
 }
 
