@@ -29,7 +29,7 @@ import { formatTable } from '../cli/format-table';
 import { isPositive, isPositiveInteger, type Flags, type FlagSpec } from '../cli/parse-flags';
 import { generateEvents, publishEvents, type PublishResult, type SimulationOptions } from '../simulator';
 import { createBenchWorld, rssOf, stackServicePid, type BenchWorld } from './bench-world';
-import { hostBusyPercent, readHostCpu } from './host-cpu';
+import { microsPerEvent, startLiveCpu } from './live-cpu';
 import { cpuSecondsOf } from './measure-process';
 import { sampleMemory } from './memory-sampler';
 import { histogramFigures, seriesValue } from './prometheus-text';
@@ -309,42 +309,6 @@ function printSpeedTable(result: SpeedBenchResult): void {
       ],
     ),
   );
-}
-
-/**
- * CPU per event published while freshness is measured, caught up (small chunks): from before the poller's
- * partition lookup and the first publish until the last timed event was readable (or the final wait ran out),
- * so a window somewhat longer than the publishing (`cpuWindowSeconds`). Besides the speed layer and the region
- * server (the poller's gets included), what else ran: Kafka, this bench process (its producer, generator,
- * poller and samplers) and the whole machine's busy share.
- */
-function startLiveCpu(config: Config, speedPid: number | undefined, hbasePid: number | undefined) {
-  const kafkaPid = stackServicePid(config, 'kafka');
-  const before = { speed: cpuSecondsOf(speedPid), hbase: cpuSecondsOf(hbasePid), kafka: cpuSecondsOf(kafkaPid) };
-  const benchBefore = process.cpuUsage();
-  const hostBefore = readHostCpu();
-  const startedMs = Date.now();
-  // A process that exited meanwhile reads 0 seconds: no figure rather than a negative one.
-  const perEvent = (pid: number | undefined, since: number, events: number) => {
-    const seconds = cpuSecondsOf(pid) - since;
-    return pid === undefined || seconds < 0 ? null : microsPerEvent(seconds, events);
-  };
-  return (events: number) => {
-    const bench = process.cpuUsage(benchBefore);
-    return {
-      speedLayerCpuMicrosPerEvent: perEvent(speedPid, before.speed, events),
-      hbaseCpuMicrosPerEvent: perEvent(hbasePid, before.hbase, events),
-      kafkaCpuMicrosPerEvent: perEvent(kafkaPid, before.kafka, events),
-      benchProcessCpuMicrosPerEvent: microsPerEvent((bench.user + bench.system) / 1e6, events),
-      hostBusyPercent: hostBusyPercent(hostBefore, readHostCpu()),
-      cpuWindowSeconds: Math.round((Date.now() - startedMs) / 100) / 10,
-    };
-  };
-}
-
-/** CPU µs per event, or null when there were no events. */
-function microsPerEvent(cpuSeconds: number, events: number): number | null {
-  return events > 0 ? Math.round((cpuSeconds * 1e6) / events) : null;
 }
 
 /** `rate` as a share of a measured ceiling, or null when the ceiling could not be measured. */

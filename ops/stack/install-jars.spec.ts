@@ -5,7 +5,19 @@ import { expect } from 'chai';
 import { StackError } from '../../common/errors';
 import { createLogger } from '../../common/log';
 import { installJars, jarsInstalled } from './install-jars';
-import { stackLayout, type StackLayout } from './stack-layout';
+import { stackLayout, type JarGroup, type StackLayout } from './stack-layout';
+
+/** The error installJars rejects with, or undefined when it succeeds. */
+function installFailure(layout: StackLayout, group: JarGroup): Promise<unknown> {
+  return installJars(
+    layout,
+    group,
+    createLogger('spec', 'error', () => undefined),
+  ).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
 
 describe('stack: installJars', () => {
   let home: string;
@@ -23,14 +35,7 @@ describe('stack: installJars', () => {
     fs.writeFileSync(jar, 'jar');
     expect(jarsInstalled(layout, 'hbase')).to.equal(false);
 
-    const error = await installJars(
-      layout,
-      'hbase',
-      createLogger('spec', 'error', () => undefined),
-    ).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await installFailure(layout, 'hbase');
 
     expect(error).to.be.instanceOf(StackError);
     expect((error as Error).message).to.include('missing/pom.xml');
@@ -45,14 +50,7 @@ describe('stack: installJars', () => {
     const jar = path.join(layout.lib('kafka'), 'kafka.jar');
     fs.writeFileSync(jar, 'jar');
 
-    const error = await installJars(
-      layout,
-      'kafka',
-      createLogger('spec', 'error', () => undefined),
-    ).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await installFailure(layout, 'kafka');
 
     expect(error).to.be.instanceOf(StackError);
     expect(fs.readFileSync(jar, 'utf8')).to.equal('jar');
