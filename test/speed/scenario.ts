@@ -33,6 +33,14 @@ export async function loadSampleReference(env: SpeedEnv): Promise<void> {
 }
 
 /** Publishes the stream while `disturb` runs; resolves with the truth once both are done. */
+/** A check that answers true until the promise settles, either way. */
+export function pending(promise: Promise<unknown>): () => boolean {
+  let settled = false;
+  const settle = (): void => void (settled = true);
+  promise.then(settle, settle);
+  return () => !settled;
+}
+
 export async function publishWhile(
   env: SpeedEnv,
   options: SimulationOptions,

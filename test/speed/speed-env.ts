@@ -3,6 +3,7 @@
 // a child process (`utopia speed`) that tests can SIGKILL, and readers that
 // collect what the pipeline wrote, to compare with the simulator's truth.
 
+import { expect } from 'chai';
 import { loadConfig, type Config } from '../../common/config';
 import {
   decodeCountRowKey,
@@ -64,6 +65,14 @@ export class SpeedProcess extends CliProcess {
   constructor(env: NodeJS.ProcessEnv, name = 'speed') {
     super(env, 'speed', name);
   }
+}
+
+/** Waits (90 s at most) until every instance has logged owning partitions: a fault then hits a member that shares the work. */
+export async function waitUntilEachOwnsPartitions(...instances: SpeedProcess[]): Promise<void> {
+  const ownsPartitions = /joined group .*: partitions \d/;
+  const deadline = Date.now() + 90_000;
+  while (!instances.every((i) => ownsPartitions.test(i.log())) && Date.now() < deadline) await sleep(250);
+  for (const instance of instances) expect(instance.log(), `${instance.name} owns partitions`).to.match(ownsPartitions);
 }
 
 /** Waits until the group (the speed layer's by default) has committed every partition up to its end offset. */
