@@ -6,7 +6,7 @@
 
 import { expect } from 'chai';
 import { sleep } from '../../common/retry';
-import { expectExactResult, loadSampleReference, publishWhile, scenarioOptions } from './scenario';
+import { expectExactResult, loadSampleReference, pending, publishWhile, scenarioOptions } from './scenario';
 import { createSpeedEnv, SpeedProcess, type SpeedEnv } from './speed-env';
 
 const EVENTS = Number(process.env.SPEED_TEST_EVENTS ?? 200_000);
@@ -31,12 +31,11 @@ describe('speed layer: exactly-once under SIGKILL', function () {
     speed = new SpeedProcess(env.env, 'speed-kill');
     speed.start();
     let kills = 0;
-    let publishing = true;
     const options = scenarioOptions(EVENTS);
     const truth = await publishWhile(env, options, async (published) => {
-      void published.finally(() => (publishing = false));
+      const publishing = pending(published);
       // Kill at random moments while events flow, and at least 3 times overall.
-      while (KILLS > 0 && (publishing || kills < KILLS)) {
+      while (KILLS > 0 && (publishing() || kills < KILLS)) {
         await sleep(1500 + Math.random() * 4000);
         await speed.stop('SIGKILL');
         kills++;

@@ -32,7 +32,6 @@ export async function loadSampleReference(env: SpeedEnv): Promise<void> {
   await loadReference(env.config, SAMPLE_LOCATIONS_CSV, createLogger('test-reference', 'warn'));
 }
 
-/** Publishes the stream while `disturb` runs; resolves with the truth once both are done. */
 /** A check that answers true until the promise settles, either way. */
 export function pending(promise: Promise<unknown>): () => boolean {
   let settled = false;
@@ -41,6 +40,7 @@ export function pending(promise: Promise<unknown>): () => boolean {
   return () => !settled;
 }
 
+/** Publishes the stream while `disturb` runs; resolves with the truth once both are done. */
 export async function publishWhile(
   env: SpeedEnv,
   options: SimulationOptions,

@@ -67,12 +67,17 @@ export class SpeedProcess extends CliProcess {
   }
 }
 
-/** Waits (90 s at most) until every instance has logged owning partitions: a fault then hits a member that shares the work. */
+/** Waits (90 s at most) until the latest join of every instance gave it partitions: a fault then hits a member that shares the work. */
 export async function waitUntilEachOwnsPartitions(...instances: SpeedProcess[]): Promise<void> {
-  const ownsPartitions = /joined group .*: partitions \d/;
+  const latestJoin = (instance: SpeedProcess): string =>
+    instance
+      .log()
+      .match(/joined group .*: partitions .*/g)
+      ?.pop() ?? 'no join yet';
+  const ownsPartitions = /: partitions \d/;
   const deadline = Date.now() + 90_000;
-  while (!instances.every((i) => ownsPartitions.test(i.log())) && Date.now() < deadline) await sleep(250);
-  for (const instance of instances) expect(instance.log(), `${instance.name} owns partitions`).to.match(ownsPartitions);
+  while (!instances.every((i) => ownsPartitions.test(latestJoin(i))) && Date.now() < deadline) await sleep(250);
+  for (const instance of instances) expect(latestJoin(instance), `${instance.name} owns partitions`).to.match(ownsPartitions);
 }
 
 /** Waits until the group (the speed layer's by default) has committed every partition up to its end offset. */

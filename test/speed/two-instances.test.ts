@@ -32,12 +32,14 @@ describe('speed layer: two instances, one killed', function () {
     a.start();
     b.start();
     // The kill must hit a member that shares the work while events flow: both
-    // own partitions before the first event, and the kill comes within the
-    // publication (EVENTS / 10,000 s at the default rate).
+    // own partitions before the first event, and the kill comes at least 1 s
+    // before the publication ends.
     await waitUntilEachOwnsPartitions(a, b);
-    const truth = await publishWhile(env, scenarioOptions(EVENTS), async (published) => {
+    const options = scenarioOptions(EVENTS);
+    const publicationMs = (EVENTS / options.rate) * 1000;
+    const truth = await publishWhile(env, options, async (published) => {
       const publishing = pending(published);
-      await sleep(1000 + Math.random() * Math.max(0, Math.min(4000, EVENTS / 10 - 2000)));
+      await sleep(1000 + Math.random() * Math.max(0, Math.min(4000, publicationMs - 2000)));
       expect(publishing(), 'events still flow at the kill').to.equal(true);
       expect(a.running && b.running, 'both instances run before the kill').to.equal(true);
       await a.stop('SIGKILL');

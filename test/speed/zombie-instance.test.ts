@@ -14,8 +14,12 @@ import { createSpeedEnv, SpeedProcess, waitUntilEachOwnsPartitions, type SpeedEn
 const EVENTS = Number(process.env.SPEED_TEST_EVENTS_ZOMBIE ?? 60_000);
 const SESSION_MS = 6000;
 const FREEZES = 3;
-// One freeze cycle: up to 3 s running, two sessions and 2 s frozen, 8 s to rejoin.
-const CYCLE_MS = 3000 + SESSION_MS * 2 + 2000 + 8000;
+// One freeze cycle: 1-3 s running, frozen for two sessions and 2 s (b's
+// rebalance takes a's partitions meanwhile), then time for a to rejoin.
+const RUNNING_MS = { min: 1000, max: 3000 };
+const FROZEN_MS = SESSION_MS * 2 + 2000;
+const REJOIN_MS = 8000;
+const CYCLE_MS = RUNNING_MS.max + FROZEN_MS + REJOIN_MS;
 // Events flow through every freeze: the woken instance then finds a batch it
 // fetched, or was writing, before its partitions moved. (At a rate the speed
 // layer outpaces, a publication that ended before a freeze leaves nothing to drop.)
@@ -48,12 +52,12 @@ describe('speed layer: a frozen instance wakes up after losing its partitions', 
     const truth = await publishWhile(env, scenarioOptions(EVENTS, { rate: RATE }), async (published) => {
       const publishing = pending(published);
       for (let i = 0; i < FREEZES; i++) {
-        await sleep(1000 + Math.random() * 2000);
+        await sleep(RUNNING_MS.min + Math.random() * (RUNNING_MS.max - RUNNING_MS.min));
         expect(publishing(), `events still flow at freeze ${i + 1}`).to.equal(true);
         a.pause();
-        await sleep(SESSION_MS * 2 + 2000); // b's rebalance takes a's partitions meanwhile
+        await sleep(FROZEN_MS);
         a.resume();
-        await sleep(8000); // a rejoins and gets partitions again
+        await sleep(REJOIN_MS);
       }
     });
     await expectExactResult(env, truth, () => a.running && b.running);
